@@ -1,0 +1,50 @@
+# Field App: `make run` opens the app on the demo campaign; `make test` runs every check.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip
+export QTWEBENGINE_CHROMIUM_FLAGS ?= --no-sandbox
+
+.PHONY: run install install-test system-test-deps lint test bench translations clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(PY)
+	$(PIP) install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(PY)
+	$(PIP) install --quiet -e '.[test,dev]'
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test
+
+run: install
+	$(VENV)/bin/fieldapp gui --demo-if-empty
+
+# Debian packages the tests use: age (bundle interop), PostgreSQL (merge tests), and the
+# libraries Qt needs offscreen. Installed only when missing; needs root, as on CI.
+system-test-deps:
+	@bash .ci/system-deps.sh
+
+lint: install-test
+	$(VENV)/bin/ruff check fieldapp tests benchmarks
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
+
+test: install-test system-test-deps lint
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+bench: install-test
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run_all.py
+
+translations: install
+	$(VENV)/bin/pyside6-lupdate $$(find fieldapp/ui fieldapp/app.py -name '*.py') -ts resources/translations/fieldapp_es.ts
+	$(VENV)/bin/pyside6-lrelease resources/translations/fieldapp_es.ts -qm resources/translations/fieldapp_es.qm
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist *.egg-info

@@ -1,0 +1,179 @@
+"""The ``fieldapp`` command. Never imports PySide6 (the GUI is imported lazily).
+
+Each group of commands lives in ``fieldapp/clicmds/<name>.py`` with a
+``register(subparsers)`` function; handlers take ``(args, ctx)`` and return an
+exit code. Expected errors (:class:`FieldAppError`) print one line to stderr
+and exit 1; usage errors exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from fieldapp import __version__, paths
+from fieldapp import log as applog
+from fieldapp.core.db import Store, open_store
+from fieldapp.errors import FieldAppError
+
+log = logging.getLogger(__name__)
+
+# Command groups added by later features; each module has register(subparsers).
+COMMAND_MODULES: list[str] = []
+
+Handler = Callable[[argparse.Namespace, "Context"], int]
+
+
+class Context:
+    """What a command handler needs: the store (opened on first use)."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self._store: Store | None = None
+
+    @property
+    def store_target(self) -> str:
+        return paths.store_target(self.args.db)
+
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = open_store(self.store_target)
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+
+def out(text: str = "") -> None:
+    """Command output goes to stdout (logging is for the log file)."""
+    sys.stdout.write(text + "\n")
+
+
+def cmd_gui(args: argparse.Namespace, ctx: Context) -> int:
+    from fieldapp.app import run_gui  # imported here: the CLI never loads Qt otherwise
+
+    return int(run_gui(db=args.db, seed_demo_if_empty=getattr(args, "demo_if_empty", False)))
+
+
+def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
+    import datetime as dt
+
+    from fieldapp.services.demo import seed_demo
+    from fieldapp.services.progress import LineProgress
+
+    today = dt.date.fromisoformat(args.today) if args.today else None
+    summary = seed_demo(
+        ctx.store(), doors=args.doors, seed=args.seed, today=today, progress=LineProgress()
+    )
+    out(f"Seeded the demo campaign (seed {summary.seed}) into {ctx.store().url}")
+    for table, count in summary.counts.items():
+        if count:
+            out(f"  {table:22} {count:>9,}")
+    return 0
+
+
+def cmd_info(args: argparse.Namespace, ctx: Context) -> int:
+    from fieldapp.services.inspect_store import store_info
+
+    info = store_info(ctx.store())
+    if args.json:
+        out(json.dumps(info.__dict__, indent=2, sort_keys=True))
+        return 0
+    out(f"Store:    {info.location}")
+    out(f"Schema:   {info.schema}")
+    out(f"Site id:  {info.site_id}")
+    out("Records:")
+    for table, count in info.counts.items():
+        extra = f"  ({info.deleted[table]:,} deleted)" if info.deleted.get(table) else ""
+        out(f"  {table:22} {count:>9,}{extra}")
+    return 0
+
+
+def cmd_dump(args: argparse.Namespace, ctx: Context) -> int:
+    from fieldapp.services.inspect_store import write_dump
+
+    if args.out:
+        target = Path(args.out)
+        tmp = target.with_name(target.name + ".part")
+        with tmp.open("w", encoding="utf-8", newline="\n") as fh:
+            write_dump(ctx.store(), fh)
+        tmp.replace(target)
+        out(f"Wrote {target}")
+    else:
+        write_dump(ctx.store(), sys.stdout)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="fieldapp",
+        description="Field App: offline-first field organizing. With no command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"fieldapp {__version__}")
+    parser.add_argument("--db", metavar="URL", help="store to use: a file path or a SQLAlchemy URL "
+                        "(postgresql://user@host/db); default: $FIELDAPP_DB or the user data folder")
+    parser.add_argument("--data-dir", metavar="DIR", help="keep store, keys, logs and caches under DIR "
+                        "(default: $FIELDAPP_DATA_DIR or the platform's user folders)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug details to stderr")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("gui", help="open the app (the default)")
+    p.add_argument("--demo-if-empty", action="store_true",
+                   help="seed the demo campaign first when the store is empty")
+    p.set_defaults(func=cmd_gui)
+
+    p = sub.add_parser("demo", help="seed a realistic demo campaign into an empty store")
+    p.add_argument("--doors", type=int, default=2000, help="number of doors (default 2000)")
+    p.add_argument("--seed", type=int, default=1, help="random seed: the same seed gives the same data")
+    p.add_argument("--today", metavar="YYYY-MM-DD", help="the day the demo is built around (default: today)")
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("info", help="store location, schema version, site id and counts")
+    p.add_argument("--json", action="store_true", help="print as JSON")
+    p.set_defaults(func=cmd_info)
+
+    p = sub.add_parser("dump", help="the whole store as canonical JSON (stable, sorted)")
+    p.add_argument("--out", metavar="FILE", help="write to FILE instead of stdout")
+    p.set_defaults(func=cmd_dump)
+
+    for name in COMMAND_MODULES:
+        module: Any = importlib.import_module(f"fieldapp.clicmds.{name}")
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.data_dir:
+        paths.set_data_dir(args.data_dir)
+    applog.setup(verbose=args.verbose)
+    func: Handler = getattr(args, "func", cmd_gui)
+    if not hasattr(args, "demo_if_empty"):
+        args.demo_if_empty = False
+    ctx = Context(args)
+    try:
+        return func(args, ctx)
+    except FieldAppError as exc:
+        log.info("command failed: %s", exc)
+        sys.stderr.write(f"fieldapp: error: {exc}\n")
+        return exc.exit_code
+    except KeyboardInterrupt:
+        sys.stderr.write("fieldapp: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        return 0
+    finally:
+        ctx.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

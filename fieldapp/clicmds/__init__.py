@@ -1,0 +1,1 @@
+"""Command groups of the ``fieldapp`` command, one module each (see cli.py)."""

@@ -1,0 +1,176 @@
+"""Engines, stores and sessions.
+
+:func:`open_store` is the one way in: it makes the engine for a path or any
+SQLAlchemy URL, brings the schema up to date (backing up a SQLite file first,
+refusing a store written by a newer Field App), and returns a :class:`Store`
+that knows this installation's site id and clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+import fieldapp.core.stamping  # noqa: F401  (registers the flush hook)
+from fieldapp.core import migrations
+from fieldapp.core.hlc import HybridLogicalClock
+from fieldapp.core.ids import new_id
+from fieldapp.core.models import StoreMeta
+from fieldapp.errors import StoreError
+
+log = logging.getLogger(__name__)
+
+
+def url_for(path_or_url: str | Path) -> str:
+    """A SQLAlchemy URL for a file path, or the URL itself."""
+    text = str(path_or_url)
+    if "://" in text:
+        if text.startswith("postgresql://"):
+            return "postgresql+psycopg://" + text[len("postgresql://") :]
+        if text.startswith("postgres://"):
+            return "postgresql+psycopg://" + text[len("postgres://") :]
+        return text
+    return f"sqlite:///{Path(text).expanduser().resolve()}"
+
+
+def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+    # pysqlite's own transaction handling is turned off so that SQLAlchemy's
+    # BEGIN is the real one (needed for savepoints and all-or-nothing imports).
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=10000")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
+
+
+def _sqlite_begin(conn: Any) -> None:
+    conn.exec_driver_sql("BEGIN")
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for ``url`` with the pragmas Field App relies on."""
+    sa_url = make_url(url)
+    if sa_url.get_backend_name() == "sqlite":
+        database = sa_url.database or ""
+        if database and database != ":memory:":
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": 10})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def sqlite_path(engine: Engine) -> Path | None:
+    if engine.dialect.name != "sqlite":
+        return None
+    database = engine.url.database
+    if not database or database == ":memory:":
+        return None
+    return Path(database)
+
+
+def backup_sqlite(engine: Engine, label: str) -> Path | None:
+    """Copy the store file beside itself with a dated name; return the copy."""
+    path = sqlite_path(engine)
+    if path is None or not path.exists():
+        return None
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.{label}-{stamp}{path.suffix}")
+    # The online backup API copies a consistent snapshot even with WAL.
+    src = sqlite3.connect(str(path))
+    try:
+        dst = sqlite3.connect(str(target))
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    log.info("backed up %s to %s", path, target)
+    return target
+
+
+class Store:
+    """An open store: engine, site id and clock. Sessions come from here."""
+
+    def __init__(self, engine: Engine, site_id: str, clock: HybridLogicalClock) -> None:
+        self.engine = engine
+        self.site_id = site_id
+        self.clock = clock
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def session(self, **info: Any) -> Session:
+        """A new session whose flushes are stamped with this store's clock."""
+        session = self._sessions()
+        session.info["store"] = self
+        session.info.update(info)
+        return session
+
+    @contextmanager
+    def transaction(self, **info: Any) -> Iterator[Session]:
+        """A session in one transaction: committed on success, rolled back on error."""
+        with self.session(**info) as session, session.begin():
+            yield session
+
+    def meta(self, key: str) -> str | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(StoreMeta.value).where(StoreMeta.key == key)).first()
+        return None if row is None else row[0]
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _init_meta(engine: Engine) -> tuple[str, int]:
+    with Session(engine) as session, session.begin():
+        rows = {m.key: m for m in session.scalars(select(StoreMeta))}
+        if "site_id" not in rows:
+            session.add(StoreMeta(key="site_id", value=new_id()))
+            session.add(
+                StoreMeta(key="created_at", value=dt.datetime.now(dt.UTC).isoformat())
+            )
+        if "hlc_last" not in rows:
+            session.add(StoreMeta(key="hlc_last", value="0"))
+        session.flush()
+        site = session.get(StoreMeta, "site_id")
+        last = session.get(StoreMeta, "hlc_last")
+        assert site is not None and last is not None
+        return site.value, int(last.value)
+
+
+def open_store(path_or_url: str | Path, *, upgrade: bool = True) -> Store:
+    """Open (creating or upgrading as needed) the store at a path or URL.
+
+    Raises :class:`StoreTooNewError` for a store from a newer Field App, and
+    :class:`StoreError` when the database cannot be reached.
+    """
+    url = url_for(path_or_url)
+    engine = make_engine(url)
+    try:
+        migrations.ensure_current(engine, upgrade=upgrade, backup=backup_sqlite)
+        site_id, last = _init_meta(engine)
+    except StoreError:
+        engine.dispose()
+        raise
+    except (OperationalError, SQLAlchemyError) as exc:
+        engine.dispose()
+        where = engine.url.render_as_string(hide_password=True)
+        raise StoreError(f"cannot open the store at {where}: {exc.orig if hasattr(exc, 'orig') else exc}") from exc
+    return Store(engine, site_id, HybridLogicalClock(last))

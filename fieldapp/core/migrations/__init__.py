@@ -1,0 +1,98 @@
+"""Alembic owns the schema. This module runs it from code, not from alembic.ini.
+
+:func:`ensure_current` brings a store to the newest revision on open: a new
+database is created, an older one is backed up and then upgraded, and one
+stamped with a revision this version does not know (written by a newer Field
+App) is refused without being touched.
+
+Developers make a new revision with
+``python -m fieldapp.core.migrations revision "what changed"``.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, inspect
+
+from fieldapp.errors import StoreError, StoreTooNewError
+
+log = logging.getLogger(__name__)
+HERE = Path(__file__).resolve().parent
+
+
+def alembic_config(engine: Engine | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(HERE))
+    cfg.set_main_option("path_separator", "os")
+    if engine is not None:
+        cfg.attributes["engine"] = engine
+    return cfg
+
+
+def head_revision() -> str:
+    heads = ScriptDirectory.from_config(alembic_config()).get_heads()
+    if len(heads) != 1:
+        raise RuntimeError(f"the migrations have {len(heads)} heads: {heads}")
+    return heads[0]
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def ensure_current(
+    engine: Engine,
+    *,
+    upgrade: bool = True,
+    backup: Callable[[Engine, str], Path | None] | None = None,
+) -> str:
+    """Make sure the store is at the newest schema; return the revision."""
+    script = ScriptDirectory.from_config(alembic_config())
+    head = head_revision()
+    current = current_revision(engine)
+    if current == head:
+        return head
+    if current is not None:
+        try:
+            script.get_revision(current)
+        except Exception:
+            raise StoreTooNewError(
+                f"this store was written by a newer version of Field App (schema "
+                f"{current}); upgrade Field App to open it. The store was not changed."
+            ) from None
+    elif inspect(engine).get_table_names():
+        raise StoreError(
+            "this database has tables but no Field App schema version; "
+            "point Field App at an empty database or a Field App store"
+        )
+    if not upgrade:
+        raise StoreError(f"the store's schema ({current}) is older than this version's ({head})")
+    if current is not None and backup is not None:
+        copy = backup(engine, f"before-{head}")
+        if copy is not None:
+            log.info("store backed up to %s before the schema upgrade", copy)
+    command.upgrade(alembic_config(engine), "head")
+    log.info("store schema upgraded from %s to %s", current, head)
+    return head
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) >= 2 and argv[0] == "revision":
+        from sqlalchemy import create_engine
+
+        engine = create_engine("sqlite://")
+        command.upgrade(alembic_config(engine), "head")
+        cfg = alembic_config(engine)
+        command.revision(cfg, message=argv[1], autogenerate=True)
+        return 0
+    sys.stderr.write("usage: python -m fieldapp.core.migrations revision MESSAGE\n")
+    return 2

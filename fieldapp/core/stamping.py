@@ -1,0 +1,137 @@
+"""The one place that stamps writes.
+
+Every flush of a session opened by :class:`fieldapp.core.db.Store` passes
+through :func:`_stamp_flush`: new synced rows get a fresh clock stamp and the
+site id, changed mutable rows get a stamp on each changed field, append-only
+facts refuse changes, and deleting a synced row is refused (set ``deleted``
+to leave a tombstone instead). Callers never stamp by hand.
+
+The sync merge writes rows that already carry their clocks; it opens its
+session with ``info["merging"] = True`` so that nothing is re-stamped.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from sqlalchemy import event, insert, inspect, update
+from sqlalchemy.orm import Session, UOWTransaction
+
+from fieldapp.core.hlc import HybridLogicalClock, format_hlc
+from fieldapp.core.models import Fact, Mutable, StoreMeta, Synced
+from fieldapp.errors import FieldAppError
+
+
+class StampSource(Protocol):
+    site_id: str
+    clock: HybridLogicalClock
+
+
+class AppendOnlyError(FieldAppError):
+    """An append-only fact was changed or a synced row was hard-deleted."""
+
+
+def field_clock(stamp: int, site_id: str) -> str:
+    """How one field's clock is written in ``Mutable.clocks``."""
+    return f"{format_hlc(stamp)}:{site_id}"
+
+
+def parse_field_clock(text: str) -> tuple[int, str]:
+    stamp, _, site = text.partition(":")
+    return int(stamp, 16), site
+
+
+def stamp_new(obj: Synced, stamp: int, site_id: str) -> None:
+    obj.hlc = stamp
+    obj.site_id = site_id
+    if isinstance(obj, Mutable):
+        obj.born_hlc = stamp
+        obj.born_site = site_id
+        obj.clocks = {}
+        if obj.deleted is None:
+            obj.deleted = False
+
+
+def changed_fields(obj: Mutable) -> list[str]:
+    state = inspect(obj)
+    changed = []
+    for key in type(obj).data_fields():
+        if state.attrs[key].history.has_changes():
+            changed.append(key)
+    return changed
+
+
+@event.listens_for(Session, "before_flush")
+def _stamp_flush(session: Session, flush_context: UOWTransaction, instances: Any) -> None:
+    source: StampSource | None = session.info.get("store")
+    if source is None or session.info.get("merging"):
+        return
+    for obj in session.deleted:
+        if isinstance(obj, Synced):
+            raise AppendOnlyError(
+                f"{type(obj).__tablename__} rows are never deleted: "
+                "set deleted=True to leave a tombstone"
+            )
+    stamped = False
+    for obj in session.new:
+        if isinstance(obj, Synced):
+            stamp_new(obj, source.clock.now(), source.site_id)
+            stamped = True
+    for obj in session.dirty:
+        if not isinstance(obj, Synced) or not session.is_modified(obj):
+            continue
+        if isinstance(obj, Fact):
+            raise AppendOnlyError(
+                f"{type(obj).__tablename__} are append-only: record a correction that "
+                "supersedes the old one instead of changing it"
+            )
+        assert isinstance(obj, Mutable)
+        fields = changed_fields(obj)
+        if not fields:
+            continue
+        stamp = source.clock.now()
+        clocks = dict(obj.clocks or {})
+        for key in fields:
+            clocks[key] = field_clock(stamp, source.site_id)
+        obj.clocks = clocks
+        obj.hlc = stamp
+        obj.site_id = source.site_id
+        stamped = True
+    if stamped:
+        session.connection().execute(
+            update(StoreMeta)
+            .where(StoreMeta.key == "hlc_last")
+            .values(value=str(source.clock.last))
+        )
+
+
+def stamp_row(model: type[Synced], row: dict[str, Any], stamp: int, site_id: str) -> None:
+    """Stamp a row dict for a bulk insert as a new record (same as a new object)."""
+    row["hlc"] = stamp
+    row["site_id"] = site_id
+    if issubclass(model, Mutable):
+        row["born_hlc"] = stamp
+        row["born_site"] = site_id
+        row["clocks"] = {}
+        row.setdefault("deleted", False)
+
+
+def bulk_insert(session: Session, model: type[Synced], rows: list[dict[str, Any]]) -> None:
+    """Insert many new records at once, stamped by the session's store.
+
+    For imports and seeding where building ORM objects would be too slow.
+    """
+    source: StampSource | None = session.info.get("store")
+    if source is None:
+        raise RuntimeError("bulk_insert needs a session opened by a Store")
+    if not rows:
+        return
+    if not session.info.get("merging"):
+        for row in rows:
+            stamp_row(model, row, source.clock.now(), source.site_id)
+        session.connection().execute(
+            update(StoreMeta)
+            .where(StoreMeta.key == "hlc_last")
+            .values(value=str(source.clock.last))
+        )
+    session.execute(insert(model), rows)

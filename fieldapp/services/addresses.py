@@ -1,0 +1,62 @@
+"""Address normalization: one key per door, one per building.
+
+``address_key`` decides when two rows are the same household (same normalized
+address and unit); ``building_key`` leaves the unit out, so the units of one
+building stay together in turfs and walk lists.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+SUFFIXES = {
+    "street": "st", "st.": "st", "avenue": "ave", "av": "ave", "ave.": "ave",
+    "boulevard": "blvd", "blvd.": "blvd", "drive": "dr", "dr.": "dr", "road": "rd",
+    "rd.": "rd", "place": "pl", "pl.": "pl", "court": "ct", "ct.": "ct", "lane": "ln",
+    "ln.": "ln", "terrace": "ter", "parkway": "pkwy", "highway": "hwy", "circle": "cir",
+    "square": "sq", "way": "way",
+}
+DIRECTIONS = {
+    "north": "n", "south": "s", "east": "e", "west": "w", "n.": "n", "s.": "s",
+    "e.": "e", "w.": "w", "northeast": "ne", "northwest": "nw", "southeast": "se",
+    "southwest": "sw",
+}
+UNIT_WORDS = {"apartment": "", "apt": "", "apt.": "", "unit": "", "#": "", "suite": "", "ste": ""}
+_NUM_RE = re.compile(r"^\s*(\d+)")
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return re.sub(r"\s+", " ", text.strip().lower())
+
+
+def normalize_street(street: str) -> str:
+    words = []
+    for word in _fold(street).replace(",", " ").split():
+        word = DIRECTIONS.get(word, word)
+        word = SUFFIXES.get(word, word)
+        words.append(word.rstrip("."))
+    return " ".join(words)
+
+
+def normalize_unit(unit: str) -> str:
+    words = [w for w in _fold(unit).replace("#", " # ").split() if w not in UNIT_WORDS]
+    return " ".join(words)
+
+
+def house_number(street_number: str) -> int | None:
+    """The numeric part of a street number ("1234B" -> 1234), for walk order."""
+    match = _NUM_RE.match(street_number or "")
+    return int(match.group(1)) if match else None
+
+
+def building_key(number: str, street: str, city: str, state: str) -> str:
+    return "|".join(
+        (_fold(number), normalize_street(street), _fold(city), _fold(state))
+    )
+
+
+def address_key(number: str, street: str, unit: str, city: str, state: str) -> str:
+    return building_key(number, street, city, state) + "|" + normalize_unit(unit)

@@ -1,0 +1,53 @@
+"""User settings: a small JSON file in the config folder (language, tiles...)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from fieldapp import paths
+
+log = logging.getLogger(__name__)
+
+DEFAULTS: dict[str, Any] = {
+    "language": "en",
+    "tile_url": "",
+    "tile_attribution": "",
+    "geocoder": "nominatim",
+}
+
+
+def _file() -> Path:
+    return paths.dirs().config / "settings.json"
+
+
+def load() -> dict[str, Any]:
+    values = dict(DEFAULTS)
+    try:
+        values.update(json.loads(_file().read_text(encoding="utf-8")))
+    except FileNotFoundError:
+        pass
+    except (OSError, ValueError) as exc:
+        log.warning("ignoring unreadable settings file %s: %s", _file(), exc)
+    return values
+
+
+def get(key: str) -> Any:
+    return load().get(key, DEFAULTS.get(key))
+
+
+def save(values: dict[str, Any]) -> None:
+    path = _file()
+    paths.ensure(path.parent)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(values, indent=2, sort_keys=True), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def set_value(key: str, value: Any) -> None:
+    values = load()
+    values[key] = value
+    save(values)
