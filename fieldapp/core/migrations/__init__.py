@@ -85,7 +85,30 @@ def ensure_current(
     return head
 
 
+def regenerate_initial() -> Path:
+    """Write the initial revision afresh from the models.
+
+    Allowed only while no store outside development exists (before the first
+    release); after that every change gets a revision of its own.
+    """
+    from sqlalchemy import create_engine
+
+    versions = HERE / "versions"
+    for old in versions.glob("*.py"):
+        old.unlink()
+    cfg = alembic_config(create_engine("sqlite://"))
+    script = command.revision(cfg, message="initial schema", autogenerate=True, rev_id="0001")
+    assert script is not None and not isinstance(script, list)
+    made = Path(script.path)
+    target = versions / "0001_initial_schema.py"
+    made.rename(target)
+    return target
+
+
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["regen-initial"]:
+        sys.stderr.write(f"wrote {regenerate_initial()}\n")
+        return 0
     if len(argv) >= 2 and argv[0] == "revision":
         from sqlalchemy import create_engine
 
@@ -94,5 +117,7 @@ def main(argv: list[str]) -> int:
         cfg = alembic_config(engine)
         command.revision(cfg, message=argv[1], autogenerate=True)
         return 0
-    sys.stderr.write("usage: python -m fieldapp.core.migrations revision MESSAGE\n")
+    sys.stderr.write(
+        "usage: python -m fieldapp.core.migrations revision MESSAGE | regen-initial\n"
+    )
     return 2

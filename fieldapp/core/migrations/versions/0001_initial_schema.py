@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-27 20:40:57.280530
+Create Date: 2026-11-27 20:44:56.705030
 """
 
 from __future__ import annotations
