@@ -32,7 +32,7 @@ system-test-deps:
 	@bash .ci/system-deps.sh
 
 lint: install-test
-	$(VENV)/bin/ruff check fieldapp tests benchmarks
+	$(VENV)/bin/ruff check fieldapp tests $(wildcard benchmarks)
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
 
