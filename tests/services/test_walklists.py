@@ -1,0 +1,156 @@
+"""Walk order: street by street, one side up and the other back, in number order."""
+
+from __future__ import annotations
+
+import itertools
+import time
+
+import numpy as np
+import pytest
+from sqlalchemy import select
+
+from fieldapp.core.db import Store
+from fieldapp.core.models import Door, Turf
+from fieldapp.errors import NotFoundError
+from fieldapp.services.walklists import (
+    WalkDoor,
+    haversine_matrix,
+    order_doors,
+    walk_order,
+    walk_plan,
+)
+
+
+def _turfs(store: Store) -> list[Turf]:
+    with store.session() as s:
+        return list(s.scalars(select(Turf).order_by(Turf.name)))
+
+
+def _doors(store: Store, ids: list[str]) -> list[Door]:
+    with store.session() as s:
+        by_id = {d.id: d for d in s.scalars(select(Door).where(Door.id.in_(ids)))}
+    return [by_id[i] for i in ids]
+
+
+def _runs(values: list[object]) -> list[object]:
+    return [k for k, _ in itertools.groupby(values)]
+
+
+def test_each_street_walked_once_one_side_then_the_other(demo_store: Store) -> None:
+    for turf in _turfs(demo_store):
+        with demo_store.session() as s:
+            ids = walk_order(s, turf.id)
+        doors = _doors(demo_store, ids)
+        streets = _runs([d.street_name for d in doors])
+        assert len(streets) == len(set(streets)), f"{turf.name}: a street is visited twice"
+        for street in streets:
+            on = [d for d in doors if d.street_name == street]
+            sides = _runs([d.house_number % 2 for d in on if d.house_number is not None])
+            assert len(sides) <= 2, f"{turf.name} {street}: sides interleave {sides}"
+            for parity in (0, 1):
+                numbers = _runs([d.house_number for d in on if d.house_number % 2 == parity])
+                assert numbers == sorted(numbers) or numbers == sorted(numbers, reverse=True)
+            # up one side and back the other: the two sides run in opposite directions
+            if len(sides) == 2:
+                first = [d.house_number for d in on if d.house_number % 2 == sides[0]]
+                second = [d.house_number for d in on if d.house_number % 2 == sides[1]]
+                if len(set(first)) > 1 and len(set(second)) > 1:
+                    assert (first[0] < first[-1]) != (second[0] < second[-1])
+
+
+def test_units_of_a_building_stay_together_in_natural_order(demo_store: Store) -> None:
+    turf = _turfs(demo_store)[0]
+    with demo_store.session() as s:
+        doors = _doors(demo_store, walk_order(s, turf.id))
+    buildings = _runs([d.building_key for d in doors])
+    assert len(buildings) == len(set(buildings))
+    apts = [d.unit for d in doors if d.unit.startswith("Apt")]
+    assert apts, "the demo turf has apartment buildings"
+    for _, group in itertools.groupby(doors, key=lambda d: d.building_key):
+        units = [d.unit for d in group]
+        if units[0].startswith("Apt"):
+            assert units == sorted(units, key=lambda u: int(u.split()[1]))
+
+
+def test_do_not_knock_left_off_with_a_count_and_reason(demo_store: Store) -> None:
+    turf = _turfs(demo_store)[0]
+    with demo_store.transaction() as s:
+        doors = list(s.scalars(select(Door).where(Door.turf_id == turf.id).limit(4)))
+        for d in doors[:3]:
+            d.do_not_knock = True
+            d.do_not_knock_reason = "asked at the door"
+        dnk = {d.id for d in s.scalars(select(Door).where(Door.turf_id == turf.id, Door.do_not_knock))}
+    with demo_store.session() as s:
+        plan = walk_plan(s, turf.id)
+        everything = walk_order(s, turf.id, include_suppressed=True)
+    assert dnk.isdisjoint(plan.door_ids)
+    assert {d.id for d in plan.suppressed} == dnk
+    assert plan.suppressed_summary() == f"{len(dnk)} doors not listed: do not knock"
+    assert set(everything) == set(plan.door_ids) | dnk
+    assert len(everything) == len(plan.door_ids) + len(dnk)
+
+
+def test_merged_and_deleted_doors_are_never_listed(demo_store: Store) -> None:
+    turf = _turfs(demo_store)[0]
+    with demo_store.transaction() as s:
+        a, b, c = s.scalars(select(Door).where(Door.turf_id == turf.id).limit(3))
+        a.deleted = True
+        b.merged_into_id = c.id
+        gone = {a.id, b.id}
+    with demo_store.session() as s:
+        ids = walk_order(s, turf.id, include_suppressed=True)
+    assert gone.isdisjoint(ids)
+    assert c.id in ids
+
+
+def test_unknown_turf_is_a_clear_error(store: Store) -> None:
+    with store.session() as s, pytest.raises(NotFoundError, match="no turf"):
+        walk_order(s, "00000000-0000-4000-8000-000000000000")
+
+
+def _door(i: int, street: str, number: int, lat: float, lon: float) -> WalkDoor:
+    return WalkDoor(
+        id=f"d{i}", street_name=street, street_number=str(number), house_number=number,
+        unit="", city="X", building_key=f"{number}|{street}", lat=lat, lon=lon,
+        do_not_knock=False, do_not_knock_reason="",
+    )
+
+
+def test_streets_are_chained_by_proximity() -> None:
+    # Four parallel streets 100 m apart, given in a scrambled order: the walk
+    # visits them as neighbours (never jumping two streets and coming back).
+    lats = {"A St": 0.0, "B St": 0.0009, "C St": 0.0018, "D St": 0.0027}
+    doors = []
+    for i, street in enumerate(["C St", "A St", "D St", "B St"]):
+        for n in range(100, 140, 2):
+            side = 0.0001 if n % 4 else -0.0001
+            doors.append(_door(len(doors), street, n + (n % 4 == 0), lats[street] + side, n * 1e-5))
+        del i
+    order = order_doors(doors)
+    streets = _runs([d.street_name for d in order])
+    assert streets in (["A St", "B St", "C St", "D St"], ["D St", "C St", "B St", "A St"])
+
+
+def test_haversine_matches_geopy_closely() -> None:
+    from geopy.distance import geodesic
+
+    a = np.array([[43.0389, -87.942]])
+    b = np.array([[43.0418, -87.947]])
+    fast = haversine_matrix(a, b)[0, 0]
+    assert fast == pytest.approx(geodesic(a[0], b[0]).meters, rel=0.005)
+
+
+def test_ordering_a_thousand_door_turf_is_fast() -> None:
+    rng = np.random.default_rng(3)
+    doors = []
+    for s in range(40):
+        for n in range(25):
+            number = 100 + n * 2 + (n % 2)
+            doors.append(
+                _door(len(doors), f"Street {s}", number, 43 + s * 0.001 + rng.normal(0, 1e-5),
+                      -87.9 + number * 1e-5)
+            )
+    t0 = time.perf_counter()
+    order = order_doors(doors)
+    assert time.perf_counter() - t0 < 1.0
+    assert sorted(d.id for d in order) == sorted(d.id for d in doors)
