@@ -60,3 +60,37 @@ def building_key(number: str, street: str, city: str, state: str) -> str:
 
 def address_key(number: str, street: str, unit: str, city: str, state: str) -> str:
     return building_key(number, street, city, state) + "|" + normalize_unit(unit)
+
+
+_LINE_RE = re.compile(r"^\s*(\d+[A-Za-z]?(?:-\d+[A-Za-z]?)?(?:\s+\d/\d)?)\s+(.+?)\s*$")
+_UNIT_RE = re.compile(
+    r"(?:,\s*|\s+)((?:apt|apartment|unit|ste|suite|fl|floor|rm|room|lot|spc|space)\.?\s*[\w-]+"
+    r"|#\s*[\w-]+|(?:upper|lower|upstairs|downstairs|rear|front|bsmt|basement))\s*$",
+    re.IGNORECASE,
+)
+
+
+def split_street_line(line: str) -> tuple[str, str, str]:
+    """Split "1234 N 20th St Apt 3" into ("1234", "N 20th St", "Apt 3").
+
+    Voter files often give the whole street line in one column; doors need the
+    number (for walk order) apart from the street. A line with no leading
+    number comes back as ("", line, unit).
+    """
+    text = re.sub(r"\s+", " ", line or "").strip()
+    unit = ""
+    match = _UNIT_RE.search(text)
+    if match and match.start() > 0:
+        rest = text[: match.start()].rstrip(" ,")
+        if not re.fullmatch(r"[\d\w-]*", rest):  # keep "100 Front": a street, not a unit
+            unit = match.group(1).strip()
+            text = rest
+    number_match = _LINE_RE.match(text)
+    if number_match:
+        return number_match.group(1), number_match.group(2), unit
+    return "", text, unit
+
+
+def fold_name(first: str, last: str) -> str:
+    """A person's name folded for matching (case, accents and spacing ignored)."""
+    return _fold(first) + "|" + _fold(last)
