@@ -1,0 +1,7 @@
+"""Maps: turfs, doors and events on a folium/Leaflet map that works offline.
+
+No Qt here (DESIGN.md section 5): :mod:`fieldapp.maps.data` queries the store,
+:mod:`fieldapp.maps.build` renders the page with vendored assets,
+:mod:`fieldapp.maps.tiles` is the MBTiles tile cache, :mod:`fieldapp.maps.geo`
+assigns doors to drawn turfs. The Qt side lives in ``fieldapp/ui/mapview.py``.
+"""

@@ -1,0 +1,278 @@
+"""What the map shows, read from the store in a few fast queries.
+
+Doors come back as parallel lists (not ORM objects, not one dict each):
+100,000 doors must be read, coloured and serialized in a fraction of a second,
+and lists turn into compact JSON arrays that the page's own script draws.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import text
+
+from fieldapp.core.db import Store
+from fieldapp.errors import NotFoundError
+
+log = logging.getLogger(__name__)
+
+# Door categories: index, key, English label, colour (Okabe-Ito, colour-blind safe).
+CATEGORIES: tuple[tuple[str, str, str], ...] = (
+    ("not_knocked", "Not knocked yet", "#999999"),
+    ("strong_support", "Strong support (1)", "#0072B2"),
+    ("lean_support", "Leaning support (2)", "#009E73"),
+    ("undecided", "Undecided (3)", "#F0E442"),
+    ("opposed", "Opposed (4-5)", "#D55E00"),
+    ("talked", "Talked, no score", "#56B4E9"),
+    ("not_home", "Not home / come back", "#E69F00"),
+    ("refused", "Refused / hostile", "#CC79A7"),
+    ("unreachable", "Do not knock / unreachable", "#000000"),
+)
+CATEGORY_INDEX = {key: i for i, (key, _label, _colour) in enumerate(CATEGORIES)}
+
+# Turf fill by progress (share of doors with a result): ColorBrewer YlGnBu, 5 steps.
+PROGRESS_COLOURS: tuple[str, ...] = ("#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8", "#253494")
+
+_RESULT_CATEGORY = {
+    "not_home": "not_home",
+    "come_back": "not_home",
+    "refused": "refused",
+    "hostile": "refused",
+    "moved": "unreachable",
+    "deceased": "unreachable",
+    "inaccessible": "unreachable",
+    "language_barrier": "unreachable",
+    "do_not_knock": "unreachable",
+}
+
+
+def door_category(result: str | None, support: int | None, do_not_knock: bool = False) -> int:
+    """The colour category of a door from its latest result and support score."""
+    if do_not_knock:
+        return CATEGORY_INDEX["unreachable"]
+    if result is None:
+        return CATEGORY_INDEX["not_knocked"]
+    if result == "canvassed":
+        if support is None:
+            return CATEGORY_INDEX["talked"]
+        if support <= 1:
+            return CATEGORY_INDEX["strong_support"]
+        if support == 2:
+            return CATEGORY_INDEX["lean_support"]
+        if support == 3:
+            return CATEGORY_INDEX["undecided"]
+        return CATEGORY_INDEX["opposed"]
+    return CATEGORY_INDEX[_RESULT_CATEGORY.get(result, "talked")]
+
+
+def progress_colour(share: float) -> str:
+    """The turf fill for a share of doors with a result (0..1)."""
+    step = min(len(PROGRESS_COLOURS) - 1, max(0, int(share * len(PROGRESS_COLOURS))))
+    return PROGRESS_COLOURS[step]
+
+
+@dataclass
+class TurfInfo:
+    id: str
+    name: str
+    status: str
+    polygon: dict[str, Any] | None
+    doors: int = 0
+    done: int = 0
+
+    @property
+    def progress(self) -> float:
+        return self.done / self.doors if self.doors else 0.0
+
+
+@dataclass
+class EventInfo:
+    id: str
+    title: str
+    kind: str
+    starts_at: str
+    place_name: str
+    address: str
+    lat: float
+    lon: float
+
+
+@dataclass
+class DoorArrays:
+    """Doors as parallel lists; index ``i`` is one door everywhere."""
+
+    ids: list[str] = field(default_factory=list)
+    lat: list[float] = field(default_factory=list)
+    lon: list[float] = field(default_factory=list)
+    cat: list[int] = field(default_factory=list)
+    turf: list[int] = field(default_factory=list)  # index into MapData.turfs, -1 for none
+    number: list[str] = field(default_factory=list)
+    street: list[int] = field(default_factory=list)  # index into streets
+    unit: list[str] = field(default_factory=list)
+    streets: list[str] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+@dataclass
+class MapData:
+    turfs: list[TurfInfo]
+    doors: DoorArrays
+    events: list[EventInfo]
+    doors_without_location: int = 0
+
+    def bounds(self) -> tuple[float, float, float, float] | None:
+        """(south, west, north, east) around doors, turfs and events, or None if empty."""
+        lats: list[float] = []
+        lons: list[float] = []
+        if self.doors.lat:
+            lats += [min(self.doors.lat), max(self.doors.lat)]
+            lons += [min(self.doors.lon), max(self.doors.lon)]
+        for turf in self.turfs:
+            for lon, lat in _coords(turf.polygon):
+                lats.append(lat)
+                lons.append(lon)
+        if not lats:
+            for ev in self.events:
+                lats.append(ev.lat)
+                lons.append(ev.lon)
+        if not lats:
+            return None
+        return min(lats), min(lons), max(lats), max(lons)
+
+
+def _coords(geometry: dict[str, Any] | None) -> list[tuple[float, float]]:
+    if not geometry:
+        return []
+    kind = geometry.get("type")
+    coords = geometry.get("coordinates") or []
+    if kind == "Polygon":
+        return [(float(p[0]), float(p[1])) for ring in coords for p in ring]
+    if kind == "MultiPolygon":
+        return [(float(p[0]), float(p[1])) for poly in coords for ring in poly for p in ring]
+    return []
+
+
+_LATEST_RESULT_SQL = text(
+    """
+    SELECT door_id, result_code, support FROM (
+        SELECT ca.door_id AS door_id, ca.result_code AS result_code, ca.support AS support,
+               ROW_NUMBER() OVER (PARTITION BY ca.door_id
+                                  ORDER BY ca.attempted_at DESC, ca.hlc DESC) AS rn
+        FROM contact_attempts ca
+        WHERE ca.channel = 'door'
+          AND NOT EXISTS (SELECT 1 FROM contact_attempts s WHERE s.supersedes_id = ca.id)
+    ) latest WHERE rn = 1
+    """
+)
+
+
+def load_map_data(store: Store, *, turf: str | None = None) -> MapData:
+    """Turfs with progress, located doors with their colour category, and events.
+
+    ``turf`` (a name or id) keeps one turf and its doors only. Doors merged into
+    another, deleted doors and cancelled or deleted events are left out.
+    """
+    with store.engine.connect() as conn:
+        turf_rows = conn.execute(
+            text("SELECT id, name, status, polygon FROM turfs WHERE deleted = :f ORDER BY name"),
+            {"f": False},
+        ).all()
+        turfs = [
+            TurfInfo(id=r[0], name=r[1], status=r[2], polygon=_json(r[3])) for r in turf_rows
+        ]
+        only: str | None = None
+        if turf is not None:
+            match = [t for t in turfs if t.id == turf] or [
+                t for t in turfs if t.name.casefold() == turf.casefold()
+            ]
+            if not match:
+                raise NotFoundError(f"no turf named {turf!r}")
+            only = match[0].id
+            turfs = match[:1]
+        turf_index = {t.id: i for i, t in enumerate(turfs)}
+
+        latest: dict[str, tuple[str, int | None]] = {
+            r[0]: (r[1], r[2]) for r in conn.execute(_LATEST_RESULT_SQL)
+        }
+        door_sql = (
+            "SELECT id, lat, lon, turf_id, street_number, street_name, unit, do_not_knock "
+            "FROM doors WHERE deleted = :f AND merged_into_id IS NULL"
+        )
+        params: dict[str, Any] = {"f": False}
+        if only is not None:
+            door_sql += " AND turf_id = :turf"
+            params["turf"] = only
+        door_sql += " ORDER BY street_name, house_number, street_number, unit"
+        doors = DoorArrays()
+        street_index: dict[str, int] = {}
+        missing = 0
+        for did, lat, lon, turf_id, number, street, unit, dnk in conn.execute(
+            text(door_sql), params
+        ):
+            result = latest.get(did)
+            ti = turf_index.get(turf_id, -1) if turf_id else -1
+            if ti >= 0:
+                turfs[ti].doors += 1
+                if result is not None:
+                    turfs[ti].done += 1
+            if lat is None or lon is None:
+                missing += 1
+                continue
+            si = street_index.get(street)
+            if si is None:
+                si = street_index[street] = len(doors.streets)
+                doors.streets.append(street)
+            doors.ids.append(did)
+            doors.lat.append(round(lat, 6))
+            doors.lon.append(round(lon, 6))
+            doors.cat.append(
+                door_category(result[0], result[1], bool(dnk))
+                if result
+                else door_category(None, None, bool(dnk))
+            )
+            doors.turf.append(ti)
+            doors.number.append(number or "")
+            doors.street.append(si)
+            doors.unit.append(unit or "")
+
+        event_rows = conn.execute(
+            text(
+                "SELECT id, title, kind, starts_at, place_name, address, lat, lon FROM events "
+                "WHERE deleted = :f AND status != 'cancelled' AND lat IS NOT NULL "
+                "AND lon IS NOT NULL ORDER BY starts_at"
+            ),
+            {"f": False},
+        ).all()
+    events = [
+        EventInfo(
+            id=r[0], title=r[1], kind=r[2], starts_at=str(r[3])[:16], place_name=r[4] or "",
+            address=r[5] or "", lat=float(r[6]), lon=float(r[7]),
+        )
+        for r in event_rows
+    ]
+    if only is not None:
+        box = MapData(turfs, doors, []).bounds()
+        if box is not None:
+            s, w, n, e = box
+            pad = 0.01
+            events = [
+                ev for ev in events
+                if s - pad <= ev.lat <= n + pad and w - pad <= ev.lon <= e + pad
+            ]
+    log.debug("map data: %d turfs, %d doors (%d without location), %d events",
+              len(turfs), len(doors), missing, len(events))
+    return MapData(turfs=turfs, doors=doors, events=events, doors_without_location=missing)
+
+
+def _json(value: Any) -> dict[str, Any] | None:
+    """JSON columns come back as text from a raw SQLite query."""
+    if value is None or isinstance(value, dict):
+        return value
+    import json
+
+    parsed = json.loads(value)
+    return parsed if isinstance(parsed, dict) else None

@@ -1,0 +1,466 @@
+/*
+ * Field App map behaviour (ours; loaded after leaflet.js and leaflet.draw.js).
+ *
+ * Doors arrive as compact parallel arrays in <script type="application/json"
+ * id="fa-data"> and are drawn by ONE layer on Leaflet's canvas renderer
+ * (FA.DoorLayer, an L.Path): no object per door, so 100,000 doors project
+ * and paint in a few tens of milliseconds. The same layer does hit-testing
+ * for clicks and hover, the legend, the address search, the draw tools and
+ * the Qt bridge (QWebChannel, only when the page runs inside the app).
+ */
+(function () {
+  'use strict';
+
+  var FA = (window.FA = window.FA || {});
+  FA.bridge = null;
+  FA.drawn = false;
+  FA.drawnAt = null;
+  FA.errors = [];
+  FA.clicks = [];
+
+  function send(method) {
+    var args = Array.prototype.slice.call(arguments, 1);
+    if (FA.bridge && FA.bridge[method]) {
+      FA.bridge[method].apply(FA.bridge, args);
+    }
+  }
+
+  function esc(text) {
+    return String(text).replace(/[&<>"']/g, function (c) {
+      return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
+    });
+  }
+
+  // ------------------------------------------------------------------ doors
+
+  FA.DoorLayer = L.Path.extend({
+    options: { interactive: true, bubblingMouseEvents: false, weight: 1 },
+
+    initialize: function (data, options) {
+      L.setOptions(this, options);
+      var n = (this._n = data.n);
+      this._data = data;
+      this._colours = data.categories.map(function (c) { return c[2]; });
+      this._lat = data.lat;
+      this._lon = data.lon;
+      this._x0 = new Float64Array(n);
+      this._y0 = new Float64Array(n);
+      this._px = new Float32Array(n);
+      this._py = new Float32Array(n);
+      this._selected = new Uint8Array(n);
+      this._selectedCount = 0;
+      this._highlight = -1;
+      // Indexes grouped by colour: one canvas path and one fill per colour.
+      var groups = this._colours.map(function () { return []; });
+      for (var i = 0; i < n; i++) groups[data.cat[i]].push(i);
+      this._groups = groups.map(function (g) { return Int32Array.from(g); });
+      // Web Mercator at zoom 0 (256 px world): zoom z is a multiply by 2^z.
+      var minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+      var d = Math.PI / 180, max = 85.0511287798;
+      for (i = 0; i < n; i++) {
+        var lat = Math.max(Math.min(max, this._lat[i]), -max);
+        var s = Math.sin(lat * d);
+        var x = 128 + (this._lon[i] * 256) / 360;
+        var y = 128 - (128 / Math.PI) * 0.5 * Math.log((1 + s) / (1 - s));
+        this._x0[i] = x; this._y0[i] = y;
+        if (x < minX) minX = x; if (x > maxX) maxX = x;
+        if (y < minY) minY = y; if (y > maxY) maxY = y;
+      }
+      this._box0 = [minX, minY, maxX, maxY];
+    },
+
+    count: function () { return this._n; },
+
+    _radius: function () {
+      var z = this._map ? this._map.getZoom() : 15;
+      return z >= 18 ? 6 : z >= 17 ? 5 : z >= 16 ? 4 : z >= 14 ? 3 : 2;
+    },
+
+    _project: function () {
+      var map = this._map, n = this._n;
+      var scale = 256 * Math.pow(2, map.getZoom()) / 256;
+      var origin = map.getPixelOrigin();
+      var ox = origin.x, oy = origin.y;
+      var px = this._px, py = this._py, x0 = this._x0, y0 = this._y0;
+      for (var i = 0; i < n; i++) {
+        px[i] = x0[i] * scale - ox;
+        py[i] = y0[i] * scale - oy;
+      }
+      var r = this._radius() + 4, b = this._box0;
+      if (n) {
+        this._pxBounds = new L.Bounds(
+          [b[0] * scale - ox - r, b[1] * scale - oy - r],
+          [b[2] * scale - ox + r, b[3] * scale - oy + r]);
+      } else {
+        this._pxBounds = new L.Bounds([0, 0], [0, 0]);
+      }
+    },
+
+    _update: function () {},
+
+    _empty: function () { return !this._n; },
+
+    _updatePath: function () {
+      var renderer = this._renderer;
+      if (!renderer._drawing || !this._n) return;
+      var ctx = renderer._ctx, view = renderer._bounds;
+      var minX = view.min.x, minY = view.min.y, maxX = view.max.x, maxY = view.max.y;
+      var r = this._radius(), px = this._px, py = this._py, tau = Math.PI * 2;
+      ctx.lineWidth = r > 2 ? 1 : 0.6;
+      for (var c = 0; c < this._groups.length; c++) {
+        var g = this._groups[c];
+        if (!g.length) continue;
+        ctx.beginPath();
+        for (var k = 0; k < g.length; k++) {
+          var i = g[k], x = px[i], y = py[i];
+          if (x < minX || x > maxX || y < minY || y > maxY) continue;
+          ctx.moveTo(x + r, y);
+          ctx.arc(x, y, r, 0, tau);
+        }
+        ctx.fillStyle = this._colours[c];
+        ctx.fill();
+        ctx.strokeStyle = this._colours[c] === '#000000' ? '#ffffff' : 'rgba(0,0,0,0.6)';
+        ctx.stroke();
+      }
+      if (this._selectedCount) {
+        ctx.beginPath();
+        for (var j = 0; j < this._n; j++) {
+          if (!this._selected[j]) continue;
+          ctx.moveTo(px[j] + r + 3, py[j]);
+          ctx.arc(px[j], py[j], r + 3, 0, tau);
+        }
+        ctx.lineWidth = 2;
+        ctx.strokeStyle = '#000000';
+        ctx.stroke();
+      }
+      if (this._highlight >= 0) {
+        var h = this._highlight;
+        ctx.beginPath();
+        ctx.arc(px[h], py[h], r + 7, 0, tau);
+        ctx.lineWidth = 4;
+        ctx.strokeStyle = '#ffffff';
+        ctx.stroke();
+        ctx.lineWidth = 2.5;
+        ctx.strokeStyle = '#000000';
+        ctx.stroke();
+      }
+    },
+
+    // The nearest door within a few pixels of a layer point, or -1.
+    nearest: function (p) {
+      var tol = this._radius() + 3, best = -1, bestD = tol * tol;
+      var px = this._px, py = this._py;
+      for (var i = 0; i < this._n; i++) {
+        var dx = px[i] - p.x;
+        if (dx > tol || dx < -tol) continue;
+        var dy = py[i] - p.y;
+        if (dy > tol || dy < -tol) continue;
+        var dd = dx * dx + dy * dy;
+        if (dd <= bestD) { bestD = dd; best = i; }
+      }
+      return best;
+    },
+
+    _containsPoint: function (p) {
+      if (!this._pxBounds || !this._pxBounds.contains(p)) return false;
+      return this.nearest(p) >= 0;
+    },
+
+    setSelection: function (indexes) {
+      this._selected.fill(0);
+      for (var k = 0; k < indexes.length; k++) this._selected[indexes[k]] = 1;
+      this._selectedCount = indexes.length;
+      this.redraw();
+    },
+
+    setHighlight: function (i) {
+      this._highlight = i;
+      this.redraw();
+    },
+
+    insidePolygon: function (rings) {
+      // rings: [[ [lat, lng], ... ], ...] (outer ring first, holes after).
+      var out = [], lat = this._lat, lon = this._lon;
+      var outer = rings[0];
+      var minLat = Infinity, maxLat = -Infinity, minLng = Infinity, maxLng = -Infinity;
+      outer.forEach(function (p) {
+        minLat = Math.min(minLat, p[0]); maxLat = Math.max(maxLat, p[0]);
+        minLng = Math.min(minLng, p[1]); maxLng = Math.max(maxLng, p[1]);
+      });
+      function inRing(ring, y, x) {
+        var inside = false;
+        for (var a = 0, b = ring.length - 1; a < ring.length; b = a++) {
+          var ya = ring[a][0], xa = ring[a][1], yb = ring[b][0], xb = ring[b][1];
+          if ((ya > y) !== (yb > y) && x < ((xb - xa) * (y - ya)) / (yb - ya) + xa) inside = !inside;
+        }
+        return inside;
+      }
+      for (var i = 0; i < this._n; i++) {
+        var y = lat[i], x = lon[i];
+        if (y < minLat || y > maxLat || x < minLng || x > maxLng) continue;
+        if (!inRing(outer, y, x)) continue;
+        var hole = false;
+        for (var h = 1; h < rings.length && !hole; h++) hole = inRing(rings[h], y, x);
+        if (!hole) out.push(i);
+      }
+      return out;
+    },
+  });
+
+  // ------------------------------------------------------------------ helpers
+
+  FA.address = function (i) {
+    var d = FA.data;
+    var text = (d.num[i] ? d.num[i] + ' ' : '') + d.streets[d.street[i]];
+    if (d.unit[i]) text += ' ' + (FA.labels.unit || 'Unit') + ' ' + d.unit[i];
+    return text;
+  };
+
+  FA.doorCount = function () { return FA.doors ? FA.doors.count() : 0; };
+  FA.turfCount = function () { return FA.turfs ? FA.turfs.getLayers().length : 0; };
+  FA.eventCount = function () { return FA.events ? FA.events.getLayers().length : 0; };
+
+  FA.view = function () {
+    var c = FA.map.getCenter();
+    return { lat: c.lat, lon: c.lng, zoom: FA.map.getZoom() };
+  };
+
+  FA.highlightDoor = function (i, fly) {
+    if (!FA.doors) return;
+    FA.doors.setHighlight(i);
+    if (i >= 0 && fly) {
+      var z = Math.max(FA.map.getZoom(), 17);
+      FA.map.flyTo([FA.data.lat[i], FA.data.lon[i]], z, { duration: 0.6 });
+    }
+  };
+
+  FA.selectDoors = function (indexes) { if (FA.doors) FA.doors.setSelection(indexes); };
+  FA.clearSelection = function () { FA.selectDoors([]); };
+
+  FA.search = function (query, limit) {
+    var q = String(query || '').trim().toLowerCase();
+    if (!q || !FA.data) return [];
+    if (!FA._labels) {
+      FA._labels = new Array(FA.data.n);
+      for (var i = 0; i < FA.data.n; i++) FA._labels[i] = FA.address(i).toLowerCase();
+    }
+    var first = [], rest = [], max = limit || 8;
+    for (var j = 0; j < FA._labels.length && first.length < max; j++) {
+      var at = FA._labels[j].indexOf(q);
+      if (at === 0) first.push(j);
+      else if (at > 0 && rest.length < max) rest.push(j);
+    }
+    return first.concat(rest).slice(0, max);
+  };
+
+  FA.setDrawMode = function (mode) {
+    FA.drawMode = mode === 'select' ? 'select' : 'turf';
+    var box = document.querySelectorAll('.fa-mode input');
+    for (var i = 0; i < box.length; i++) box[i].checked = box[i].value === FA.drawMode;
+  };
+
+  function rings(layer) {
+    var ll = layer.getLatLngs();
+    while (ll.length && Array.isArray(ll[0]) && Array.isArray(ll[0][0])) ll = ll[0];
+    if (!Array.isArray(ll[0])) ll = [ll];
+    return ll.map(function (ring) { return ring.map(function (p) { return [p.lat, p.lng]; }); });
+  }
+  FA.rings = rings;
+
+  // ------------------------------------------------------------------ controls
+
+  function legendControl(data) {
+    var ctl = L.control({ position: 'bottomright' });
+    ctl.onAdd = function () {
+      var div = L.DomUtil.create('div', 'fa-legend leaflet-bar');
+      var counts = data.categories.map(function () { return 0; });
+      for (var i = 0; i < data.n; i++) counts[data.cat[i]]++;
+      var html = '<div class="fa-legend-title">' + esc(FA.labels.doors || 'Doors') + '</div>';
+      data.categories.forEach(function (c, k) {
+        if (!counts[k]) return;
+        html += '<div class="fa-row"><span class="fa-dot" style="background:' + c[2] +
+          '"></span>' + esc(c[1]) + ' <span class="fa-count">' + counts[k].toLocaleString() +
+          '</span></div>';
+      });
+      if (data.progress && data.progress.length) {
+        html += '<div class="fa-legend-title">' + esc(FA.labels.progress || 'Turf progress') + '</div><div class="fa-ramp">';
+        data.progress.forEach(function (p, k) {
+          var ink = k >= data.progress.length - 2 ? '#ffffff' : '#111111';
+          html += '<span style="background:' + p[1] + ';color:' + ink + '" title="' + esc(p[0]) + '">' + esc(p[0]) + '</span>';
+        });
+        html += '</div>';
+      }
+      div.innerHTML = html;
+      L.DomEvent.disableClickPropagation(div);
+      L.DomEvent.disableScrollPropagation(div);
+      return div;
+    };
+    return ctl;
+  }
+
+  function searchControl() {
+    var ctl = L.control({ position: 'topleft' });
+    ctl.onAdd = function () {
+      var div = L.DomUtil.create('div', 'fa-search leaflet-bar');
+      var input = L.DomUtil.create('input', '', div);
+      input.type = 'search';
+      input.placeholder = FA.labels.search || 'Find an address';
+      var list = L.DomUtil.create('div', 'fa-results', div);
+      function show() {
+        var hits = FA.search(input.value, 8);
+        list.innerHTML = '';
+        hits.forEach(function (i) {
+          var a = L.DomUtil.create('a', '', list);
+          a.href = '#';
+          a.textContent = FA.address(i);
+          L.DomEvent.on(a, 'click', function (e) {
+            L.DomEvent.preventDefault(e);
+            list.innerHTML = '';
+            input.value = FA.address(i);
+            FA.highlightDoor(i, true);
+            send('doorClicked', i);
+          });
+        });
+      }
+      L.DomEvent.on(input, 'input', show);
+      L.DomEvent.on(input, 'keydown', function (e) {
+        if (e.key === 'Enter') {
+          var hits = FA.search(input.value, 1);
+          if (hits.length) { list.innerHTML = ''; FA.highlightDoor(hits[0], true); send('doorClicked', hits[0]); }
+        }
+      });
+      L.DomEvent.disableClickPropagation(div);
+      L.DomEvent.disableScrollPropagation(div);
+      FA.searchInput = input;
+      return div;
+    };
+    return ctl;
+  }
+
+  function noteControl(text) {
+    var ctl = L.control({ position: 'bottomleft' });
+    ctl.onAdd = function () {
+      var div = L.DomUtil.create('div', 'fa-note');
+      div.textContent = text;
+      return div;
+    };
+    return ctl;
+  }
+
+  function modeControl() {
+    var ctl = L.control({ position: 'topright' });
+    ctl.onAdd = function () {
+      var div = L.DomUtil.create('div', 'fa-mode leaflet-bar');
+      div.innerHTML = '<div class="fa-legend-title">' + esc(FA.labels.drawing || 'A drawn shape') + '</div>' +
+        '<label><input type="radio" name="fa-mode" value="turf" checked> ' + esc(FA.labels.mode_turf || 'becomes a new turf') + '</label>' +
+        '<label><input type="radio" name="fa-mode" value="select"> ' + esc(FA.labels.mode_select || 'selects doors') + '</label>';
+      L.DomEvent.disableClickPropagation(div);
+      div.addEventListener('change', function (e) { FA.setDrawMode(e.target.value); });
+      return div;
+    };
+    return ctl;
+  }
+
+  // ------------------------------------------------------------------ init
+
+  FA.init = function (map, opts) {
+    try {
+      FA.map = map;
+      FA.turfs = opts.turfs || null;
+      FA.events = opts.events || null;
+      FA.labels = opts.labels || {};
+      FA.drawMode = 'turf';
+      var el = document.getElementById('fa-data');
+      var data = (FA.data = JSON.parse(el.textContent));
+      var renderer = L.canvas({ padding: 0.3 });
+      var doors = (FA.doors = new FA.DoorLayer(data, { renderer: renderer, pane: 'overlayPane' }));
+      var tip = L.tooltip({ direction: 'top', offset: [0, -6] });
+      map.on('mousemove', function (e) {
+        if (!map.hasLayer(doors)) return;
+        var i = doors.nearest(map.latLngToLayerPoint(e.latlng));
+        if (i >= 0) {
+          tip.setLatLng([data.lat[i], data.lon[i]]).setContent(esc(FA.address(i)));
+          if (!map.hasLayer(tip)) tip.addTo(map);
+        } else if (map.hasLayer(tip)) {
+          map.removeLayer(tip);
+        }
+      });
+      doors.on('click', function (e) {
+        var i = doors.nearest(e.layerPoint);
+        if (i < 0) return;
+        FA.clicks.push(i);
+        doors.setHighlight(i);
+        send('doorClicked', i);
+      });
+      doors.addTo(map);
+      if (opts.control) opts.control.addOverlay(doors, FA.labels.doors || 'Doors');
+      legendControl(data).addTo(map);
+      if (data.n) searchControl().addTo(map);
+      if (opts.note) noteControl(opts.note).addTo(map);
+      if (opts.interactive && L.Control.Draw) FA.initDraw(map);
+      map.on('moveend', function () {
+        var v = FA.view();
+        send('viewChanged', v.lat, v.lon, v.zoom);
+      });
+      // The canvas paints on the next animation frame; the frame after it is drawn.
+      L.Util.requestAnimFrame(function () {
+        L.Util.requestAnimFrame(function () {
+          FA.drawn = true;
+          FA.drawnAt = performance.now();
+          document.title = 'drawn:' + data.n;
+          send('doorsDrawn', data.n);
+        });
+      });
+    } catch (err) {
+      FA.errors.push(String(err && err.stack || err));
+      send('jsError', String(err && err.stack || err));
+      throw err;
+    }
+    if (typeof QWebChannel !== 'undefined' && window.qt && qt.webChannelTransport) {
+      new QWebChannel(qt.webChannelTransport, function (channel) {
+        FA.bridge = channel.objects.bridge;
+        send('pageReady', FA.doorCount(), FA.turfCount(), FA.eventCount());
+        if (FA.drawn) send('doorsDrawn', FA.doorCount());
+      });
+    }
+  };
+
+  FA.initDraw = function (map) {
+    var edit = FA.turfs ? { featureGroup: FA.turfs, remove: false } : false;
+    FA.drawControl = new L.Control.Draw({
+      position: 'topleft',
+      draw: {
+        polygon: { allowIntersection: false, showArea: false },
+        rectangle: { showArea: false },
+        polyline: false, circle: false, marker: false, circlemarker: false,
+      },
+      edit: edit,
+    });
+    map.addControl(FA.drawControl);
+    modeControl().addTo(map);
+    FA.pending = L.featureGroup().addTo(map);
+    map.on(L.Draw.Event.CREATED, function (e) {
+      FA.shapeDrawn(e.layer);
+    });
+    map.on(L.Draw.Event.EDITED, function (e) {
+      e.layers.eachLayer(function (layer) {
+        var id = layer.feature && layer.feature.properties && layer.feature.properties.id;
+        if (id) send('turfEdited', id, JSON.stringify(layer.toGeoJSON().geometry));
+      });
+    });
+  };
+
+  // A finished shape: a new turf, or a lasso/box selection of doors.
+  FA.shapeDrawn = function (layer) {
+    if (FA.drawMode === 'select') {
+      var hits = FA.doors.insidePolygon(rings(layer));
+      FA.doors.setSelection(hits);
+      send('doorsSelected', JSON.stringify(hits));
+      return hits.length;
+    }
+    layer.setStyle && layer.setStyle({ color: '#000000', dashArray: '6 4', weight: 2, fillOpacity: 0.1 });
+    FA.pending.addLayer(layer);
+    send('polygonDrawn', JSON.stringify(layer.toGeoJSON().geometry));
+    return -1;
+  };
+})();
