@@ -177,7 +177,7 @@ class _FieldAppInit(MacroElement):
         note: str | None,
         labels: Mapping[str, Any],
     ) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]
         self._name = "FieldAppInit"
         self.turfs = turfs
         self.events = events
@@ -252,7 +252,7 @@ def build_map(
     css.append(("fieldapp_map_css", asset_url(OUR_CSS)))
     fmap.default_js = js
     fmap.default_css = css
-    root = fmap.get_root()
+    root: Any = fmap.get_root()  # a branca Figure (header, html, script)
     root.header.add_child(Element(f"<title>{html.escape(title)}</title>"), name="title")
 
     if tiles is not None:
@@ -328,7 +328,7 @@ def build_map(
             labels=text,
         )
     )
-    page = root.render()
+    page: str = root.render()
     if assets == "inline":
         page = inline_assets(page)
     return page
