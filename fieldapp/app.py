@@ -1,0 +1,264 @@
+"""Start the GUI: QApplication, translations, excepthook, the store, the window.
+
+Start-up order (after Vorta's ``__main__``): logging is already set up by the
+CLI; install the excepthook first so nothing later can fail silently; make the
+QApplication and its look; load the translation the user chose (or the
+system's); open the store on the database worker (a store that needs a schema
+upgrade can take a while, and the progress dialog says so); then show the main
+window, or the welcome screen when the store is empty.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+import time
+from collections.abc import Sequence
+from types import TracebackType
+
+from PySide6.QtCore import (
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QtMsgType,
+    QTranslator,
+    Signal,
+    qInstallMessageHandler,
+)
+from PySide6.QtWidgets import QApplication, QWidget
+
+from fieldapp import APP_NAME, APP_TITLE, __version__, paths
+from fieldapp import settings as app_settings
+from fieldapp.core.db import Store, open_store
+from fieldapp.errors import FieldAppError
+
+log = logging.getLogger(__name__)
+
+SUPPORTED_LANGUAGES = ("en", "es")
+_START = time.perf_counter()
+
+
+# --------------------------------------------------------------------------- errors
+
+_showing_error = False
+
+
+def excepthook(exc_type: type[BaseException], exc: BaseException,
+               tb: TracebackType | None) -> None:
+    """Log any uncaught exception with its traceback and show a readable dialog."""
+    global _showing_error
+    if issubclass(exc_type, KeyboardInterrupt):
+        sys.__excepthook__(exc_type, exc, tb)
+        return
+    if isinstance(exc, FieldAppError):
+        log.info("uncaught expected error: %s", exc)
+    else:
+        log.critical("uncaught exception", exc_info=(exc_type, exc, tb))
+    app = QApplication.instance()
+    if app is None or _showing_error or threading.current_thread() is not threading.main_thread():
+        return
+    from fieldapp.ui import errordialog
+
+    _showing_error = True
+    try:
+        if isinstance(exc, FieldAppError):
+            errordialog.show_problem(None, exc)
+        else:
+            errordialog.show_unexpected(None, exc_type, exc, tb)
+    finally:
+        _showing_error = False
+
+
+def _thread_excepthook(args: threading.ExceptHookArgs) -> None:
+    log.critical("uncaught exception in thread %s", args.thread.name if args.thread else "?",
+                 exc_info=(args.exc_type, args.exc_value, args.exc_traceback))  # type: ignore[arg-type]
+
+
+def install_excepthook() -> None:
+    sys.excepthook = excepthook
+    threading.excepthook = _thread_excepthook
+
+
+def _qt_message(mode: QtMsgType, _context: object, message: str) -> None:
+    level = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+        QtMsgType.QtCriticalMsg: logging.ERROR,
+        QtMsgType.QtFatalMsg: logging.CRITICAL,
+    }.get(mode, logging.INFO)
+    if level == logging.WARNING and "propagateSizeHints" in message:
+        level = logging.DEBUG  # harmless noise of some platform plugins
+    logging.getLogger("qt").log(level, "%s", message)
+
+
+# --------------------------------------------------------------------------- app + language
+
+
+def choose_language(setting: str | None = None) -> str:
+    """"en" or "es": the Settings choice, else the system locale's language."""
+    value = setting if setting is not None else app_settings.get("language")
+    if value in SUPPORTED_LANGUAGES:
+        return str(value)
+    system = QLocale.system().name().split("_")[0]
+    return system if system in SUPPORTED_LANGUAGES else "en"
+
+
+def load_translations(app: QApplication, language: str) -> list[QTranslator]:
+    """Install Field App's and Qt's own translations for ``language`` ("en": none)."""
+    for old in getattr(app, "_fieldapp_translators", []):
+        app.removeTranslator(old)
+    installed: list[QTranslator] = []
+    if language != "en":
+        ours = QTranslator(app)
+        folder = paths.resources_dir() / "translations"
+        if ours.load(f"fieldapp_{language}", str(folder)):
+            app.installTranslator(ours)
+            installed.append(ours)
+        else:
+            log.warning("no %s translation in %s", language, folder)
+        qt = QTranslator(app)
+        if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt)
+            installed.append(qt)
+    QLocale.setDefault(QLocale(language))
+    app._fieldapp_translators = installed  # type: ignore[attr-defined]
+    return installed
+
+
+def make_app(argv: Sequence[str] | None = None) -> QApplication:
+    """The QApplication (made once), with the app's names, look and language."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(list(argv) if argv is not None else [sys.argv[0]])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_TITLE)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_NAME)
+    app.setDesktopFileName(APP_NAME)
+    from fieldapp.ui import theme
+
+    theme.apply(app)
+    app.setWindowIcon(theme.icon("app"))
+    load_translations(app, choose_language())
+    return app
+
+
+# --------------------------------------------------------------------------- launch
+
+
+class Launcher(QObject):
+    """Opens the store off the GUI thread, then the welcome screen or the window.
+
+    Tests drive it directly: ``Launcher(target).start()`` and wait for
+    :attr:`window` (or :attr:`welcome`).
+    """
+
+    window_shown = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, target: str, *, seed_demo_if_empty: bool = False,
+                 demo_doors: int = 2000, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        from fieldapp.ui.tasks import TaskRunner
+
+        self.target = target
+        self.seed_demo_if_empty = seed_demo_if_empty
+        self.demo_doors = demo_doors
+        self.tasks = TaskRunner(self)
+        self.ctx: object | None = None
+        self.window: QWidget | None = None
+        self.welcome: QWidget | None = None
+        self.store: Store | None = None
+        self.exit_code = 0
+
+    def start(self) -> None:
+        target = self.target
+        self.tasks.run(lambda _p: open_store(target), label=self.tr("Opening the store…"),
+                       on_done=self._opened, on_error=self._open_failed)
+
+    def _open_failed(self, exc: BaseException) -> None:
+        from fieldapp.ui import errordialog
+
+        self.exit_code = 1
+        if isinstance(exc, FieldAppError):
+            errordialog.show_problem(None, exc, title=self.tr("Cannot open the store"))
+        else:
+            errordialog.show_unexpected(None, type(exc), exc, exc.__traceback__,
+                                        doing=self.tr("opening the store"))
+        self.failed.emit(str(exc))
+        app = QApplication.instance()
+        if app is not None:
+            app.exit(1)
+
+    def _opened(self, store: Store) -> None:
+        from fieldapp.ui import queries
+        from fieldapp.ui.context import AppContext
+
+        self.store = store
+        ctx = AppContext(store, self.tasks, self)
+        self.ctx = ctx
+        log.info("store open: %s (%.2fs after start)", store.url, time.perf_counter() - _START)
+        if not queries.store_is_empty(store):
+            self.show_main()
+            return
+        if self.seed_demo_if_empty:
+            self._seed_demo()
+            return
+        from fieldapp.ui.welcome import WelcomeWindow
+
+        self.welcome = WelcomeWindow(ctx)
+        self.welcome.ready.connect(self.show_main)
+        self.welcome.show()
+
+    def _seed_demo(self) -> None:
+        from fieldapp.services.demo import seed_demo
+        from fieldapp.ui.context import AppContext
+
+        ctx = self.ctx
+        assert isinstance(ctx, AppContext)
+        store, doors = ctx.store, self.demo_doors
+
+        def done(_result: object) -> None:
+            ctx.notify_changed("")
+            self.show_main()
+
+        self.tasks.run(lambda p: seed_demo(store, doors=doors, progress=p),
+                       label=self.tr("Seeding the demo campaign…"), on_done=done,
+                       on_error=self._open_failed)
+
+    def show_main(self) -> None:
+        from fieldapp.ui.context import AppContext
+        from fieldapp.ui.main_window import MainWindow
+
+        assert isinstance(self.ctx, AppContext)
+        window = MainWindow(self.ctx)
+        self.window = window
+        window.show()
+        if self.welcome is not None:
+            self.welcome.close()
+            self.welcome.deleteLater()
+            self.welcome = None
+        log.info("main window shown %.2fs after start", time.perf_counter() - _START)
+        self.window_shown.emit(window)
+
+    def shutdown(self) -> None:
+        self.tasks.shutdown(wait=True)
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+
+def run_gui(db: str | None, seed_demo_if_empty: bool) -> int:
+    """The GUI's main loop (``fieldapp gui``); returns the exit code."""
+    install_excepthook()
+    qInstallMessageHandler(_qt_message)
+    app = make_app(sys.argv)
+    target = paths.store_target(db)
+    log.info("Field App %s starting on %s", __version__, target)
+    launcher = Launcher(target, seed_demo_if_empty=seed_demo_if_empty)
+    app.aboutToQuit.connect(launcher.shutdown)
+    launcher.start()
+    code = app.exec()
+    return code or launcher.exit_code

@@ -1,0 +1,216 @@
+"""Detail panes: a door with its household and history, a person with theirs.
+
+Both are read-only views built from plain data (:mod:`fieldapp.ui.queries`),
+rendered as simple HTML in a QTextBrowser so they print, copy and wrap well.
+Links between them are signals: clicking a person in a door's household emits
+:attr:`DoorDetailPane.person_activated`; the person pane's address emits
+:attr:`PersonDetailPane.door_activated`.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+
+from fieldapp.core.db import Store
+from fieldapp.ui import labels, queries, theme
+
+CSS = f"""
+<style>
+ body {{ color: {theme.TEXT}; }}
+ h2 {{ margin: 0 0 2px 0; font-size: 15pt; }}
+ h3 {{ margin: 14px 0 4px 0; font-size: 11pt; color: {theme.TEXT}; }}
+ .muted {{ color: {theme.MUTED}; }}
+ .bad {{ color: {theme.BAD}; font-weight: 600; }}
+ .good {{ color: {theme.GOOD}; }}
+ table {{ border-collapse: collapse; }}
+ td, th {{ padding: 3px 10px 3px 0; vertical-align: top; white-space: nowrap; }}
+ th {{ text-align: left; color: {theme.MUTED}; font-weight: 600; }}
+ a {{ color: {theme.ACCENT}; text-decoration: none; }}
+</style>
+"""
+
+
+class _DetailBrowser(QTextBrowser):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setObjectName("detail")
+        self.document().setDocumentMargin(14)
+
+
+class _Pane(QWidget):
+    placeholder = ""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.current_id: str | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.browser = _DetailBrowser(self)
+        self.browser.anchorClicked.connect(self._on_link)
+        layout.addWidget(self.browser)
+        self.clear()
+
+    def clear(self) -> None:
+        self.current_id = None
+        self.browser.setHtml(CSS + f"<p class='muted'>{escape(self.placeholder_text())}</p>")
+
+    def placeholder_text(self) -> str:
+        return ""
+
+    def html(self) -> str:
+        return self.browser.toHtml()
+
+    def text(self) -> str:
+        return self.browser.toPlainText()
+
+    def _on_link(self, url: QUrl) -> None:
+        pass
+
+    def _attempts_html(self, attempts: list[queries.AttemptLine], show_person: bool) -> str:
+        if not attempts:
+            return f"<p class='muted'>{escape(self.tr('No contact yet.'))}</p>"
+        results = labels.result_labels()
+        head = [self.tr("When"), self.tr("Result"), self.tr("Support")]
+        if show_person:
+            head.append(self.tr("Spoke with"))
+        head += [self.tr("By"), self.tr("Notes")]
+        rows = ["<tr>" + "".join(f"<th>{escape(h)}</th>" for h in head) + "</tr>"]
+        for a in attempts:
+            cells = [a.at.astimezone().strftime("%Y-%m-%d %H:%M"), labels.label(results, a.result),
+                     labels.support_label(a.support)]
+            if show_person:
+                cells.append(a.person)
+            by = a.canvasser + (f" ({a.organization})" if a.organization else "")
+            cells += [by, a.notes]
+            rows.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>")
+        return "<table>" + "".join(rows) + "</table>"
+
+
+class DoorDetailPane(_Pane):
+    """One door: address, turf, flags, household (with links) and contact history."""
+
+    person_activated = Signal(str)
+
+    def placeholder_text(self) -> str:
+        return self.tr("Select a door to see its household and contact history.")
+
+    def show_door(self, door_id: str | None) -> None:
+        if door_id is None:
+            self.clear()
+            return
+        d = queries.door_detail(self.store, door_id)
+        if d is None:
+            self.clear()
+            return
+        self.current_id = door_id
+        parts = [CSS, f"<h2>{escape(d.address)}"]
+        if d.unit:
+            parts.append(f" <span class='muted'>{escape(self.tr('Unit'))} {escape(d.unit)}</span>")
+        parts.append("</h2>")
+        parts.append(f"<div class='muted'>{escape(d.city_line)}</div>")
+        facts = []
+        if d.turf:
+            facts.append(self.tr("Turf: {name}").format(name=d.turf))
+        if d.building_units > 1:
+            facts.append(self.tr("{n} units in this building").format(n=d.building_units))
+        if facts:
+            parts.append(f"<p>{escape(' · '.join(facts))}</p>")
+        if d.do_not_knock:
+            reason = f": {d.do_not_knock_reason}" if d.do_not_knock_reason else ""
+            parts.append(f"<p class='bad'>{escape(self.tr('Do not knock') + reason)}</p>")
+        if d.notes:
+            parts.append(f"<p>{escape(d.notes)}</p>")
+        parts.append(f"<h3>{escape(self.tr('Household ({n})').format(n=len(d.people)))}</h3>")
+        if d.people:
+            langs = labels.language_labels()
+            rows = []
+            for p in d.people:
+                flags = f" <span class='bad'>{escape(' '.join(p.flags))}</span>" if p.flags else ""
+                rows.append(
+                    f"<tr><td><a href='person:{escape(p.id)}'>{escape(p.name)}</a>{flags}</td>"
+                    f"<td>{escape(p.phone)}</td><td>{escape(p.email)}</td>"
+                    f"<td>{escape(labels.label(langs, p.language))}</td></tr>"
+                )
+            parts.append("<table>" + "".join(rows) + "</table>")
+        else:
+            parts.append(f"<p class='muted'>{escape(self.tr('Nobody is listed at this door.'))}</p>")
+        parts.append(f"<h3>{escape(self.tr('Contact history'))}</h3>")
+        parts.append(self._attempts_html(d.attempts, show_person=True))
+        self.browser.setHtml("".join(parts))
+
+    def _on_link(self, url: QUrl) -> None:
+        text = url.toString()
+        if text.startswith("person:"):
+            self.person_activated.emit(text.split(":", 1)[1])
+
+
+class PersonDetailPane(_Pane):
+    """One person: contact details, consent flags, address, history, events."""
+
+    door_activated = Signal(str)
+
+    def placeholder_text(self) -> str:
+        return self.tr("Select a person to see their details.")
+
+    def show_person(self, person_id: str | None) -> None:
+        if person_id is None:
+            self.clear()
+            return
+        p = queries.person_detail(self.store, person_id)
+        if p is None:
+            self.clear()
+            return
+        self.current_id = person_id
+        langs = labels.language_labels()
+        roles = labels.role_labels()
+        parts = [CSS, f"<h2>{escape(p.name)}</h2>"]
+        if p.roles:
+            parts.append("<div class='good'>" + escape(", ".join(
+                labels.label(roles, r) for r in p.roles)) + "</div>")
+        rows = [
+            (self.tr("Phone"), escape(p.phone)),
+            (self.tr("Email"), escape(p.email)),
+            (self.tr("Language"), escape(labels.label(langs, p.language))),
+        ]
+        if p.door_id:
+            rows.append((self.tr("Address"),
+                         f"<a href='door:{escape(p.door_id)}'>{escape(p.address)}</a>"))
+        if p.birth_year:
+            rows.append((self.tr("Born"), str(p.birth_year)))
+        if p.voter_id:
+            rows.append((self.tr("Voter id"), escape(p.voter_id)))
+        if p.organizations:
+            rows.append((self.tr("Organizations"), escape(", ".join(p.organizations))))
+        if p.tags:
+            rows.append((self.tr("Tags"), escape(", ".join(p.tags))))
+        parts.append("<table>" + "".join(
+            f"<tr><th>{escape(k)}</th><td>{v}</td></tr>" for k, v in rows if v) + "</table>")
+        flag_names = {"DNC": self.tr("Do not call"), "DNT": self.tr("Do not text"),
+                      "DNE": self.tr("Do not email")}
+        if p.flags:
+            parts.append("<p class='bad'>" + escape(" · ".join(flag_names[f] for f in p.flags))
+                         + "</p>")
+        if p.notes:
+            parts.append(f"<p>{escape(p.notes)}</p>")
+        parts.append(f"<h3>{escape(self.tr('Contact history'))}</h3>")
+        parts.append(self._attempts_html(p.attempts, show_person=False))
+        parts.append(f"<h3>{escape(self.tr('Events'))}</h3>")
+        if p.signups:
+            statuses = labels.signup_status_labels()
+            parts.append("<table>" + "".join(
+                f"<tr><td>{escape(labels.local_time(s.starts_at, s.timezone).strftime('%Y-%m-%d %H:%M'))}</td>"
+                f"<td>{escape(s.event)}</td><td>{escape(labels.label(statuses, s.status))}</td></tr>"
+                for s in p.signups) + "</table>")
+        else:
+            parts.append(f"<p class='muted'>{escape(self.tr('No event signups.'))}</p>")
+        self.browser.setHtml("".join(parts))
+
+    def _on_link(self, url: QUrl) -> None:
+        text = url.toString()
+        if text.startswith("door:"):
+            self.door_activated.emit(text.split(":", 1)[1])

@@ -1,0 +1,1 @@
+"""One module per page; each exposes ``class Page(QWidget)`` (see main_window)."""

@@ -1,0 +1,290 @@
+"""Small, fast reads the GUI makes on its own thread (each well under 50 ms).
+
+Anything slower belongs in a service run through the task runner.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, aliased
+
+from fieldapp.core.db import Store
+from fieldapp.core.models import (
+    CONTACT_RESULTS,
+    Campaign,
+    ContactAttempt,
+    Door,
+    Event,
+    Organization,
+    Person,
+    PersonOrganization,
+    Signup,
+    Turf,
+    Volunteer,
+)
+
+
+def campaign_name(store: Store) -> str:
+    """The name of the store's first campaign ("" when there is none)."""
+    with store.session() as session:
+        name = session.scalar(
+            select(Campaign.name).where(Campaign.deleted.is_(False))
+            .order_by(Campaign.born_hlc, Campaign.id).limit(1)
+        )
+    return name or ""
+
+
+def store_is_empty(store: Store) -> bool:
+    """No campaign and no door: the welcome screen's cue."""
+    with store.session() as session:
+        has_campaign = session.scalar(select(Campaign.id).limit(1)) is not None
+        has_door = session.scalar(select(Door.id).limit(1)) is not None
+    return not (has_campaign or has_door)
+
+
+@dataclass
+class Counts:
+    doors: int
+    people: int
+    turfs: int
+    attempts: int
+    contacts: int
+    doors_knocked: int
+    upcoming_events: int
+    organizations: int
+
+
+def counts(store: Store, now: dt.datetime | None = None) -> Counts:
+    """The dashboard's figures (live records only)."""
+    now = now or dt.datetime.now(dt.UTC)
+    with store.session() as session:
+        def count(q: object) -> int:
+            return int(session.scalar(q) or 0)  # type: ignore[call-overload]
+
+        return Counts(
+            doors=count(select(func.count()).select_from(Door).where(Door.deleted.is_(False))),
+            people=count(select(func.count()).select_from(Person)
+                         .where(Person.deleted.is_(False))),
+            turfs=count(select(func.count()).select_from(Turf).where(Turf.deleted.is_(False))),
+            attempts=count(select(func.count()).select_from(ContactAttempt)),
+            contacts=count(select(func.count()).select_from(ContactAttempt)
+                           .where(ContactAttempt.result_code.in_(CONTACT_RESULTS))),
+            doors_knocked=count(select(func.count(func.distinct(ContactAttempt.door_id)))),
+            upcoming_events=count(
+                select(func.count()).select_from(Event)
+                .where(Event.deleted.is_(False), Event.status == "scheduled",
+                       Event.ends_at >= now)
+            ),
+            organizations=count(select(func.count()).select_from(Organization)
+                                .where(Organization.deleted.is_(False))),
+        )
+
+
+@dataclass
+class PersonLine:
+    id: str
+    name: str
+    phone: str
+    email: str
+    language: str
+    flags: list[str]
+
+
+@dataclass
+class AttemptLine:
+    at: dt.datetime
+    result: str
+    support: int | None
+    canvasser: str
+    person: str
+    notes: str
+    organization: str
+
+
+@dataclass
+class DoorDetail:
+    id: str
+    address: str
+    unit: str
+    city_line: str
+    turf: str
+    do_not_knock: bool
+    do_not_knock_reason: str
+    notes: str
+    lat: float | None
+    lon: float | None
+    people: list[PersonLine]
+    attempts: list[AttemptLine]
+    building_units: int
+
+
+def _person_name(first: str | None, last: str | None) -> str:
+    return f"{first or ''} {last or ''}".strip()
+
+
+def _attempts(session: Session, where: Any) -> list[AttemptLine]:
+    knocker = aliased(Person)
+    subject = aliased(Person)
+    rows = session.execute(
+        select(ContactAttempt.attempted_at, ContactAttempt.result_code, ContactAttempt.support,
+               knocker.first_name, knocker.last_name, subject.first_name, subject.last_name,
+               ContactAttempt.notes, Organization.short_code)
+        .outerjoin(Volunteer, Volunteer.id == ContactAttempt.canvasser_id)
+        .outerjoin(knocker, knocker.id == Volunteer.person_id)
+        .outerjoin(subject, subject.id == ContactAttempt.person_id)
+        .outerjoin(Organization, Organization.id == ContactAttempt.organization_id)
+        .where(where)
+        .order_by(ContactAttempt.attempted_at.desc())
+        .limit(200)
+    )
+    return [
+        AttemptLine(at=r[0], result=r[1], support=r[2], canvasser=_person_name(r[3], r[4]),
+                    person=_person_name(r[5], r[6]), notes=r[7] or "", organization=r[8] or "")
+        for r in rows
+    ]
+
+
+def _flags(p: Person) -> list[str]:
+    return [name for name, on in (("DNC", p.do_not_call), ("DNT", p.do_not_text),
+                                  ("DNE", p.do_not_email)) if on]
+
+
+def door_detail(store: Store, door_id: str) -> DoorDetail | None:
+    """A door with its household and contact history (newest first)."""
+    with store.session() as session:
+        door = session.get(Door, door_id)
+        if door is None:
+            return None
+        turf = session.get(Turf, door.turf_id) if door.turf_id else None
+        people = session.scalars(
+            select(Person).where(Person.door_id == door_id, Person.deleted.is_(False))
+            .order_by(Person.last_name, Person.first_name)
+        ).all()
+        units = int(session.scalar(
+            select(func.count()).select_from(Door)
+            .where(Door.building_key == door.building_key, Door.deleted.is_(False))
+        ) or 0) if door.building_key else 1
+        return DoorDetail(
+            id=door.id,
+            address=f"{door.street_number} {door.street_name}".strip(),
+            unit=door.unit,
+            city_line=f"{door.city}, {door.state} {door.zip}".strip(" ,"),
+            turf=turf.name if turf else "",
+            do_not_knock=door.do_not_knock,
+            do_not_knock_reason=door.do_not_knock_reason,
+            notes=door.notes,
+            lat=door.lat,
+            lon=door.lon,
+            people=[PersonLine(p.id, _person_name(p.first_name, p.last_name), p.phone, p.email,
+                               p.language, _flags(p)) for p in people],
+            attempts=_attempts(session, ContactAttempt.door_id == door_id),
+            building_units=units,
+        )
+
+
+@dataclass
+class SignupLine:
+    event: str
+    starts_at: dt.datetime
+    timezone: str
+    status: str
+
+
+@dataclass
+class PersonDetail:
+    id: str
+    name: str
+    phone: str
+    email: str
+    language: str
+    flags: list[str]
+    tags: list[str]
+    birth_year: int | None
+    party: str
+    voter_id: str
+    notes: str
+    door_id: str | None
+    address: str
+    organizations: list[str]
+    roles: list[str]
+    attempts: list[AttemptLine]
+    signups: list[SignupLine]
+
+
+def person_detail(store: Store, person_id: str) -> PersonDetail | None:
+    """A person with address, affiliations, contact history and event signups."""
+    with store.session() as session:
+        p = session.get(Person, person_id)
+        if p is None:
+            return None
+        door = session.get(Door, p.door_id) if p.door_id else None
+        address = ""
+        if door is not None:
+            address = " ".join(x for x in (door.street_number, door.street_name, door.unit) if x)
+        orgs = session.scalars(
+            select(Organization.name).join(PersonOrganization,
+                                           PersonOrganization.organization_id == Organization.id)
+            .where(PersonOrganization.person_id == person_id,
+                   PersonOrganization.deleted.is_(False))
+        ).all()
+        roles = session.scalars(
+            select(Volunteer.role).where(Volunteer.person_id == person_id,
+                                         Volunteer.deleted.is_(False))
+        ).all()
+        signups = session.execute(
+            select(Event.title, Event.starts_at, Event.timezone, Signup.status)
+            .join(Signup, Signup.event_id == Event.id)
+            .where(Signup.person_id == person_id, Signup.deleted.is_(False))
+            .order_by(Event.starts_at)
+        ).all()
+        return PersonDetail(
+            id=p.id, name=_person_name(p.first_name, p.last_name), phone=p.phone,
+            email=p.email, language=p.language, flags=_flags(p),
+            tags=[str(t) for t in (p.tags or [])], birth_year=p.birth_year, party=p.party,
+            voter_id=p.voter_id, notes=p.notes, door_id=p.door_id, address=address,
+            organizations=list(orgs), roles=list(roles),
+            attempts=_attempts(session, ContactAttempt.person_id == person_id),
+            signups=[SignupLine(r[0], r[1], r[2], r[3]) for r in signups],
+        )
+
+
+@dataclass
+class EventLine:
+    id: str
+    title: str
+    kind: str
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    timezone: str
+    place: str
+    signups: int
+    capacity: int | None
+
+
+def upcoming_events(store: Store, limit: int = 5, now: dt.datetime | None = None) -> list[EventLine]:
+    """The next scheduled events, soonest first, with their live signup counts."""
+    now = now or dt.datetime.now(dt.UTC)
+    signups = (select(func.count()).where(Signup.event_id == Event.id, Signup.deleted.is_(False),
+                                          Signup.status.not_in(("declined", "no_show")))
+               .correlate(Event).scalar_subquery())
+    with store.session() as session:
+        rows = session.execute(
+            select(Event.id, Event.title, Event.kind, Event.starts_at, Event.ends_at,
+                   Event.timezone, Event.place_name, signups, Event.capacity)
+            .where(Event.deleted.is_(False), Event.status == "scheduled", Event.ends_at >= now)
+            .order_by(Event.starts_at).limit(limit)
+        ).all()
+    return [EventLine(*r) for r in rows]
+
+
+def result_counts(store: Store) -> dict[str, int]:
+    """How many attempts ended with each result code (latest corrections included)."""
+    with store.session() as session:
+        rows = session.execute(
+            select(ContactAttempt.result_code, func.count()).group_by(ContactAttempt.result_code)
+        ).all()
+    return {code: int(n) for code, n in rows}

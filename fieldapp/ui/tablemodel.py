@@ -1,0 +1,288 @@
+"""Table models that keep ids and load rows lazily, for tables of any size.
+
+The shape follows Anki's browser table model (``qt/aqt/browser/table/model.py``):
+the model holds only the list of row ids, in sort order, queried with one SQL
+``SELECT id ... WHERE <search> ORDER BY <column>``; the values shown in a row
+are fetched when the view first asks for them, a page of rows at a time, and
+kept in a bounded cache. Searching and sorting happen in SQL, so a table of
+100,000 doors costs one id query plus the few pages on screen.
+
+To make a table, describe it with a :class:`RowSource`::
+
+    class TurfSource(RowSource):
+        def columns(self):
+            return [Column("name", tr("Name"), sort=[Turf.name]), ...]
+        def id_query(self, search):
+            return select(Turf.id).where(Turf.deleted.is_(False))
+        def fetch(self, session, ids):
+            return {row.id: (row.name, ...) for row in session.execute(...)}
+
+    model = LazyTableModel(ctx.store, TurfSource())
+    view.setModel(model); view.setSortingEnabled(True)
+
+and call :meth:`LazyTableModel.refresh` when ``ctx.store_changed`` names the
+table. The model counts its queries (:attr:`LazyTableModel.stats`) so tests can
+check that scrolling does not fetch every row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from sqlalchemy import Select
+from sqlalchemy.orm import Session
+
+from fieldapp.core.db import Store
+
+log = logging.getLogger(__name__)
+
+IdRole = Qt.ItemDataRole.UserRole + 1
+"""``index.data(IdRole)``: the id of the row's record."""
+SortValueRole = Qt.ItemDataRole.UserRole + 2
+"""``index.data(SortValueRole)``: the raw value behind the displayed text."""
+
+_Index = QModelIndex | QPersistentModelIndex
+LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+CENTER = Qt.AlignmentFlag.AlignCenter
+
+
+@dataclass
+class Column:
+    """One column: its title and how to order by it in SQL.
+
+    ``sort`` is a list of SQL expressions for ORDER BY (ascending; the model
+    flips them for descending); an empty list makes the column unsortable.
+    ``fmt`` turns the fetched value into the displayed text (default: ``str``,
+    ``None`` shows as empty).
+    """
+
+    key: str
+    title: str
+    sort: list[Any] = field(default_factory=list)
+    align: Qt.AlignmentFlag = LEFT
+    fmt: Callable[[Any], str] | None = None
+    tooltip: str = ""
+
+
+class RowSource:
+    """What a lazy table shows: columns, the id query and the row fetch."""
+
+    #: The column sorted by when the table first opens, and its order.
+    default_sort_column = 0
+    default_sort_order = Qt.SortOrder.AscendingOrder
+
+    def columns(self) -> list[Column]:
+        raise NotImplementedError
+
+    def id_query(self, search: str) -> Select[Any]:
+        """``SELECT <model>.id`` filtered by ``search``; the model adds ORDER BY."""
+        raise NotImplementedError
+
+    def tiebreak(self) -> list[Any]:
+        """Expressions that make the order total (usually the id column)."""
+        return []
+
+    def fetch(self, session: Session, ids: Sequence[str]) -> dict[str, tuple[Any, ...]]:
+        """The values of ``ids`` (one tuple per id, one value per column)."""
+        raise NotImplementedError
+
+    def role_data(self, role: int, column: int, values: tuple[Any, ...]) -> Any:
+        """Extra roles (foreground, icons...) for one cell; ``None`` for none."""
+        return None
+
+
+def format_value(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "✓" if value else ""
+    if isinstance(value, float):
+        return f"{value:,.1f}"
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    return str(value)
+
+
+@dataclass
+class FetchStats:
+    """How much the model has asked the database (tests assert on these)."""
+
+    id_queries: int = 0
+    page_fetches: int = 0
+    rows_fetched: int = 0
+
+
+class LazyTableModel(QAbstractTableModel):
+    """Ids in sort order; row values fetched a page at a time when shown."""
+
+    PAGE = 100
+    CACHE_LIMIT = 5000
+
+    def __init__(self, store: Store, source: RowSource, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.source = source
+        self._columns = source.columns()
+        self._ids: list[str] = []
+        self._cache: dict[str, tuple[Any, ...]] = {}
+        self._search = ""
+        self._sort_column = source.default_sort_column
+        self._sort_order = source.default_sort_order
+        self.stats = FetchStats()
+        self._loaded = False
+
+    # ------------------------------------------------------------ state
+
+    @property
+    def search_text(self) -> str:
+        return self._search
+
+    @property
+    def sort_column(self) -> int:
+        return self._sort_column
+
+    @property
+    def sort_order(self) -> Qt.SortOrder:
+        return self._sort_order
+
+    def ids(self) -> list[str]:
+        """Every id in the current order (a copy)."""
+        return list(self._ids)
+
+    def id_at(self, row: int) -> str | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, record_id: str) -> int:
+        """The row showing ``record_id``, or -1."""
+        try:
+            return self._ids.index(record_id)
+        except ValueError:
+            return -1
+
+    def values_at(self, row: int) -> tuple[Any, ...] | None:
+        """The fetched values of a row (fetching its page if needed)."""
+        record_id = self.id_at(row)
+        if record_id is None:
+            return None
+        return self._row(row, record_id)
+
+    # ------------------------------------------------------------ loading
+
+    def refresh(self) -> None:
+        """Query the ids again (after a change, a new search or a new sort)."""
+        source = self.source
+        query = source.id_query(self._search)
+        column = self._columns[self._sort_column] if self._columns else None
+        order: list[Any] = []
+        if column is not None and column.sort:
+            descending = self._sort_order == Qt.SortOrder.DescendingOrder
+            order = [e.desc() if descending else e.asc() for e in column.sort]
+        query = query.order_by(*order, *source.tiebreak())
+        with self.store.session() as session:
+            ids = [row[0] for row in session.execute(query)]
+        self.stats.id_queries += 1
+        self.beginResetModel()
+        self._ids = ids
+        self._cache.clear()
+        self._loaded = True
+        self.endResetModel()
+
+    def ensure_loaded(self) -> None:
+        """Load the ids once (pages call this when first shown)."""
+        if not self._loaded:
+            self.refresh()
+
+    def set_search(self, text: str) -> None:
+        text = text.strip()
+        if text == self._search and self._loaded:
+            return
+        self._search = text
+        self.refresh()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not (0 <= column < len(self._columns)) or not self._columns[column].sort:
+            return
+        if self._loaded and column == self._sort_column and order == self._sort_order:
+            return
+        self._sort_column = column
+        self._sort_order = order
+        if self._loaded:  # before the first load, only remember the order
+            self.refresh()
+
+    def _row(self, row: int, record_id: str) -> tuple[Any, ...]:
+        values = self._cache.get(record_id)
+        if values is not None:
+            return values
+        start = row - row % self.PAGE
+        page = [i for i in self._ids[start : start + self.PAGE] if i not in self._cache]
+        if len(self._cache) + len(page) > self.CACHE_LIMIT:
+            self._cache.clear()
+        with self.store.session() as session:
+            fetched = self.source.fetch(session, page)
+        self.stats.page_fetches += 1
+        self.stats.rows_fetched += len(fetched)
+        self._cache.update(fetched)
+        missing = tuple(None for _ in self._columns)
+        for i in page:  # a row deleted meanwhile shows empty instead of failing
+            self._cache.setdefault(i, missing)
+        return self._cache[record_id]
+
+    # ------------------------------------------------------------ Qt model
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not (0 <= section < len(self._columns)):
+            return None
+        column = self._columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return column.tooltip or None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return column.align
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, col = index.row(), index.column()
+        record_id = self.id_at(row)
+        if record_id is None:
+            return None
+        if role == IdRole:
+            return record_id
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return self._columns[col].align
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SortValueRole):
+            values = self._row(row, record_id)
+            value = values[col] if col < len(values) else None
+            if role == SortValueRole:
+                return value
+            fmt = self._columns[col].fmt or format_value
+            text = fmt(value) if value is not None else ""
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return text if len(text) > 30 else None
+            return text
+        if role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.DecorationRole,
+                    Qt.ItemDataRole.FontRole, Qt.ItemDataRole.BackgroundRole):
+            return self.source.role_data(role, col, self._row(row, record_id))
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
