@@ -1,0 +1,134 @@
+"""``fieldapp canvass``: record and correct results, show history and the script.
+
+For scripting and for entering a paper walk sheet without the GUI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import select
+
+from fieldapp.cli import out
+from fieldapp.core.models import RESULT_CODES, Campaign
+from fieldapp.errors import InputError, NotFoundError
+from fieldapp.services import canvass
+
+
+def _answers(pairs: list[str] | None) -> dict[str, str]:
+    answers = {}
+    for pair in pairs or []:
+        key, sep, value = pair.partition("=")
+        if not sep:
+            raise InputError(f"{pair!r} is not KEY=VALUE", where="--answer")
+        answers[key.strip()] = value.strip()
+    return answers
+
+
+def _at(text: str | None) -> dt.datetime | None:
+    if not text:
+        return None
+    try:
+        value = dt.datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise InputError(f"{text!r} is not an ISO date and time", where="--at") from exc
+    return value if value.tzinfo else value.astimezone()
+
+
+def cmd_record(args: argparse.Namespace, ctx: Any) -> int:
+    with ctx.store().transaction() as s:
+        rec = canvass.record_result(
+            s, door_id=args.door, result_code=args.result, person_ids=args.person,
+            whole_household=args.household, support=args.support, answers=_answers(args.answer),
+            notes=args.notes or "", canvasser_id=args.canvasser, attempted_at=_at(args.at),
+        )
+    out(f"Recorded {args.result} ({len(rec.attempt_ids)} attempt{'s' if len(rec.attempt_ids) != 1 else ''})")
+    for aid in rec.attempt_ids:
+        out(f"  {aid}")
+    return 0
+
+
+def cmd_correct(args: argparse.Namespace, ctx: Any) -> int:
+    kwargs: dict[str, Any] = {}
+    if args.support is not None:
+        kwargs["support"] = args.support
+    if args.answer:
+        kwargs["answers"] = _answers(args.answer)
+    with ctx.store().transaction() as s:
+        new = canvass.correct_attempt(s, args.attempt, result_code=args.result, notes=args.notes, **kwargs)
+    out(f"Corrected: {new} supersedes {args.attempt}")
+    return 0
+
+
+def cmd_history(args: argparse.Namespace, ctx: Any) -> int:
+    with ctx.store().session() as s:
+        if args.person:
+            items = canvass.person_history(s, args.door, include_superseded=args.all)
+        else:
+            items = canvass.door_history(s, args.door, include_superseded=args.all)
+    if not items:
+        out("No contact attempts.")
+    for h in items:
+        support = f" support {h.support}" if h.support else ""
+        who = f" by {h.canvasser_name}" if h.canvasser_name else ""
+        person = f" ({h.person_name})" if h.person_name else ""
+        old = " [superseded]" if h.superseded else ""
+        out(f"{h.attempted_at:%Y-%m-%d %H:%M} UTC  {canvass.RESULT_LABELS.get(h.result_code, h.result_code)}"
+            f"{support}{person}{who}{old}  {h.id}")
+    return 0
+
+
+def cmd_script(args: argparse.Namespace, ctx: Any) -> int:
+    with ctx.store().session() as s:
+        cid = args.campaign or s.scalar(select(Campaign.id).where(Campaign.deleted.is_(False)).limit(1))
+        if cid is None:
+            raise NotFoundError("no campaign in this store")
+        qs = canvass.script(s, cid)
+    by_id = {q.id: q for q in qs}
+    for q in qs:
+        branch = ""
+        if q.show_if_question_id in by_id:
+            branch = f"   (only if {by_id[q.show_if_question_id].key} = {q.show_if_answer})"
+        out(f"{q.position}. [{q.key}] {q.text_in(args.lang)}{branch}")
+        for c in q.choices:
+            out(f"     {c.value:12} {c.label_in(args.lang)}")
+    return 0
+
+
+def register(sub: Any) -> None:
+    group = sub.add_parser("canvass", help="record and correct canvass results; history; survey script")
+    csub = group.add_subparsers(dest="canvass_command", metavar="ACTION", required=True)
+
+    p = csub.add_parser("record", help="record a result at a door")
+    p.add_argument("door", help="door id")
+    p.add_argument("result", choices=RESULT_CODES)
+    who = p.add_mutually_exclusive_group()
+    who.add_argument("--household", action="store_true", help="for everyone living there")
+    who.add_argument("--person", action="append", metavar="ID", help="for this person (repeat)")
+    p.add_argument("--support", type=int, choices=range(1, 6), metavar="1-5")
+    p.add_argument("--answer", action="append", metavar="KEY=VALUE", help="survey answer (repeat)")
+    p.add_argument("--notes")
+    p.add_argument("--canvasser", metavar="VOLUNTEER_ID")
+    p.add_argument("--at", metavar="ISO", help="when (default now)")
+    p.set_defaults(func=cmd_record)
+
+    p = csub.add_parser("correct", help="correct an attempt (a new one supersedes it)")
+    p.add_argument("attempt", help="contact attempt id")
+    p.add_argument("--result", choices=RESULT_CODES)
+    p.add_argument("--support", type=int, choices=range(1, 6), metavar="1-5")
+    p.add_argument("--answer", action="append", metavar="KEY=VALUE")
+    p.add_argument("--notes")
+    p.set_defaults(func=cmd_correct)
+
+    p = csub.add_parser("history", help="contact history of a door (or --person), newest first")
+    p.add_argument("door", help="door id (or person id with --person)")
+    p.add_argument("--person", action="store_true")
+    p.add_argument("--all", action="store_true", help="include superseded attempts")
+    p.set_defaults(func=cmd_history)
+
+    p = csub.add_parser("script", help="print the survey script")
+    p.add_argument("--campaign", metavar="ID")
+    p.add_argument("--lang", default="en", choices=("en", "es"))
+    p.set_defaults(func=cmd_script)
