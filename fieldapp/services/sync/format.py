@@ -1,0 +1,425 @@
+"""What is inside a bundle: the manifest and the canonical record lines.
+
+A bundle's zip holds ``manifest.json``, ``manifest.sig`` (Ed25519 over the
+manifest bytes, base64) and ``data/<table>.ndjson``: one record per line,
+canonical JSON (UTF-8, sorted keys, no spaces), every column of the row as
+:func:`fieldapp.core.serialize.to_plain` writes it. Rows are whole (never a
+partial diff), so a bundle can always be merged on its own.
+
+Everything read from a bundle is checked here before the merge sees it, and
+every complaint names the field (and the caller adds file and line).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    DateTime,
+    Float,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+)
+
+from fieldapp import __version__
+from fieldapp.core.hlc import format_hlc, parse_hlc
+from fieldapp.core.ids import is_uuid
+from fieldapp.core.models import MODEL_BY_TABLE, SYNCED_MODELS, Mutable, Synced
+from fieldapp.core.serialize import canonical_json, parse_dt
+
+FORMAT_NAME = "fieldapp-bundle"
+FORMAT_MAJOR = 1
+FORMAT_MINOR = 0
+FORMAT_VERSION = f"{FORMAT_MAJOR}.{FORMAT_MINOR}"
+MANIFEST = "manifest.json"
+SIGNATURE = "manifest.sig"
+DATA_PREFIX = "data/"
+MAX_MANIFEST_BYTES = 1024 * 1024
+MAX_SIGNATURE_BYTES = 1024
+MAX_LINE_BYTES = 4 * 1024 * 1024
+_FIELD_CLOCK_RE = re.compile(r"^([0-9a-f]{16}):([0-9a-f-]{36})$")
+
+
+class RecordError(ValueError):
+    """A record that cannot be merged; the message names the field."""
+
+
+def data_member(table: str) -> str:
+    return f"{DATA_PREFIX}{table}.ndjson"
+
+
+DATA_MEMBERS: dict[str, str] = {data_member(m.__tablename__): m.__tablename__ for m in SYNCED_MODELS}
+
+
+def record_line(model: type[Synced], plain: dict[str, Any]) -> bytes:
+    return canonical_json(plain).encode("utf-8") + b"\n"
+
+
+# --------------------------------------------------------------------------- manifest
+
+
+@dataclass
+class FileEntry:
+    sha256: str
+    size: int
+    records: int
+
+
+@dataclass
+class Manifest:
+    bundle_id: str
+    site_id: str
+    site_name: str
+    seq: int
+    prev_bundle_id: str | None
+    created_at: dt.datetime
+    hlc_min: int
+    hlc_max: int
+    scope: dict[str, Any]
+    signer: str
+    sign_key: bytes
+    schema: str
+    app_version: str = __version__
+    format_version: str = FORMAT_VERSION
+    files: dict[str, FileEntry] = field(default_factory=dict)
+
+    def to_bytes(self) -> bytes:
+        import base64
+
+        doc = {
+            "format": FORMAT_NAME,
+            "format_version": self.format_version,
+            "schema": self.schema,
+            "app_version": self.app_version,
+            "bundle_id": self.bundle_id,
+            "site_id": self.site_id,
+            "site_name": self.site_name,
+            "seq": self.seq,
+            "prev_bundle_id": self.prev_bundle_id,
+            "created_at": self.created_at.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"),
+            "hlc_min": format_hlc(self.hlc_min),
+            "hlc_max": format_hlc(self.hlc_max),
+            "scope": self.scope,
+            "signer": {
+                "fingerprint": self.signer,
+                "public_key": base64.b64encode(self.sign_key).decode("ascii"),
+            },
+            "files": {
+                name: {"sha256": e.sha256, "size": e.size, "records": e.records}
+                for name, e in sorted(self.files.items())
+            },
+        }
+        return (json.dumps(doc, sort_keys=True, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
+
+    @property
+    def total_records(self) -> int:
+        return sum(e.records for e in self.files.values())
+
+    def counts(self) -> dict[str, int]:
+        return {
+            m.__tablename__: self.files[data_member(m.__tablename__)].records
+            for m in SYNCED_MODELS
+            if data_member(m.__tablename__) in self.files
+        }
+
+
+class ManifestError(ValueError):
+    """A manifest field is missing or wrong; the message names the field."""
+
+
+class NewerFormatError(ManifestError):
+    """The bundle was written in a format this version cannot read."""
+
+
+def _need(doc: dict[str, Any], key: str, kind: type | tuple[type, ...], *, nullable: bool = False) -> Any:
+    if key not in doc:
+        raise ManifestError(f"manifest field {key!r} is missing")
+    value = doc[key]
+    if value is None and nullable:
+        return None
+    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        raise ManifestError(f"manifest field {key!r} has the wrong type")
+    return value
+
+
+def parse_manifest(data: bytes) -> Manifest:
+    """Read and check a manifest; raise :class:`ManifestError` naming the field."""
+    import base64
+
+    try:
+        doc = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise ManifestError(f"the manifest is not JSON ({exc})") from None
+    if not isinstance(doc, dict):
+        raise ManifestError("the manifest is not a JSON object")
+    if doc.get("format") != FORMAT_NAME:
+        raise ManifestError(f"manifest field 'format' should be {FORMAT_NAME!r}")
+    version = _need(doc, "format_version", str)
+    m = re.match(r"^(\d+)\.(\d+)$", version)
+    if not m:
+        raise ManifestError("manifest field 'format_version' should look like 1.0")
+    app_version = _need(doc, "app_version", str)
+    if int(m.group(1)) > FORMAT_MAJOR:
+        raise NewerFormatError(
+            f"the bundle is in format {version}, newer than this Field App ({__version__}) reads "
+            f"(format {FORMAT_MAJOR}.x): upgrade to Field App {app_version} or later"
+        )
+    schema = _need(doc, "schema", str)
+    bundle_id = _need(doc, "bundle_id", str)
+    if not is_uuid(bundle_id):
+        raise ManifestError("manifest field 'bundle_id' is not a UUID")
+    site_id = _need(doc, "site_id", str)
+    if not is_uuid(site_id):
+        raise ManifestError("manifest field 'site_id' is not a UUID")
+    site_name = _need(doc, "site_name", str)
+    seq = _need(doc, "seq", int)
+    if seq < 1:
+        raise ManifestError("manifest field 'seq' must be 1 or more")
+    prev = _need(doc, "prev_bundle_id", str, nullable=True)
+    if prev is not None and not is_uuid(prev):
+        raise ManifestError("manifest field 'prev_bundle_id' is not a UUID")
+    try:
+        created = parse_dt(_need(doc, "created_at", str))
+    except ValueError:
+        raise ManifestError("manifest field 'created_at' is not a UTC date-time") from None
+    try:
+        hlc_min = parse_hlc(_need(doc, "hlc_min", str))
+    except ValueError:
+        raise ManifestError("manifest field 'hlc_min' is not a clock stamp") from None
+    try:
+        hlc_max = parse_hlc(_need(doc, "hlc_max", str))
+    except ValueError:
+        raise ManifestError("manifest field 'hlc_max' is not a clock stamp") from None
+    if hlc_min > hlc_max:
+        raise ManifestError("manifest field 'hlc_min' is after 'hlc_max'")
+    scope = _need(doc, "scope", dict)
+    signer = _need(doc, "signer", dict)
+    fp = signer.get("fingerprint")
+    if not isinstance(fp, str) or not re.match(r"^[0-9a-f]{32}$", fp):
+        raise ManifestError("manifest field 'signer.fingerprint' is missing or malformed")
+    try:
+        sign_key = base64.b64decode(str(signer.get("public_key", "")), validate=True)
+    except ValueError:
+        sign_key = b""
+    if len(sign_key) != 32:
+        raise ManifestError("manifest field 'signer.public_key' is not an Ed25519 key")
+    files_doc = _need(doc, "files", dict)
+    files: dict[str, FileEntry] = {}
+    for name, entry in files_doc.items():
+        if name not in DATA_MEMBERS:
+            raise ManifestError(f"manifest field 'files' lists an unknown member {name!r}")
+        if not isinstance(entry, dict):
+            raise ManifestError(f"manifest field 'files.{name}' is not an object")
+        sha = entry.get("sha256")
+        size = entry.get("size")
+        records = entry.get("records")
+        if not isinstance(sha, str) or not re.match(r"^[0-9a-f]{64}$", sha):
+            raise ManifestError(f"manifest field 'files.{name}.sha256' is malformed")
+        for key, value in (("size", size), ("records", records)):
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                raise ManifestError(f"manifest field 'files.{name}.{key}' is not a count")
+        assert isinstance(size, int) and isinstance(records, int)
+        files[name] = FileEntry(sha, size, records)
+    return Manifest(
+        bundle_id=bundle_id, site_id=site_id, site_name=site_name, seq=seq,
+        prev_bundle_id=prev, created_at=created, hlc_min=hlc_min, hlc_max=hlc_max,
+        scope=scope, signer=fp, sign_key=sign_key, schema=schema,
+        app_version=app_version, format_version=version, files=files,
+    )
+
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    key: str
+    kind: str  # str, int, float, bool, json, datetime, clock, id, fk, site, clocks
+    nullable: bool
+    length: int | None
+    target: str | None  # referenced table for a foreign key
+
+
+def _kind(model: type[Synced], column: Any) -> str:
+    key = column.key
+    if key in ("hlc", "born_hlc"):
+        return "clock"
+    if key == "id":
+        return "id"
+    if key in ("site_id", "born_site"):
+        return "site"
+    if key == "clocks":
+        return "clocks"
+    if column.foreign_keys:
+        return "fk"
+    col_type = column.type
+    if isinstance(col_type, TypeDecorator):
+        col_type = col_type.impl_instance
+    if isinstance(col_type, DateTime):
+        return "datetime"
+    if isinstance(col_type, Boolean):
+        return "bool"
+    if isinstance(col_type, (Integer, BigInteger)):
+        return "int"
+    if isinstance(col_type, Float):
+        return "float"
+    if isinstance(col_type, (String, Text)):
+        return "str"
+    if isinstance(col_type, JSON):
+        return "json"
+    raise TypeError(f"no sync rule for {model.__tablename__}.{key}")
+
+
+def column_specs(model: type[Synced]) -> list[ColumnSpec]:
+    specs = []
+    for column in model.__table__.columns:
+        target = None
+        for fk in column.foreign_keys:
+            target = fk.column.table.name
+        length = getattr(column.type, "length", None)
+        specs.append(ColumnSpec(column.key, _kind(model, column), bool(column.nullable),
+                                length if isinstance(length, int) else None, target))
+    return specs
+
+
+SPECS: dict[str, list[ColumnSpec]] = {m.__tablename__: column_specs(m) for m in SYNCED_MODELS}
+KEYS: dict[str, frozenset[str]] = {t: frozenset(s.key for s in specs) for t, specs in SPECS.items()}
+FOREIGN_KEYS: dict[str, list[tuple[str, str]]] = {
+    t: [(s.key, s.target) for s in specs if s.kind == "fk" and s.target] for t, specs in SPECS.items()
+}
+def _json_shape(model: type[Synced], key: str) -> type | None:
+    annotation = model.__annotations__.get(key, "") if hasattr(model, "__annotations__") else ""
+    text = str(annotation)
+    if "dict[" in text:
+        return dict
+    if "list[" in text:
+        return list
+    return None
+
+
+SHAPES: dict[str, dict[str, type | None]] = {
+    m.__tablename__: {s.key: _json_shape(m, s.key) for s in SPECS[m.__tablename__] if s.kind == "json"}
+    for m in SYNCED_MODELS
+}
+
+
+def parse_field_clock(text: object, what: str) -> tuple[int, str]:
+    if not isinstance(text, str):
+        raise RecordError(f"{what} is not a clock")
+    m = _FIELD_CLOCK_RE.match(text)
+    if not m or not is_uuid(m.group(2)):
+        raise RecordError(f"{what} is not a clock ('<16 hex>:<site id>'): {text!r}")
+    try:
+        return parse_hlc(m.group(1)), m.group(2)
+    except ValueError as exc:
+        raise RecordError(f"{what}: {exc}") from None
+
+
+def check_record(table: str, record: object) -> dict[str, Any]:
+    """Check one record from a bundle; return the column values ready to write.
+
+    Every column must be present with the right type (a bundle from format
+    1.x carries them all); clocks must be consistent: the row clock is the
+    latest of the birth and field clocks.
+    """
+    if not isinstance(record, dict):
+        raise RecordError("the line is not a JSON object")
+    keys = KEYS[table]
+    extra = set(record) - keys
+    if extra:
+        raise RecordError(f"unknown field {sorted(extra)[0]!r}")
+    missing = keys - set(record)
+    if missing:
+        raise RecordError(f"field {sorted(missing)[0]!r} is missing")
+    model = MODEL_BY_TABLE[table]
+    out: dict[str, Any] = {}
+    for spec in SPECS[table]:
+        value = record[spec.key]
+        name = spec.key
+        if value is None:
+            if not spec.nullable:
+                raise RecordError(f"field {name!r} must not be null")
+            out[name] = None
+            continue
+        kind = spec.kind
+        if kind in ("id", "fk"):
+            if not is_uuid(value):
+                raise RecordError(f"field {name!r} is not a UUID: {str(value)[:60]!r}")
+            out[name] = value
+        elif kind == "site":
+            if not is_uuid(value):
+                raise RecordError(f"field {name!r} is not a site id: {str(value)[:60]!r}")
+            out[name] = value
+        elif kind == "clock":
+            try:
+                out[name] = parse_hlc(value)
+            except ValueError as exc:
+                raise RecordError(f"field {name!r}: {exc}") from None
+        elif kind == "clocks":
+            if not isinstance(value, dict):
+                raise RecordError("field 'clocks' is not an object")
+            data_keys = set(model.data_fields())
+            for fkey, ftext in value.items():
+                if fkey not in data_keys:
+                    raise RecordError(f"field 'clocks' names an unknown field {fkey!r}")
+                parse_field_clock(ftext, f"field 'clocks.{fkey}'")
+            out[name] = value
+        elif kind == "datetime":
+            try:
+                out[name] = parse_dt(value)
+            except (ValueError, TypeError):
+                raise RecordError(f"field {name!r} is not a UTC date-time: {str(value)[:60]!r}") from None
+        elif kind == "bool":
+            if not isinstance(value, bool):
+                raise RecordError(f"field {name!r} is not true or false")
+            out[name] = value
+        elif kind == "int":
+            if not isinstance(value, int) or isinstance(value, bool) or abs(value) >= 2**63:
+                raise RecordError(f"field {name!r} is not a whole number")
+            out[name] = value
+        elif kind == "float":
+            if not isinstance(value, (int, float)) or isinstance(value, bool):
+                raise RecordError(f"field {name!r} is not a number")
+            if value != value or value in (float("inf"), float("-inf")):
+                raise RecordError(f"field {name!r} is not a finite number")
+            out[name] = float(value)
+        elif kind == "str":
+            if not isinstance(value, str):
+                raise RecordError(f"field {name!r} is not text")
+            if spec.length is not None and len(value) > spec.length:
+                raise RecordError(f"field {name!r} is longer than {spec.length} characters")
+            if "\x00" in value:
+                raise RecordError(f"field {name!r} holds a NUL character")
+            out[name] = value
+        else:  # json
+            shape = SHAPES[table].get(name)
+            if shape is not None and not isinstance(value, shape):
+                raise RecordError(f"field {name!r} should be a JSON {shape.__name__}")
+            out[name] = value
+    if issubclass(model, Mutable):
+        born = (out["born_hlc"], out["born_site"])
+        latest = max([born, *(parse_field_clock(c, "clock") for c in out["clocks"].values())])
+        if (out["hlc"], out["site_id"]) != latest:
+            raise RecordError("fields 'hlc'/'site_id' are not the latest of the record's clocks")
+    return out
+
+
+def parse_line(raw: bytes) -> Any:
+    """Decode one ndjson line; raise :class:`RecordError` saying what is wrong."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise RecordError(f"not UTF-8 text (byte {exc.start})") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise RecordError(f"broken JSON ({exc.msg} at column {exc.colno})") from None

@@ -1,0 +1,333 @@
+"""This site's keys and the other sites it trusts.
+
+Two private keys, both in :func:`fieldapp.paths.keys_dir` with owner-only
+permissions (never in the store, never in a bundle):
+
+* ``signing.key``: Ed25519 (PKCS#8 PEM), signs every bundle's manifest;
+* ``age-identity.txt``: an X25519 identity in age-keygen's format, so that
+  ``age -d -i age-identity.txt`` opens bundles sent to this site.
+
+The trust store (``trust.json`` in the config folder) holds other sites'
+public keys: their signing key (bundles signed by it are accepted), their age
+recipient (``--to NAME`` encrypts to it; ``recipient: true`` makes it a
+default recipient), and the site ids seen signed by that key (a site id signed
+by another key is a cloned laptop and is refused).
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import json
+import logging
+import os
+import socket
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from fieldapp import paths
+from fieldapp.core.ids import is_uuid
+from fieldapp.errors import FieldAppError, InputError, NotFoundError
+from fieldapp.services.sync.agefmt import AgeError, Identity, Recipient
+
+log = logging.getLogger(__name__)
+
+PUBLIC_FORMAT = "fieldapp-public-keys/1"
+SIGNING_FILE = "signing.key"
+IDENTITY_FILE = "age-identity.txt"
+SITE_FILE = "site.json"
+
+
+class KeysError(FieldAppError):
+    """Keys are missing, unreadable or not trusted."""
+
+
+def fingerprint(public_raw: bytes) -> str:
+    """The name of a signing key: 32 hex digits of its SHA-256."""
+    return hashlib.sha256(b"fieldapp-sign:" + public_raw).hexdigest()[:32]
+
+
+def raw_public(key: Ed25519PublicKey) -> bytes:
+    return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+
+
+def verify(public_raw: bytes, signature: bytes, data: bytes) -> bool:
+    try:
+        Ed25519PublicKey.from_public_bytes(public_raw).verify(signature, data)
+    except (InvalidSignature, ValueError):
+        return False
+    return True
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    """Write a secret file owner-only from the first byte, then rename into place."""
+    tmp = path.with_name(path.name + ".part")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        os.write(fd, data)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.chmod(tmp, 0o600)
+    os.replace(tmp, path)
+
+
+def _write_public(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".part")
+    with tmp.open("wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+@dataclass
+class SiteKeys:
+    """This site's private keys and its public name."""
+
+    name: str
+    signing: Ed25519PrivateKey
+    identity: Identity
+
+    @property
+    def sign_public(self) -> bytes:
+        return raw_public(self.signing.public_key())
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(self.sign_public)
+
+    @property
+    def recipient(self) -> Recipient:
+        return self.identity.recipient()
+
+    def sign(self, data: bytes) -> bytes:
+        return self.signing.sign(data)
+
+    def public_document(self, site_id: str | None = None) -> dict[str, Any]:
+        """What ``keys export-public`` prints: safe to hand to anyone."""
+        return {
+            "format": PUBLIC_FORMAT,
+            "name": self.name,
+            "fingerprint": self.fingerprint,
+            "sign_key": base64.b64encode(self.sign_public).decode("ascii"),
+            "age_recipient": str(self.recipient),
+            "site_ids": [site_id] if site_id else [],
+        }
+
+
+def keys_exist() -> bool:
+    folder = paths.keys_dir()
+    return (folder / SIGNING_FILE).exists() and (folder / IDENTITY_FILE).exists()
+
+
+def init_keys(name: str | None = None, *, force: bool = False) -> SiteKeys:
+    """Make this site's signing key and age identity (refuses to overwrite)."""
+    folder = paths.keys_dir()
+    if keys_exist() and not force:
+        raise KeysError(f"this site already has keys in {folder} (fingerprint "
+                        f"{load_keys().fingerprint}); nothing was changed")
+    signing = Ed25519PrivateKey.generate()
+    identity = Identity.generate()
+    pem = signing.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    )
+    _write_private(folder / SIGNING_FILE, pem)
+    created = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    text = f"# created: {created}\n# public key: {identity.recipient()}\n{identity}\n"
+    _write_private(folder / IDENTITY_FILE, text.encode("ascii"))
+    site_name = name or socket.gethostname() or "site"
+    _write_public(folder / SITE_FILE, json.dumps({"name": site_name}).encode())
+    log.info("made this site's keys in %s", folder)
+    return load_keys()
+
+
+def load_keys() -> SiteKeys:
+    folder = paths.keys_dir()
+    if not keys_exist():
+        raise KeysError(f"this site has no keys yet: run `fieldapp keys init` (looked in {folder})")
+    try:
+        signing = serialization.load_pem_private_key(
+            (folder / SIGNING_FILE).read_bytes(), password=None
+        )
+        identity = Identity.parse((folder / IDENTITY_FILE).read_text("ascii"))
+    except (ValueError, AgeError, UnicodeDecodeError) as exc:
+        raise KeysError(f"cannot read this site's keys in {folder}: {exc}") from None
+    if not isinstance(signing, Ed25519PrivateKey):
+        raise KeysError(f"{folder / SIGNING_FILE} is not an Ed25519 key")
+    name = "site"
+    try:
+        name = str(json.loads((folder / SITE_FILE).read_text("utf-8")).get("name") or name)
+    except (OSError, ValueError):
+        pass
+    return SiteKeys(name=name, signing=signing, identity=identity)
+
+
+def ensure_keys() -> SiteKeys:
+    """This site's keys, made on first use."""
+    return load_keys() if keys_exist() else init_keys()
+
+
+# --------------------------------------------------------------------------- trust store
+
+
+@dataclass
+class TrustedSite:
+    name: str
+    fingerprint: str
+    sign_key: bytes
+    age_recipient: str
+    recipient: bool = False
+    site_ids: list[str] = field(default_factory=list)
+    added_at: str = ""
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "fingerprint": self.fingerprint,
+            "sign_key": base64.b64encode(self.sign_key).decode("ascii"),
+            "age_recipient": self.age_recipient,
+            "recipient": self.recipient,
+            "site_ids": sorted(set(self.site_ids)),
+            "added_at": self.added_at,
+        }
+
+
+def trust_path() -> Path:
+    return paths.dirs().config / "trust.json"
+
+
+def load_trust() -> list[TrustedSite]:
+    path = trust_path()
+    if not path.exists():
+        return []
+    try:
+        doc = json.loads(path.read_text("utf-8"))
+        return [
+            TrustedSite(
+                name=str(e["name"]),
+                fingerprint=str(e["fingerprint"]),
+                sign_key=base64.b64decode(e["sign_key"]),
+                age_recipient=str(e["age_recipient"]),
+                recipient=bool(e.get("recipient")),
+                site_ids=[str(s) for s in e.get("site_ids", [])],
+                added_at=str(e.get("added_at", "")),
+            )
+            for e in doc["sites"]
+        ]
+    except (ValueError, KeyError, TypeError) as exc:
+        raise KeysError(f"{path}: the trust store cannot be read ({exc})") from None
+
+
+def save_trust(sites: list[TrustedSite]) -> None:
+    doc = {"format": "fieldapp-trust/1", "sites": [s.as_json() for s in sites]}
+    _write_public(trust_path(), json.dumps(doc, indent=2, sort_keys=True).encode("utf-8"))
+
+
+def parse_public_document(text: str, where: str) -> TrustedSite:
+    """Read what another site's ``keys export-public`` printed."""
+    try:
+        doc = json.loads(text)
+    except ValueError as exc:
+        raise InputError(f"not a public key file ({exc})", where=where) from None
+    if not isinstance(doc, dict) or doc.get("format") != PUBLIC_FORMAT:
+        raise InputError(f"not a public key file (format should be {PUBLIC_FORMAT!r})", where=where)
+    for key in ("name", "sign_key", "age_recipient"):
+        if not isinstance(doc.get(key), str) or not doc[key]:
+            raise InputError(f"field {key!r} is missing or not text", where=where)
+    try:
+        sign_key = base64.b64decode(doc["sign_key"], validate=True)
+        Ed25519PublicKey.from_public_bytes(sign_key)
+    except ValueError:
+        raise InputError("field 'sign_key' is not an Ed25519 public key", where=where) from None
+    try:
+        Recipient.parse(doc["age_recipient"])
+    except AgeError as exc:
+        raise InputError(f"field 'age_recipient': {exc}", where=where) from None
+    site_ids = doc.get("site_ids", [])
+    if not isinstance(site_ids, list) or not all(is_uuid(s) for s in site_ids):
+        raise InputError("field 'site_ids' must be a list of site ids", where=where)
+    fp = fingerprint(sign_key)
+    if doc.get("fingerprint") not in (None, fp):
+        raise InputError("field 'fingerprint' does not match the key", where=where)
+    return TrustedSite(
+        name=doc["name"], fingerprint=fp, sign_key=sign_key,
+        age_recipient=doc["age_recipient"], site_ids=list(site_ids),
+    )
+
+
+def trust(site: TrustedSite, *, recipient: bool = False, name: str | None = None) -> TrustedSite:
+    """Add (or update) a trusted site; refuse a site id already tied to another key."""
+    sites = load_trust()
+    own = load_keys() if keys_exist() else None
+    if own is not None and own.fingerprint == site.fingerprint:
+        raise KeysError("that is this site's own key: nothing to trust")
+    for other in sites:
+        if other.fingerprint != site.fingerprint:
+            clash = set(other.site_ids) & set(site.site_ids)
+            if clash:
+                raise KeysError(
+                    f"site {sorted(clash)[0]} is already trusted with the key of "
+                    f"{other.name!r} ({other.fingerprint}): a cloned laptop? Nothing was changed"
+                )
+    site.name = name or site.name
+    site.recipient = recipient
+    site.added_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    kept = [s for s in sites if s.fingerprint != site.fingerprint]
+    for s in sites:
+        if s.fingerprint == site.fingerprint:
+            site.site_ids = sorted(set(s.site_ids) | set(site.site_ids))
+            site.recipient = recipient or s.recipient
+    kept.append(site)
+    save_trust(kept)
+    return site
+
+
+def remember_site(fp: str, site_id: str) -> None:
+    """Tie a site id to the trusted key that signed its bundle (first seen)."""
+    sites = load_trust()
+    for s in sites:
+        if s.fingerprint == fp and site_id not in s.site_ids:
+            s.site_ids.append(site_id)
+            save_trust(sites)
+            return
+
+
+def find_recipient(name: str) -> TrustedSite:
+    """A trusted site by name, fingerprint, site id, or its age recipient."""
+    sites = load_trust()
+    wanted = name.strip()
+    hits = [
+        s for s in sites
+        if wanted.lower() == s.name.lower() or wanted in (s.fingerprint, s.age_recipient)
+        or wanted in s.site_ids
+    ]
+    if len(hits) == 1:
+        return hits[0]
+    if len(hits) > 1:
+        raise InputError(f"{len(hits)} trusted sites are called {name!r}: use a fingerprint")
+    known = ", ".join(s.name for s in sites) or "none yet (fieldapp keys trust FILE)"
+    raise NotFoundError(f"no trusted recipient called {name!r}; trusted sites: {known}")
+
+
+def name_for_fingerprint(fp: str) -> str | None:
+    """Who a recipient fingerprint (from a bundle's header) belongs to, if known."""
+    own = load_keys() if keys_exist() else None
+    if own is not None and own.recipient.fingerprint == fp:
+        return f"this site ({own.name})"
+    for s in load_trust():
+        try:
+            if Recipient.parse(s.age_recipient).fingerprint == fp:
+                return s.name
+        except AgeError:
+            continue
+    return None
