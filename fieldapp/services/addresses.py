@@ -32,6 +32,11 @@ def _fold(text: str) -> str:
     return re.sub(r"\s+", " ", text.strip().lower())
 
 
+def fold(text: str) -> str:
+    """Lower case, accents and extra spaces removed: for matching, never for display."""
+    return _fold(text)
+
+
 def normalize_street(street: str) -> str:
     words = []
     for word in _fold(street).replace(",", " ").split():

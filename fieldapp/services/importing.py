@@ -204,7 +204,7 @@ def _check_encoding(name: str, path: Path) -> str:
         raise InputError(f"unknown encoding {name!r}", where=str(path)) from exc
 
 
-def _open_text(path: Path, encoding: str) -> tuple[IO[bytes], io.TextIOWrapper]:
+def open_text(path: Path, encoding: str) -> tuple[IO[bytes], io.TextIOWrapper]:
     raw = path.open("rb")
     text = io.TextIOWrapper(raw, encoding=encoding, errors="strict", newline="")
     return raw, text
@@ -228,7 +228,7 @@ def sniff(path: str | Path, *, encoding: str | None = None) -> FileFormat:
     if not path.is_file():
         raise InputError("no such file", where=str(path))
     enc = _check_encoding(encoding, path) if encoding else detect_encoding(path)
-    raw, text = _open_text(path, enc)
+    raw, text = open_text(path, enc)
     try:
         sample = text.read(64 * 1024)
     except UnicodeDecodeError as exc:
@@ -284,7 +284,7 @@ def preview(path: str | Path, *, rows: int = 20, encoding: str | None = None) ->
     """The format, the first ``rows`` data rows and the guessed mapping."""
     path = Path(path)
     fmt = sniff(path, encoding=encoding)
-    raw, text = _open_text(path, fmt.encoding)
+    raw, text = open_text(path, fmt.encoding)
     with raw, text:
         reader = csv.reader(text, delimiter=fmt.delimiter)
         next(reader, None)
@@ -797,7 +797,7 @@ def import_doors(
     parser = _Parser(fmt.header, resolved, report, (today or dt.date.today()).year)
     total = path.stat().st_size
     progress.update(0, total, "Importing doors")
-    raw, text = _open_text(path, fmt.encoding)
+    raw, text = open_text(path, fmt.encoding)
     try:
         with raw, text, store.transaction() as session:
             importer = _Importer(session, report)
