@@ -69,7 +69,7 @@ class Tile:
     last_modified: str = ""
 
     def fresh(self, now: float | None = None) -> bool:
-        return self.expires_at is None or self.expires_at > (now or time.time())
+        return self.expires_at is None or self.expires_at > (time.time() if now is None else now)
 
 
 def tms_row(z: int, y: int) -> int:
@@ -205,7 +205,8 @@ class MBTiles:
 
 def expiry(headers: dict[str, str], now: float | None = None) -> float:
     """When a tile goes stale, from the server's Cache-Control or Expires headers."""
-    now = now or time.time()
+    if now is None:
+        now = time.time()
     cc = headers.get("cache-control", "").lower()
     if "no-store" in cc or "no-cache" in cc:
         return now
