@@ -326,8 +326,10 @@ def export_bundle(
     """Write one bundle of this store into ``out_dir`` and record it in the ledger."""
     progress = progress or Progress()
     out_path = Path(out_dir)
-    if not out_path.is_dir():
-        raise InputError(f"no such folder: {out_path}")
+    try:
+        out_path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"cannot use {out_path} as the output folder ({exc.strerror})") from None
     if for_person and not turfs:
         raise InputError("a turf packet needs --turf NAME (with --for PERSON)")
     if since_last and turfs:

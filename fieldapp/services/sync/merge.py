@@ -532,8 +532,9 @@ def _describe(result: ImportResult, missing: dict[str, set[str]]) -> str:
     if not result.held:
         return ""
     parents = ", ".join(f"{len(ids)} {table}" for table, ids in sorted(missing.items()))
-    return (f"{len(result.held)} records held until their parents arrive (missing: {parents}); "
-            "they are merged automatically when a bundle brings them")
+    held = ", ".join(f"{s.held} {t}" for t, s in result.tables.items() if s.held)
+    return (f"held until their parents arrive: {held} (missing: {parents}); they are merged "
+            "automatically when a bundle brings them")
 
 
 def _write_ledger(session: Session, opened: OpenedBundle, result: ImportResult,
