@@ -648,13 +648,13 @@ def signup_rows(
         stmt = stmt.where(Signup.status.in_(list(statuses)))
     elif not include_declined:
         stmt = stmt.where(Signup.status != "declined")
-    stmt = stmt.where(_search_clause(query))
+    stmt = stmt.where(search_clause(query))
     if limit is not None:
         stmt = stmt.limit(limit).offset(offset)
     return [SignupRow(*r) for r in session.execute(stmt)]  # type: ignore[call-arg]
 
 
-def _search_clause(query: str) -> Any:
+def search_clause(query: str) -> Any:
     q = query.strip().lower()
     if not q:
         return and_(True)
@@ -678,7 +678,7 @@ def count_signups(session: Session, event_id: str, query: str = "") -> int:
             select(func.count())
             .select_from(Signup)
             .join(Person, Person.id == Signup.person_id)
-            .where(Signup.event_id == event_id, Signup.deleted.is_(False), _search_clause(query))
+            .where(Signup.event_id == event_id, Signup.deleted.is_(False), search_clause(query))
         )
         or 0
     )

@@ -36,7 +36,7 @@ from fieldapp.ui.context import AppContext
 
 log = logging.getLogger(__name__)
 
-PAGE_MODULES = ["dashboard", "map", "turfs", "doors", "people", "events", "sync", "settings"]
+PAGE_MODULES = ["dashboard", "map", "turfs", "doors", "canvass", "people", "events", "sync", "settings"]
 
 
 class BrokenPage(QWidget):
