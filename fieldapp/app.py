@@ -131,6 +131,9 @@ def make_app(argv: Sequence[str] | None = None) -> QApplication:
     """The QApplication (made once), with the app's names, look and language."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
+        from fieldapp.ui.mapview import register_url_schemes
+
+        register_url_schemes()  # the map's tile scheme: only possible before the app exists
         app = QApplication(list(argv) if argv is not None else [sys.argv[0]])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_TITLE)
@@ -188,9 +191,6 @@ class Launcher(QObject):
             errordialog.show_unexpected(None, type(exc), exc, exc.__traceback__,
                                         doing=self.tr("opening the store"))
         self.failed.emit(str(exc))
-        app = QApplication.instance()
-        if app is not None:
-            app.exit(1)
 
     def _opened(self, store: Store) -> None:
         from fieldapp.ui import queries
@@ -259,6 +259,7 @@ def run_gui(db: str | None, seed_demo_if_empty: bool) -> int:
     log.info("Field App %s starting on %s", __version__, target)
     launcher = Launcher(target, seed_demo_if_empty=seed_demo_if_empty)
     app.aboutToQuit.connect(launcher.shutdown)
+    launcher.failed.connect(lambda _message: app.exit(1))
     launcher.start()
     code = app.exec()
     return code or launcher.exit_code

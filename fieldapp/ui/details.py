@@ -33,6 +33,14 @@ CSS = f"""
 """
 
 
+def _h3(text: str) -> str:
+    return f"<h3>{escape(text)}</h3>"
+
+
+def _muted(text: str) -> str:
+    return f"<p class='muted'>{escape(text)}</p>"
+
+
 class _DetailBrowser(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,7 +65,7 @@ class _Pane(QWidget):
 
     def clear(self) -> None:
         self.current_id = None
-        self.browser.setHtml(CSS + f"<p class='muted'>{escape(self.placeholder_text())}</p>")
+        self.browser.setHtml(CSS + _muted(self.placeholder_text()))
 
     def placeholder_text(self) -> str:
         return ""
@@ -73,7 +81,7 @@ class _Pane(QWidget):
 
     def _attempts_html(self, attempts: list[queries.AttemptLine], show_person: bool) -> str:
         if not attempts:
-            return f"<p class='muted'>{escape(self.tr('No contact yet.'))}</p>"
+            return _muted(self.tr("No contact yet."))
         results = labels.result_labels()
         head = [self.tr("When"), self.tr("Result"), self.tr("Support")]
         if show_person:
@@ -110,7 +118,8 @@ class DoorDetailPane(_Pane):
         self.current_id = door_id
         parts = [CSS, f"<h2>{escape(d.address)}"]
         if d.unit:
-            parts.append(f" <span class='muted'>{escape(self.tr('Unit'))} {escape(d.unit)}</span>")
+            unit = self.tr("Unit {unit}").format(unit=d.unit)
+            parts.append(f" <span class='muted'>{escape(unit)}</span>")
         parts.append("</h2>")
         parts.append(f"<div class='muted'>{escape(d.city_line)}</div>")
         facts = []
@@ -122,10 +131,11 @@ class DoorDetailPane(_Pane):
             parts.append(f"<p>{escape(' · '.join(facts))}</p>")
         if d.do_not_knock:
             reason = f": {d.do_not_knock_reason}" if d.do_not_knock_reason else ""
-            parts.append(f"<p class='bad'>{escape(self.tr('Do not knock') + reason)}</p>")
+            dnk = self.tr("Do not knock") + reason
+            parts.append(f"<p class='bad'>{escape(dnk)}</p>")
         if d.notes:
             parts.append(f"<p>{escape(d.notes)}</p>")
-        parts.append(f"<h3>{escape(self.tr('Household ({n})').format(n=len(d.people)))}</h3>")
+        parts.append(_h3(self.tr("Household ({n})").format(n=len(d.people))))
         if d.people:
             langs = labels.language_labels()
             rows = []
@@ -138,8 +148,8 @@ class DoorDetailPane(_Pane):
                 )
             parts.append("<table>" + "".join(rows) + "</table>")
         else:
-            parts.append(f"<p class='muted'>{escape(self.tr('Nobody is listed at this door.'))}</p>")
-        parts.append(f"<h3>{escape(self.tr('Contact history'))}</h3>")
+            parts.append(_muted(self.tr("Nobody is listed at this door.")))
+        parts.append(_h3(self.tr("Contact history")))
         parts.append(self._attempts_html(d.attempts, show_person=True))
         self.browser.setHtml("".join(parts))
 
@@ -197,9 +207,9 @@ class PersonDetailPane(_Pane):
                          + "</p>")
         if p.notes:
             parts.append(f"<p>{escape(p.notes)}</p>")
-        parts.append(f"<h3>{escape(self.tr('Contact history'))}</h3>")
+        parts.append(_h3(self.tr("Contact history")))
         parts.append(self._attempts_html(p.attempts, show_person=False))
-        parts.append(f"<h3>{escape(self.tr('Events'))}</h3>")
+        parts.append(_h3(self.tr("Events")))
         if p.signups:
             statuses = labels.signup_status_labels()
             parts.append("<table>" + "".join(
@@ -207,7 +217,7 @@ class PersonDetailPane(_Pane):
                 f"<td>{escape(s.event)}</td><td>{escape(labels.label(statuses, s.status))}</td></tr>"
                 for s in p.signups) + "</table>")
         else:
-            parts.append(f"<p class='muted'>{escape(self.tr('No event signups.'))}</p>")
+            parts.append(_muted(self.tr("No event signups.")))
         self.browser.setHtml("".join(parts))
 
     def _on_link(self, url: QUrl) -> None:

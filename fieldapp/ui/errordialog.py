@@ -15,10 +15,6 @@ from fieldapp.errors import FieldAppError
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ErrorDialog", text)
-
-
 def _parent(parent: QWidget | None) -> QWidget | None:
     if parent is not None:
         return parent
@@ -29,7 +25,7 @@ def show_problem(parent: QWidget | None, error: FieldAppError | str, title: str 
     """An expected problem (a :class:`FieldAppError`): its message is the whole story."""
     box = QMessageBox(_parent(parent))
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(title or _tr("Field App"))
+    box.setWindowTitle(title or QCoreApplication.translate("ErrorDialog", "Field App"))
     box.setText(str(error))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.exec()
@@ -49,14 +45,15 @@ def show_unexpected(
     details = "".join(traceback.format_exception(exc_type, exc, tb))
     box = QMessageBox(_parent(parent))
     box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle(_tr("Something went wrong"))
+    box.setWindowTitle(QCoreApplication.translate("ErrorDialog", "Something went wrong"))
     if doing:
-        text = _tr("Field App ran into a problem while: {doing}.").format(doing=doing)
+        text = QCoreApplication.translate("ErrorDialog", "Field App ran into a problem while: {doing}.").format(doing=doing)
     else:
-        text = _tr("Field App ran into a problem it did not expect.")
+        text = QCoreApplication.translate("ErrorDialog", "Field App ran into a problem it did not expect.")
     box.setText(text)
     box.setInformativeText(
-        _tr(
+        QCoreApplication.translate(
+            "ErrorDialog",
             "Your saved data is safe: every change is written in one piece or not at all. "
             "The details are in the log file in {folder}; please send it to your data "
             "team.\n\n{error}"

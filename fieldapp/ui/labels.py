@@ -14,67 +14,61 @@ from PySide6.QtCore import QCoreApplication
 
 
 def result_labels() -> dict[str, str]:
-    t = QCoreApplication.translate
     return {
-        "canvassed": t("Labels", "Canvassed"),
-        "not_home": t("Labels", "Not home"),
-        "refused": t("Labels", "Refused"),
-        "moved": t("Labels", "Moved"),
-        "deceased": t("Labels", "Deceased"),
-        "inaccessible": t("Labels", "Inaccessible"),
-        "hostile": t("Labels", "Hostile"),
-        "language_barrier": t("Labels", "Language barrier"),
-        "come_back": t("Labels", "Come back"),
-        "do_not_knock": t("Labels", "Do not knock"),
+        "canvassed": QCoreApplication.translate("Labels", "Canvassed"),
+        "not_home": QCoreApplication.translate("Labels", "Not home"),
+        "refused": QCoreApplication.translate("Labels", "Refused"),
+        "moved": QCoreApplication.translate("Labels", "Moved"),
+        "deceased": QCoreApplication.translate("Labels", "Deceased"),
+        "inaccessible": QCoreApplication.translate("Labels", "Inaccessible"),
+        "hostile": QCoreApplication.translate("Labels", "Hostile"),
+        "language_barrier": QCoreApplication.translate("Labels", "Language barrier"),
+        "come_back": QCoreApplication.translate("Labels", "Come back"),
+        "do_not_knock": QCoreApplication.translate("Labels", "Do not knock"),
     }
 
 
 def event_kind_labels() -> dict[str, str]:
-    t = QCoreApplication.translate
     return {
-        "canvass_launch": t("Labels", "Canvass launch"),
-        "house_party": t("Labels", "House party"),
-        "phone_bank": t("Labels", "Phone bank"),
-        "rally": t("Labels", "Rally"),
-        "training": t("Labels", "Training"),
-        "summit": t("Labels", "Summit"),
+        "canvass_launch": QCoreApplication.translate("Labels", "Canvass launch"),
+        "house_party": QCoreApplication.translate("Labels", "House party"),
+        "phone_bank": QCoreApplication.translate("Labels", "Phone bank"),
+        "rally": QCoreApplication.translate("Labels", "Rally"),
+        "training": QCoreApplication.translate("Labels", "Training"),
+        "summit": QCoreApplication.translate("Labels", "Summit"),
     }
 
 
 def turf_status_labels() -> dict[str, str]:
-    t = QCoreApplication.translate
     return {
-        "open": t("Labels", "Open"),
-        "assigned": t("Labels", "Assigned"),
-        "in_progress": t("Labels", "In progress"),
-        "done": t("Labels", "Done"),
+        "open": QCoreApplication.translate("Labels", "Open"),
+        "assigned": QCoreApplication.translate("Labels", "Assigned"),
+        "in_progress": QCoreApplication.translate("Labels", "In progress"),
+        "done": QCoreApplication.translate("Labels", "Done"),
     }
 
 
 def signup_status_labels() -> dict[str, str]:
-    t = QCoreApplication.translate
     return {
-        "invited": t("Labels", "Invited"),
-        "scheduled": t("Labels", "Scheduled"),
-        "confirmed": t("Labels", "Confirmed"),
-        "completed": t("Labels", "Completed"),
-        "no_show": t("Labels", "No-show"),
-        "declined": t("Labels", "Declined"),
+        "invited": QCoreApplication.translate("Labels", "Invited"),
+        "scheduled": QCoreApplication.translate("Labels", "Scheduled"),
+        "confirmed": QCoreApplication.translate("Labels", "Confirmed"),
+        "completed": QCoreApplication.translate("Labels", "Completed"),
+        "no_show": QCoreApplication.translate("Labels", "No-show"),
+        "declined": QCoreApplication.translate("Labels", "Declined"),
     }
 
 
 def role_labels() -> dict[str, str]:
-    t = QCoreApplication.translate
     return {
-        "captain": t("Labels", "Captain"),
-        "canvasser": t("Labels", "Canvasser"),
-        "staff": t("Labels", "Staff"),
+        "captain": QCoreApplication.translate("Labels", "Captain"),
+        "canvasser": QCoreApplication.translate("Labels", "Canvasser"),
+        "staff": QCoreApplication.translate("Labels", "Staff"),
     }
 
 
 def language_labels() -> dict[str, str]:
-    t = QCoreApplication.translate
-    return {"en": t("Labels", "English"), "es": t("Labels", "Spanish")}
+    return {"en": QCoreApplication.translate("Labels", "English"), "es": QCoreApplication.translate("Labels", "Spanish")}
 
 
 def label(mapping: dict[str, str], code: str | None) -> str:
@@ -87,13 +81,12 @@ def label(mapping: dict[str, str], code: str | None) -> str:
 def support_label(support: int | None) -> str:
     if support is None:
         return ""
-    t = QCoreApplication.translate
     names = {
-        1: t("Labels", "1 strong support"),
-        2: t("Labels", "2 lean support"),
-        3: t("Labels", "3 undecided"),
-        4: t("Labels", "4 lean oppose"),
-        5: t("Labels", "5 strong oppose"),
+        1: QCoreApplication.translate("Labels", "1 strong support"),
+        2: QCoreApplication.translate("Labels", "2 lean support"),
+        3: QCoreApplication.translate("Labels", "3 undecided"),
+        4: QCoreApplication.translate("Labels", "4 lean oppose"),
+        5: QCoreApplication.translate("Labels", "5 strong oppose"),
     }
     return names.get(support, str(support))
 

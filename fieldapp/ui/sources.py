@@ -33,10 +33,6 @@ from fieldapp.ui import labels, theme
 from fieldapp.ui.tablemodel import CENTER, RIGHT, Column, RowSource
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Tables", text)
-
-
 def _like(text: str) -> str:
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
@@ -75,13 +71,13 @@ class DoorSource(RowSource):
 
     def columns(self) -> list[Column]:
         return [
-            Column("address", _tr("Address"),
+            Column("address", QCoreApplication.translate("Tables", "Address"),
                    sort=[Door.street_name, Door.house_number, Door.street_number, Door.unit]),
-            Column("unit", _tr("Unit"), sort=[Door.unit]),
-            Column("zip", _tr("ZIP"), sort=[Door.zip]),
-            Column("turf", _tr("Turf"), sort=[door_turf_name()]),
-            Column("people", _tr("People"), sort=[door_people_count()], align=RIGHT),
-            Column("last_result", _tr("Last result"), sort=[door_last_result()],
+            Column("unit", QCoreApplication.translate("Tables", "Unit"), sort=[Door.unit]),
+            Column("zip", QCoreApplication.translate("Tables", "ZIP"), sort=[Door.zip]),
+            Column("turf", QCoreApplication.translate("Tables", "Turf"), sort=[door_turf_name()]),
+            Column("people", QCoreApplication.translate("Tables", "People"), sort=[door_people_count()], align=RIGHT),
+            Column("last_result", QCoreApplication.translate("Tables", "Last result"), sort=[door_last_result()],
                    fmt=lambda code: labels.label(labels.result_labels(), code)),
         ]
 
@@ -126,14 +122,14 @@ class PersonSource(RowSource):
 
     def columns(self) -> list[Column]:
         return [
-            Column("name", _tr("Name"), sort=[Person.last_name, Person.first_name]),
-            Column("phone", _tr("Phone"), sort=[Person.phone]),
-            Column("email", _tr("Email"), sort=[Person.email]),
-            Column("language", _tr("Language"), sort=[Person.language],
+            Column("name", QCoreApplication.translate("Tables", "Name"), sort=[Person.last_name, Person.first_name]),
+            Column("phone", QCoreApplication.translate("Tables", "Phone"), sort=[Person.phone]),
+            Column("email", QCoreApplication.translate("Tables", "Email"), sort=[Person.email]),
+            Column("language", QCoreApplication.translate("Tables", "Language"), sort=[Person.language],
                    fmt=lambda code: labels.label(labels.language_labels(), code)),
-            Column("door", _tr("Address"), sort=[person_address()]),
-            Column("flags", _tr("Flags"),
-                   tooltip=_tr("DNC: do not call · DNT: do not text · DNE: do not email")),
+            Column("door", QCoreApplication.translate("Tables", "Address"), sort=[person_address()]),
+            Column("flags", QCoreApplication.translate("Tables", "Flags"),
+                   tooltip=QCoreApplication.translate("Tables", "DNC: do not call · DNT: do not text · DNE: do not email")),
         ]
 
     def id_query(self, search: str) -> Select[Any]:
@@ -185,16 +181,16 @@ class TurfSource(RowSource):
 
     def columns(self) -> list[Column]:
         return [
-            Column("name", _tr("Name"), sort=[Turf.name]),
-            Column("doors", _tr("Doors"), sort=[turf_door_count()], align=RIGHT),
-            Column("knocked", _tr("Knocked"),
+            Column("name", QCoreApplication.translate("Tables", "Name"), sort=[Turf.name]),
+            Column("doors", QCoreApplication.translate("Tables", "Doors"), sort=[turf_door_count()], align=RIGHT),
+            Column("knocked", QCoreApplication.translate("Tables", "Knocked"),
                    sort=[case((turf_door_count() == 0, 0.0),
                               else_=turf_knocked_count() * 1.0 / turf_door_count())],
                    align=RIGHT, fmt=lambda v: f"{v:.0%}",
-                   tooltip=_tr("Share of the turf's doors knocked at least once")),
-            Column("status", _tr("Status"), sort=[Turf.status],
+                   tooltip=QCoreApplication.translate("Tables", "Share of the turf's doors knocked at least once")),
+            Column("status", QCoreApplication.translate("Tables", "Status"), sort=[Turf.status],
                    fmt=lambda code: labels.label(labels.turf_status_labels(), code)),
-            Column("assigned", _tr("Assigned")),
+            Column("assigned", QCoreApplication.translate("Tables", "Assigned")),
         ]
 
     def id_query(self, search: str) -> Select[Any]:
@@ -248,15 +244,15 @@ class EventSource(RowSource):
 
     def columns(self) -> list[Column]:
         return [
-            Column("when", _tr("When"), sort=[Event.starts_at],
+            Column("when", QCoreApplication.translate("Tables", "When"), sort=[Event.starts_at],
                    fmt=lambda v: labels.event_when(*v)),
-            Column("kind", _tr("Kind"), sort=[Event.kind],
+            Column("kind", QCoreApplication.translate("Tables", "Kind"), sort=[Event.kind],
                    fmt=lambda code: labels.label(labels.event_kind_labels(), code)),
-            Column("title", _tr("Title"), sort=[Event.title]),
-            Column("place", _tr("Place"), sort=[Event.place_name]),
-            Column("signups", _tr("Signups"), sort=[event_signup_count()], align=CENTER,
+            Column("title", QCoreApplication.translate("Tables", "Title"), sort=[Event.title]),
+            Column("place", QCoreApplication.translate("Tables", "Place"), sort=[Event.place_name]),
+            Column("signups", QCoreApplication.translate("Tables", "Signups"), sort=[event_signup_count()], align=CENTER,
                    fmt=lambda v: f"{v[0]} / {v[1]}" if v[1] else str(v[0]),
-                   tooltip=_tr("People signed up (not declined) / capacity")),
+                   tooltip=QCoreApplication.translate("Tables", "People signed up (not declined) / capacity")),
         ]
 
     def id_query(self, search: str) -> Select[Any]:

@@ -125,4 +125,8 @@ def apply(app: QApplication) -> None:
     if font.pointSizeF() < 10:
         font.setPointSizeF(10)
     app.setFont(font)
-    app.setStyleSheet(STYLE)
+    chevron = (icons_dir() / "chevron-down.svg").as_posix()
+    app.setStyleSheet(STYLE + (
+        "QComboBox::drop-down { border: none; width: 22px; }"
+        f"QComboBox::down-arrow {{ image: url({chevron}); width: 12px; height: 12px; }}"
+    ))

@@ -49,6 +49,7 @@ class Page(RefreshingPage):
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.model.modelReset.connect(self._update_count)
         self.detail.person_activated.connect(self._open_person)
+        ctx.door_focused.connect(self._on_door_focused)
 
     def title(self) -> str:
         return self.tr("Doors")
@@ -75,7 +76,14 @@ class Page(RefreshingPage):
 
     def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = self.table.selectionModel().selectedRows()
-        self.detail.show_door(rows[0].data(IdRole) if rows else None)
+        door_id = rows[0].data(IdRole) if rows else None
+        self.detail.show_door(door_id)
+        if door_id:
+            self.ctx.door_focused.emit(door_id, self.key)
+
+    def _on_door_focused(self, door_id: str, source: str) -> None:
+        if source != self.key:
+            self.select_door(door_id)
 
     def select_door(self, door_id: str) -> bool:
         """Select and show ``door_id`` (clearing a search that hides it)."""

@@ -30,7 +30,7 @@ class Page(RefreshingPage):
         layout.addWidget(self.header)
 
         self.model = LazyTableModel(ctx.store, PersonSource(), self)
-        self.table = make_table_view(self.model, self, widths=[190, 120, 230, 80, 200])
+        self.table = make_table_view(self.model, self, widths=[170, 110, 210, 75, 190])
         self.detail = PersonDetailPane(ctx.store, self)
         self.detail.setMinimumWidth(300)
         splitter = QSplitter(Qt.Orientation.Horizontal)

@@ -1,0 +1,139 @@
+"""Start-up: the welcome screen, the excepthook, translations, the launcher."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from sqlalchemy import func, select
+
+from fieldapp import app as fieldapp_app
+from fieldapp import paths
+from fieldapp.core.models import Campaign, Door, Organization
+from fieldapp.ui import errordialog
+
+
+def _launch(qtbot, target: Path, **kwargs):  # type: ignore[no-untyped-def]
+    launcher = fieldapp_app.Launcher(str(target), **kwargs)
+    launcher.start()
+    return launcher
+
+
+def test_empty_store_shows_welcome_and_the_demo_seeds(app, qtbot, tmp_path, shots_dir) -> None:
+    launcher = _launch(qtbot, tmp_path / "empty.sqlite")
+    try:
+        qtbot.waitUntil(lambda: launcher.welcome is not None, timeout=10000)
+        assert launcher.window is None
+        welcome = launcher.welcome
+        welcome.show()
+        assert welcome.grab().save(str(shots_dir / "welcome.png"))
+        welcome.start_demo(doors=150)
+        qtbot.waitUntil(lambda: launcher.window is not None, timeout=30000)
+        with launcher.store.session() as s:
+            assert s.scalar(select(func.count()).select_from(Door)) == 150
+        assert launcher.window.windowTitle() == "Field App — Fair Rent Milwaukee 2026"
+        assert launcher.window.show_page("doors").model.rowCount() == 150
+        launcher.window.close()
+    finally:
+        launcher.shutdown()
+
+
+def test_new_campaign_from_the_welcome_screen(app, qtbot, tmp_path) -> None:
+    launcher = _launch(qtbot, tmp_path / "new.sqlite")
+    try:
+        qtbot.waitUntil(lambda: launcher.welcome is not None, timeout=10000)
+        launcher.welcome.create_new_campaign("Clean Air 2027", "Southside Tenants Union")
+        qtbot.waitUntil(lambda: launcher.window is not None, timeout=10000)
+        assert launcher.window.windowTitle() == "Field App — Clean Air 2027"
+        with launcher.store.session() as s:
+            org = s.scalars(select(Organization)).one()
+            campaign = s.scalars(select(Campaign)).one()
+        assert (org.name, org.short_code) == ("Southside Tenants Union", "STU")
+        assert campaign.organization_id == org.id
+        launcher.window.close()
+    finally:
+        launcher.shutdown()
+
+
+def test_seed_demo_if_empty_opens_the_window_directly(app, qtbot, tmp_path) -> None:
+    launcher = _launch(qtbot, tmp_path / "run.sqlite", seed_demo_if_empty=True, demo_doors=120)
+    try:
+        qtbot.waitUntil(lambda: launcher.window is not None, timeout=30000)
+        assert launcher.welcome is None
+        launcher.window.close()
+    finally:
+        launcher.shutdown()
+
+
+def test_a_store_that_cannot_open_is_reported(app, qtbot, tmp_path, monkeypatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(errordialog, "show_problem",
+                        lambda parent, exc, title="": shown.append(str(exc)))
+    (tmp_path / "not-a-db.sqlite").write_text("this is not a database " * 100)
+    launcher = _launch(qtbot, tmp_path / "not-a-db.sqlite")
+    try:
+        qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+        assert launcher.exit_code == 1
+        assert "cannot open the store" in shown[0]
+        assert launcher.window is None
+    finally:
+        launcher.shutdown()
+
+
+def test_excepthook_logs_and_shows_a_dialog(app, qtbot, monkeypatch) -> None:
+    from fieldapp import log as applog
+
+    applog.setup()
+    shown: list[tuple[str, str]] = []
+
+    class FakeBox:
+        Icon = errordialog.QMessageBox.Icon
+        StandardButton = errordialog.QMessageBox.StandardButton
+
+        def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
+            self.texts: dict[str, str] = {}
+
+        def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+            def setter(*args):  # type: ignore[no-untyped-def]
+                if args and isinstance(args[0], str):
+                    self.texts[name] = args[0]
+            return setter
+
+        def exec(self) -> int:
+            shown.append((self.texts.get("setText", ""), self.texts.get("setDetailedText", "")))
+            return 0
+
+    monkeypatch.setattr(errordialog, "QMessageBox", FakeBox)
+    try:
+        raise RuntimeError("the sidebar fell over")
+    except RuntimeError as exc:
+        fieldapp_app.excepthook(type(exc), exc, exc.__traceback__)
+    assert len(shown) == 1
+    text, details = shown[0]
+    assert "did not expect" in text
+    assert "RuntimeError: the sidebar fell over" in details
+    log_text = (paths.dirs().logs / "fieldapp.log").read_text(encoding="utf-8")
+    assert "uncaught exception" in log_text and "the sidebar fell over" in log_text
+
+
+def test_spanish_translation_loads(app, ctx, qtbot) -> None:
+    fieldapp_app.load_translations(app, "es")
+    from fieldapp.ui.main_window import MainWindow
+
+    assert QCoreApplication.translate("Labels", "Not home") == "No está en casa"
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    titles = [win.sidebar.item(i).text() for i in range(win.sidebar.count())]
+    assert "Puertas" in titles and "Personas" in titles
+    assert win.page("doors").search.placeholderText().startswith("Buscar")
+
+
+def test_language_choice_follows_settings_then_system(monkeypatch) -> None:
+    assert fieldapp_app.choose_language("es") == "es"
+    assert fieldapp_app.choose_language("en") == "en"
+    from PySide6.QtCore import QLocale
+
+    monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale("es_MX")))
+    assert fieldapp_app.choose_language("system") == "es"
+    monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale("fr_FR")))
+    assert fieldapp_app.choose_language("system") == "en"

@@ -1,0 +1,125 @@
+"""The task runner: one worker thread, results on the GUI thread, errors shown."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from fieldapp.errors import CancelledError, InputError
+from fieldapp.ui import errordialog
+from fieldapp.ui.tasks import WORKER_NAME, TaskRunner
+
+
+@pytest.fixture
+def runner(app, qtbot):  # type: ignore[no-untyped-def]
+    r = TaskRunner()
+    yield r
+    r.shutdown(wait=True)
+
+
+def test_work_runs_on_the_worker_and_results_come_back_on_the_gui_thread(runner, qtbot) -> None:
+    seen: dict[str, object] = {}
+
+    def work(progress):  # type: ignore[no-untyped-def]
+        seen["work_thread"] = threading.current_thread().name
+        return 42
+
+    def done(result: int) -> None:
+        seen["result"] = result
+        seen["done_thread"] = threading.current_thread()
+
+    runner.run(work, label="sum", on_done=done)
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+    assert str(seen["work_thread"]).startswith(WORKER_NAME)
+    assert seen["result"] == 42
+    assert seen["done_thread"] is threading.main_thread()
+
+
+def test_tasks_run_one_at_a_time_in_order(runner, qtbot) -> None:
+    order: list[int] = []
+    running = []
+
+    def make(i: int):  # type: ignore[no-untyped-def]
+        def work(progress):  # type: ignore[no-untyped-def]
+            running.append(i)
+            assert len(running) == 1, "two tasks ran at once"
+            time.sleep(0.01)
+            order.append(i)
+            running.remove(i)
+        return work
+
+    for i in range(5):
+        runner.run(make(i), label=f"task {i}")
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+    assert order == [0, 1, 2, 3, 4]
+
+
+def test_field_app_error_is_shown_readably(runner, qtbot, monkeypatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(errordialog, "show_problem", lambda parent, exc, title="": shown.append(str(exc)))
+
+    def work(progress):  # type: ignore[no-untyped-def]
+        raise InputError("bad ZIP code", where="doors.csv:12 field 'zip'")
+
+    runner.run(work, label="import")
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+    assert shown == ["doors.csv:12 field 'zip': bad ZIP code"]
+
+
+def test_on_error_receives_the_field_app_error(runner, qtbot) -> None:
+    errors: list[BaseException] = []
+    runner.run(lambda p: (_ for _ in ()).throw(InputError("nope")), label="x",
+               on_error=errors.append)
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+    assert len(errors) == 1 and isinstance(errors[0], InputError)
+
+
+def test_unexpected_error_is_logged_and_shown(runner, qtbot, monkeypatch, caplog) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(errordialog, "show_unexpected",
+                        lambda parent, t, e, tb, doing="": shown.append(f"{doing}: {e}"))
+
+    def work(progress):  # type: ignore[no-untyped-def]
+        raise ZeroDivisionError("boom")
+
+    runner.run(work, label="counting doors")
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+    assert shown == ["counting doors: boom"]
+    assert any(r.exc_info and r.exc_info[0] is ZeroDivisionError for r in caplog.records)
+
+
+def test_slow_task_shows_a_progress_dialog_and_cancel_stops_it(runner, qtbot) -> None:
+    runner.dialog_delay_ms = 50
+    errors: list[BaseException] = []
+    started = threading.Event()
+
+    def work(progress):  # type: ignore[no-untyped-def]
+        started.set()
+        for i in range(500):
+            progress.update(i, 500, "Working")
+            progress.check()
+            time.sleep(0.01)
+        return "finished"
+
+    done: list[str] = []
+    task = runner.run(work, label="Long work", on_done=done.append, on_error=errors.append)
+    qtbot.waitUntil(lambda: task.dialog is not None and task.dialog.isVisible(), timeout=3000)
+    assert task.dialog.labelText() in ("Long work", "Working")
+    task.dialog.canceled.emit()  # the user presses Cancel
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+    assert done == []
+    assert len(errors) == 1 and isinstance(errors[0], CancelledError)
+    assert task.dialog is None
+
+
+def test_quick_task_shows_no_dialog(runner, qtbot) -> None:
+    task = runner.run(lambda p: 1, label="quick")
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+    qtbot.wait(300)
+    assert task.dialog is None
+
+
+def test_run_sync_returns_the_result(runner) -> None:
+    assert runner.run_sync(lambda p: p.cancelled) is False
