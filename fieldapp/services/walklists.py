@@ -18,16 +18,20 @@ from __future__ import annotations
 
 import itertools
 import logging
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from fieldapp.core.db import Store
 from fieldapp.core.models import Door, Turf
-from fieldapp.errors import NotFoundError
+from fieldapp.errors import InputError, NotFoundError
 from fieldapp.services.addresses import normalize_street
 
 log = logging.getLogger(__name__)
@@ -362,3 +366,469 @@ def walk_order(session: Session, turf_id: str, *, include_suppressed: bool = Fal
     ``include_suppressed=True`` (use :func:`walk_plan` for the count and reason).
     """
     return walk_plan(session, turf_id, include_suppressed=include_suppressed).door_ids
+
+
+# --------------------------------------------------------------------------- the paper sheet
+
+LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "walk_list": "Walk list",
+        "turf": "Turf",
+        "doors": "doors",
+        "people": "people",
+        "captain": "Captain",
+        "canvassers": "Canvassers",
+        "printed": "Printed",
+        "page": "Page",
+        "name": "Name",
+        "address": "Address",
+        "age": "Age",
+        "result": "Result (tick one)",
+        "support": "Support 1-5",
+        "notes": "Notes",
+        "no_name": "(no name on file: ask who lives here)",
+        "legend": "Result codes",
+        "scale": "Support: 1 strong support ... 5 strong oppose",
+        "questions": "Survey questions",
+        "not_listed": "not listed",
+        "do_not_knock": "do not knock",
+        "walk": "Walk",
+        "start": "start",
+        "lang": "speaks Spanish",
+        "unit": "",
+    },
+    "es": {
+        "walk_list": "Lista de recorrido",
+        "turf": "Zona",
+        "doors": "puertas",
+        "people": "personas",
+        "captain": "Capitán",
+        "canvassers": "Voluntarios",
+        "printed": "Impreso",
+        "page": "Página",
+        "name": "Nombre",
+        "address": "Dirección",
+        "age": "Edad",
+        "result": "Resultado (marque uno)",
+        "support": "Apoyo 1-5",
+        "notes": "Notas",
+        "no_name": "(sin nombre: pregunte quién vive aquí)",
+        "legend": "Códigos de resultado",
+        "scale": "Apoyo: 1 apoyo fuerte ... 5 oposición fuerte",
+        "questions": "Preguntas de la encuesta",
+        "not_listed": "no listadas",
+        "do_not_knock": "no tocar",
+        "walk": "Recorrido",
+        "start": "inicio",
+        "lang": "habla español",
+        "unit": "",
+    },
+}
+
+RESULT_LABELS: dict[str, dict[str, tuple[str, str]]] = {
+    "en": {
+        "canvassed": ("TK", "talked"), "not_home": ("NH", "not home"), "refused": ("RF", "refused"),
+        "moved": ("MV", "moved"), "deceased": ("DC", "deceased"),
+        "inaccessible": ("IN", "inaccessible"), "hostile": ("HS", "hostile"),
+        "language_barrier": ("LB", "language barrier"), "come_back": ("CB", "come back"),
+        "do_not_knock": ("DK", "do not knock"),
+    },
+    "es": {
+        "canvassed": ("HB", "habló"), "not_home": ("NE", "no está"), "refused": ("RC", "rechazó"),
+        "moved": ("MU", "se mudó"), "deceased": ("FA", "falleció"),
+        "inaccessible": ("IN", "inaccesible"), "hostile": ("HO", "hostil"),
+        "language_barrier": ("ID", "barrera de idioma"), "come_back": ("VR", "volver"),
+        "do_not_knock": ("NT", "no tocar"),
+    },
+}
+
+
+@dataclass
+class SheetPerson:
+    name: str
+    age: int | None
+    language: str
+
+
+@dataclass
+class SheetDoor:
+    address: str
+    notes: str
+    people: list[SheetPerson]
+    lat: float | None
+    lon: float | None
+
+
+@dataclass
+class SheetQuestion:
+    number: int
+    text: str
+    choices: list[str]
+
+
+@dataclass
+class WalkSheet:
+    """Everything printed on a walk list, as plain data in one language."""
+
+    lang: str
+    campaign: str
+    turf_id: str
+    turf_name: str
+    polygon: dict[str, object] | None
+    captain: str
+    canvassers: list[str]
+    result_codes: list[str]
+    questions: list[SheetQuestion]
+    doors: list[SheetDoor]
+    not_listed: str
+    distance_m: float
+    printed_on: str
+
+    def label(self, key: str) -> str:
+        return LABELS.get(self.lang, LABELS["en"]).get(key, LABELS["en"][key])
+
+
+def _address_line(door: Door) -> str:
+    line = f"{door.street_number} {door.street_name}".strip()
+    if door.unit:
+        unit = door.unit
+        if re.fullmatch(r"[\w-]{1,6}", unit) and not unit.isalpha():
+            unit = f"#{unit}"
+        line += f", {unit}"
+    return line
+
+
+def build_sheet(
+    session: Session, turf_id: str, *, lang: str = "en", today: object = None
+) -> WalkSheet:
+    """Gather a turf's walk sheet (doors in order, people, script) as plain data."""
+    import datetime as dt
+
+    from fieldapp.core.models import (
+        RESULT_CODES,
+        Campaign,
+        Person,
+        SurveyQuestion,
+        TurfAssignment,
+        Volunteer,
+    )
+
+    if lang not in LABELS:
+        raise InputError(f"no walk-list labels for language {lang!r}; use one of: "
+                         + ", ".join(LABELS))
+    day = today if isinstance(today, dt.date) else dt.date.today()
+    plan = walk_plan(session, turf_id)
+    turf = session.get(Turf, turf_id)
+    assert turf is not None
+    campaign = session.get(Campaign, turf.campaign_id) if turf.campaign_id else None
+    codes = [c for c in (campaign.result_codes if campaign else RESULT_CODES) if isinstance(c, str)]
+    questions: list[SheetQuestion] = []
+    if campaign is not None:
+        qs = session.scalars(
+            select(SurveyQuestion)
+            .where(SurveyQuestion.campaign_id == campaign.id, SurveyQuestion.deleted.is_(False))
+            .order_by(SurveyQuestion.position)
+        ).all()
+        for i, q in enumerate(qs, start=1):
+            text = str(q.text.get(lang) or q.text.get("en") or q.key)
+            choices = [
+                str((c.get("label") or {}).get(lang) or (c.get("label") or {}).get("en") or c.get("value"))
+                for c in q.choices if isinstance(c, dict)
+            ]
+            questions.append(SheetQuestion(i, text, choices))
+    ids = plan.door_ids
+    doors_by_id: dict[str, Door] = {}
+    people_by_door: dict[str, list[SheetPerson]] = {}
+    for start in range(0, len(ids), 900):
+        chunk = ids[start : start + 900]
+        doors_by_id.update({d.id: d for d in session.scalars(select(Door).where(Door.id.in_(chunk)))})
+        for p in session.scalars(
+            select(Person)
+            .where(Person.door_id.in_(chunk), Person.deleted.is_(False),
+                   Person.merged_into_id.is_(None))
+            .order_by(Person.last_name, Person.first_name, Person.id)
+        ):
+            age = day.year - p.birth_year if p.birth_year else None
+            people_by_door.setdefault(p.door_id or "", []).append(
+                SheetPerson(f"{p.first_name} {p.last_name}".strip(), age, p.language or "")
+            )
+    captain, crew = "", []
+    for role, first, last in session.execute(
+        select(TurfAssignment.role, Person.first_name, Person.last_name)
+        .join(Volunteer, Volunteer.id == TurfAssignment.volunteer_id)
+        .join(Person, Person.id == Volunteer.person_id)
+        .where(TurfAssignment.turf_id == turf_id, TurfAssignment.deleted.is_(False))
+        .order_by(Person.last_name)
+    ):
+        if role == "captain":
+            captain = f"{first} {last}".strip()
+        else:
+            crew.append(f"{first} {last}".strip())
+    count = len(plan.suppressed)
+    not_listed = ""
+    if count:
+        lab = LABELS[lang]
+        noun = lab["doors"]
+        not_listed = f"{count} {noun} {lab['not_listed']}: {lab['do_not_knock']}"
+        if lang == "en":
+            not_listed = plan.suppressed_summary()
+    sheet_doors = [
+        SheetDoor(
+            address=_address_line(doors_by_id[i]),
+            notes=doors_by_id[i].notes or "",
+            people=people_by_door.get(i, []),
+            lat=doors_by_id[i].lat,
+            lon=doors_by_id[i].lon,
+        )
+        for i in ids
+    ]
+    return WalkSheet(
+        lang=lang,
+        campaign=campaign.name if campaign else "",
+        turf_id=turf.id,
+        turf_name=turf.name,
+        polygon=turf.polygon,
+        captain=captain,
+        canvassers=crew,
+        result_codes=codes,
+        questions=questions,
+        doors=sheet_doors,
+        not_listed=not_listed,
+        distance_m=plan.walking_distance_m(),
+        printed_on=day.isoformat(),
+    )
+
+
+def write_walklist_pdf(store: Store, turf: str, out: str | Path, *, lang: str = "en",
+                       today: object = None) -> WalkSheet:
+    """Write the walk-list PDF for a turf (name or id); returns what was printed."""
+    from fieldapp.services.turfs import find_turf
+
+    with store.session() as session:
+        turf_id = find_turf(session, turf).id
+        sheet = build_sheet(session, turf_id, lang=lang, today=today)
+    render_pdf(sheet, Path(out))
+    return sheet
+
+
+def render_pdf(sheet: WalkSheet, out: Path) -> None:
+    """Lay the sheet out on landscape letter pages with reportlab."""
+    from reportlab.graphics.barcode.qr import QrCodeWidget
+    from reportlab.graphics.shapes import Circle, Drawing, Polygon, PolyLine, Rect, String
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import landscape, letter
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import inch
+    from reportlab.platypus import (
+        KeepTogether,
+        Paragraph,
+        SimpleDocTemplate,
+        Spacer,
+        Table,
+        TableStyle,
+    )
+
+    page_w, page_h = landscape(letter)
+    margin = 0.4 * inch
+    top = 0.95 * inch
+    width = page_w - 2 * margin
+    codes = sheet.result_codes
+    rl = RESULT_LABELS.get(sheet.lang, RESULT_LABELS["en"])
+    short = [rl.get(c, (c[:2].upper(), c))[0] for c in codes]
+    q_cols = [(q.number, ch) for q in sheet.questions for ch in (q.choices or ["____"])]
+    box = 0.22 * inch
+    addr_w, name_w, age_w = 1.55 * inch, 1.55 * inch, 0.35 * inch
+    q_w = [max(0.3 * inch, min(0.5 * inch, 0.055 * inch * len(ch) + 0.1 * inch)) for _, ch in q_cols]
+    fixed = addr_w + name_w + age_w + box * len(codes) + 0.2 * inch * 5 + sum(q_w)
+    notes_w = max(0.9 * inch, width - fixed)
+    col_w = [addr_w, name_w, age_w] + [box] * len(codes) + [0.2 * inch] * 5 + q_w + [notes_w]
+    scale = min(1.0, width / sum(col_w))
+    col_w = [w * scale for w in col_w]
+    n_cols = len(col_w)
+    first_box = 3
+    first_support = first_box + len(codes)
+    first_q = first_support + 5
+    notes_col = n_cols - 1
+
+    small = ParagraphStyle("small", fontName="Helvetica", fontSize=8, leading=9.5)
+    head = ParagraphStyle("head", fontName="Helvetica-Bold", fontSize=15, leading=18)
+    sub = ParagraphStyle("sub", fontName="Helvetica", fontSize=9.5, leading=12)
+    addr = ParagraphStyle("addr", fontName="Helvetica-Bold", fontSize=8.5, leading=9.5)
+    cell = ParagraphStyle("cell", fontName="Helvetica", fontSize=8.5, leading=9.5)
+    colhead = ParagraphStyle("colhead", fontName="Helvetica-Bold", fontSize=6.5, leading=7.5,
+                             alignment=1)
+    colhead_left = ParagraphStyle("colheadl", parent=colhead, alignment=0, fontSize=7.5)
+
+    def column_header() -> Table:
+        labels: list[object] = [
+            Paragraph(sheet.label("address"), colhead_left),
+            Paragraph(sheet.label("name"), colhead_left),
+            Paragraph(sheet.label("age"), colhead_left),
+            *[Paragraph(x, colhead) for x in short],
+            *[Paragraph(x, colhead) for x in ("1", "2", "3", "4", "5")],
+            *[Paragraph(f"Q{n}<br/>{_esc(ch[:9])}", colhead) for n, ch in q_cols],
+            Paragraph(sheet.label("notes"), colhead_left),
+        ]
+        t = Table([labels], colWidths=col_w, rowHeights=[0.3 * inch])
+        t.setStyle(TableStyle([
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black),
+            ("BACKGROUND", (first_box, 0), (first_support - 1, 0), colors.Color(0.92, 0.92, 0.92)),
+            ("BACKGROUND", (first_q, 0), (notes_col - 1, 0), colors.Color(0.92, 0.92, 0.92)),
+            ("LEFTPADDING", (0, 0), (-1, -1), 1), ("RIGHTPADDING", (0, 0), (-1, -1), 1),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ]))
+        return t
+
+    def qr(size: float) -> Drawing:
+        widget = QrCodeWidget(sheet.turf_id)
+        x0, y0, x1, y1 = widget.getBounds()
+        d = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
+        d.add(widget)
+        return d
+
+    def sketch(w: float, h: float) -> Drawing:
+        d = Drawing(w, h)
+        d.add(Rect(0, 0, w, h, strokeColor=colors.grey, fillColor=colors.Color(0.97, 0.97, 0.95),
+                   strokeWidth=0.5))
+        rings: list[list[tuple[float, float]]] = []
+        poly = sheet.polygon or {}
+        coords = poly.get("coordinates") if isinstance(poly, dict) else None
+        if isinstance(coords, list):
+            parts = coords if poly.get("type") == "MultiPolygon" else [coords]
+            for part in parts:
+                if part:
+                    rings.append([(float(p[0]), float(p[1])) for p in part[0]])
+        pts = [(dd.lon, dd.lat) for dd in sheet.doors if dd.lat is not None and dd.lon is not None]
+        allpts = [p for r in rings for p in r] + pts
+        if not allpts:
+            return d
+        xs = [p[0] for p in allpts]
+        ys = [p[1] for p in allpts]
+        kx = math.cos(math.radians(sum(ys) / len(ys)))
+        span_x = max((max(xs) - min(xs)) * kx, 1e-6)
+        span_y = max(max(ys) - min(ys), 1e-6)
+        pad = 8
+        s = min((w - 2 * pad) / span_x, (h - 2 * pad) / span_y)
+        ox = pad + ((w - 2 * pad) - span_x * s) / 2
+        oy = pad + ((h - 2 * pad) - span_y * s) / 2
+
+        def xy(lon: float, lat: float) -> tuple[float, float]:
+            return ox + (lon - min(xs)) * kx * s, oy + (lat - min(ys)) * s
+
+        for ring in rings:
+            flat = [v for p in ring for v in xy(*p)]
+            d.add(Polygon(flat, strokeColor=colors.Color(0.2, 0.35, 0.7), strokeWidth=1.2,
+                          fillColor=colors.Color(0.85, 0.9, 1.0)))
+        if len(pts) > 1:
+            route = [v for p in pts for v in xy(*p)]
+            d.add(PolyLine(route, strokeColor=colors.Color(0.75, 0.5, 0.2), strokeWidth=0.6))
+        for p in pts:
+            cx, cy = xy(*p)
+            d.add(Circle(cx, cy, 1.4, fillColor=colors.black, strokeColor=None))
+        if pts:
+            cx, cy = xy(*pts[0])
+            d.add(Circle(cx, cy, 3.5, fillColor=colors.Color(0.1, 0.6, 0.2), strokeColor=colors.white))
+            d.add(String(cx + 5, cy + 3, sheet.label("start"), fontName="Helvetica-Bold", fontSize=7,
+                         fillColor=colors.Color(0.1, 0.5, 0.2)))
+        return d
+
+    people_total = sum(len(d.people) for d in sheet.doors)
+    story: list[object] = []
+    info = [
+        Paragraph(f"{sheet.label('walk_list')}: {_esc(sheet.turf_name)}", head),
+        Paragraph(_esc(sheet.campaign), sub),
+        Paragraph(
+            f"{len(sheet.doors)} {sheet.label('doors')} · {people_total} {sheet.label('people')} · "
+            f"{sheet.label('walk')} ≈ {sheet.distance_m / 1000:.1f} km".replace("≈", "~"), sub),
+    ]
+    if sheet.not_listed:
+        info.append(Paragraph(f"<b>{_esc(sheet.not_listed)}</b>", sub))
+    if sheet.captain:
+        info.append(Paragraph(f"{sheet.label('captain')}: {_esc(sheet.captain)}", sub))
+    if sheet.canvassers:
+        info.append(Paragraph(f"{sheet.label('canvassers')}: {_esc(', '.join(sheet.canvassers))}", sub))
+    info.append(Paragraph(f"{sheet.label('printed')}: {sheet.printed_on}", sub))
+    info.append(Spacer(1, 4))
+    legend = ", ".join(f"<b>{s_}</b> {rl.get(c, (c, c))[1]}" for s_, c in zip(short, codes, strict=True))
+    info.append(Paragraph(f"{sheet.label('legend')}: {legend}. {sheet.label('scale')}.", small))
+    if sheet.questions:
+        info.append(Spacer(1, 3))
+        info.append(Paragraph(f"<b>{sheet.label('questions')}</b>", small))
+        for q in sheet.questions:
+            choices = " / ".join(_esc(c) for c in q.choices) if q.choices else "____"
+            info.append(Paragraph(f"<b>Q{q.number}</b> {_esc(q.text)} [{choices}]", small))
+    sketch_w, sketch_h = 3.3 * inch, 2.3 * inch
+    top_table = Table(
+        [[info, sketch(sketch_w, sketch_h), qr(1.1 * inch)]],
+        colWidths=[width - sketch_w - 1.3 * inch, sketch_w + 0.1 * inch, 1.2 * inch],
+    )
+    top_table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                   ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    story += [top_table, Spacer(1, 6), column_header()]
+
+    grid = colors.Color(0.45, 0.45, 0.45)
+    for door in sheet.doors:
+        note = f"<br/><font name='Helvetica' size=7>{_esc(door.notes)}</font>" if door.notes else ""
+        members = door.people or [SheetPerson(sheet.label("no_name"), None, "")]
+        rows: list[list[object]] = []
+        for k, p in enumerate(members):
+            name = _esc(p.name)
+            if p.language == "es" and sheet.lang != "es":
+                name += f" <font size=6.5>({sheet.label('lang')})</font>"
+            first_cell: object = Paragraph(f"{_esc(door.address)}{note}", addr) if k == 0 else ""
+            rows.append([first_cell, Paragraph(name, cell), "" if p.age is None else str(p.age)]
+                        + [""] * (n_cols - 3))
+        heights = [0.27 * inch] * len(rows)
+        if len(rows) == 1 and (len(door.address) > 22 or door.notes):
+            heights = [0.38 * inch]  # room for a wrapped address line
+        t = Table(rows, colWidths=col_w, rowHeights=heights)
+        style = [
+            ("FONT", (0, 0), (-1, -1), "Helvetica", 8.5),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("VALIGN", (0, 0), (0, -1), "TOP"),
+            ("GRID", (first_box, 0), (notes_col - 1, -1), 0.5, grid),
+            ("LINEABOVE", (0, 0), (-1, 0), 0.9, colors.black),
+            ("LINEBELOW", (1, 0), (2, -1), 0.3, colors.lightgrey),
+            ("LINEBELOW", (notes_col, 0), (notes_col, -1), 0.3, colors.lightgrey),
+            ("BACKGROUND", (0, 0), (0, -1), colors.Color(0.93, 0.95, 0.98)),
+            ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+            ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+        ]
+        if len(rows) > 1:
+            style.append(("SPAN", (0, 0), (0, -1)))
+        t.setStyle(TableStyle(style))
+        story.append(KeepTogether([t]))
+
+    def decorate(canvas: object, doc: object, first: bool) -> None:
+        c: Any = canvas
+        page = c.getPageNumber()
+        c.saveState()
+        c.setFont("Helvetica", 8)
+        c.drawString(margin, page_h - 0.35 * inch,
+                     f"{sheet.campaign} · {sheet.label('turf')}: {sheet.turf_name}")
+        c.drawRightString(page_w - margin - 0.7 * inch, page_h - 0.35 * inch,
+                          f"{sheet.label('page')} {page}")
+        if not first:
+            qr(0.55 * inch).drawOn(c, page_w - margin - 0.55 * inch, page_h - 0.62 * inch)
+            hdr = column_header()
+            hdr.wrapOn(c, width, 0.3 * inch)
+            hdr.drawOn(c, margin, page_h - top + 0.02 * inch)
+        c.restoreState()
+
+    doc = SimpleDocTemplate(
+        str(out), pagesize=landscape(letter), leftMargin=margin, rightMargin=margin,
+        topMargin=top, bottomMargin=0.45 * inch,
+        title=f"{sheet.label('walk_list')}: {sheet.turf_name}", author="Field App",
+        subject=sheet.turf_id,
+    )
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".part")
+    doc.filename = str(tmp)
+    doc.build(story, onFirstPage=lambda c, d: decorate(c, d, True),
+              onLaterPages=lambda c, d: decorate(c, d, False))
+    tmp.replace(out)
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

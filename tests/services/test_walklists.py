@@ -154,3 +154,90 @@ def test_ordering_a_thousand_door_turf_is_fast() -> None:
     order = order_doors(doors)
     assert time.perf_counter() - t0 < 1.0
     assert sorted(d.id for d in order) == sorted(d.id for d in doors)
+
+
+# ---- the printed sheet
+
+
+def _pdf_pages(path: object) -> list[str]:
+    from pypdf import PdfReader
+
+    return [page.extract_text() for page in PdfReader(str(path)).pages]
+
+
+def test_pdf_has_header_questions_and_every_person(demo_store: Store, tmp_path: object) -> None:
+    import datetime as dt
+    from pathlib import Path
+
+    from fieldapp.services.walklists import write_walklist_pdf
+
+    turf = _turfs(demo_store)[0]
+    out = Path(str(tmp_path)) / "walk.pdf"
+    sheet = write_walklist_pdf(demo_store, turf.name, out, today=dt.date(2026, 11, 20))
+    pages = _pdf_pages(out)
+    assert len(pages) > 1
+    first = pages[0]
+    assert f"Walk list: {turf.name}" in first
+    assert "Fair Rent Milwaukee 2026" in first
+    assert "Do you support capping yearly rent increases in Milwaukee?" in first
+    assert "not listed: do not knock" in first
+    assert all(f"Page {i}" in p for i, p in enumerate(pages, start=1))
+    text = "\n".join(pages)
+    names = [p.name for d in sheet.doors for p in d.people]
+    assert names and all(n in text for n in names)
+
+
+def test_pdf_never_splits_a_household_across_pages(demo_store: Store, tmp_path: object) -> None:
+    from pathlib import Path
+
+    from fieldapp.core.models import Person
+    from fieldapp.services.walklists import write_walklist_pdf
+
+    turf = _turfs(demo_store)[0]
+    with demo_store.transaction() as s:  # unique names, so each can be found on its page
+        for n, person in enumerate(s.scalars(select(Person).order_by(Person.id))):
+            person.first_name, person.last_name = f"Zed{n:04d}", "Q"
+    out = Path(str(tmp_path)) / "walk.pdf"
+    sheet = write_walklist_pdf(demo_store, turf.id, out)
+    # the table body of each page (the header names the captain, who may live in the turf)
+    pages = [p.split("Notes", 1)[1] for p in _pdf_pages(out)]
+    assert len(pages) > 3
+    checked = 0
+    for door in sheet.doors:
+        on = {i for i, page in enumerate(pages) for p in door.people if p.name in page}
+        assert len(on) <= 1, f"{door.address} is split over pages {on}"
+        assert all(any(p.name in page for page in pages) for p in door.people)
+        checked += len(door.people) > 1
+    assert checked > 10  # plenty of multi-person households were checked
+
+
+def test_pdf_in_spanish_uses_spanish_labels_and_questions(demo_store: Store, tmp_path: object) -> None:
+    from pathlib import Path
+
+    from fieldapp.services.walklists import write_walklist_pdf
+
+    turf = _turfs(demo_store)[0]
+    out = Path(str(tmp_path)) / "walk-es.pdf"
+    write_walklist_pdf(demo_store, turf.id, out, lang="es")
+    first = _pdf_pages(out)[0]
+    assert "Lista de recorrido" in first
+    assert "¿Apoya limitar los aumentos anuales de renta en Milwaukee?" in first
+    assert "Nombre" in first and "Edad" in first and "Página 1" in first
+    assert "Do you support" not in first
+
+
+def test_pdf_carries_a_qr_code_with_the_turf_id(demo_store: Store, tmp_path: object) -> None:
+    from pathlib import Path
+
+    from pypdf import PdfReader
+
+    from fieldapp.services.walklists import write_walklist_pdf
+
+    turf = _turfs(demo_store)[0]
+    out = Path(str(tmp_path)) / "walk.pdf"
+    write_walklist_pdf(demo_store, turf.id, out)
+    reader = PdfReader(str(out))
+    assert reader.metadata is not None and reader.metadata.subject == turf.id
+    # the QR code is drawn as many small filled squares on the first page
+    content = reader.pages[0].get_contents()
+    assert content is not None and content.get_data().count(b" re") > 200
