@@ -1,114 +1,282 @@
-"""Dashboard: the campaign at a glance (counts, what is coming up, door results)."""
+"""Dashboard: the campaign's figures, drawn where people would rather look than read.
+
+The figures come from :func:`fieldapp.services.reports.dashboard` (the same
+definitions as ``fieldapp report``: superseded attempts left out, doors
+knocked counted as door visits per day), computed on the database worker.
+Charts use Qt Charts: knocks and contacts by day, the same by turf, canvasser
+or organization, and RSVPs against arrivals for each event.
+"""
 
 from __future__ import annotations
 
-from html import escape
+import datetime as dt
+import logging
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QMargins, Qt
+from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from sqlalchemy import func, select
 
-from fieldapp.ui import labels, queries, theme
+from fieldapp.core.models import Event
+from fieldapp.services import reports
+from fieldapp.services.progress import Progress
+from fieldapp.ui import queries, theme
 from fieldapp.ui.context import AppContext
 from fieldapp.ui.widgets import PageHeader, RefreshingPage, SectionLabel, StatCard, page_layout
 
+log = logging.getLogger(__name__)
+
+KNOCKED = QColor(theme.ACCENT)
+CONTACTS = QColor(theme.GOOD)
+SUPPORTERS = QColor("#8e44ad")
+RSVPS = QColor("#7a8ca3")
+ATTENDED = QColor(theme.ACCENT_DARK)
+TOP_N = 8
+"""Groups drawn in the turf/canvasser/organization chart (the busiest first)."""
+
+
+def _chart(title: str) -> QChart:
+    chart = QChart()
+    chart.setTitle(title)
+    font = QFont(chart.titleFont())
+    font.setPointSize(11)
+    font.setBold(True)
+    chart.setTitleFont(font)
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    chart.setMargins(QMargins(6, 6, 6, 6))
+    chart.setBackgroundRoundness(8)
+    return chart
+
+
+def _bar_set(name: str, color: QColor, values: list[float]) -> QBarSet:
+    bars = QBarSet(name)
+    bars.setColor(color)
+    bars.setBorderColor(color)
+    for v in values:
+        bars.append(v)
+    return bars
+
+
+def _short(text: str, n: int = 22) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
 
 class Page(RefreshingPage):
-    """Five stat cards, the next events and the door results so far."""
+    """Stat cards and three charts; regrouping by turf, canvasser or organization."""
 
     key = "dashboard"
+    watches = frozenset()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.ctx: AppContext = ctx
+        self.data: reports.Dashboard | None = None
+        self.now: dt.datetime | None = None  # tests pin "now"
         layout = page_layout(self)
         self.header = PageHeader(self.title(), "")
         layout.addWidget(self.header)
 
-        grid = QGridLayout()
-        grid.setSpacing(14)
+        cards = QGridLayout()
+        cards.setSpacing(14)
         self.cards = {
-            "doors": StatCard(self.tr("Doors")),
-            "people": StatCard(self.tr("People")),
-            "turfs": StatCard(self.tr("Turfs")),
-            "contacts": StatCard(self.tr("Conversations")),
-            "events": StatCard(self.tr("Upcoming events")),
+            "knocked": StatCard(self.tr("Doors knocked")),
+            "contacts": StatCard(self.tr("Contacts made")),
+            "rate": StatCard(self.tr("Contact rate")),
+            "supporters": StatCard(self.tr("Supporters identified (1-2)")),
+            "events": StatCard(self.tr("Event RSVPs")),
         }
         for i, card in enumerate(self.cards.values()):
-            grid.addWidget(card, 0, i)
-        layout.addLayout(grid)
+            cards.addWidget(card, 0, i)
+        layout.addLayout(cards)
 
-        lower = QHBoxLayout()
-        lower.setSpacing(14)
-        self.events_box, self.events_label = self._card(self.tr("Coming up"))
-        self.results_box, self.results_label = self._card(self.tr("Door results so far"))
-        lower.addWidget(self.events_box, 3)
-        lower.addWidget(self.results_box, 2)
-        layout.addLayout(lower)
-        layout.addStretch(1)
+        self.day_chart = _chart(self.tr("Doors knocked and contacts by day"))
+        self.day_view = self._view(self.day_chart)
+        self.group_chart = _chart("")
+        self.group_view = self._view(self.group_chart)
+        self.event_chart = _chart(self.tr("Events: RSVPs and arrivals"))
+        self.event_view = self._view(self.event_chart)
 
-    def _card(self, caption: str) -> tuple[QFrame, QLabel]:
-        box = QFrame()
-        box.setObjectName("card")
-        inner = QVBoxLayout(box)
-        inner.setContentsMargins(18, 12, 18, 14)
-        inner.addWidget(SectionLabel(caption))
-        label = QLabel("")
-        label.setTextFormat(Qt.TextFormat.RichText)
-        label.setWordWrap(True)
-        label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        inner.addWidget(label, 1)
-        return box, label
+        grid = QGridLayout()
+        grid.setSpacing(14)
+        grid.addWidget(self.day_view, 0, 0)
+        right = QVBoxLayout()
+        row = QHBoxLayout()
+        row.addWidget(SectionLabel(self.tr("Group by")))
+        self.group_box = QComboBox()
+        self.group_box.addItem(self.tr("Turf"), "turf")
+        self.group_box.addItem(self.tr("Canvasser"), "canvasser")
+        self.group_box.addItem(self.tr("Organization"), "organization")
+        row.addWidget(self.group_box)
+        row.addStretch(1)
+        right.addLayout(row)
+        right.addWidget(self.group_view, 1)
+        grid.addLayout(right, 0, 1)
+        grid.addWidget(self.event_view, 1, 0, 1, 2)
+        grid.setRowStretch(0, 3)
+        grid.setRowStretch(1, 2)
+        layout.addLayout(grid, 1)
+        self.note = QLabel(self.tr(
+            "Corrected attempts count once (the correction). A door knocked on two days counts twice; "
+            "a household entered person by person counts once."))
+        self.note.setObjectName("muted")
+        self.note.setWordWrap(True)
+        layout.addWidget(self.note)
+        self.group_box.currentIndexChanged.connect(lambda _i: self._draw_groups())
+
+    def _view(self, chart: QChart) -> QChartView:
+        view = QChartView(chart)
+        view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        view.setMinimumHeight(220)
+        view.setStyleSheet(f"background: {theme.CARD}; border: 1px solid {theme.BORDER}; border-radius: 10px;")
+        return view
 
     def title(self) -> str:
         return self.tr("Dashboard")
 
+    # ------------------------------------------------------------------ data
+
+    def _zone(self) -> str:
+        """Days are counted in the campaign's time zone (that of its events), else UTC."""
+        with self.ctx.store.session() as s:
+            zone = s.scalar(
+                select(Event.timezone).where(Event.deleted.is_(False))
+                .group_by(Event.timezone).order_by(func.count().desc()).limit(1))
+        return zone or "UTC"
+
     def reload(self) -> None:
         store = self.ctx.store
-        c = queries.counts(store)
-        name = queries.campaign_name(store)
-        self.header.set_subtitle(name)
-        self.cards["doors"].set_value(c.doors, self.tr("{n:,} knocked at least once").format(
-            n=c.doors_knocked) if c.doors else "")
-        self.cards["people"].set_value(c.people)
-        self.cards["turfs"].set_value(c.turfs)
-        self.cards["contacts"].set_value(c.contacts, self.tr("{n:,} knocks in all").format(
-            n=c.attempts) if c.attempts else "")
-        self.cards["events"].set_value(c.upcoming_events)
+        zone = self._zone()
+        now = self.now
+        self.header.set_subtitle(queries.campaign_name(store))
 
-        events = queries.upcoming_events(store, limit=5)
-        if events:
-            kinds = labels.event_kind_labels()
-            rows = []
-            for e in events:
-                cap = f"{e.signups} / {e.capacity}" if e.capacity else str(e.signups)
-                rows.append(
-                    f"<tr><td style='padding:4px 14px 4px 0'><b>{escape(e.title)}</b><br>"
-                    f"<span style='color:{theme.MUTED}'>"
-                    f"{escape(labels.event_when(e.starts_at, e.ends_at, e.timezone))} · "
-                    f"{escape(labels.label(kinds, e.kind))} · {escape(e.place)}</span></td>"
-                    f"<td style='padding:4px 0' align='right'>{escape(cap)}<br>"
-                    f"<span style='color:{theme.MUTED}'>{escape(self.tr('signed up'))}</span>"
-                    f"</td></tr>"
-                )
-            self.events_label.setText("<table width='100%'>" + "".join(rows) + "</table>")
-        else:
-            self.events_label.setText(escape(self.tr("No upcoming events.")))
+        def work(progress: Progress) -> reports.Dashboard:
+            with store.session() as s:
+                return reports.dashboard(s, tz=zone, now=now)
 
-        results = queries.result_counts(store)
-        total = sum(results.values())
-        if total:
-            names = labels.result_labels()
-            rows = []
-            for code, n in sorted(results.items(), key=lambda kv: -kv[1]):
-                share = n / total
-                bar = int(share * 160)
-                rows.append(
-                    f"<tr><td style='padding:2px 10px 2px 0'>{escape(labels.label(names, code))}"
-                    f"</td><td style='padding:2px 8px 2px 0' align='right'>{n:,}</td>"
-                    f"<td><table cellspacing='0' cellpadding='0'><tr>"
-                    f"<td style='background:{theme.ACCENT}' width='{max(bar, 2)}' height='10'>"
-                    f"</td></tr></table></td></tr>"
-                )
-            self.results_label.setText("<table>" + "".join(rows) + "</table>")
-        else:
-            self.results_label.setText(escape(self.tr("No doors knocked yet.")))
+        self.ctx.tasks.run(work, label=self.tr("Adding up the figures…"), on_done=self.show_data, parent=self)
+
+    def show_data(self, data: reports.Dashboard) -> None:
+        self.data = data
+        t = data.totals
+        self.cards["knocked"].set_value(t.doors_knocked, self.tr("{n:,} attempts recorded").format(n=t.attempts))
+        self.cards["contacts"].set_value(t.contacts, self.tr("conversations at the door"))
+        self.cards["rate"].set_value(f"{t.contact_rate * 100:.1f}%", self.tr("contacts / doors knocked"))
+        self.cards["supporters"].set_value(t.supporters, self.tr("rated 1 or 2 on the support scale"))
+        now = self.now or dt.datetime.now(dt.UTC)
+        upcoming = [e for e in data.events if e.starts_at >= now and e.status != "cancelled"]
+        past = [e for e in data.events if e.no_show_rate is not None]
+        rsvps = sum(e.rsvps for e in upcoming)
+        detail = self.tr("for {n} upcoming events").format(n=len(upcoming))
+        if past:
+            shows = sum(e.no_shows or 0 for e in past)
+            total = sum(e.rsvps for e in past)
+            if total:
+                detail += " · " + self.tr("no-show rate so far {rate:.0f}%").format(rate=100 * shows / total)
+        self.cards["events"].set_value(rsvps, detail)
+        self._draw_days()
+        self._draw_groups()
+        self._draw_events()
+
+    # ------------------------------------------------------------------ charts
+
+    @staticmethod
+    def _reset(chart: QChart) -> None:
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+
+    def _draw_days(self) -> None:
+        chart = self.day_chart
+        self._reset(chart)
+        days = self.data.by_day if self.data else []
+        if not days:
+            chart.setTitle(self.tr("No doors knocked yet"))
+            return
+        chart.setTitle(self.tr("Doors knocked and contacts by day"))
+        series = QBarSeries()
+        series.append(_bar_set(self.tr("Doors knocked"), KNOCKED, [f.doors_knocked for f in days]))
+        series.append(_bar_set(self.tr("Contacts"), CONTACTS, [f.contacts for f in days]))
+        series.append(_bar_set(self.tr("Supporters"), SUPPORTERS, [f.supporters for f in days]))
+        chart.addSeries(series)
+        axis_x = QBarCategoryAxis()
+        axis_x.append([dt.date.fromisoformat(f.key).strftime("%a %d") for f in days])
+        axis_y = QValueAxis()
+        axis_y.setLabelFormat("%d")
+        axis_y.setRange(0, max(f.doors_knocked for f in days) * 1.1 or 1)
+        axis_y.applyNiceNumbers()
+        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(axis_x)
+        series.attachAxis(axis_y)
+
+    def _draw_groups(self) -> None:
+        chart = self.group_chart
+        self._reset(chart)
+        by = str(self.group_box.currentData())
+        if self.data is None:
+            return
+        figures = {"turf": self.data.by_turf, "canvasser": self.data.by_canvasser,
+                   "organization": self.data.by_organization}[by][:TOP_N]
+        chart.setTitle(self.tr("{group}: the {n} busiest").format(group=self.group_box.currentText(), n=TOP_N))
+        if not figures:
+            return
+        figures = list(reversed(figures))  # the biggest at the top of a horizontal chart
+        series = QHorizontalBarSeries()
+        series.append(_bar_set(self.tr("Doors knocked"), KNOCKED, [f.doors_knocked for f in figures]))
+        series.append(_bar_set(self.tr("Contacts"), CONTACTS, [f.contacts for f in figures]))
+        series.append(_bar_set(self.tr("Supporters"), SUPPORTERS, [f.supporters for f in figures]))
+        chart.addSeries(series)
+        axis_y = QBarCategoryAxis()
+        axis_y.append([_short(f.label) for f in figures])
+        small = QFont(axis_y.labelsFont())
+        small.setPointSize(8)
+        axis_y.setLabelsFont(small)
+        axis_x = QValueAxis()
+        axis_x.setLabelFormat("%d")
+        axis_x.setRange(0, max(f.doors_knocked for f in figures) * 1.1 or 1)
+        axis_x.applyNiceNumbers()
+        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(axis_x)
+        series.attachAxis(axis_y)
+
+    def _draw_events(self) -> None:
+        chart = self.event_chart
+        self._reset(chart)
+        events = [e for e in (self.data.events if self.data else []) if e.status != "cancelled"]
+        if not events:
+            chart.setTitle(self.tr("No events yet"))
+            return
+        chart.setTitle(self.tr("Events: RSVPs and arrivals"))
+        series = QBarSeries()
+        series.append(_bar_set(self.tr("RSVPs"), RSVPS, [e.rsvps for e in events]))
+        series.append(_bar_set(self.tr("Arrived"), ATTENDED, [e.attended for e in events]))
+        series.setLabelsVisible(True)
+        series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
+        chart.addSeries(series)
+        axis_x = QBarCategoryAxis()
+        names = []
+        for e in events:
+            label = _short(e.title, 26)
+            if e.no_show_rate is not None:
+                label += f" ({e.no_show_rate * 100:.0f}% no-show)"
+            names.append(label)
+        axis_x.append(names)
+        axis_y = QValueAxis()
+        axis_y.setLabelFormat("%d")
+        axis_y.setRange(0, max(max(e.rsvps, e.attended) for e in events) * 1.2 or 1)
+        axis_y.applyNiceNumbers()
+        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(axis_x)
+        series.attachAxis(axis_y)
