@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QWidget
 
 from fieldapp.ui.context import AppContext
 from fieldapp.ui.details import DoorDetailPane
@@ -25,9 +25,12 @@ class Page(RefreshingPage):
         self.header = PageHeader(self.title(), "")
         self.search = SearchBox(self.tr("Search by address or ZIP (e.g. 2417 Vliet)"))
         self.header.add_action(self.search)
+        self.import_button = QPushButton(self.tr("Import voter file…"))
+        self.import_button.clicked.connect(self.open_import_wizard)
+        self.header.add_action(self.import_button)
         layout.addWidget(self.header)
 
-        self.model = LazyTableModel(ctx.store, DoorSource(), self)
+        self.model = LazyTableModel(ctx.store, DoorSource(), self, tasks=ctx.tasks)
         self.table = make_table_view(self.model, self, widths=[200, 60, 60, 240, 60])
         self.detail = DoorDetailPane(ctx.store, self)
         self.detail.setMinimumWidth(320)
@@ -54,11 +57,19 @@ class Page(RefreshingPage):
     def title(self) -> str:
         return self.tr("Doors")
 
+    def open_import_wizard(self) -> None:
+        from fieldapp.ui.import_wizard import ImportWizard
+
+        wizard = ImportWizard(self.ctx, self)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.open()
+
     def reload(self) -> None:
         selected = self.detail.current_id
-        self.model.refresh()
         if selected:
-            self.select_door(selected)
+            self.model.refresh(then=lambda: self.select_door(selected))
+        else:
+            self.model.refresh()
 
     def _on_search(self, text: str) -> None:
         self.model.set_search(text)
@@ -88,11 +99,14 @@ class Page(RefreshingPage):
     def select_door(self, door_id: str) -> bool:
         """Select and show ``door_id`` (clearing a search that hides it)."""
         if self._stale:
-            self.refresh_now()
+            self._stale = False
+            self.model.refresh(wait=True)
         row = self.model.row_of(door_id)
         if row < 0 and self.model.search_text:
+            self.search.blockSignals(True)
             self.search.setText("")
-            self.search.flush()
+            self.search.blockSignals(False)
+            self.model.set_search("", wait=True)
             row = self.model.row_of(door_id)
         if row < 0:
             self.detail.show_door(door_id)

@@ -1,10 +1,41 @@
-"""Turfs: every turf with its size, how much of it was knocked, status and people."""
+"""Turfs: every turf with its size, how much of it was knocked, status and people.
+
+Actions: import turf polygons (GeoJSON/KML), cut turfs automatically, assign a
+captain and canvassers, and print the selected turf's walk list as a PDF. Each
+is a services call run on the database worker through ``ctx.tasks``.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from pathlib import Path
+from typing import Any
 
+from PySide6.QtCore import QItemSelection, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from fieldapp import settings
+from fieldapp.core.models import Person, Turf, TurfAssignment, Volunteer
+from fieldapp.services import turfs as turf_service
+from fieldapp.services import walklists
+from fieldapp.services.progress import Progress
 from fieldapp.ui.context import AppContext
 from fieldapp.ui.sources import DoorSource, TurfSource
 from fieldapp.ui.tablemodel import IdRole, LazyTableModel
@@ -32,6 +63,16 @@ class Page(RefreshingPage):
             "Areas cut for canvassing: how big each is, how much is done, who has it."))
         self.search = SearchBox(self.tr("Search turfs by name"))
         self.header.add_action(self.search)
+        self.print_button = QPushButton(self.tr("Print walk list…"))
+        self.cut_button = QPushButton(self.tr("Cut turfs…"))
+        self.assign_button = QPushButton(self.tr("Assign…"))
+        self.import_button = QPushButton(self.tr("Import turfs…"))
+        for button in (self.print_button, self.assign_button, self.cut_button, self.import_button):
+            self.header.add_action(button)
+        self.print_button.clicked.connect(lambda: self.print_walklist())
+        self.cut_button.clicked.connect(lambda: self.cut_turfs())
+        self.assign_button.clicked.connect(lambda: self.assign())
+        self.import_button.clicked.connect(lambda: self.import_turfs())
         layout.addWidget(self.header)
 
         self.model = LazyTableModel(ctx.store, TurfSource(), self)
@@ -67,6 +108,141 @@ class Page(RefreshingPage):
     def title(self) -> str:
         return self.tr("Turfs")
 
+    # ------------------------------------------------------------------ actions
+
+    def selected_turf(self) -> tuple[str, str] | None:
+        """(id, name) of the selected turf, if any."""
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return str(rows[0].data(IdRole)), str(rows[0].data())
+
+    def select_turf(self, turf_id: str) -> None:
+        for row in range(self.model.rowCount()):
+            index = self.model.index(row, 0)
+            if index.data(IdRole) == turf_id:
+                self.table.selectRow(row)
+                return
+
+    def _need_turf(self) -> tuple[str, str] | None:
+        turf = self.selected_turf()
+        if turf is None:
+            QMessageBox.information(self, self.title(), self.tr("Select a turf first."))
+        return turf
+
+    def _show_lines(self, title: str, lines: list[str]) -> None:
+        self.last_message = "\n".join(lines)
+        box = QMessageBox(QMessageBox.Icon.Information, title, lines[0] if lines else "", parent=self)
+        if len(lines) > 1:
+            box.setDetailedText("\n".join(lines[1:]))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def print_walklist(self, path: str | None = None, lang: str | None = None) -> None:
+        """Save the selected turf's walk list as a PDF (asks where unless given)."""
+        turf = self._need_turf()
+        if turf is None:
+            return
+        turf_id, name = turf
+        if path is None:
+            safe = "".join(ch if ch.isalnum() or ch in " -_" else "_" for ch in name).strip()
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save walk list"), str(Path.home() / f"{safe or 'walklist'}.pdf"),
+                self.tr("PDF files (*.pdf)"))
+            if not path:
+                return
+        language = lang or str(settings.get("language") or "en")
+        if language not in walklists.LABELS:
+            language = "en"
+        store = self.ctx.store
+        out = path
+
+        def work(progress: Progress) -> walklists.WalkSheet:
+            return walklists.write_walklist_pdf(store, turf_id, out, lang=language)
+
+        def done(sheet: walklists.WalkSheet) -> None:
+            lines = [self.tr("Saved the walk list for {turf}: {n} doors.").format(
+                turf=sheet.turf_name, n=len(sheet.doors)), out]
+            if sheet.not_listed:
+                lines.append(sheet.not_listed)
+            self._show_lines(self.tr("Walk list"), lines)
+
+        self.ctx.tasks.run(work, label=self.tr("Printing walk list"), on_done=done, parent=self)
+
+    def import_turfs(self, path: str | None = None) -> None:
+        """Import turf polygons from GeoJSON or KML and put doors in them."""
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Import turfs"), "",
+                self.tr("Turf files (*.geojson *.json *.kml);;All files (*)"))
+            if not path:
+                return
+        store = self.ctx.store
+        file = path
+
+        def work(progress: Progress) -> turf_service.TurfImportReport:
+            return turf_service.import_turfs(store, file)
+
+        def done(report: turf_service.TurfImportReport) -> None:
+            self.ctx.notify_changed("turfs")
+            self.ctx.notify_changed("doors")
+            self._show_lines(self.tr("Import turfs"), report.lines())
+
+        self.ctx.tasks.run(work, label=self.tr("Importing turfs"), on_done=done, parent=self)
+
+    def cut_turfs(self, doors_per_turf: int | None = None, within: bool | None = None) -> None:
+        """Cut turfs of about N doors: unassigned doors, or the selected turf."""
+        turf = self.selected_turf()
+        if doors_per_turf is None or within is None:
+            dialog = CutDialog(turf[1] if turf else None, self)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            doors_per_turf = dialog.size_spin.value()
+            within = dialog.within.isChecked()
+        parent_id = turf[0] if (within and turf) else None
+        store = self.ctx.store
+        size = doors_per_turf
+
+        def work(progress: Progress) -> turf_service.CutReport:
+            return turf_service.cut_turfs(store, size, within=parent_id, progress=progress)
+
+        def done(report: turf_service.CutReport) -> None:
+            self.ctx.notify_changed("turfs")
+            self.ctx.notify_changed("doors")
+            self._show_lines(self.tr("Cut turfs"), report.lines(size))
+
+        self.ctx.tasks.run(work, label=self.tr("Cutting turfs"), on_done=done, parent=self)
+
+    def assign(self, captain: str | None = None, canvassers: list[str] | None = None) -> None:
+        """Assign a captain and canvassers (volunteer ids) to the selected turf."""
+        turf = self._need_turf()
+        if turf is None:
+            return
+        turf_id, _name = turf
+        if captain is None and canvassers is None:
+            dialog = AssignDialog(self.ctx, turf_id, self)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            captain, canvassers = dialog.choice()
+        store = self.ctx.store
+        chosen_captain, crew = captain, list(canvassers or [])
+
+        def work(progress: Progress) -> list[str]:
+            lines = []
+            if chosen_captain:
+                lines.append(turf_service.assign_volunteer(store, turf_id, chosen_captain, "captain"))
+            for vid in crew:
+                lines.append(turf_service.assign_volunteer(store, turf_id, vid, "canvasser"))
+            return lines
+
+        def done(lines: list[str]) -> None:
+            self.ctx.notify_changed("turf_assignments")
+            self.ctx.notify_changed("turfs")
+            if lines:
+                self._show_lines(self.tr("Assign"), lines)
+
+        self.ctx.tasks.run(work, label=self.tr("Assigning volunteers"), on_done=done, parent=self)
+
     def reload(self) -> None:
         self.model.refresh()
         self.doors_model.refresh()
@@ -91,3 +267,91 @@ class Page(RefreshingPage):
                 turf=name, n=self.doors_model.rowCount()))
         else:
             self.doors_label.setText(self.tr("Select a turf to see its doors."))
+
+
+class CutDialog(QDialog):
+    """How many doors a turf, and whether to cut only the selected turf."""
+
+    def __init__(self, selected: str | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Cut turfs"))
+        form = QFormLayout(self)
+        self.size_spin = QSpinBox()
+        self.size_spin.setRange(5, 5000)
+        self.size_spin.setValue(150)
+        self.size_spin.setSuffix(self.tr(" doors"))
+        form.addRow(self.tr("About this many doors a turf:"), self.size_spin)
+        self.within = QCheckBox(
+            self.tr("Cut only {turf} (it is replaced by its parts)").format(turf=selected)
+            if selected else self.tr("Cut only the selected turf"))
+        self.within.setEnabled(bool(selected))
+        self.within.setChecked(bool(selected))
+        form.addRow(self.within)
+        note = QLabel(self.tr("Otherwise the doors that have no turf yet are cut. Buildings are "
+                              "never split; each turf gets a polygon and a name."))
+        note.setWordWrap(True)
+        note.setObjectName("muted")
+        form.addRow(note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class AssignDialog(QDialog):
+    """Pick a captain and tick canvassers for a turf."""
+
+    def __init__(self, ctx: Any, turf_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Assign volunteers"))
+        self.resize(420, 460)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.captain = QComboBox()
+        self.captain.addItem(self.tr("(keep the current captain)"), "")
+        self.canvassers = QListWidget()
+        with ctx.store.session() as session:
+            turf = session.get(Turf, turf_id)
+            current = {
+                vid for (vid,) in session.execute(
+                    select(TurfAssignment.volunteer_id).where(
+                        TurfAssignment.turf_id == turf_id, TurfAssignment.deleted.is_(False),
+                        TurfAssignment.role == "canvasser"))
+            }
+            rows = session.execute(
+                select(Volunteer.id, Volunteer.role, Person.first_name, Person.last_name)
+                .join(Person, Person.id == Volunteer.person_id)
+                .where(Volunteer.deleted.is_(False), Volunteer.active.is_(True))
+                .order_by(Person.last_name, Person.first_name)
+            ).all()
+        for vid, role, first, last in rows:
+            label = f"{first} {last}".strip()
+            if role in ("captain", "staff"):
+                self.captain.addItem(label, vid)
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, vid)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if vid in current else Qt.CheckState.Unchecked)
+            self.canvassers.addItem(item)
+        self.current = current
+        layout.addWidget(QLabel(self.tr("Turf: {name}").format(name=turf.name if turf else "")))
+        form.addRow(self.tr("Captain:"), self.captain)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(self.tr("Canvassers:")))
+        layout.addWidget(self.canvassers, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def choice(self) -> tuple[str | None, list[str]]:
+        captain = self.captain.currentData() or None
+        crew = []
+        for i in range(self.canvassers.count()):
+            item = self.canvassers.item(i)
+            vid = item.data(Qt.ItemDataRole.UserRole)
+            if item.checkState() == Qt.CheckState.Checked and vid not in self.current:
+                crew.append(vid)
+        return captain, crew

@@ -1,0 +1,282 @@
+"""The voter-file import wizard: pick a file, check the mapping, read the report.
+
+Every step is a call into :mod:`fieldapp.services.importing`; the import itself
+runs on the database worker through ``ctx.tasks`` (progress dialog, Cancel
+leaves the store as it was).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from fieldapp.errors import FieldAppError
+from fieldapp.services import importing
+from fieldapp.services.progress import Progress
+from fieldapp.ui.context import AppContext
+
+log = logging.getLogger(__name__)
+
+
+class _Page(QWizardPage):
+    """A wizard page that reaches its wizard through Qt, not a Python reference.
+
+    A Python reference back to the wizard would make a cycle that the garbage
+    collector breaks at a random moment, deleting widgets while Qt walks them.
+    """
+
+    @property
+    def wiz(self) -> ImportWizard:
+        wizard = self.wizard()
+        assert isinstance(wizard, ImportWizard)
+        return wizard
+
+
+class FilePage(_Page):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self.setTitle(self.tr("Choose a voter file"))
+        self.setSubTitle(self.tr(
+            "A CSV or tab-separated file with one person per row. The encoding, the "
+            "separator and most column names are recognised for you."))
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        self.path_edit = QLineEdit()
+        self.path_edit.setPlaceholderText(self.tr("Path to a .csv or .txt file"))
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(self._browse)
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(browse)
+        layout.addLayout(row)
+        self.profile_combo = QComboBox()
+        self.profile_combo.addItem(self.tr("Guess from the column names"), "")
+        for name in importing.list_profiles():
+            self.profile_combo.addItem(self.tr("Saved mapping: {name}").format(name=name), name)
+        form = QFormLayout()
+        form.addRow(self.tr("Mapping:"), self.profile_combo)
+        layout.addLayout(form)
+        self.error_label = QLabel("")
+        self.error_label.setObjectName("error")
+        self.error_label.setWordWrap(True)
+        layout.addWidget(self.error_label)
+        layout.addStretch(1)
+        self.path_edit.textChanged.connect(self.completeChanged)
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose a voter file"), "",
+            self.tr("Voter files (*.csv *.tsv *.txt);;All files (*)"))
+        if path:
+            self.path_edit.setText(path)
+
+    def isComplete(self) -> bool:
+        return bool(self.path_edit.text().strip())
+
+    def validatePage(self) -> bool:
+        path = Path(self.path_edit.text().strip())
+        try:
+            self.wiz.preview = importing.preview(path, rows=20)
+            profile = self.profile_combo.currentData()
+            if profile:
+                self.wiz.preview.mapping.update(importing.load_profile(profile))
+        except FieldAppError as exc:
+            self.error_label.setText(str(exc))
+            return False
+        self.error_label.setText("")
+        self.wiz.path = path
+        return True
+
+
+class MappingPage(_Page):
+    """The first rows of the file and, for each column, the field it goes to."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self.setTitle(self.tr("Check the columns"))
+        self.setSubTitle(self.tr(
+            "Each column of the file goes to the field chosen below it. Change any "
+            "that are wrong; choose 'not imported' to leave a column out."))
+        layout = QVBoxLayout(self)
+        self.info_label = QLabel("")
+        self.info_label.setObjectName("muted")
+        layout.addWidget(self.info_label)
+        self.table = QTableWidget()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setDefaultSectionSize(130)
+        layout.addWidget(self.table, 1)
+        bottom = QHBoxLayout()
+        self.dry_run = QCheckBox(self.tr("Dry run: show the report, write nothing"))
+        self.save_name = QLineEdit()
+        self.save_name.setPlaceholderText(self.tr("Save this mapping as… (optional)"))
+        bottom.addWidget(self.dry_run)
+        bottom.addStretch(1)
+        bottom.addWidget(self.save_name)
+        layout.addLayout(bottom)
+        self.error_label = QLabel("")
+        self.error_label.setObjectName("error")
+        self.error_label.setWordWrap(True)
+        layout.addWidget(self.error_label)
+        self.combos: list[QComboBox] = []
+
+    def initializePage(self) -> None:
+        pv = self.wiz.preview
+        assert pv is not None
+        header = pv.format.header
+        sep = self.tr("tab") if pv.format.delimiter == "\t" else repr(pv.format.delimiter)
+        self.info_label.setText(self.tr("{file}: {enc}, separated by {sep}, {n} columns").format(
+            file=self.wiz.path.name if self.wiz.path else "", enc=pv.format.encoding, sep=sep,
+            n=len(header)))
+        self.table.clear()
+        self.table.setColumnCount(len(header))
+        self.table.setRowCount(len(pv.rows) + 1)
+        self.table.setHorizontalHeaderLabels(header)
+        self.table.setVerticalHeaderLabels([self.tr("Field")] + [str(i + 2) for i in range(len(pv.rows))])
+        self.combos = []
+        for col, name in enumerate(header):
+            combo = QComboBox(self.table)
+            for key, description in importing.FIELDS.items():
+                label = self.tr("not imported") if key == "ignore" else key
+                combo.addItem(label, key)
+                combo.setItemData(combo.count() - 1, description, Qt.ItemDataRole.ToolTipRole)
+            combo.setCurrentIndex(max(0, combo.findData(pv.mapping.get(name, "ignore"))))
+            self.table.setCellWidget(0, col, combo)
+            self.combos.append(combo)
+            for row, cells in enumerate(pv.rows, start=1):
+                text = cells[col] if col < len(cells) else ""
+                item = QTableWidgetItem(text)
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                self.table.setItem(row, col, item)
+        self.table.setRowHeight(0, 30)
+
+    def mapping(self) -> dict[str, str]:
+        pv = self.wiz.preview
+        assert pv is not None
+        return {col: str(combo.currentData()) for col, combo in zip(pv.format.header, self.combos, strict=True)}
+
+    def set_field(self, column: str, field: str) -> None:
+        """Choose the field for a column (for keyboard users and tests)."""
+        pv = self.wiz.preview
+        assert pv is not None
+        combo = self.combos[pv.format.header.index(column)]
+        combo.setCurrentIndex(combo.findData(field))
+
+    def validatePage(self) -> bool:
+        pv = self.wiz.preview
+        assert pv is not None and self.wiz.path is not None
+        try:
+            mapping = importing.resolve_mapping(self.wiz.path, pv.format.header, self.mapping())
+            if self.save_name.text().strip():
+                importing.save_profile(self.save_name.text().strip(), mapping)
+        except FieldAppError as exc:
+            self.error_label.setText(str(exc))
+            return False
+        self.error_label.setText("")
+        self.wiz.mapping = mapping
+        self.wiz.dry_run = self.dry_run.isChecked()
+        return True
+
+
+class ReportPage(_Page):
+    """Runs the import on the worker and shows the report."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self.setTitle(self.tr("Import report"))
+        layout = QVBoxLayout(self)
+        self.status = QLabel(self.tr("Importing…"))
+        layout.addWidget(self.status)
+        self.text = QPlainTextEdit()
+        self.text.setReadOnly(True)
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        layout.addWidget(self.text, 1)
+        self.finished = False
+
+    def initializePage(self) -> None:
+        self.finished = False
+        self.text.clear()
+        self.status.setText(self.tr("Importing…"))
+        self.completeChanged.emit()
+        self.wiz.start_import(self._done, self._failed)
+
+    def _done(self, report: importing.ImportReport) -> None:
+        self.wiz.report = report
+        if report.dry_run:
+            self.status.setText(self.tr("Dry run finished: nothing was written."))
+        else:
+            self.status.setText(self.tr("Import finished."))
+        self.text.setPlainText("\n".join(report.lines()))
+        self.finished = True
+        self.completeChanged.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.status.setText(self.tr("Nothing was imported."))
+        self.text.setPlainText(str(exc))
+        self.finished = True
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return self.finished
+
+
+class ImportWizard(QWizard):
+    """File → mapping → report. ``report`` holds the result when done."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Import a voter file"))
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.resize(900, 600)
+        self.path: Path | None = None
+        self.preview: importing.Preview | None = None
+        self.mapping: dict[str, str] = {}
+        self.dry_run = False
+        self.report: importing.ImportReport | None = None
+        self.file_page = FilePage(self)
+        self.mapping_page = MappingPage(self)
+        self.report_page = ReportPage(self)
+        self.addPage(self.file_page)
+        self.addPage(self.mapping_page)
+        self.addPage(self.report_page)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+
+    def start_import(self, on_done: object, on_error: object) -> None:
+        path, mapping, dry_run = self.path, dict(self.mapping), self.dry_run
+        store = self.ctx.store
+        assert path is not None
+
+        def work(progress: Progress) -> importing.ImportReport:
+            return importing.import_doors(store, path, mapping=mapping, dry_run=dry_run,
+                                          progress=progress)
+
+        def done(report: importing.ImportReport) -> None:
+            if not report.dry_run:
+                self.ctx.notify_changed("doors")
+                self.ctx.notify_changed("people")
+            on_done(report)  # type: ignore[operator]
+
+        self.ctx.tasks.run(work, label=self.tr("Importing {file}").format(file=path.name),
+                           on_done=done, on_error=on_error,  # type: ignore[arg-type]
+                           parent=self)

@@ -1,0 +1,130 @@
+"""The import wizard: file, preview and mapping, then the report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from fieldapp.core.models import Person
+
+SHOTS = Path("/tmp/shots/doors")
+
+VOTERS = (
+    "VANID\tLastName\tFirstName\tAddress\tCity\tState\tZip5\tCellPhone\tMystery\n"
+    "9001\tGarcía\tMaría\t2417 W Vliet St\tMilwaukee\tWI\t53205\t414-555-0101\tx\n"
+    "9002\tGarcía\tJosé\t2417 W Vliet St\tMilwaukee\tWI\t53205\t\ty\n"
+    "9003\tLee\tPa\t2420 W Vliet St Apt 3\tMilwaukee\tWI\t53205\t\tz\n"
+)
+
+
+def _shot(widget: object, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    widget.grab().save(str(SHOTS / name))  # type: ignore[attr-defined]
+
+
+def _people(ctx: object) -> int:
+    with ctx.store.session() as s:  # type: ignore[attr-defined]
+        return int(s.scalar(select(func.count()).select_from(Person)) or 0)
+
+
+@pytest.fixture
+def make_wizard(ctx, qtbot):  # type: ignore[no-untyped-def]
+    """Wizards made by a test, destroyed by Qt at its end (not later by Python's GC)."""
+    import gc
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from fieldapp.ui.import_wizard import ImportWizard
+
+    made: list[ImportWizard] = []
+
+    def make() -> ImportWizard:
+        wizard = ImportWizard(ctx)
+        made.append(wizard)
+        wizard.show()
+        return wizard
+
+    yield make
+    qtbot.waitUntil(lambda: not ctx.tasks.busy, timeout=10_000)
+    for wizard in made:
+        wizard.close()
+        wizard.deleteLater()
+    made.clear()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+
+
+@pytest.fixture
+def voter_file(tmp_path: Path) -> Path:
+    path = tmp_path / "voters.tsv"
+    path.write_bytes(VOTERS.encode("utf-16"))
+    return path
+
+
+def test_wizard_guesses_mapping_imports_and_reports(ctx, qtbot, make_wizard, voter_file: Path) -> None:  # type: ignore[no-untyped-def]
+    before = _people(ctx)
+    wizard = make_wizard()
+    wizard.file_page.path_edit.setText(str(voter_file))
+    wizard.next()
+    page = wizard.mapping_page
+    assert wizard.currentPage() is page
+    assert page.mapping()["Address"] == "address"
+    assert page.mapping()["CellPhone"] == "phone"
+    assert page.mapping()["Mystery"] == "ignore"
+    assert page.table.item(1, 1).text() == "García"  # preview decoded from UTF-16
+    assert "utf-16" in page.info_label.text()
+    _shot(wizard, "import-wizard-mapping.png")
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.report_page.finished, timeout=10_000)
+    assert wizard.report is not None and wizard.report.people_created == 3
+    assert "people created             3" in wizard.report_page.text.toPlainText()
+    assert _people(ctx) == before + 3
+    _shot(wizard, "import-wizard-report.png")
+
+
+def test_wizard_refuses_a_bad_mapping_and_says_why(ctx, qtbot, make_wizard, voter_file: Path) -> None:  # type: ignore[no-untyped-def]
+    wizard = make_wizard()
+    wizard.file_page.path_edit.setText(str(voter_file))
+    wizard.next()
+    wizard.mapping_page.set_field("Address", "ignore")
+    wizard.next()
+    assert wizard.currentPage() is wizard.mapping_page
+    assert "no address columns" in wizard.mapping_page.error_label.text()
+
+
+def test_wizard_names_a_bad_file(ctx, qtbot, make_wizard, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+
+    bad = tmp_path / "numbers.csv"
+    bad.write_text("1,2,3\n4,5,6\n", encoding="utf-8")
+    wizard = make_wizard()
+    wizard.file_page.path_edit.setText(str(bad))
+    wizard.next()
+    assert wizard.currentPage() is wizard.file_page
+    assert "numbers.csv:1: no header line" in wizard.file_page.error_label.text()
+
+
+def test_dry_run_writes_nothing(ctx, qtbot, make_wizard, voter_file: Path) -> None:  # type: ignore[no-untyped-def]
+    before = _people(ctx)
+    wizard = make_wizard()
+    wizard.file_page.path_edit.setText(str(voter_file))
+    wizard.next()
+    wizard.mapping_page.dry_run.setChecked(True)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.report_page.finished, timeout=10_000)
+    assert "nothing was written" in wizard.report_page.status.text()
+    assert _people(ctx) == before
+
+
+def test_doors_page_opens_the_wizard(ctx, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from fieldapp.ui.import_wizard import ImportWizard
+    from fieldapp.ui.pages.doors import Page
+
+    page = Page(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.import_button.click()
+    wizards = page.findChildren(ImportWizard)
+    assert len(wizards) == 1 and wizards[0].isVisible()
+    wizards[0].reject()
