@@ -17,7 +17,7 @@ To make a table, describe it with a :class:`RowSource`::
         def fetch(self, session, ids):
             return {row.id: (row.name, ...) for row in session.execute(...)}
 
-    model = LazyTableModel(ctx.store, TurfSource())
+    model = LazyTableModel(ctx.store, TurfSource(), tasks=ctx.tasks)
     view.setModel(model); view.setSortingEnabled(True)
 
 and call :meth:`LazyTableModel.refresh` when ``ctx.store_changed`` names the
@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -38,6 +39,7 @@ from sqlalchemy import Select
 from sqlalchemy.orm import Session
 
 from fieldapp.core.db import Store
+from fieldapp.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -126,9 +128,16 @@ class LazyTableModel(QAbstractTableModel):
     PAGE = 100
     CACHE_LIMIT = 5000
 
-    def __init__(self, store: Store, source: RowSource, parent: Any = None) -> None:
+    def __init__(self, store: Store, source: RowSource, parent: Any = None,
+                 tasks: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        self.tasks = tasks
+        #: Id queries slower than this (ms) move to the worker thread next time.
+        self.async_after_ms = 50.0
+        self.last_query_ms = 0.0
+        self.loading = False
+        self._generation = 0
         self.source = source
         self._columns = source.columns()
         self._ids: list[str] = []
@@ -176,8 +185,7 @@ class LazyTableModel(QAbstractTableModel):
 
     # ------------------------------------------------------------ loading
 
-    def refresh(self) -> None:
-        """Query the ids again (after a change, a new search or a new sort)."""
+    def _id_query(self) -> Select[Any]:
         source = self.source
         query = source.id_query(self._search)
         column = self._columns[self._sort_column] if self._columns else None
@@ -185,10 +193,45 @@ class LazyTableModel(QAbstractTableModel):
         if column is not None and column.sort:
             descending = self._sort_order == Qt.SortOrder.DescendingOrder
             order = [e.desc() if descending else e.asc() for e in column.sort]
-        query = query.order_by(*order, *source.tiebreak())
-        with self.store.session() as session:
-            ids = [row[0] for row in session.execute(query)]
+        return query.order_by(*order, *source.tiebreak())
+
+    def refresh(self, *, wait: bool = False, then: Callable[[], object] | None = None) -> None:
+        """Query the ids again (after a change, a new search or a new sort).
+
+        When the model has a task runner and the previous id query took longer
+        than :attr:`async_after_ms` (a table of 100,000 rows), the query runs on
+        the database worker and the rows change when it is done; ``then`` runs
+        after the new ids are in place either way. ``wait=True`` always queries
+        here and now.
+        """
+        query = self._id_query()
+        store = self.store
+        self._generation += 1
+        generation = self._generation
+
+        def load(_progress: object = None) -> tuple[list[str], float]:
+            started = time.perf_counter()
+            with store.session() as session:
+                ids = [row[0] for row in session.execute(query)]
+            return ids, (time.perf_counter() - started) * 1000
+
+        def apply(result: tuple[list[str], float]) -> None:
+            if generation != self._generation:
+                return  # a newer search or sort was asked for meanwhile
+            self.loading = False
+            self._apply(*result)
+            if then is not None:
+                then()
+
+        if self.tasks is None or wait or self.last_query_ms <= self.async_after_ms:
+            apply(load())
+            return
+        self.loading = True
+        self.tasks.run(load, label="", on_done=apply, show_progress=False)
+
+    def _apply(self, ids: list[str], elapsed_ms: float) -> None:
         self.stats.id_queries += 1
+        self.last_query_ms = elapsed_ms
         self.beginResetModel()
         self._ids = ids
         self._cache.clear()
@@ -200,12 +243,15 @@ class LazyTableModel(QAbstractTableModel):
         if not self._loaded:
             self.refresh()
 
-    def set_search(self, text: str) -> None:
+    def set_search(self, text: str, *, wait: bool = False,
+                   then: Callable[[], object] | None = None) -> None:
         text = text.strip()
         if text == self._search and self._loaded:
+            if then is not None:
+                then()
             return
         self._search = text
-        self.refresh()
+        self.refresh(wait=wait, then=then)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not (0 <= column < len(self._columns)) or not self._columns[column].sort:

@@ -97,8 +97,12 @@ class TaskRunner(QObject):
         on_done: Callable[[T], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
         parent: QWidget | None = None,
+        show_progress: bool = True,
     ) -> Task[T]:
-        """Run ``fn(progress)`` on the worker; ``on_done(result)`` on the GUI thread."""
+        """Run ``fn(progress)`` on the worker; ``on_done(result)`` on the GUI thread.
+
+        ``show_progress=False`` never shows the dialog (short background reads).
+        """
         task: Task[T] = Task(label, Progress())
         task.progress = CallbackProgress(lambda d, t, m: self._report(task, d, t, m))
         self._active.append(task)
@@ -113,7 +117,9 @@ class TaskRunner(QObject):
             self._invoker.call.emit(lambda: self._finish(task, future, on_done, on_error,
                                                          parent, started))
 
-        QTimer.singleShot(self.dialog_delay_ms, lambda: self._maybe_show_dialog(task, parent))
+        if show_progress:
+            QTimer.singleShot(self.dialog_delay_ms,
+                              lambda: self._maybe_show_dialog(task, parent))
         task.future = self._executor.submit(work)
         task.future.add_done_callback(finished)
         return task

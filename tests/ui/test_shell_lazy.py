@@ -78,3 +78,28 @@ def test_search_in_a_big_table_is_filtered_in_sql(app, big_store, qtbot) -> None
     assert 0 < n < N_DOORS
     assert model.stats.rows_fetched == 0  # nothing was fetched until shown
     assert all("Vliet" in model.values_at(r)[0] for r in range(min(n, 50)))
+
+
+def test_slow_id_queries_move_to_the_worker_and_stale_answers_are_dropped(app, big_store,
+                                                                          qtbot) -> None:
+    from fieldapp.ui.sources import DoorSource
+    from fieldapp.ui.tablemodel import LazyTableModel
+    from fieldapp.ui.tasks import TaskRunner
+
+    tasks = TaskRunner()
+    started: list[str] = []
+    tasks.task_started.connect(started.append)
+    model = LazyTableModel(big_store, DoorSource(), tasks=tasks)
+    model.refresh()  # the first load is here and now
+    assert model.rowCount() == N_DOORS
+    model.async_after_ms = -1  # as if the last query had been slow
+    model.set_search("Vliet")
+    model.set_search("Wells")  # typed on before the first answer came back
+    assert model.loading
+    assert len(started) == 2  # both queries went to the database worker
+    qtbot.waitUntil(lambda: not model.loading and not tasks.busy, timeout=10000)
+    assert model.search_text == "Wells"
+    assert 0 < model.rowCount() < N_DOORS
+    assert all("Wells" in model.values_at(r)[0] for r in range(20))
+    assert model.stats.id_queries == 2  # the first load and "Wells"; "Vliet" was dropped
+    tasks.shutdown()

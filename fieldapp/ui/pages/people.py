@@ -29,7 +29,7 @@ class Page(RefreshingPage):
         self.header.add_action(self.search)
         layout.addWidget(self.header)
 
-        self.model = LazyTableModel(ctx.store, PersonSource(), self)
+        self.model = LazyTableModel(ctx.store, PersonSource(), self, tasks=ctx.tasks)
         self.table = make_table_view(self.model, self, widths=[170, 110, 210, 75, 190])
         self.detail = PersonDetailPane(ctx.store, self)
         self.detail.setMinimumWidth(300)
@@ -57,9 +57,10 @@ class Page(RefreshingPage):
 
     def reload(self) -> None:
         selected = self.detail.current_id
-        self.model.refresh()
         if selected:
-            self.select_person(selected)
+            self.model.refresh(then=lambda: self.select_person(selected))
+        else:
+            self.model.refresh()
 
     def _on_search(self, text: str) -> None:
         self.model.set_search(text)
@@ -79,11 +80,14 @@ class Page(RefreshingPage):
     def select_person(self, person_id: str) -> bool:
         """Select and show ``person_id`` (clearing a search that hides them)."""
         if self._stale:
-            self.refresh_now()
+            self._stale = False
+            self.model.refresh(wait=True)
         row = self.model.row_of(person_id)
         if row < 0 and self.model.search_text:
+            self.search.blockSignals(True)
             self.search.setText("")
-            self.search.flush()
+            self.search.blockSignals(False)
+            self.model.set_search("", wait=True)
             row = self.model.row_of(person_id)
         if row < 0:
             self.detail.show_person(person_id)
