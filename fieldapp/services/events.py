@@ -978,9 +978,13 @@ def write_signin_pdf(session: Session, event_id: str, path: Path, *, blank_rows:
     ]
     if ev.host_names:
         story.append(Paragraph(_esc("Hosted by " + ", ".join(ev.host_names)), styles["Normal"]))
-    story.append(Spacer(1, 0.15 * inch))
-    header = ["✓", "Name", "Phone", "Email", "Org", "Shift"]
-    header[0] = "In"
+    # The note goes above the table so a full sheet never spills a lone line onto a new page.
+    story.append(Paragraph(
+        _esc(f"{len(rows)} RSVPs. Walk-ins: please print your name, phone and email, and write "
+             "\"no calls\" or \"no texts\" beside your number if you do not want us to contact you "
+             "that way."), styles["Italic"]))
+    story.append(Spacer(1, 0.12 * inch))
+    header = ["In", "Name", "Phone", "Email", "Org", "Shift"]
     data: list[list[Any]] = [header]
     for r in rows:
         data.append(["", f"{r.last_name}, {r.first_name}", r.phone, r.email, r.organization, r.shift_role])
@@ -989,7 +993,7 @@ def write_signin_pdf(session: Session, event_id: str, path: Path, *, blank_rows:
     for _ in range(blank_rows):
         data.append(["", "", "", "", "", ""])
     widths = [0.4 * inch, 1.9 * inch, 1.2 * inch, 2.2 * inch, 0.7 * inch, 0.9 * inch]
-    table = Table(data, colWidths=widths, repeatRows=1, rowHeights=[0.24 * inch] + [0.3 * inch] * (len(data) - 1))
+    table = Table(data, colWidths=widths, repeatRows=1, rowHeights=[0.24 * inch] + [0.27 * inch] * (len(data) - 1))
     table.setStyle(
         TableStyle(
             [
@@ -1005,10 +1009,6 @@ def write_signin_pdf(session: Session, event_id: str, path: Path, *, blank_rows:
         )
     )
     story.append(table)
-    story.append(Spacer(1, 0.1 * inch))
-    story.append(Paragraph(
-        _esc(f"{len(rows)} RSVPs. Walk-ins: write \"no calls\" or \"no texts\" beside your phone "
-             "number if you do not want us to contact you that way."), styles["Italic"]))
 
     def footer(canvas: Any, doc: Any) -> None:
         canvas.saveState()
