@@ -161,6 +161,7 @@ class _FieldAppInit(MacroElement):
             control: {{ this.control.get_name() }},
             interactive: {{ 'true' if this.interactive else 'false' }},
             note: {{ this.note_json }},
+            fit: {{ this.fit_json }},
             labels: {{ this.labels_json }}
         });
         {% endmacro %}
@@ -176,6 +177,7 @@ class _FieldAppInit(MacroElement):
         interactive: bool,
         note: str | None,
         labels: Mapping[str, Any],
+        fit: list[list[float]] | None = None,
     ) -> None:
         super().__init__()  # type: ignore[no-untyped-call]
         self._name = "FieldAppInit"
@@ -184,6 +186,7 @@ class _FieldAppInit(MacroElement):
         self.control = control
         self.interactive = interactive
         self.note_json = _json_for_script(note)
+        self.fit_json = _json_for_script(fit)
         self.labels_json = _json_for_script(
             {k: v for k, v in labels.items() if isinstance(v, str)}
         )
@@ -316,8 +319,9 @@ def build_map(
         Element(f'<script type="application/json" id="fa-data">{_json_for_script(payload)}</script>'),
         name="fa_data",
     )
+    fit = None
     if view is None and bounds is not None and (bounds[0] != bounds[2] or bounds[1] != bounds[3]):
-        fmap.fit_bounds([[bounds[0], bounds[1]], [bounds[2], bounds[3]]], padding=(20, 20))
+        fit = [[bounds[0], bounds[1]], [bounds[2], bounds[3]]]
     fmap.add_child(
         _FieldAppInit(
             turfs=turfs_layer,
@@ -326,6 +330,7 @@ def build_map(
             interactive=interactive,
             note=None if tiles is not None else text["no_tiles"],
             labels=text,
+            fit=fit,
         )
     )
     page: str = root.render()

@@ -23,6 +23,8 @@ class AppContext(QObject):
     """
 
     store_changed = Signal(str)
+    # A door was picked on one page (door id, page key): the Map and Doors pages follow.
+    door_focused = Signal(str, str)
 
     def __init__(self, store: Store, tasks: TaskRunner | None = None,
                  parent: QObject | None = None) -> None:

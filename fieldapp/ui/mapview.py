@@ -62,6 +62,7 @@ def register_url_schemes() -> bool:
     scheme.setSyntax(QWebEngineUrlScheme.Syntax.Path)
     scheme.setFlags(
         QWebEngineUrlScheme.Flag.SecureScheme
+        | QWebEngineUrlScheme.Flag.LocalScheme
         | QWebEngineUrlScheme.Flag.LocalAccessAllowed
         | QWebEngineUrlScheme.Flag.CorsEnabled
         | QWebEngineUrlScheme.Flag.ContentSecurityPolicyIgnored

@@ -14,7 +14,7 @@ import pytest
 
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
 
-from fieldapp.ui.mapview import register_url_schemes  # noqa: E402  (imports QtWebEngine first)
+from fieldapp.ui.mapview import register_url_schemes
 
 register_url_schemes()
 
@@ -84,8 +84,11 @@ def tile_server() -> Iterator[FakeTileServer]:
 
 
 def run_js(qtbot: Any, view: Any, script: str, timeout: int = 20000) -> Any:
-    """Run JavaScript in a view's page and wait for its result."""
+    """Run JavaScript in a view's page and wait for its result (passed through JSON)."""
+    import json
+
     box: dict[str, Any] = {}
-    view.page().runJavaScript(script, 0, lambda r: box.setdefault("r", r))
+    wrapped = f"JSON.stringify((0, eval)({json.dumps(script)}))"
+    view.page().runJavaScript(wrapped, 0, lambda r: box.setdefault("r", r))
     qtbot.waitUntil(lambda: "r" in box, timeout=timeout)
-    return box["r"]
+    return json.loads(box["r"]) if box["r"] else None

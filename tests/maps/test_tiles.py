@@ -56,7 +56,7 @@ def test_expiry_follows_the_server() -> None:
 
 def test_saving_an_area_is_refused_for_openstreetmap_org() -> None:
     stack = TileSourceStack(template="https://tile.openstreetmap.org/{z}/{x}/{y}.png")
-    with pytest.raises(TileError, match="openstreetmap.org"):
+    with pytest.raises(TileError, match=r"openstreetmap\.org"):
         tiles.save_area(stack, (43.03, -87.95, 43.04, -87.94), 14, 15, provider_allows=True)
     assert stack.fetched == 0
 

@@ -1,24 +1,414 @@
-"""Map (placeholder): the map helper replaces this module."""
+"""Map: turfs, doors and events over the basemap, with door detail beside it.
+
+The page reads the store on the worker (``fieldapp.maps.data``), renders the
+page there too (pure Python), and shows it in a :class:`MapView`. It follows
+the store: a change reloads the map (debounced, only while the page is seen)
+and keeps the centre and zoom. Drawing on the map creates or reshapes turfs
+and moves selected doors, through ``fieldapp.maps.edit``.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+import logging
+from pathlib import Path
+from typing import Any
 
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp import settings as app_settings
+from fieldapp.core.db import Store
+from fieldapp.maps import edit as map_edit
+from fieldapp.maps import tiles as map_tiles
+from fieldapp.maps.build import build_map
+from fieldapp.maps.data import CATEGORIES, load_map_data
+from fieldapp.services.progress import Progress
 from fieldapp.ui.context import AppContext
-from fieldapp.ui.widgets import EmptyState, PageHeader, page_layout
+from fieldapp.ui.details import DoorDetailPane
+from fieldapp.ui.mapview import MapView, TileService
+from fieldapp.ui.widgets import PageHeader, RefreshingPage, page_layout
+
+log = logging.getLogger(__name__)
 
 
-class Page(QWidget):
+class Page(RefreshingPage):
     key = "map"
+    watches = frozenset({"doors", "turfs", "contact_attempts", "events"})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
+        self.ctx: AppContext = ctx
+        self.selected_ids: list[str] = []
+        self._loading = False
+        self._again = False
         layout = page_layout(self)
-        layout.addWidget(PageHeader(self.title(), ""))
-        layout.addWidget(EmptyState(self.tr(
-            "The map is coming: turfs, doors and events drawn over the street map, "
-            "working with no internet connection, where you will also cut new turf.")), 1)
+        self.header = PageHeader(self.title(), self.tr(
+            "Turfs coloured by progress, doors by their latest result. Draw a shape to cut "
+            "a new turf or to select doors."))
+        self.tiles_button = QToolButton()
+        self.tiles_button.setText(self.tr("Map tiles"))
+        self.tiles_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.tiles_button)
+        menu.addAction(self.tr("Open an MBTiles file…"), self.open_mbtiles)
+        self.close_mbtiles_action = menu.addAction(self.tr("Stop using the MBTiles file"),
+                                                   self.close_mbtiles)
+        menu.addAction(self.tr("Save this area for offline use…"), self.save_area)
+        self.tiles_button.setMenu(menu)
+        self.header.add_action(self.tiles_button)
+        layout.addWidget(self.header)
+
+        self.view = MapView(self)
+        self.detail = DoorDetailPane(ctx.store, self)
+        self.detail.setMinimumWidth(300)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        self.selection_bar = QWidget()
+        bar = QHBoxLayout(self.selection_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        self.selection_label = QLabel("")
+        self.move_combo = QComboBox()
+        self.move_button = QPushButton(self.tr("Move to turf"))
+        self.clear_button = QPushButton(self.tr("Clear"))
+        bar.addWidget(self.selection_label, 1)
+        bar.addWidget(self.move_combo)
+        bar.addWidget(self.move_button)
+        bar.addWidget(self.clear_button)
+        self.selection_bar.hide()
+        side_layout.addWidget(self.selection_bar)
+        side_layout.addWidget(self.detail, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.view)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([820, 340])
+        layout.addWidget(splitter, 1)
+        self.status = QLabel("")
+        self.status.setObjectName("muted")
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(300)
+        self._debounce.timeout.connect(self._start_load)
+        self.turfs: list[tuple[str, str]] = []  # (id, name) of the turfs on the map
+
+        b = self.view.bridge
+        b.door_clicked.connect(self._on_door_clicked)
+        b.doors_selected.connect(self._on_doors_selected)
+        b.polygon_drawn.connect(self._on_polygon_drawn)
+        b.turf_edited.connect(self._on_turf_edited)
+        self.move_button.clicked.connect(self._move_selected)
+        self.clear_button.clicked.connect(self.clear_selection)
+        focus = getattr(ctx, "door_focused", None)
+        if focus is not None:
+            focus.connect(self._on_door_focused)
+        TileService.instance().changed.connect(self.mark_stale)
 
     def title(self) -> str:
         return self.tr("Map")
+
+    def labels(self) -> dict[str, Any]:
+        """The page's words, translated (the map page itself has no Qt)."""
+        cats = {
+            "not_knocked": self.tr("Not knocked yet"),
+            "strong_support": self.tr("Strong support (1)"),
+            "lean_support": self.tr("Leaning support (2)"),
+            "undecided": self.tr("Undecided (3)"),
+            "opposed": self.tr("Opposed (4-5)"),
+            "talked": self.tr("Talked, no score"),
+            "not_home": self.tr("Not home / come back"),
+            "refused": self.tr("Refused / hostile"),
+            "unreachable": self.tr("Do not knock / unreachable"),
+        }
+        assert set(cats) == {c[0] for c in CATEGORIES}
+        return {
+            "doors": self.tr("Doors"), "turfs": self.tr("Turfs"), "events": self.tr("Events"),
+            "basemap": self.tr("Basemap"),
+            "progress": self.tr("Turf progress (doors with a result)"),
+            "search": self.tr("Find an address"), "unit": self.tr("Unit"),
+            "drawing": self.tr("A drawn shape"), "mode_turf": self.tr("becomes a new turf"),
+            "mode_select": self.tr("selects doors"), "turf": self.tr("Turf"),
+            "turf_progress": self.tr("Progress"),
+            "no_tiles": self.tr(
+                "No basemap tiles here: turfs, doors and events are drawn on a plain "
+                "background. Set a tile server in Settings or open an MBTiles file "
+                "(Map tiles menu) to see streets."),
+            "categories": cats,
+        }
+
+    # ------------------------------------------------------------ loading
+
+    def reload(self) -> None:
+        self._debounce.start()
+
+    def _start_load(self) -> None:
+        if self._loading:
+            self._again = True
+            return
+        self._loading = True
+        store: Store = self.ctx.store
+        view = self.view.current_view
+        tiles = TileService.instance().tile_source()
+        labels = self.labels()
+
+        def work(_p: Progress) -> tuple[str, list[str], list[tuple[str, str]], str]:
+            data = load_map_data(store)
+            page = build_map(data, tiles=tiles, view=view, interactive=True, labels=labels)
+            missing = data.doors_without_location
+            note = ""
+            if missing:
+                note = f"{missing}"
+            return page, data.doors.ids, [(t.id, t.name) for t in data.turfs], note
+
+        self.ctx.tasks.run(work, label=self.tr("Drawing the map…"), on_done=self._loaded,
+                           on_error=self._load_failed, parent=self)
+
+    def _loaded(self, result: tuple[str, list[str], list[tuple[str, str]], str]) -> None:
+        page, ids, turfs, missing = result
+        self._loading = False
+        self.turfs = turfs
+        self.view.show_page(page, ids)
+        self._fill_move_combo()
+        parts = [self.tr("{n:,} doors, {t:,} turfs on the map.").format(n=len(ids), t=len(turfs))]
+        if missing:
+            parts.append(self.tr("{n} doors have no location yet.").format(n=missing))
+        stack = TileService.instance().stack
+        if stack is not None and stack.opened is not None:
+            parts.append(self.tr("Tiles from {file}.").format(file=stack.opened.path.name))
+        elif stack is not None and stack.template:
+            parts.append(self.tr("Tiles from the tile server, kept for offline use."))
+        else:
+            parts.append(self.tr("No tile server set: plain background."))
+        self.status.setText(" ".join(parts))
+        if self._again:
+            self._again = False
+            self._debounce.start()
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self._loading = False
+        self.status.setText(self.tr("The map could not be drawn: {error}").format(error=exc))
+        log.error("map load failed: %s", exc)
+
+    def cleanup(self) -> None:
+        self.view.cleanup()
+
+    # ------------------------------------------------------------ doors
+
+    def _on_door_clicked(self, index: int) -> None:
+        door_id = self.view.door_id(index)
+        if door_id is None:
+            return
+        self.detail.show_door(door_id)
+        focus = getattr(self.ctx, "door_focused", None)
+        if focus is not None:
+            focus.emit(door_id, self.key)
+
+    def _on_door_focused(self, door_id: str, source: str) -> None:
+        if source == self.key:
+            return
+        self.detail.show_door(door_id)
+        self.view.highlight_door(door_id, fly=True)
+
+    def show_door(self, door_id: str) -> bool:
+        """Highlight a door on the map and show its detail (other pages call this)."""
+        self.detail.show_door(door_id)
+        return self.view.highlight_door(door_id, fly=True)
+
+    # ------------------------------------------------------------ selection
+
+    def _fill_move_combo(self) -> None:
+        current = self.move_combo.currentData()
+        self.move_combo.clear()
+        for tid, name in self.turfs:
+            self.move_combo.addItem(name, tid)
+        self.move_combo.addItem(self.tr("(no turf)"), None)
+        if current is not None:
+            i = self.move_combo.findData(current)
+            if i >= 0:
+                self.move_combo.setCurrentIndex(i)
+
+    def _on_doors_selected(self, indexes: list[int]) -> None:
+        self.selected_ids = [d for d in (self.view.door_id(i) for i in indexes) if d]
+        n = len(self.selected_ids)
+        self.selection_label.setText(self.tr("{n:,} doors selected").format(n=n))
+        self.selection_bar.setVisible(n > 0)
+
+    def clear_selection(self) -> None:
+        self.selected_ids = []
+        self.selection_bar.hide()
+        self.view.clear_pending()
+
+    def _move_selected(self) -> None:
+        ids = list(self.selected_ids)
+        turf_id = self.move_combo.currentData()
+        if not ids:
+            return
+        store = self.ctx.store
+
+        def done(moved: int) -> None:
+            self.status.setText(self.tr("{n:,} doors moved to {turf}.").format(
+                n=moved, turf=self.move_combo.currentText()))
+            self.clear_selection()
+            self.ctx.notify_changed("doors")
+
+        self.ctx.tasks.run(lambda _p: map_edit.move_doors(store, ids, turf_id),
+                           label=self.tr("Moving doors…"), on_done=done, parent=self)
+
+    # ------------------------------------------------------------ drawing turfs
+
+    def ask_turf_name(self) -> str | None:
+        """The new turf's name (tests replace this); None when cancelled."""
+        name, ok = QInputDialog.getText(self, self.tr("New turf"),
+                                        self.tr("Name of the new turf:"))
+        return name if ok else None
+
+    def _on_polygon_drawn(self, geometry: dict[str, Any]) -> None:
+        name = self.ask_turf_name()
+        if not name or not name.strip():
+            self.view.clear_pending()
+            return
+        store = self.ctx.store
+
+        def done(result: map_edit.TurfEdit) -> None:
+            self.status.setText(self.tr("Turf {name} created with {n:,} doors.").format(
+                name=result.name, n=result.doors_in))
+            self.ctx.notify_changed("turfs")
+            self.ctx.notify_changed("doors")
+
+        def failed(exc: BaseException) -> None:
+            self.view.clear_pending()
+            QMessageBox.warning(self, self.tr("New turf"), str(exc))
+
+        self.ctx.tasks.run(lambda _p: map_edit.create_turf(store, name, geometry),
+                           label=self.tr("Creating the turf…"), on_done=done, on_error=failed,
+                           parent=self)
+
+    def _on_turf_edited(self, turf_id: str, geometry: dict[str, Any]) -> None:
+        store = self.ctx.store
+
+        def done(result: map_edit.TurfEdit) -> None:
+            self.status.setText(self.tr(
+                "Turf {name} reshaped: {a:,} doors came in, {b:,} left it.").format(
+                name=result.name, a=result.doors_in, b=result.doors_out))
+            self.ctx.notify_changed("turfs")
+            self.ctx.notify_changed("doors")
+
+        def failed(exc: BaseException) -> None:
+            QMessageBox.warning(self, self.tr("Reshape turf"), str(exc))
+            self.mark_stale()
+
+        self.ctx.tasks.run(lambda _p: map_edit.reshape_turf(store, turf_id, geometry),
+                           label=self.tr("Reshaping the turf…"), on_done=done, on_error=failed,
+                           parent=self)
+
+    # ------------------------------------------------------------ tiles
+
+    def open_mbtiles(self, path: str | None = None) -> bool:
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Open an MBTiles file"), "",
+                self.tr("MBTiles files (*.mbtiles);;All files (*)"))
+            if not path:
+                return False
+        try:
+            map_tiles.MBTiles(Path(path), readonly=True).close()
+        except Exception as exc:
+            QMessageBox.warning(self, self.tr("Open an MBTiles file"), str(exc))
+            return False
+        app_settings.set_value("mbtiles_file", str(path))
+        TileService.instance().configure()
+        return True
+
+    def close_mbtiles(self) -> None:
+        app_settings.set_value("mbtiles_file", "")
+        TileService.instance().configure()
+
+    def save_area(self) -> None:
+        stack = TileService.instance().stack
+        template = stack.template if stack is not None else ""
+        title = self.tr("Save this area for offline use")
+        if not template:
+            QMessageBox.information(self, title, self.tr(
+                "No tile server is set. Set one in Settings, or open an MBTiles file made "
+                "elsewhere."))
+            return
+        if map_tiles.is_osm_tile_server(template):
+            QMessageBox.information(self, title, self.tr(
+                "openstreetmap.org's tile servers do not allow saving whole areas (their tile "
+                "usage policy forbids bulk downloads). The tiles you look at while online are "
+                "still kept for offline use. To save whole areas, use a tile provider that "
+                "allows it, or open an MBTiles file."))
+            return
+
+        def got_view(v: Any) -> None:
+            if not isinstance(v, dict):
+                return
+            self._save_area_dialog(stack, (v["s"], v["w"], v["n"], v["e"]), int(v["z"]))
+
+        self.view.js("(function(){var b=FA.map.getBounds();return {s:b.getSouth(),"
+                     "w:b.getWest(),n:b.getNorth(),e:b.getEast(),z:FA.map.getZoom()};})()",
+                     got_view)
+
+    def _save_area_dialog(self, stack: Any, box: tuple[float, float, float, float],
+                          zoom: int) -> None:
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Save this area for offline use"))
+        form = QVBoxLayout(dialog)
+        form.addWidget(QLabel(self.tr("Zoom levels to save, from the current view:")))
+        row = QHBoxLayout()
+        low, high = QSpinBox(), QSpinBox()
+        low.setRange(0, 19)
+        high.setRange(0, 19)
+        low.setValue(max(0, zoom - 2))
+        high.setValue(min(18, zoom + 2))
+        row.addWidget(low)
+        row.addWidget(QLabel("–"))
+        row.addWidget(high)
+        form.addLayout(row)
+        count = QLabel("")
+        form.addWidget(count)
+
+        def recount() -> None:
+            n = map_tiles.count_area(*box, low.value(), high.value())
+            count.setText(self.tr("{n:,} tiles").format(n=n))
+
+        low.valueChanged.connect(recount)
+        high.valueChanged.connect(recount)
+        recount()
+        allowed = QCheckBox(self.tr("My tile provider's usage policy allows bulk downloads"))
+        form.addWidget(allowed)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        form.addWidget(buttons)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        lo, hi, ok = low.value(), high.value(), allowed.isChecked()
+
+        def done(saved: int) -> None:
+            self.status.setText(self.tr("{n:,} tiles saved for offline use.").format(n=saved))
+
+        self.ctx.tasks.run(
+            lambda p: map_tiles.save_area(stack, box, lo, hi, provider_allows=ok, progress=p),
+            label=self.tr("Saving map tiles…"), on_done=done, parent=self)

@@ -370,10 +370,13 @@
       FA.events = opts.events || null;
       FA.labels = opts.labels || {};
       FA.drawMode = 'turf';
+      // Fit before drawing, without animation: "drawn" then means the final view.
+      if (opts.fit) map.fitBounds(opts.fit, { padding: [20, 20], animate: false });
       var el = document.getElementById('fa-data');
       var data = (FA.data = JSON.parse(el.textContent));
-      var renderer = L.canvas({ padding: 0.3 });
-      var doors = (FA.doors = new FA.DoorLayer(data, { renderer: renderer, pane: 'overlayPane' }));
+      // The map's own canvas renderer (preferCanvas): doors and turfs share one canvas,
+      // so hover and clicks reach whichever is on top.
+      var doors = (FA.doors = new FA.DoorLayer(data, {}));
       var tip = L.tooltip({ direction: 'top', offset: [0, -6] });
       map.on('mousemove', function (e) {
         if (!map.hasLayer(doors)) return;

@@ -1,0 +1,165 @@
+"""The map pages in QtWebEngine (offscreen): offline, counts, bridge, tiles."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QUrl
+from PySide6.QtWebEngineCore import QWebEngineProfile, QWebEngineUrlRequestInterceptor
+
+from fieldapp.core.db import Store
+from fieldapp.maps.build import build_map
+from fieldapp.maps.data import MapData, load_map_data
+from fieldapp.ui.mapview import MapView, TileService
+from tests.maps.conftest import LOCAL_SCHEMES, FakeTileServer, run_js
+
+pytestmark = pytest.mark.gui
+
+WAIT = 30000  # generous: a loaded 2-core machine
+
+
+class Recorder(QWebEngineUrlRequestInterceptor):
+    """Records every request a page makes and blocks any that leaves the machine."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+        self.external: list[str] = []
+
+    def interceptRequest(self, info: Any) -> None:
+        url = info.requestUrl()
+        self.urls.append(url.toString())
+        local = url.scheme() in LOCAL_SCHEMES or (
+            url.scheme() in ("http", "https", "ws") and url.host() in ("127.0.0.1", "localhost")
+        )
+        if not local:
+            self.external.append(url.toString())
+            info.block(True)  # the network is "off" for anything else
+
+
+@pytest.fixture
+def recorder() -> Iterator[Recorder]:
+    rec = Recorder()
+    QWebEngineProfile.defaultProfile().setUrlRequestInterceptor(rec)
+    yield rec
+    QWebEngineProfile.defaultProfile().setUrlRequestInterceptor(None)
+
+
+@pytest.fixture
+def view(qtbot: Any) -> Iterator[MapView]:
+    v = MapView()
+    qtbot.addWidget(v)
+    v.resize(1000, 700)
+    v.show()
+    yield v
+    v.cleanup()
+
+
+def load(qtbot: Any, view: MapView, data: MapData, **kwargs: Any) -> None:
+    with qtbot.waitSignal(view.loaded, timeout=WAIT):
+        view.show_page(build_map(data, **kwargs), data.doors.ids)
+
+
+def counts(qtbot: Any, view: MapView) -> list[Any]:
+    return run_js(qtbot, view, "[typeof L, FA.doorCount(), FA.turfCount(), FA.eventCount(),"
+                  " FA.errors.length]")
+
+
+@pytest.mark.parametrize("kind", ["app-no-tiles", "app-with-tiles", "exported"])
+def test_each_map_kind_loads_with_no_external_request(
+    qtbot: Any, view: MapView, recorder: Recorder, demo_store: Store, tile_server: FakeTileServer,
+    tmp_path: Path, kind: str,
+) -> None:
+    data = load_map_data(demo_store)
+    assert len(data.doors) == 300 and len(data.turfs) > 1 and data.events
+    if kind == "exported":
+        page = tmp_path / "export.html"
+        page.write_text(build_map(data, assets="inline"), encoding="utf-8")
+        with qtbot.waitSignal(view.loadFinished, timeout=WAIT):
+            view.load(QUrl.fromLocalFile(str(page)))
+        qtbot.waitUntil(lambda: run_js(qtbot, view, "!!(window.FA && FA.drawn)"), timeout=WAIT)
+    else:
+        TileService.instance().configure(
+            template=tile_server.template if kind == "app-with-tiles" else "", mbtiles="")
+        load(qtbot, view, data, interactive=True,
+             tiles=TileService.instance().tile_source())
+    polygons = sum(1 for t in data.turfs if t.polygon)
+    assert counts(qtbot, view) == ["object", 300, polygons, len(data.events), 0]
+    if kind == "app-with-tiles":
+        qtbot.waitUntil(lambda: len(tile_server.requests) > 0, timeout=WAIT)
+        assert any(u.startswith("fieldapp-tile:") for u in recorder.urls)
+    has_note = run_js(qtbot, view, "!!document.querySelector('.fa-note')")
+    assert has_note == (kind != "app-with-tiles")
+    assert recorder.urls, "the interceptor saw nothing: the test would prove nothing"
+    assert recorder.external == []
+
+
+def test_a_click_on_a_door_reaches_python(qtbot: Any, view: MapView, demo_store: Store) -> None:
+    data = load_map_data(demo_store)
+    TileService.instance().configure(template="", mbtiles="")
+    load(qtbot, view, data, interactive=True)
+    i = 17
+    # fitBounds shows every door: click where door i is drawn.
+    click = f"""(function () {{
+        var p = FA.map.latLngToContainerPoint([{data.doors.lat[i]}, {data.doors.lon[i]}]);
+        var box = FA.map.getContainer().getBoundingClientRect();
+        var canvas = FA.doors._renderer._container;
+        var at = {{clientX: box.left + p.x, clientY: box.top + p.y, bubbles: true, view: window}};
+        canvas.dispatchEvent(new MouseEvent('mousedown', at));
+        canvas.dispatchEvent(new MouseEvent('mouseup', at));
+        canvas.dispatchEvent(new MouseEvent('click', at));
+        return true; }})()"""
+    with qtbot.waitSignal(view.bridge.door_clicked, timeout=WAIT) as blocker:
+        run_js(qtbot, view, click)
+    index = blocker.args[0]
+    # Doors of one building share a point: the click finds one of the doors there.
+    assert (data.doors.lat[index], data.doors.lon[index]) == (data.doors.lat[i], data.doors.lon[i])
+    assert view.door_id(index) in data.doors.ids
+
+
+def test_a_drawn_polygon_and_a_lasso_come_back_through_the_bridge(
+    qtbot: Any, view: MapView, demo_store: Store
+) -> None:
+    data = load_map_data(demo_store)
+    TileService.instance().configure(template="", mbtiles="")
+    load(qtbot, view, data, interactive=True)
+    s, w, n, e = data.bounds() or (0, 0, 0, 0)
+    mid = (w + e) / 2
+    ring = f"[[{s - 0.001}, {w - 0.001}], [{s - 0.001}, {mid}], [{n + 0.001}, {mid}], [{n + 0.001}, {w - 0.001}]]"
+    draw = ("FA.map.fire(L.Draw.Event.CREATED, {layer: L.polygon(" + ring + "), "
+            "layerType: 'polygon'}); true")
+    with qtbot.waitSignal(view.bridge.polygon_drawn, timeout=WAIT) as blocker:
+        run_js(qtbot, view, draw)
+    geometry = blocker.args[0]
+    assert geometry["type"] == "Polygon"
+    assert geometry["coordinates"][0][0] == pytest.approx([w - 0.001, s - 0.001])
+    run_js(qtbot, view, "FA.setDrawMode('select'); true")
+    with qtbot.waitSignal(view.bridge.doors_selected, timeout=WAIT) as blocker:
+        run_js(qtbot, view, draw)
+    west_half = [k for k in range(len(data.doors)) if data.doors.lon[k] < mid]
+    assert sorted(blocker.args[0]) == west_half and west_half
+
+
+def test_tiles_come_through_the_cache_and_stay_after_the_server_stops(
+    qtbot: Any, view: MapView, demo_store: Store, tile_server: FakeTileServer, qapp: Any,
+) -> None:
+    data = load_map_data(demo_store)
+    TileService.instance().configure(template=tile_server.template, mbtiles="")
+    load(qtbot, view, data, interactive=True, tiles=TileService.instance().tile_source())
+    loaded = "document.querySelectorAll('img.leaflet-tile-loaded').length"
+    qtbot.waitUntil(lambda: run_js(qtbot, view, loaded) >= 4, timeout=WAIT)
+    qtbot.waitUntil(lambda: run_js(qtbot, view, "document.querySelectorAll("
+                                   "'img.leaflet-tile:not(.leaflet-tile-loaded)').length") == 0,
+                    timeout=WAIT)
+    fetched = len(tile_server.requests)
+    shown = run_js(qtbot, view, loaded)
+    assert fetched == shown
+    stack = TileService.instance().stack
+    assert stack is not None and stack.cache.count() == fetched
+    tile_server.stop()
+    load(qtbot, view, data, interactive=True, tiles=TileService.instance().tile_source())
+    qtbot.waitUntil(lambda: run_js(qtbot, view, loaded) == shown, timeout=WAIT)
+    assert len(tile_server.requests) == fetched
