@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from fieldapp.errors import FieldAppError
 from fieldapp.services import canvass
 from fieldapp.services.progress import Progress
-from fieldapp.ui import errordialog
+from fieldapp.ui import theme
 from fieldapp.ui.context import AppContext
 from fieldapp.ui.widgets import SectionLabel
 
@@ -58,6 +58,8 @@ class ScriptEditor(QDialog):
         left.addWidget(SectionLabel(self.tr("Questions, in the order they are asked")))
         self.list = QListWidget()
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         left.addWidget(self.list, 1)
         row = QHBoxLayout()
         self.new_button = QPushButton(self.tr("New question"))
@@ -245,11 +247,13 @@ class ScriptEditor(QDialog):
         def done(result: Any) -> None:
             self.ctx.notify_changed("survey_questions")
             self.reload(select_id or (result if isinstance(result, str) else None))
+            self.message.setStyleSheet(f"color: {theme.GOOD};")
             self.message.setText(self.tr("Saved."))
 
         def failed(exc: BaseException) -> None:
-            self.message.setText(str(exc))
-            errordialog.show_problem(self, exc if isinstance(exc, FieldAppError) else str(exc))
+            # Shown beside the form (not in a modal box) so the staff member can fix it right there.
+            self.message.setStyleSheet(f"color: {theme.BAD};")
+            self.message.setText(str(exc) if isinstance(exc, FieldAppError) else repr(exc))
 
         self.ctx.tasks.run(work, label=self.tr("Saving the script…"), on_done=done, on_error=failed, parent=self)
 
