@@ -126,3 +126,27 @@ def test_language_toggle_and_correction(ctx, qtbot, shots_dir: Path) -> None:
         assert "refused" not in {h.result_code for h in hist if h.supersedes_id is None and h.id == hist[0].supersedes_id}
         full = canvass.door_history(s, door.id, include_superseded=True)
         assert any(h.superseded and h.result_code == "refused" for h in full)
+
+
+def test_consent_flags_by_keyboard(ctx, qtbot) -> None:
+    page = _page(ctx, qtbot)
+    page.go(next(i for i, d in enumerate(page.doors) if len(d.people) >= 2 and not d.suppressed))
+    door = page.current_door()
+    _key(qtbot, Qt.Key.Key_3)  # refused
+    for _ in range(6 + len(page.questions)):
+        if page.no_call.hasFocus():
+            break
+        _key(qtbot, Qt.Key.Key_Tab)
+    assert page.no_call.hasFocus()
+    _key(qtbot, Qt.Key.Key_Space)
+    _key(qtbot, Qt.Key.Key_Return)
+    _wait_saved(ctx, qtbot, page, 1)
+    from fieldapp.core.models import Person
+
+    with ctx.store.session() as s:
+        people = [s.get(Person, p.id) for p in door.people]
+        assert all(p.do_not_call and canvass.person_suppression(p, "call") == "Do not call" for p in people)
+    row = next(i for i, d in enumerate(page.doors) if d.id == door.id)
+    assert all(p.do_not_call for p in page.doors[row].people)
+    page.go(row)
+    assert "no calls" in page.who_picker.options()[1][1]

@@ -29,6 +29,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -196,6 +197,7 @@ class Page(RefreshingPage):
         self.saved_count = 0
         self._saving = False
         self._own_change = False
+        self._flags_changed = False
         self._question_widgets: dict[str, QWidget] = {}
         self._question_labels: dict[str, QLabel] = {}
 
@@ -318,6 +320,15 @@ class Page(RefreshingPage):
         self.notes.setPlaceholderText(self.tr("Anything worth knowing next time"))
         notes_row.addWidget(self.notes, 1)
         form.addLayout(notes_row)
+        flags_row = QHBoxLayout()
+        flags_row.addWidget(QLabel(self.tr("Asked us not to")))
+        self.no_call = QCheckBox(self.tr("call"))
+        self.no_text = QCheckBox(self.tr("text"))
+        flags_row.addWidget(self.no_call)
+        flags_row.addWidget(self.no_text)
+        flags_row.addWidget(QLabel(self.tr("(applies to the people this result covers)")))
+        flags_row.addStretch(1)
+        form.addLayout(flags_row)
         buttons = QHBoxLayout()
         self.status_label = QLabel("")
         self.status_label.setObjectName("muted")
@@ -495,6 +506,8 @@ class Page(RefreshingPage):
             self.setTabOrder(previous, widget)
             previous = widget
         self.setTabOrder(previous, self.notes)
+        self.setTabOrder(self.notes, self.no_call)
+        self.setTabOrder(self.no_call, self.no_text)
         self.survey_title.setVisible(bool(self.questions))
         self._relabel_questions()
 
@@ -606,6 +619,10 @@ class Page(RefreshingPage):
                 else self.tr("The door (nobody known)"), "0")]
         for i, p in enumerate(door.people, 1):
             extra = " · ES" if p.language == "es" else ""
+            if p.do_not_call:
+                extra += " · " + self.tr("no calls")
+            if p.do_not_text:
+                extra += " · " + self.tr("no texts")
             who.append((p.id, p.name + extra, str(i)))
         self.who_picker.set_options(who)
         self.clear_form()
@@ -620,6 +637,8 @@ class Page(RefreshingPage):
             if isinstance(widget, (KeyPicker, QLineEdit)):
                 widget.clear()
         self.notes.clear()
+        self.no_call.setChecked(False)
+        self.no_text.setChecked(False)
         self._apply_branching()
         self.result_picker.setFocus()
 
@@ -720,9 +739,15 @@ class Page(RefreshingPage):
         correcting = self.correcting
         store = self.ctx.store
         door_id = door.id
+        no_call, no_text = self.no_call.isChecked(), self.no_text.isChecked()
+        flagged = [p.id for p in door.people] if who in (None, "household") else [str(who)]
 
         def work(progress: Progress) -> int:
             with store.transaction() as s:
+                if no_call or no_text:  # consent travels with the knock, in the same transaction
+                    for pid in flagged:
+                        canvass.set_person_flags(s, pid, do_not_call=True if no_call else None,
+                                                 do_not_text=True if no_text else None)
                 if correcting:
                     canvass.correct_attempt(
                         s, correcting, result_code=str(code), support=support, answers=answers, notes=notes,
@@ -739,6 +764,7 @@ class Page(RefreshingPage):
                 return len(rec.attempt_ids)
 
         self._saving = True
+        self._flags_changed = no_call or no_text
         self.ctx.tasks.run(work, label=self.tr("Saving…"),
                            on_done=lambda n: self._saved(door_id, str(code), n),
                            on_error=self._save_failed, parent=self)
@@ -764,7 +790,14 @@ class Page(RefreshingPage):
                 with self.ctx.store.session() as s:
                     door_row = s.get(Door, door_id)
                     suppressed = canvass.door_suppression(door_row) if door_row is not None else suppressed
-            self.doors[row] = canvass.EntryDoor(old.id, old.address, old.people, suppressed, code,
+            people = old.people
+            if self._flags_changed:
+                with self.ctx.store.session() as s:
+                    people = tuple(
+                        canvass.EntryPerson(p.id, f"{p.first_name} {p.last_name}".strip(), p.language,
+                                            p.do_not_call, p.do_not_text)
+                        for p in canvass.household(s, door_id))
+            self.doors[row] = canvass.EntryDoor(old.id, old.address, people, suppressed, code,
                                                 dt.datetime.now(dt.UTC))
             item = self.door_table.item(row, 3)
             if item is not None:
@@ -780,6 +813,8 @@ class Page(RefreshingPage):
         self._own_change = True  # the other pages refresh; this one is already up to date
         try:
             self.ctx.notify_changed("contact_attempts")
+            if self._flags_changed:
+                self.ctx.notify_changed("people")
         finally:
             self._own_change = False
         if row >= 0 and row + 1 < len(self.doors):
