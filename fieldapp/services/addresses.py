@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 SUFFIXES = {
     "street": "st", "st.": "st", "avenue": "ave", "av": "ave", "ave.": "ave",
@@ -26,10 +27,16 @@ UNIT_WORDS = {"apartment": "", "apt": "", "apt.": "", "unit": "", "#": "", "suit
 _NUM_RE = re.compile(r"^\s*(\d+)")
 
 
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=65536)
 def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return re.sub(r"\s+", " ", text.strip().lower())
+    # Voter files repeat the same streets, cities and names: cached, with an ASCII fast path.
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return _SPACES.sub(" ", text.strip().lower())
 
 
 def fold(text: str) -> str:
@@ -37,6 +44,7 @@ def fold(text: str) -> str:
     return _fold(text)
 
 
+@lru_cache(maxsize=65536)
 def normalize_street(street: str) -> str:
     words = []
     for word in _fold(street).replace(",", " ").split():
@@ -46,6 +54,7 @@ def normalize_street(street: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=4096)
 def normalize_unit(unit: str) -> str:
     words = [w for w in _fold(unit).replace("#", " # ").split() if w not in UNIT_WORDS]
     return " ".join(words)
