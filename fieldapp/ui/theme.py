@@ -128,5 +128,10 @@ def apply(app: QApplication) -> None:
     chevron = (icons_dir() / "chevron-down.svg").as_posix()
     app.setStyleSheet(STYLE + (
         "QComboBox::drop-down { border: none; width: 22px; }"
+        f"QToolButton[popupMode=\"2\"] {{ padding: 5px 22px 5px 10px; border: 1px solid {BORDER};"
+        " border-radius: 6px; background: white; }"
+        "QToolButton[popupMode=\"2\"]::menu-indicator { subcontrol-origin: padding;"
+        f" subcontrol-position: right center; right: 6px; image: url({chevron});"
+        " width: 10px; height: 10px; }"
         f"QComboBox::down-arrow {{ image: url({chevron}); width: 12px; height: 12px; }}"
     ))

@@ -31,7 +31,8 @@ class Page(RefreshingPage):
         layout.addWidget(self.header)
 
         self.model = LazyTableModel(ctx.store, DoorSource(), self, tasks=ctx.tasks)
-        self.table = make_table_view(self.model, self, widths=[200, 60, 60, 240, 60])
+        self.table = make_table_view(self.model, self, widths=[170, 60, 60, 200, 60],
+                                     stretch=[0, 3])
         self.detail = DoorDetailPane(ctx.store, self)
         self.detail.setMinimumWidth(320)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -39,7 +40,7 @@ class Page(RefreshingPage):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([700, 420])
+        splitter.setSizes([760, 360])
         layout.addWidget(splitter, 1)
         footer = QHBoxLayout()
         self.count_label = QLabel("")

@@ -30,7 +30,8 @@ class Page(RefreshingPage):
         layout.addWidget(self.header)
 
         self.model = LazyTableModel(ctx.store, PersonSource(), self, tasks=ctx.tasks)
-        self.table = make_table_view(self.model, self, widths=[170, 110, 210, 75, 190])
+        self.table = make_table_view(self.model, self, widths=[160, 105, 200, 88, 170],
+                                     stretch=[2, 4])
         self.detail = PersonDetailPane(ctx.store, self)
         self.detail.setMinimumWidth(300)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -38,7 +39,7 @@ class Page(RefreshingPage):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([720, 400])
+        splitter.setSizes([780, 340])
         layout.addWidget(splitter, 1)
         footer = QHBoxLayout()
         self.count_label = QLabel("")
