@@ -39,7 +39,8 @@ LOCAL_SCHEMES = {"file", "data", "qrc", "fieldapp-tile", "blob", "about"}
 class FakeTileServer:
     """Serves PNG tiles on 127.0.0.1 and counts requests (with the headers sent)."""
 
-    def __init__(self, cache_control: str = "max-age=86400") -> None:
+    def __init__(self, cache_control: str = "max-age=86400", body: bytes | None = None) -> None:
+        tile = body or PNG
         self.requests: list[tuple[str, dict[str, str]]] = []
         server = self
 
@@ -53,11 +54,11 @@ class FakeTileServer:
                     return
                 self.send_response(200)
                 self.send_header("Content-Type", "image/png")
-                self.send_header("Content-Length", str(len(PNG)))
+                self.send_header("Content-Length", str(len(tile)))
                 self.send_header("Cache-Control", cache_control)
                 self.send_header("ETag", '"v1"')
                 self.end_headers()
-                self.wfile.write(PNG)
+                self.wfile.write(tile)
 
             def log_message(self, *args: Any) -> None:
                 pass

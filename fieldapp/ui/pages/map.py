@@ -58,6 +58,8 @@ class Page(RefreshingPage):
         self.selected_ids: list[str] = []
         self._loading = False
         self._again = False
+        self._action = ""  # the last thing the user did here (kept across reloads)
+        self._info = ""
         layout = page_layout(self)
         self.header = PageHeader(self.title(), self.tr(
             "Turfs coloured by progress, doors by their latest result. Draw a shape to cut "
@@ -199,14 +201,22 @@ class Page(RefreshingPage):
             parts.append(self.tr("Tiles from the tile server, kept for offline use."))
         else:
             parts.append(self.tr("No tile server set: plain background."))
-        self.status.setText(" ".join(parts))
+        self._info = " ".join(parts)
+        self._show_status()
         if self._again:
             self._again = False
             self._debounce.start()
 
+    def _say(self, text: str) -> None:
+        self._action = text
+        self._show_status()
+
+    def _show_status(self) -> None:
+        self.status.setText(" ".join(t for t in (self._action, self._info) if t))
+
     def _load_failed(self, exc: BaseException) -> None:
         self._loading = False
-        self.status.setText(self.tr("The map could not be drawn: {error}").format(error=exc))
+        self._say(self.tr("The map could not be drawn: {error}").format(error=exc))
         log.error("map load failed: %s", exc)
 
     def cleanup(self) -> None:
@@ -266,7 +276,7 @@ class Page(RefreshingPage):
         store = self.ctx.store
 
         def done(moved: int) -> None:
-            self.status.setText(self.tr("{n:,} doors moved to {turf}.").format(
+            self._say(self.tr("{n:,} doors moved to {turf}.").format(
                 n=moved, turf=self.move_combo.currentText()))
             self.clear_selection()
             self.ctx.notify_changed("doors")
@@ -290,7 +300,7 @@ class Page(RefreshingPage):
         store = self.ctx.store
 
         def done(result: map_edit.TurfEdit) -> None:
-            self.status.setText(self.tr("Turf {name} created with {n:,} doors.").format(
+            self._say(self.tr("Turf {name} created with {n:,} doors.").format(
                 name=result.name, n=result.doors_in))
             self.ctx.notify_changed("turfs")
             self.ctx.notify_changed("doors")
@@ -307,7 +317,7 @@ class Page(RefreshingPage):
         store = self.ctx.store
 
         def done(result: map_edit.TurfEdit) -> None:
-            self.status.setText(self.tr(
+            self._say(self.tr(
                 "Turf {name} reshaped: {a:,} doors came in, {b:,} left it.").format(
                 name=result.name, a=result.doors_in, b=result.doors_out))
             self.ctx.notify_changed("turfs")
@@ -407,7 +417,7 @@ class Page(RefreshingPage):
         lo, hi, ok = low.value(), high.value(), allowed.isChecked()
 
         def done(saved: int) -> None:
-            self.status.setText(self.tr("{n:,} tiles saved for offline use.").format(n=saved))
+            self._say(self.tr("{n:,} tiles saved for offline use.").format(n=saved))
 
         self.ctx.tasks.run(
             lambda p: map_tiles.save_area(stack, box, lo, hi, provider_allows=ok, progress=p),

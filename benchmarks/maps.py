@@ -1,0 +1,172 @@
+"""Map figures: from asking for the map to every door drawn in QtWebEngine.
+
+Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/maps.py``
+(``--sizes 10000,50000`` to choose sizes, ``--no-plain`` to skip the slow baseline).
+
+For 10,000, 50,000 and 100,000 demo doors it measures, in one process:
+
+* ours: ``load_map_data`` (SQL) + ``build_map`` (folium page + compact door
+  arrays) + writing the page file + QtWebEngine loading it until the page
+  says the door layer is drawn (two animation frames after the canvas layer
+  was added, reported through the QWebChannel bridge);
+* plain: the same doors as folium's one ``CircleMarker`` per door (folium's
+  defaults, assets pointed at the vendored Leaflet), until the page's last
+  script has run and two frames have passed.
+
+Targets (issue 5): 50,000 doors < 2 s end to end and >= 8x faster than the
+plain output; 100,000 doors < 2.5 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("FIELDAPP_DATA_DIR", tempfile.mkdtemp(prefix="fieldapp-bench-maps-"))
+
+from fieldapp.ui.mapview import MapView, TileService, register_url_schemes  # noqa: E402
+
+register_url_schemes()
+
+from PySide6.QtCore import QEventLoop, QTimer, QUrl  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from fieldapp.core.db import Store, open_store  # noqa: E402
+from fieldapp.maps.build import LEAFLET_CSS, LEAFLET_JS, asset_url, build_map  # noqa: E402
+from fieldapp.maps.data import CATEGORIES, load_map_data  # noqa: E402
+
+DONE_SCRIPT = (
+    "<script>requestAnimationFrame(function () { requestAnimationFrame(function () {"
+    " document.title = 'drawn'; }); });</script>"
+)
+
+
+def demo_store(folder: Path, doors: int) -> Store:
+    from fieldapp.services.demo import seed_demo
+
+    path = folder / f"maps-{doors}.sqlite"
+    if path.exists():
+        return open_store(path)
+    store = open_store(path)
+    t = time.perf_counter()
+    seed_demo(store, doors=doors, seed=1)
+    print(f"  (seeded {doors:,} demo doors in {time.perf_counter() - t:.1f} s)", flush=True)
+    return store
+
+
+def wait_until(predicate: object, timeout: float = 300.0) -> None:
+    loop = QEventLoop()
+    end = time.perf_counter() + timeout
+
+    def check() -> None:
+        if predicate() or time.perf_counter() > end:  # type: ignore[operator]
+            loop.quit()
+        else:
+            QTimer.singleShot(5, check)
+
+    QTimer.singleShot(0, check)
+    loop.exec()
+
+
+def ours(view: MapView, store: Store) -> dict[str, float]:
+    drawn: list[float] = []
+    view.loaded.connect(lambda _n: drawn.append(time.perf_counter()))
+    t0 = time.perf_counter()
+    data = load_map_data(store)
+    t1 = time.perf_counter()
+    page = build_map(data, interactive=True)
+    t2 = time.perf_counter()
+    view.show_page(page, data.doors.ids)
+    t3 = time.perf_counter()
+    wait_until(lambda: bool(drawn))
+    view.loaded.disconnect()
+    return {
+        "query": t1 - t0, "build": t2 - t1, "write": t3 - t2,
+        "paint": drawn[0] - t3, "total": drawn[0] - t0, "mb": len(page) / 1e6,
+    }
+
+
+def plain(view: MapView, store: Store, folder: Path) -> dict[str, float]:
+    import folium
+
+    t0 = time.perf_counter()
+    data = load_map_data(store)
+    d = data.doors
+    fmap = folium.Map(location=[sum(d.lat) / len(d), sum(d.lon) / len(d)], zoom_start=14,
+                      tiles=None)
+    fmap.default_js = [("leaflet", asset_url(LEAFLET_JS))]
+    fmap.default_css = [("leaflet_css", asset_url(LEAFLET_CSS))]
+    colours = [c[2] for c in CATEGORIES]
+    for i in range(len(d)):
+        folium.CircleMarker([d.lat[i], d.lon[i]], radius=3, color=colours[d.cat[i]],
+                            fill=True).add_to(fmap)
+    page = fmap.get_root().render().replace("</html>", DONE_SCRIPT + "</html>")
+    target = folder / "plain.html"
+    target.write_text(page, encoding="utf-8")
+    t1 = time.perf_counter()
+    view.setWindowTitle("")
+    view.load(QUrl.fromLocalFile(str(target)))
+    wait_until(lambda: view.title() == "drawn", timeout=600)
+    t2 = time.perf_counter()
+    return {"python": t1 - t0, "paint": t2 - t1, "total": t2 - t0, "mb": len(page) / 1e6}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10000,50000,100000")
+    parser.add_argument("--no-plain", action="store_true", help="skip folium's per-door output")
+    parser.add_argument("--folder", default=str(Path(tempfile.gettempdir()) / "fieldapp-bench"))
+    args = parser.parse_args()
+    folder = Path(args.folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    app = QApplication(sys.argv[:1])
+    TileService.instance().configure(template="", mbtiles="")
+    view = MapView()
+    view.resize(1200, 800)
+    view.show()
+    # Warm up QtWebEngine once (its first start is not the map's cost).
+    warm = load_map_data(demo_store(folder, 300))
+    view.show_page(build_map(warm, interactive=True), warm.doors.ids)
+    done: list[int] = []
+    view.loaded.connect(done.append)
+    wait_until(lambda: bool(done))
+    view.loaded.disconnect()
+
+    print(f"{'doors':>8} | {'query':>6} {'build':>6} {'write':>6} {'paint':>6} {'TOTAL':>6}"
+          f" {'MB':>5} | {'plain py':>8} {'paint':>6} {'TOTAL':>7} | speed-up  target")
+    ok = True
+    for n in [int(s) for s in args.sizes.split(",")]:
+        store = demo_store(folder, n)
+        runs = [ours(view, store) for _ in range(2)]
+        r = min(runs, key=lambda x: x["total"])
+        line = (f"{n:>8,} | {r['query']:6.2f} {r['build']:6.2f} {r['write']:6.2f} "
+                f"{r['paint']:6.2f} {r['total']:6.2f} {r['mb']:5.1f} |")
+        target = {10_000: None, 50_000: 2.0, 100_000: 2.5}.get(n)
+        if args.no_plain:
+            line += "        -      -       - |"
+            speed = None
+        else:
+            p = plain(view, store, folder)
+            speed = p["total"] / r["total"]
+            line += f" {p['python']:8.2f} {p['paint']:6.2f} {p['total']:7.2f} | {speed:6.1f}x"
+        verdict = ""
+        if target is not None:
+            good = r["total"] < target and (speed is None or n != 50_000 or speed >= 8)
+            ok = ok and good
+            verdict = f"  < {target} s{' and >= 8x' if n == 50_000 else ''}: " + (
+                "met" if good else "MISSED")
+        print(line + verdict, flush=True)
+        store.close()
+    view.cleanup()
+    app.quit()
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
