@@ -382,6 +382,7 @@ class Page(RefreshingPage):
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             sc.activated.connect(slot)
         self._enable_form(False)
+        self._apply_branching()
 
     def title(self) -> str:
         return self.tr("Canvass")
@@ -448,17 +449,20 @@ class Page(RefreshingPage):
             self.questions = loaded.questions
             self._build_questions()
         self._fill_door_table()
+        self._update_subtitle()
+        if self.doors:
+            self.go(min(max(position, 0), len(self.doors) - 1), skip_suppressed=position == 0)
+        else:
+            self.current = -1
+            self._enable_form(False)
+
+    def _update_subtitle(self) -> None:
         live = sum(1 for d in self.doors if d.suppressed is None)
         knocked = sum(1 for d in self.doors if d.last_result)
         self.header.set_subtitle(self.tr(
             "{n} doors in walk order · {live} to knock · {knocked} with a result · "
             "number keys pick, Enter saves and moves on").format(
                 n=len(self.doors), live=live, knocked=knocked))
-        if self.doors:
-            self.go(min(max(position, 0), len(self.doors) - 1), skip_suppressed=position == 0)
-        else:
-            self.current = -1
-            self._enable_form(False)
 
     def _fill_door_table(self) -> None:
         names = labels.result_labels()
@@ -810,6 +814,7 @@ class Page(RefreshingPage):
         self.status_label.setText(self.tr("Saved {address}: {result}. {n} doors entered this session.").format(
             address=self.doors[row].address if row >= 0 else "", result=labels.label(names, code),
             n=self.saved_count))
+        self._update_subtitle()
         self._own_change = True  # the other pages refresh; this one is already up to date
         try:
             self.ctx.notify_changed("contact_attempts")
