@@ -134,3 +134,32 @@ def test_canvass_record_history_script(demo, capsys) -> None:
     assert "[superseded]" in outp
     code, outp, _ = run(capsys, "canvass", "script", "--lang", "es")
     assert "¿Apoya limitar" in outp and "(only if rent_cap = yes)" in outp
+
+
+def test_shift_signup_waitlist_from_the_command_line(demo, capsys) -> None:
+    from sqlalchemy import select
+
+    from fieldapp import paths
+    from fieldapp.core.db import open_store
+    from fieldapp.core.models import Person
+
+    code, outp, err = run(capsys, "events", "create", "--kind", "training", "--title", "Captain training",
+                          "--start", "2026-12-02 18:00", "--hours", "2", "--tz", "America/Chicago")
+    assert code == 0, err
+    code, outp, err = run(capsys, "events", "add-shift", "Captain training", "--role", "trainer",
+                          "--start", "2026-12-02 18:00", "--end", "2026-12-02 19:00", "--capacity", "1")
+    assert code == 0, err
+    shift_id = outp.strip().rsplit(" ", 1)[1]
+    store = open_store(paths.store_target(None))
+    with store.session() as s:
+        a, b = s.scalars(select(Person.id).order_by(Person.id).limit(2)).all()
+    store.close()
+    code, first, _ = run(capsys, "events", "signup", "Captain training", a, "--shift", shift_id)
+    code, second, _ = run(capsys, "events", "signup", "Captain training", b, "--shift", shift_id)
+    assert "waitlist" in second and "waitlist" not in first
+    code, outp, _ = run(capsys, "events", "shifts", "Captain training")
+    assert "1/1 taken, 1 waitlisted" in outp
+    code, outp, _ = run(capsys, "events", "set-status", first.strip().rsplit(" ", 1)[1], "declined")
+    assert "moved up from the waitlist" in outp
+    code, outp, _ = run(capsys, "events", "shifts", "Captain training")
+    assert "1/1 taken" in outp and "waitlisted" not in outp

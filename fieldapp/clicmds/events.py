@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import or_, select
 
 from fieldapp.cli import out
-from fieldapp.core.models import EVENT_KINDS, Organization
+from fieldapp.core.models import EVENT_KINDS, SIGNUP_STATUSES, Organization
 from fieldapp.errors import InputError
 from fieldapp.services import events as ev
 
@@ -213,6 +213,44 @@ def cmd_counts(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
+def cmd_shifts(args: argparse.Namespace, ctx: Any) -> int:
+    with ctx.store().session() as s:
+        row = ev.find_event(s, args.event)
+        items = ev.shifts(s, row.id)
+    if not items:
+        out("No shifts (signups are for the whole event).")
+    for sh in items:
+        cap = f"/{sh.capacity}" if sh.capacity is not None else ""
+        wait = f", {sh.waitlisted} waitlisted" if sh.waitlisted else ""
+        out(f"{sh.id}  {sh.starts_local:%Y-%m-%d %H:%M}-{sh.ends_local:%H:%M}  {sh.role:14} {sh.taken}{cap} taken{wait}")
+    return 0
+
+
+def cmd_add_shift(args: argparse.Namespace, ctx: Any) -> int:
+    with ctx.store().transaction() as s:
+        row = ev.find_event(s, args.event)
+        sid = ev.add_shift(s, row.id, starts_local=_local(args.start, "--start"), ends_local=_local(args.end, "--end"),
+                           role=args.role, capacity=args.capacity)
+    out(f"Added a {args.role} shift to {row.title!r}: {sid}")
+    return 0
+
+
+def cmd_signup(args: argparse.Namespace, ctx: Any) -> int:
+    with ctx.store().transaction() as s:
+        row = ev.find_event(s, args.event)
+        res = ev.sign_up(s, row.id, args.person, shift_id=args.shift, status=args.status)
+    out(f"Signed up ({'on the waitlist: the shift is full' if res.waitlisted else args.status}): {res.signup_id}")
+    return 0
+
+
+def cmd_set_status(args: argparse.Namespace, ctx: Any) -> int:
+    with ctx.store().transaction() as s:
+        promoted = ev.set_signup_status(s, args.signup, args.status)
+    out(f"Signup {args.signup} is now {args.status}"
+        + (f"; {promoted} moved up from the waitlist" if promoted else ""))
+    return 0
+
+
 def _event_options(p: argparse.ArgumentParser, *, required: bool) -> None:
     p.add_argument("--kind", choices=EVENT_KINDS, required=required)
     p.add_argument("--title", required=required)
@@ -293,6 +331,30 @@ def register(sub: Any) -> None:
     p.add_argument("--no-text", action="store_true", help="do not text")
     p.add_argument("--no-email", action="store_true", help="do not email")
     p.set_defaults(func=cmd_walkin)
+
+    p = esub.add_parser("shifts", help="an event's shifts with seats taken")
+    p.add_argument("event")
+    p.set_defaults(func=cmd_shifts)
+
+    p = esub.add_parser("add-shift", help="add a shift (local times in the event's zone)")
+    p.add_argument("event")
+    p.add_argument("--role", required=True)
+    p.add_argument("--start", required=True, metavar="'YYYY-MM-DD HH:MM'")
+    p.add_argument("--end", required=True, metavar="'YYYY-MM-DD HH:MM'")
+    p.add_argument("--capacity", type=int)
+    p.set_defaults(func=cmd_add_shift)
+
+    p = esub.add_parser("signup", help="sign a person up (waitlisted when full)")
+    p.add_argument("event")
+    p.add_argument("person", help="person id")
+    p.add_argument("--shift", metavar="ID")
+    p.add_argument("--status", default="scheduled", choices=SIGNUP_STATUSES)
+    p.set_defaults(func=cmd_signup)
+
+    p = esub.add_parser("set-status", help="change a signup's status (a decline promotes the waitlist)")
+    p.add_argument("signup", help="signup id")
+    p.add_argument("status", choices=SIGNUP_STATUSES)
+    p.set_defaults(func=cmd_set_status)
 
     p = esub.add_parser("counts", help="arrivals against RSVPs")
     p.add_argument("event")
