@@ -30,7 +30,7 @@ os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("FIELDAPP_DATA_DIR", tempfile.mkdtemp(prefix="fieldapp-bench-maps-"))
 
-from fieldapp.ui.mapview import MapView, TileService, register_url_schemes  # noqa: E402
+from fieldapp.ui.mapview import MapView, TileService, register_url_schemes
 
 register_url_schemes()
 

@@ -42,10 +42,12 @@ def clean_geometry(geometry: dict[str, Any]) -> dict[str, Any]:
         raise InputError(f"the drawn shape is not a polygon ({exc})") from exc
     if geom.geom_type not in ("Polygon", "MultiPolygon"):
         raise InputError(f"a turf must be a polygon, not a {geom.geom_type}")
-    if geom.is_empty or geom.area <= 0:
+    if geom.is_empty:
         raise InputError("the drawn shape has no area")
     if not geom.is_valid:
         raise InputError(f"the drawn shape crosses itself ({explain_validity(geom)})")
+    if geom.area <= 0:
+        raise InputError("the drawn shape has no area")
     return dict(mapping(geom))
 
 

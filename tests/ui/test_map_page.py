@@ -10,7 +10,7 @@ import pytest
 
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
 
-from fieldapp.ui.mapview import register_url_schemes  # noqa: E402
+from fieldapp.ui.mapview import register_url_schemes
 
 register_url_schemes()  # before any QApplication (collection time)
 
