@@ -156,16 +156,12 @@ def _coords(geometry: dict[str, Any] | None) -> list[tuple[float, float]]:
     return []
 
 
-_LATEST_RESULT_SQL = text(
+_ATTEMPTS_SQL = text(
     """
-    SELECT door_id, result_code, support FROM (
-        SELECT ca.door_id AS door_id, ca.result_code AS result_code, ca.support AS support,
-               ROW_NUMBER() OVER (PARTITION BY ca.door_id
-                                  ORDER BY ca.attempted_at DESC, ca.hlc DESC) AS rn
-        FROM contact_attempts ca
-        WHERE ca.channel = 'door'
-          AND NOT EXISTS (SELECT 1 FROM contact_attempts s WHERE s.supersedes_id = ca.id)
-    ) latest WHERE rn = 1
+    SELECT ca.door_id, ca.result_code, ca.support, ca.attempted_at, ca.hlc
+    FROM contact_attempts ca
+    WHERE ca.channel = 'door'
+      AND NOT EXISTS (SELECT 1 FROM contact_attempts s WHERE s.supersedes_id = ca.id)
     """
 )
 
@@ -195,49 +191,55 @@ def load_map_data(store: Store, *, turf: str | None = None) -> MapData:
             turfs = match[:1]
         turf_index = {t.id: i for i, t in enumerate(turfs)}
 
-        latest: dict[str, tuple[str, int | None]] = {
-            r[0]: (r[1], r[2]) for r in conn.execute(_LATEST_RESULT_SQL)
-        }
+        # The latest door result of each door (a correction replaces what it supersedes).
+        latest: dict[str, int] = {}
+        when: dict[str, tuple[Any, int]] = {}
+        for door_id, result, support, attempted_at, hlc in conn.execute(_ATTEMPTS_SQL).all():
+            key = (attempted_at, hlc)
+            if door_id not in when or key > when[door_id]:
+                when[door_id] = key
+                latest[door_id] = door_category(result, support)
         door_sql = (
-            "SELECT id, lat, lon, turf_id, street_number, street_name, unit, do_not_knock "
-            "FROM doors WHERE deleted = :f AND merged_into_id IS NULL"
+            "SELECT id, ROUND(lat, 6), ROUND(lon, 6), turf_id, street_number, street_name, "
+            "unit, do_not_knock FROM doors WHERE deleted = :f AND merged_into_id IS NULL"
         )
         params: dict[str, Any] = {"f": False}
         if only is not None:
             door_sql += " AND turf_id = :turf"
             params["turf"] = only
-        door_sql += " ORDER BY street_name, house_number, street_number, unit"
-        doors = DoorArrays()
-        street_index: dict[str, int] = {}
-        missing = 0
-        for did, lat, lon, turf_id, number, street, unit, dnk in conn.execute(
-            text(door_sql), params
-        ):
-            result = latest.get(did)
-            ti = turf_index.get(turf_id, -1) if turf_id else -1
+        rows = conn.execute(text(door_sql), params).all()
+        # Column by column (list comprehensions), not row by row: 100,000 doors in ~0.1 s.
+        if rows:
+            ids, lats, lons, turf_ids, numbers, streets, units, dnks = (list(c) for c in zip(*rows, strict=True))
+        else:
+            ids, lats, lons, turf_ids, numbers, streets, units, dnks = ([] for _ in range(8))
+        tix = [turf_index.get(t, -1) if t else -1 for t in turf_ids]
+        for ti, did in zip(tix, ids, strict=True):
             if ti >= 0:
                 turfs[ti].doors += 1
-                if result is not None:
+                if did in latest:
                     turfs[ti].done += 1
-            if lat is None or lon is None:
-                missing += 1
-                continue
-            si = street_index.get(street)
-            if si is None:
-                si = street_index[street] = len(doors.streets)
-                doors.streets.append(street)
-            doors.ids.append(did)
-            doors.lat.append(round(lat, 6))
-            doors.lon.append(round(lon, 6))
-            doors.cat.append(
-                door_category(result[0], result[1], bool(dnk))
-                if result
-                else door_category(None, None, bool(dnk))
+        not_knocked = CATEGORY_INDEX["not_knocked"]
+        unreachable = CATEGORY_INDEX["unreachable"]
+        cats = [
+            unreachable if dnk else latest.get(did, not_knocked)
+            for did, dnk in zip(ids, dnks, strict=True)
+        ]
+        street_index: dict[str, int] = {}
+        street_ix = [street_index.setdefault(st or "", len(street_index)) for st in streets]
+        keep = [i for i, (la, lo) in enumerate(zip(lats, lons, strict=True))
+                if la is not None and lo is not None]
+        missing = len(ids) - len(keep)
+        if missing:
+            ids, lats, lons, cats, tix, numbers, street_ix, units = (
+                [col[i] for i in keep]
+                for col in (ids, lats, lons, cats, tix, numbers, street_ix, units)
             )
-            doors.turf.append(ti)
-            doors.number.append(number or "")
-            doors.street.append(si)
-            doors.unit.append(unit or "")
+        doors = DoorArrays(
+            ids=ids, lat=lats, lon=lons, cat=cats, turf=tix,
+            number=[n or "" for n in numbers], street=street_ix,
+            unit=[u or "" for u in units], streets=list(street_index),
+        )
 
         event_rows = conn.execute(
             text(
