@@ -5,19 +5,27 @@ with ``__init__(self, ctx, parent=None)``, a class attribute ``key`` and a
 ``title()`` method. :data:`PAGE_MODULES` is the sidebar order; adding or
 replacing a page is a one-line change there.
 
-Every page is built when the window is (so the sidebar can show its title):
-keep ``Page.__init__`` cheap and load data in ``showEvent`` or on first use
-(heavy widgets such as web views too). A page module that fails to import is
-logged and replaced by a page that says so, so one broken page never keeps
-the app from opening.
+So that the first window comes up fast, only the first page is built before
+the window shows; the others are built one by one right after (one per turn of
+the event loop), or at once when asked for (:meth:`MainWindow.page`,
+:meth:`MainWindow.show_page`, a sidebar click). The sidebar needs each title
+before its page exists, so ``title()`` must use nothing but ``self.tr`` (it is
+called on a stand-in that translates in the page class's context); a
+``title()`` that needs more makes that page be built at once. Keep
+``Page.__init__`` cheap anyway and load data in ``showEvent``.
+
+A page module that fails to import or to build is logged and replaced by a
+page that says so, so one broken page never keeps the app from opening.
 """
 
 from __future__ import annotations
 
 import importlib
 import logging
+from collections.abc import Iterator, Mapping
+from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -54,6 +62,59 @@ class BrokenPage(QWidget):
 
     def title(self) -> str:
         return self.key.capitalize()
+
+
+class _TitleStandIn:
+    """Stands in for a page instance so that ``Page.title`` can run before the page exists."""
+
+    def __init__(self, cls: type) -> None:
+        self._context = cls.__name__
+
+    def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return QCoreApplication.translate(self._context, text, disambiguation, n)
+
+
+class _Slot:
+    """One sidebar entry: the page class, and the page once it is built."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.cls: Any = None
+        self.error: BaseException | None = None
+        try:
+            module = importlib.import_module(f"fieldapp.ui.pages.{name}")
+            self.cls = module.Page
+        except Exception as exc:  # one broken page must not keep the app closed
+            log.exception("page %s failed to load", name)
+            self.error = exc
+        self.key = str(getattr(self.cls, "key", name))
+        self.page: QWidget | None = None
+        self.placeholder: QWidget | None = None
+
+    def title(self) -> str | None:
+        """The title without building the page (``None`` if that is not possible)."""
+        if self.cls is None:
+            return self.name.capitalize()
+        try:
+            return str(self.cls.title(_TitleStandIn(self.cls)))
+        except Exception:
+            return None
+
+
+class _Pages(Mapping[str, QWidget]):
+    """``window.pages``: page key -> page, in sidebar order; a page is built when read."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+
+    def __getitem__(self, key: str) -> QWidget:
+        return self._window.page(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._window._slots)
+
+    def __len__(self) -> int:
+        return len(self._window._slots)
 
 
 class MainWindow(QMainWindow):
@@ -99,57 +160,99 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.pages: dict[str, QWidget] = {}
+        self._slots: dict[str, _Slot] = {}
         for number, name in enumerate(PAGE_MODULES, start=1):
-            page = self._make_page(name)
-            key = str(getattr(page, "key", name))
-            self.pages[key] = page
-            self.stack.addWidget(page)
-            item = QListWidgetItem(theme.icon(key), page.title())  # type: ignore[attr-defined]
-            item.setData(Qt.ItemDataRole.UserRole, key)
-            item.setToolTip(f"{page.title()}  (Ctrl+{number})")  # type: ignore[attr-defined]
+            slot = _Slot(name)
+            self._slots[slot.key] = slot
+            title = slot.title()
+            if title is None:
+                title = self._build(slot).title()  # type: ignore[attr-defined]
+            else:
+                slot.placeholder = QWidget()
+                self.stack.addWidget(slot.placeholder)
+            item = QListWidgetItem(theme.icon(slot.key), title)
+            item.setData(Qt.ItemDataRole.UserRole, slot.key)
+            item.setToolTip(f"{title}  (Ctrl+{number})")
             self.sidebar.addItem(item)
             if number <= 9:
                 shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
-                shortcut.activated.connect(lambda k=key: self.show_page(k))
+                shortcut.activated.connect(lambda k=slot.key: self.show_page(k))
+        self.pages: Mapping[str, QWidget] = _Pages(self)
         self.sidebar.currentRowChanged.connect(self._on_row)
         self.sidebar.setCurrentRow(0)
 
         self.statusBar().showMessage(self.tr("Store: {where}").format(where=ctx.store.url))
         ctx.store_changed.connect(self._on_store_changed)
         self.update_title()
+        QTimer.singleShot(0, self._build_next)
 
     # ------------------------------------------------------------ pages
 
-    def _make_page(self, name: str) -> QWidget:
-        try:
-            module = importlib.import_module(f"fieldapp.ui.pages.{name}")
-            page: QWidget = module.Page(self.ctx, self.stack)
-        except Exception as exc:  # one broken page must not keep the app closed
-            log.exception("page %s failed to load", name)
-            page = BrokenPage(name, exc, self.stack)
+    def _build(self, slot: _Slot) -> QWidget:
+        """Build the page of ``slot`` (once) and put it in its place in the stack."""
+        if slot.page is not None:
+            return slot.page
+        page: QWidget
+        if slot.cls is None:
+            page = BrokenPage(slot.name, slot.error or RuntimeError("no Page class"), self.stack)
+        else:
+            try:
+                page = slot.cls(self.ctx, self.stack)
+            except Exception as exc:  # one broken page must not keep the app closed
+                log.exception("page %s failed to build", slot.name)
+                page = BrokenPage(slot.name, exc, self.stack)
         page.setObjectName("page")
+        slot.page = page
+        if slot.placeholder is None:
+            self.stack.addWidget(page)
+        else:
+            index = self.stack.indexOf(slot.placeholder)
+            current = self.stack.currentIndex()
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(slot.placeholder)
+            slot.placeholder.deleteLater()
+            slot.placeholder = None
+            if current == index:
+                self.stack.setCurrentIndex(index)
         return page
+
+    def _build_next(self) -> None:
+        """Build the next page not built yet, then come back on the next event-loop turn."""
+        if not self.isVisible():
+            return  # closed (or never shown): pages are built when asked for
+        for slot in self._slots.values():
+            if slot.page is None:
+                self._build(slot)
+                QTimer.singleShot(0, self._build_next)
+                return
+        log.debug("every page is built")
+
+    def built_pages(self) -> list[str]:
+        """Keys of the pages built so far (the rest are built soon after start)."""
+        return [key for key, slot in self._slots.items() if slot.page is not None]
 
     def _on_row(self, row: int) -> None:
         if row < 0:
             return
+        key = list(self._slots)[row]
+        self._build(self._slots[key])
         self.stack.setCurrentIndex(row)
-        key = self.current_key()
         log.debug("page: %s", key)
         self.page_changed.emit(key)
 
     def show_page(self, key: str) -> QWidget:
         """Switch to the page ``key`` and return it."""
-        keys = list(self.pages)
+        keys = list(self._slots)
+        page = self._build(self._slots[key])
         self.sidebar.setCurrentRow(keys.index(key))
-        return self.pages[key]
+        return page
 
     def page(self, key: str) -> QWidget:
-        return self.pages[key]
+        """The page ``key`` (built now if it was not yet)."""
+        return self._build(self._slots[key])
 
     def current_key(self) -> str:
-        return list(self.pages)[self.stack.currentIndex()]
+        return list(self._slots)[self.stack.currentIndex()]
 
     # ------------------------------------------------------------ title
 

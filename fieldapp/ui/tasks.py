@@ -81,6 +81,7 @@ class TaskRunner(QObject):
         self._invoker = _Invoker(self)
         self._active: list[Task[Any]] = []
         self.dialog_delay_ms = DIALOG_DELAY_MS
+        self._closed = False
 
     # ------------------------------------------------------------------ public
 
@@ -104,6 +105,11 @@ class TaskRunner(QObject):
         ``show_progress=False`` never shows the dialog (short background reads).
         """
         task: Task[T] = Task(label, Progress())
+        if self._closed:
+            # The app is quitting: late work (a page's timer, say) is dropped, not run.
+            log.info("task not started, the worker has stopped: %s", label)
+            task.done = True
+            return task
         task.progress = CallbackProgress(lambda d, t, m: self._report(task, d, t, m))
         self._active.append(task)
         self.task_started.emit(label)
@@ -130,6 +136,7 @@ class TaskRunner(QObject):
 
     def shutdown(self, wait: bool = True) -> None:
         """Cancel what runs and stop the worker (the app calls this on quit)."""
+        self._closed = True
         for task in list(self._active):
             task.cancel()
         self._executor.shutdown(wait=wait, cancel_futures=True)

@@ -123,3 +123,12 @@ def test_quick_task_shows_no_dialog(runner, qtbot) -> None:
 
 def test_run_sync_returns_the_result(runner) -> None:
     assert runner.run_sync(lambda p: p.cancelled) is False
+
+
+def test_work_submitted_after_shutdown_is_dropped(app, qtbot) -> None:
+    runner = TaskRunner()
+    runner.shutdown()
+    done: list[int] = []
+    task = runner.run(lambda p: 1, label="late", on_done=done.append)
+    qtbot.wait(50)
+    assert task.done and done == [] and not runner.busy

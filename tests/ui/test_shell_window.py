@@ -109,3 +109,17 @@ def test_pages_refresh_after_a_change(window, ctx, qtbot) -> None:
         door.deleted = True
     ctx.notify_changed("doors")
     assert page.model.rowCount() == before - 1
+
+
+def test_pages_are_built_after_the_window_shows(ctx, qtbot) -> None:
+    from fieldapp.ui.main_window import MainWindow
+
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    assert win.built_pages() == [PAGE_MODULES[0]]  # only the first page before showing
+    titles = [win.sidebar.item(i).text() for i in range(win.sidebar.count())]
+    assert "Doors" in titles and "Settings" in titles
+    win.show()
+    qtbot.waitUntil(lambda: len(win.built_pages()) == len(PAGE_MODULES), timeout=20000)
+    assert [win.sidebar.item(i).text() for i in range(win.sidebar.count())] == [
+        win.page(k).title() for k in PAGE_MODULES]
