@@ -163,3 +163,62 @@ def test_tiles_come_through_the_cache_and_stay_after_the_server_stops(
     load(qtbot, view, data, interactive=True, tiles=TileService.instance().tile_source())
     qtbot.waitUntil(lambda: run_js(qtbot, view, loaded) == shown, timeout=WAIT)
     assert len(tile_server.requests) == fetched
+
+
+def test_the_search_box_finds_an_address_and_flies_there(
+    qtbot: Any, view: MapView, demo_store: Store
+) -> None:
+    data = load_map_data(demo_store)
+    TileService.instance().configure(template="", mbtiles="")
+    load(qtbot, view, data, interactive=True)
+    i = 123
+    number, street = data.doors.number[i], data.doors.streets[data.doors.street[i]]
+    typed = f"{number} {street}".lower()
+    run_js(qtbot, view, f"FA.searchInput.value = {typed!r};"
+           " FA.searchInput.dispatchEvent(new Event('input')); 1")
+    hits = run_js(qtbot, view, "Array.from(document.querySelectorAll('.fa-results a'))"
+                  ".map(function (a) { return a.textContent; })")
+    assert hits and all(h.lower().startswith(typed) for h in hits)
+    with qtbot.waitSignal(view.bridge.door_clicked, timeout=WAIT) as blocker:
+        run_js(qtbot, view, "document.querySelector('.fa-results a').click(); 1")
+    found = blocker.args[0]
+    assert (data.doors.number[found], data.doors.street[found]) == (number, data.doors.street[i])
+    centre = "[FA.map.getCenter().lat, FA.map.getCenter().lng, FA.map.getZoom()]"
+    want = [data.doors.lat[found], data.doors.lon[found]]
+    # flyTo animates: wait until it lands on the door, zoomed in to street level.
+    qtbot.waitUntil(lambda: run_js(qtbot, view, centre) == pytest.approx([*want, 17], abs=1e-4),
+                    timeout=WAIT)
+    assert run_js(qtbot, view, "FA.doors._highlight") == found
+
+
+def test_an_opened_mbtiles_file_is_the_basemap(
+    qtbot: Any, view: MapView, demo_store: Store, recorder: Recorder, tmp_path: Path
+) -> None:
+    from fieldapp.maps.tiles import MBTiles, tms_row
+    from tests.maps.conftest import PNG
+
+    data = load_map_data(demo_store)
+    s, w, n, e = data.bounds() or (0, 0, 0, 0)
+    path = tmp_path / "milwaukee.mbtiles"
+    import sqlite3
+
+    from fieldapp.maps.tiles import tiles_in_area
+    with sqlite3.connect(path) as db:
+        db.executescript("CREATE TABLE metadata (name TEXT, value TEXT);"
+                         "CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER,"
+                         " tile_row INTEGER, tile_data BLOB);")
+        db.execute("INSERT INTO metadata VALUES ('attribution', 'Tiles made for the test')")
+        db.executemany("INSERT INTO tiles VALUES (?, ?, ?, ?)", [
+            (z, x, tms_row(z, y), PNG) for z, x, y in tiles_in_area(s - .01, w - .01, n + .01,
+                                                                    e + .01, 14, 17)])
+    MBTiles(path, readonly=True).close()
+    TileService.instance().configure(template="", mbtiles=str(path))
+    source = TileService.instance().tile_source()
+    assert source is not None and (source.min_zoom, source.max_zoom) == (14, 17)
+    load(qtbot, view, data, interactive=True, tiles=source)
+    loaded = "document.querySelectorAll('img.leaflet-tile-loaded').length"
+    qtbot.waitUntil(lambda: run_js(qtbot, view, loaded) >= 4, timeout=WAIT)
+    assert "Tiles made for the test" in run_js(
+        qtbot, view, "document.querySelector('.leaflet-control-attribution').textContent")
+    assert recorder.external == []
+    TileService.instance().configure(template="", mbtiles="")
