@@ -37,6 +37,55 @@ def cmd_map(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+def cmd_tiles_info(args: argparse.Namespace, ctx: Context) -> int:
+    from fieldapp import settings
+    from fieldapp.maps import tiles
+
+    cache = tiles.MBTiles(tiles.cache_path())
+    try:
+        out(f"Tile server:  {settings.get('tile_url') or '(none set: plain background)'}")
+        out(f"Cache:        {cache.path} ({cache.count():,} tiles)")
+        opened = settings.get("mbtiles_file")
+        out(f"MBTiles file: {opened or '(none)'}")
+    finally:
+        cache.close()
+    return 0
+
+
+def _box(text: str) -> tuple[float, float, float, float]:
+    try:
+        s, w, n, e = (float(v) for v in text.split(","))
+    except ValueError:
+        raise InputError("give the area as SOUTH,WEST,NORTH,EAST in degrees", where="--box") from None
+    if not (-90 <= s < n <= 90 and -180 <= w < e <= 180):
+        raise InputError("the area must have south < north and west < east", where="--box")
+    return s, w, n, e
+
+
+def _zooms(text: str) -> tuple[int, int]:
+    try:
+        low, _, high = text.partition("-")
+        lo, hi = int(low), int(high or low)
+    except ValueError:
+        raise InputError("give zoom levels as LOW-HIGH, e.g. 13-17", where="--zooms") from None
+    if not 0 <= lo <= hi <= 19:
+        raise InputError("zoom levels go from 0 to 19, low first", where="--zooms")
+    return lo, hi
+
+
+def cmd_tiles_save(args: argparse.Namespace, ctx: Context) -> int:
+    from fieldapp.maps import tiles
+    from fieldapp.services.progress import LineProgress
+
+    box, (lo, hi) = _box(args.box), _zooms(args.zooms)
+    stack = tiles.TileSourceStack()
+    saved = tiles.save_area(stack, box, lo, hi, provider_allows=args.provider_allows_bulk,
+                            progress=LineProgress())
+    out(f"Saved {saved:,} tiles for offline use in {stack.cache.path} "
+        f"({stack.fetched:,} downloaded)")
+    return 0
+
+
 def register(sub: Any) -> None:
     p = sub.add_parser(
         "map",
@@ -45,3 +94,18 @@ def register(sub: Any) -> None:
     p.add_argument("--out", required=True, metavar="FILE.html", help="the HTML file to write")
     p.add_argument("--turf", metavar="NAME", help="only this turf (its name or id) and its doors")
     p.set_defaults(func=cmd_map)
+
+    p = sub.add_parser("tiles", help="the basemap tile cache: what is in it, save an area")
+    tsub = p.add_subparsers(dest="tiles_command", metavar="ACTION", required=True)
+    t = tsub.add_parser("info", help="tile server, cache size and opened MBTiles file")
+    t.set_defaults(func=cmd_tiles_info)
+    t = tsub.add_parser(
+        "save-area",
+        help="download an area's tiles into the cache for offline use (only from providers "
+             "whose usage policy allows bulk downloads; never openstreetmap.org's servers)",
+    )
+    t.add_argument("--box", required=True, metavar="S,W,N,E", help="the area, in degrees")
+    t.add_argument("--zooms", default="13-17", metavar="LOW-HIGH", help="zoom levels (13-17)")
+    t.add_argument("--provider-allows-bulk", action="store_true",
+                   help="confirm that your tile provider's usage policy allows bulk downloads")
+    t.set_defaults(func=cmd_tiles_save)

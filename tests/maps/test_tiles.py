@@ -108,3 +108,25 @@ def test_bad_mbtiles_files_are_refused_with_a_reason(tmp_path: Path) -> None:
 
 def test_no_tile_server_and_no_tiles_means_a_plain_background() -> None:
     assert not TileSourceStack(template="").has_tiles
+
+
+def test_cli_saves_an_area_and_refuses_openstreetmap_org(
+    tile_server: FakeTileServer, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from fieldapp import settings
+    from fieldapp.cli import main
+
+    settings.set_value("tile_url", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+    args = ["tiles", "save-area", "--box", "43.03,-87.95,43.04,-87.94", "--zooms", "14-15",
+            "--provider-allows-bulk"]
+    assert main(args) == 1
+    assert "openstreetmap.org's tile servers do not allow" in capsys.readouterr().err
+    settings.set_value("tile_url", tile_server.template)
+    assert main(args[:-1]) == 1  # no confirmation of the provider's policy
+    assert main(args) == 0
+    expected = tiles.count_area(43.03, -87.95, 43.04, -87.94, 14, 15)
+    assert f"Saved {expected:,} tiles" in capsys.readouterr().out
+    assert main(["tiles", "save-area", "--box", "43.04,-87.95,43.03,-87.94"]) == 1
+    assert "--box: the area must have south < north" in capsys.readouterr().err
+    assert main(["tiles", "info"]) == 0
+    assert f"({expected:,} tiles)" in capsys.readouterr().out
