@@ -134,7 +134,8 @@ def bulk_insert(session: Session, model: type[Synced], rows: list[dict[str, Any]
             .where(StoreMeta.key == "hlc_last")
             .values(value=str(source.clock.last))
         )
-    session.execute(insert(model), rows)
+    # Core executemany: the ORM bulk path costs about half the time of an import.
+    session.connection().execute(insert(cast(Table, model.__table__)), rows)
 
 
 def bulk_update(
