@@ -222,3 +222,9 @@ def test_an_opened_mbtiles_file_is_the_basemap(
         qtbot, view, "document.querySelector('.leaflet-control-attribution').textContent")
     assert recorder.external == []
     TileService.instance().configure(template="", mbtiles="")
+
+
+def test_an_empty_store_draws_an_empty_map(qtbot: Any, view: MapView, store: Store) -> None:
+    TileService.instance().configure(template="", mbtiles="")
+    load(qtbot, view, load_map_data(store), interactive=True)
+    assert counts(qtbot, view) == ["object", 0, 0, 0, 0]
