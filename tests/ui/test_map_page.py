@@ -186,6 +186,12 @@ def test_screenshots_with_and_without_tiles(
     shot = window.grab()
     shot.save(str(folder / "map_page_no_tiles.png"))
     assert not shot.isNull()
+    with qtbot.waitSignal(map_page.view.bridge.door_clicked, timeout=WAIT):
+        run_js(qtbot, map_page.view, "FA.highlightDoor(60, true); FA.bridge.doorClicked(60); 1")
+    qtbot.waitUntil(lambda: run_js(qtbot, map_page.view, "FA.map.getZoom()") == 17,
+                    timeout=WAIT)
+    qtbot.wait(300)
+    window.grab().save(str(folder / "map_page_door_detail.png"))
     server = FakeTileServer(body=_tile_png())
     try:
         TileService.instance().configure(template=server.template, mbtiles="")

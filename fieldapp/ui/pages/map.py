@@ -78,7 +78,7 @@ class Page(RefreshingPage):
 
         self.view = MapView(self)
         self.detail = DoorDetailPane(ctx.store, self)
-        self.detail.setMinimumWidth(300)
+        self.detail.setMinimumWidth(360)
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
@@ -101,7 +101,7 @@ class Page(RefreshingPage):
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([820, 340])
+        splitter.setSizes([760, 420])
         layout.addWidget(splitter, 1)
         self.status = QLabel("")
         self.status.setObjectName("muted")
