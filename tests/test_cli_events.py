@@ -20,6 +20,13 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     return code, captured.out, captured.err
 
 
+@pytest.fixture(autouse=True)
+def _no_global_logging(monkeypatch: pytest.MonkeyPatch) -> None:
+    """main() in process would set up the root logger once for the whole test run
+    (pointing at this test's data folder); keep logging as the other tests expect it."""
+    monkeypatch.setattr("fieldapp.log.setup", lambda verbose=False: None)
+
+
 @pytest.fixture
 def demo() -> None:
     """The demo campaign in the default store of this test's data folder."""
