@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import json
 import os
 import sys
 import tempfile
@@ -96,9 +97,9 @@ def ours(view: MapView, store: Store) -> dict[str, float]:
         " m.setZoom(m.getZoom() + 1, {animate: false}); r._redraw();"
         " var z = performance.now() - t; t = performance.now();"
         " m.panBy([300, 200], {animate: false}); r._redraw();"
-        " return [z, performance.now() - t]; })()", 0, box.append)
+        " return JSON.stringify([z, performance.now() - t]); })()", 0, box.append)
     wait_until(lambda: bool(box))
-    zoom_ms, pan_ms = box[0]  # type: ignore[misc]
+    zoom_ms, pan_ms = json.loads(str(box[0]))
     return {
         "query": t1 - t0, "build": t2 - t1, "write": t3 - t2,
         "paint": drawn[0] - t3, "total": drawn[0] - t0, "mb": len(page) / 1e6,
