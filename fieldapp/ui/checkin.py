@@ -46,10 +46,6 @@ from fieldapp.ui.widgets import make_table_view
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CheckIn", text)
-
-
 def _checked_in_expr(event_id: str) -> Any:
     newer = aliased(CheckIn)
     live = select(CheckIn.id).where(
@@ -70,15 +66,15 @@ class SignupSource(RowSource):
     def columns(self) -> list[Column]:
         statuses = labels.signup_status_labels()
         return [
-            Column("name", _tr("Name"), sort=[func.lower(Person.last_name), func.lower(Person.first_name)]),
-            Column("phone", _tr("Phone"), sort=[Person.phone]),
-            Column("email", _tr("Email"), sort=[Person.email]),
-            Column("status", _tr("Status"), sort=[Signup.status],
-                   fmt=lambda v: labels.label(statuses, v[0]) + (" · " + _tr("waitlist") if v[1] else "")
-                   + (" · " + _tr("walk-in") if v[2] else "")),
-            Column("shift", _tr("Shift"), sort=[]),
-            Column("org", _tr("Org"), sort=[]),
-            Column("in", _tr("Arrived"), sort=[], align=CENTER, fmt=lambda v: "✓" if v else ""),
+            Column("name", QCoreApplication.translate("CheckIn", "Name"), sort=[func.lower(Person.last_name), func.lower(Person.first_name)]),
+            Column("phone", QCoreApplication.translate("CheckIn", "Phone"), sort=[Person.phone]),
+            Column("email", QCoreApplication.translate("CheckIn", "Email"), sort=[Person.email]),
+            Column("status", QCoreApplication.translate("CheckIn", "Status"), sort=[Signup.status],
+                   fmt=lambda v: labels.label(statuses, v[0]) + (" · " + QCoreApplication.translate("CheckIn", "waitlist") if v[1] else "")
+                   + (" · " + QCoreApplication.translate("CheckIn", "walk-in") if v[2] else "")),
+            Column("shift", QCoreApplication.translate("CheckIn", "Shift"), sort=[]),
+            Column("org", QCoreApplication.translate("CheckIn", "Org"), sort=[]),
+            Column("in", QCoreApplication.translate("CheckIn", "Arrived"), sort=[], align=CENTER, fmt=lambda v: "✓" if v else ""),
         ]
 
     def id_query(self, search: str) -> Select[Any]:

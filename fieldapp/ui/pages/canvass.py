@@ -25,7 +25,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -173,10 +173,6 @@ class _Loaded:
     doors: list[canvass.EntryDoor]
     questions: list[canvass.Question]
     campaign_id: str | None
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CanvassPage", text)
 
 
 class Page(RefreshingPage):
