@@ -222,6 +222,16 @@ class _SearchKeys(QObject):
             if event.key() == Qt.Key.Key_Up:
                 self.dialog.move_selection(-1)
                 return True
+        # Ctrl+Z in the empty search box takes back the last check-in (with text in the
+        # box it stays the line edit's own undo).
+        if (event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and isinstance(event, QKeyEvent)
+                and event.key() == Qt.Key.Key_Z
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+                and not self.dialog.search.text()):
+            if event.type() == QEvent.Type.KeyPress:
+                self.dialog.undo_last()
+            event.accept()
+            return True
         return False
 
 
@@ -233,6 +243,7 @@ class CheckInDialog(QDialog):
         self.ctx = ctx
         self.event_id = event_id
         self.checked_in = 0
+        self.last: tuple[ev.CheckInResult, str] | None = None  # for Ctrl+Z
         with ctx.store.session() as s:
             self.info = ev.event_info(s, event_id)
         self.setWindowTitle(self.tr("Check-in: {title}").format(title=self.info.title))
@@ -274,6 +285,10 @@ class CheckInDialog(QDialog):
         self.flash = QLabel("")
         self.flash.setStyleSheet(f"font-size: 13pt; color: {theme.GOOD}; font-weight: 600;")
         bottom.addWidget(self.flash, 1)
+        self.undo_button = QPushButton(self.tr("Undo last (Ctrl+Z)"))
+        self.undo_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.undo_button.setEnabled(False)
+        bottom.addWidget(self.undo_button)
         self.walkin_button = QPushButton(self.tr("Walk-in… (Ctrl+N)"))
         self.walkin_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.checkin_button = QPushButton(self.tr("Check in (Enter)"))
@@ -293,6 +308,7 @@ class CheckInDialog(QDialog):
         self.walkin_button.clicked.connect(self.open_walk_in)
         close.clicked.connect(self.accept)
         self.table.doubleClicked.connect(lambda _i: self.check_in_selected())
+        self.undo_button.clicked.connect(self.undo_last)
         shortcut = QShortcut(QKeySequence("Ctrl+N"), self)
         shortcut.activated.connect(self.open_walk_in)
         self.model.refresh()
@@ -365,6 +381,8 @@ class CheckInDialog(QDialog):
             self.flash.setText(self.tr("{name} was already checked in.").format(name=name))
         else:
             self.checked_in += 1
+            self.last = (result, name)
+            self.undo_button.setEnabled(True)
             self.flash.setStyleSheet(f"font-size: 13pt; color: {theme.GOOD}; font-weight: 600;")
             self.flash.setText(self.tr("✓ {name} checked in.").format(name=name))
         self.ctx.notify_changed("signups")
@@ -373,6 +391,30 @@ class CheckInDialog(QDialog):
         self._select_first()
         self.update_counts()
         self.search.setFocus()
+
+    def undo_last(self) -> None:
+        """Take back the last check-in (a mistaken Enter): a new fact supersedes it."""
+        if self.last is None:
+            return
+        result, name = self.last
+        self.last = None
+        self.undo_button.setEnabled(False)
+        store = self.ctx.store
+
+        def work(progress: Progress) -> None:
+            with store.transaction() as s:
+                ev.undo_check_in(s, result.check_in_id)
+
+        def done(_r: None) -> None:
+            self.flash.setStyleSheet(f"font-size: 13pt; color: {theme.WARN}; font-weight: 600;")
+            self.flash.setText(self.tr("Check-in of {name} taken back.").format(name=name))
+            self.ctx.notify_changed("signups")
+            self.model.refresh()
+            self._select_first()
+            self.update_counts()
+            self.search.setFocus()
+
+        self.ctx.tasks.run(work, label=self.tr("Undoing…"), on_done=done, on_error=self._failed, parent=self)
 
     def open_walk_in(self) -> None:
         dialog = WalkInDialog(self.ctx, self.event_id, self, prefill=self.search.text())

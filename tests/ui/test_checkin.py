@@ -70,6 +70,12 @@ def test_search_enter_checks_in_and_counts_update(ctx, qtbot, shots_dir: Path) -
     qtbot.waitUntil(lambda: "already" in dialog.flash.text() and not ctx.tasks.busy, timeout=5000)
     assert dialog.counts.arrived == before.arrived + 2
     dialog.grab().save(str(shots_dir / "checkin_done.png"))
+    # Ctrl+Z takes back the last real check-in (the second person), as a new fact
+    qtbot.keyClick(_focus(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "taken back" in dialog.flash.text() and not ctx.tasks.busy, timeout=5000)
+    assert dialog.counts.arrived == before.arrived + 1
+    with ctx.store.session() as s:
+        assert not next(r for r in ev.signup_rows(s, eid) if r.signup_id == second).checked_in
 
 
 def test_walk_in_by_keyboard(ctx, qtbot, shots_dir: Path) -> None:

@@ -40,7 +40,7 @@ def test_events_page_shows_shifts_signups_and_counts(ctx, qtbot, shots_dir: Path
     page.grab().save(str(shots_dir / "events_page.png"))
 
 
-def test_create_duplicate_cancel_through_dialogs(ctx, qtbot, monkeypatch) -> None:
+def test_create_duplicate_cancel_through_dialogs(ctx, qtbot, monkeypatch, shots_dir: Path) -> None:
     from fieldapp.ui.event_dialogs import EventDialog, ShiftDialog
 
     page = _page(ctx, qtbot)
@@ -54,6 +54,8 @@ def test_create_duplicate_cancel_through_dialogs(ctx, qtbot, monkeypatch) -> Non
     dialog.submit()
     qtbot.waitUntil(lambda: not ctx.tasks.busy)
     assert "end after it starts" in dialog.message.text() and dialog.saved is None
+    dialog.show()
+    dialog.grab().save(str(shots_dir / "event_dialog_refused.png"))
     dialog.ends.setDateTime(QDateTime(2026, 12, 12, 14, 0, 0))
     dialog.lat.setText("43.0417")
     dialog.lon.setText("-87.9095")
