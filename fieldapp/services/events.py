@@ -5,9 +5,10 @@ time zone ("America/Chicago"); the store keeps UTC and the zone name, so a
 summit in another city shows its own local time everywhere.
 
 Seats: a signup holds a seat when it is not waitlisted and its status is one
-of :data:`SEAT_STATUSES`. When the shift (or the event, without shifts) is
-full, a new signup goes on the waitlist; when someone declines, the first
-person on the waitlist (by sign-up time) is promoted.
+of :data:`SEAT_STATUSES` (scheduled, confirmed, completed; an invitation holds
+none until accepted). When the shift (or the event, without shifts) is full, a
+new signup goes on the waitlist; when someone declines, the first person on
+the waitlist (by sign-up time) is promoted.
 
 Check-in writes a :class:`CheckIn` fact (append-only, merged by union across
 laptops) and marks the signup completed. The search runs in SQL with a limit,
@@ -63,8 +64,8 @@ STATUS_LABELS: dict[str, str] = {
     "no_show": "No-show",
     "declined": "Declined",
 }
-SEAT_STATUSES: frozenset[str] = frozenset({"invited", "scheduled", "confirmed", "completed"})
-"""Statuses that hold a seat (unless waitlisted)."""
+SEAT_STATUSES: frozenset[str] = frozenset({"scheduled", "confirmed", "completed"})
+"""Statuses that hold a seat (unless waitlisted). An invitation holds none until accepted."""
 RSVP_STATUSES: frozenset[str] = frozenset({"scheduled", "confirmed", "completed", "no_show"})
 """Statuses that mean the person said they would come."""
 REMIND_STATUSES: tuple[str, ...] = ("invited", "scheduled", "confirmed")
@@ -525,11 +526,15 @@ def sign_up(
     return SignupResult(row.id, waitlisted)
 
 
-def set_signup_status(session: Session, signup_id: str, status: str) -> str | None:
+def set_signup_status(
+    session: Session, signup_id: str, status: str, *, at: dt.datetime | None = None
+) -> str | None:
     """Change a signup's status; return the id of a signup promoted off the waitlist.
 
     When someone holding a seat declines, the first person waitlisted for the
-    same shift (earliest sign-up) gets the seat.
+    same shift (earliest sign-up) gets the seat. Someone who takes a seat
+    status (accepts an invitation, or signs up again) while the shift is full
+    joins the end of the waitlist.
     """
     if status not in SIGNUP_STATUSES:
         raise InputError(f"unknown signup status {status!r} (use one of: {', '.join(SIGNUP_STATUSES)})", where="status")
@@ -537,11 +542,15 @@ def set_signup_status(session: Session, signup_id: str, status: str) -> str | No
     if row is None or row.deleted:
         raise NotFoundError(f"no signup with id {signup_id}")
     held_seat = row.status in SEAT_STATUSES and not row.waitlisted
+    wants_seat = status in SEAT_STATUSES and row.status not in SEAT_STATUSES
+    if wants_seat and not row.walk_in and _full(session, row.event_id, row.shift_id):
+        _set(row, "waitlisted", True)
+        _set(row, "signed_up_at", at or dt.datetime.now(dt.UTC))  # the end of the queue
     _set(row, "status", status)
     if status not in SEAT_STATUSES:
         _set(row, "waitlisted", False)
     session.flush()
-    if held_seat and status not in SEAT_STATUSES:
+    if held_seat and status == "declined":
         return promote_waitlist(session, row.event_id, row.shift_id)
     return None
 

@@ -137,6 +137,22 @@ def test_waitlist_when_full_and_promotion_on_decline(demo_store: Store) -> None:
         assert ev.set_signup_status(s, rd.signup_id, "declined") is None
 
 
+def test_invitations_hold_no_seat_until_accepted(demo_store: Store) -> None:
+    with demo_store.transaction() as s:
+        eid = _party(s, capacity=1)
+        a, b = _people(s, 2)
+        invited = ev.sign_up(s, eid, a, status="invited")
+        assert not invited.waitlisted and ev.seats_taken(s, eid) == 0
+        taken = ev.sign_up(s, eid, b)
+        assert not taken.waitlisted and ev.seats_taken(s, eid) == 1
+        # the invitation accepted while the party is full: the end of the waitlist
+        assert ev.set_signup_status(s, invited.signup_id, "confirmed") is None
+        assert s.get(Signup, invited.signup_id).waitlisted
+        # a no-show after the event frees nothing for anybody; a decline promotes
+        assert ev.set_signup_status(s, taken.signup_id, "declined") == invited.signup_id
+        assert not s.get(Signup, invited.signup_id).waitlisted and ev.seats_taken(s, eid) == 1
+
+
 def test_shift_capacity_is_per_shift(demo_store: Store) -> None:
     with demo_store.transaction() as s:
         eid = _party(s, capacity=None)
