@@ -148,7 +148,7 @@ def test_invitations_hold_no_seat_until_accepted(demo_store: Store) -> None:
         # the invitation accepted while the party is full: the end of the waitlist
         assert ev.set_signup_status(s, invited.signup_id, "confirmed") is None
         assert s.get(Signup, invited.signup_id).waitlisted
-        # a no-show after the event frees nothing for anybody; a decline promotes
+        # the person with the seat declines: the accepted invitation moves up
         assert ev.set_signup_status(s, taken.signup_id, "declined") == invited.signup_id
         assert not s.get(Signup, invited.signup_id).waitlisted and ev.seats_taken(s, eid) == 1
 
