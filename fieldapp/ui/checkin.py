@@ -279,6 +279,7 @@ class CheckInDialog(QDialog):
         self.model = LazyTableModel(ctx.store, self.source, self)
         self.table = make_table_view(self.model, self, widths=[230, 130, 250, 170, 90, 70])
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.table, 1)
 
         bottom = QHBoxLayout()
