@@ -205,3 +205,34 @@ def test_screenshots_with_and_without_tiles(
     finally:
         server.stop()
         TileService.instance().configure(template="", mbtiles="")
+
+
+def test_saving_an_area_from_openstreetmap_org_is_refused_with_the_reason(
+    map_page: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: said.append(text))
+    TileService.instance().configure(
+        template="https://tile.openstreetmap.org/{z}/{x}/{y}.png", mbtiles="")
+    try:
+        map_page.save_area()
+    finally:
+        TileService.instance().configure(template="", mbtiles="")
+    assert said and "openstreetmap.org" in said[0] and "bulk downloads" in said[0]
+
+
+def test_opening_an_mbtiles_file_shows_its_tiles(
+    map_page: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    from tests.maps.test_tiles import make_mbtiles
+
+    path = make_mbtiles(tmp_path / "area.mbtiles")
+    with qtbot.waitSignal(map_page.view.loaded, timeout=WAIT):
+        assert map_page.open_mbtiles(str(path))
+    assert "area.mbtiles" in map_page.status.text()
+    assert not run_js(qtbot, map_page.view, "!!document.querySelector('.fa-note')")
+    with qtbot.waitSignal(map_page.view.loaded, timeout=WAIT):
+        map_page.close_mbtiles()
+    assert run_js(qtbot, map_page.view, "!!document.querySelector('.fa-note')")

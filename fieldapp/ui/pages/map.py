@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QMenu,
     QMessageBox,
     QPushButton,
@@ -68,6 +69,7 @@ class Page(RefreshingPage):
         self.tiles_button.setText(self.tr("Map tiles"))
         self.tiles_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.tiles_button)
+        menu.addAction(self.tr("Tile server…"), self.set_tile_server)
         menu.addAction(self.tr("Open an MBTiles file…"), self.open_mbtiles)
         self.close_mbtiles_action = menu.addAction(self.tr("Stop using the MBTiles file"),
                                                    self.close_mbtiles)
@@ -114,6 +116,8 @@ class Page(RefreshingPage):
         self._debounce.timeout.connect(self._start_load)
         self.turfs: list[tuple[str, str]] = []  # (id, name) of the turfs on the map
 
+        self._focus_id: str | None = None  # a door picked elsewhere, shown once drawn
+        self.view.loaded.connect(self._on_drawn)
         b = self.view.bridge
         b.door_clicked.connect(self._on_door_clicked)
         b.doors_selected.connect(self._on_doors_selected)
@@ -228,6 +232,7 @@ class Page(RefreshingPage):
         door_id = self.view.door_id(index)
         if door_id is None:
             return
+        self._focus_id = door_id
         self.detail.show_door(door_id)
         focus = getattr(self.ctx, "door_focused", None)
         if focus is not None:
@@ -236,11 +241,15 @@ class Page(RefreshingPage):
     def _on_door_focused(self, door_id: str, source: str) -> None:
         if source == self.key:
             return
-        self.detail.show_door(door_id)
-        self.view.highlight_door(door_id, fly=True)
+        self.show_door(door_id)
+
+    def _on_drawn(self, _count: int) -> None:
+        if self._focus_id:
+            self.view.highlight_door(self._focus_id, fly=False)
 
     def show_door(self, door_id: str) -> bool:
         """Highlight a door on the map and show its detail (other pages call this)."""
+        self._focus_id = door_id
         self.detail.show_door(door_id)
         return self.view.highlight_door(door_id, fly=True)
 
@@ -332,6 +341,43 @@ class Page(RefreshingPage):
                            parent=self)
 
     # ------------------------------------------------------------ tiles
+
+    def set_tile_server(self) -> None:
+        """Where basemap tiles come from while online (kept in the cache for offline use)."""
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Tile server"))
+        form = QVBoxLayout(dialog)
+        note = QLabel(self.tr(
+            "A tile URL with {z}, {x} and {y}, e.g. https://tiles.example.org/{z}/{x}/{y}.png. "
+            "Tiles you look at are kept for offline use. Follow your provider's usage policy "
+            "and credit it below; openstreetmap.org's own servers allow normal viewing but "
+            "not saving whole areas."))
+        note.setWordWrap(True)
+        form.addWidget(note)
+        url = QLineEdit(app_settings.get("tile_url") or "")
+        url.setPlaceholderText("https://…/{z}/{x}/{y}.png")
+        attribution = QLineEdit(app_settings.get("tile_attribution") or "")
+        attribution.setPlaceholderText(self.tr("Credit shown on the map, e.g. © OpenStreetMap contributors"))
+        form.addWidget(QLabel(self.tr("Tile URL (empty: no tile server)")))
+        form.addWidget(url)
+        form.addWidget(QLabel(self.tr("Attribution")))
+        form.addWidget(attribution)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        form.addWidget(buttons)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        template = url.text().strip()
+        if template and not (template.startswith(("http://", "https://"))
+                             and all(k in template for k in ("{z}", "{x}", "{y}"))):
+            QMessageBox.warning(self, self.tr("Tile server"), self.tr(
+                "The tile URL must start with http:// or https:// and contain {z}, {x} and {y}."))
+            return
+        app_settings.set_value("tile_url", template)
+        app_settings.set_value("tile_attribution", attribution.text().strip())
+        TileService.instance().configure()
 
     def open_mbtiles(self, path: str | None = None) -> bool:
         if path is None:
