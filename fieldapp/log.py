@@ -1,31 +1,40 @@
-"""Logging: a rotating file in the user log folder, warnings to stderr."""
+"""Logging: a rotating file in the user log folder, warnings to stderr.
+
+``setup`` may run more than once in a process (tests call the CLI's ``main``
+with different data folders): each call replaces the handlers the previous
+one added, so the log file always follows the current data folder.
+"""
 
 from __future__ import annotations
 
 import logging
 import logging.handlers
+import sys
 
 from fieldapp import paths
 
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+_OURS = "_fieldapp_handler"
 
 
 def setup(verbose: bool = False) -> None:
     root = logging.getLogger()
-    if getattr(root, "_fieldapp_configured", False):
-        return
+    for handler in [h for h in root.handlers if getattr(h, _OURS, False)]:
+        root.removeHandler(handler)
+        handler.close()
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     try:
         folder = paths.ensure(paths.dirs().logs)
-        file_handler = logging.handlers.RotatingFileHandler(
+        file_handler: logging.Handler = logging.handlers.RotatingFileHandler(
             folder / "fieldapp.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
         )
         file_handler.setFormatter(logging.Formatter(FORMAT))
+        setattr(file_handler, _OURS, True)
         root.addHandler(file_handler)
     except OSError:
         pass  # a read-only home must not stop the app; stderr still gets warnings
-    console = logging.StreamHandler()
+    console = logging.StreamHandler(sys.stderr)
     console.setLevel(logging.DEBUG if verbose else logging.WARNING)
     console.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    setattr(console, _OURS, True)
     root.addHandler(console)
-    root._fieldapp_configured = True  # type: ignore[attr-defined]

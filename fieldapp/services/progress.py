@@ -54,9 +54,10 @@ class CallbackProgress(Progress):
 class LineProgress(Progress):
     """Prints a progress line to a terminal, at most a few times a second."""
 
-    def __init__(self, stream: TextIO = sys.stderr, interval: float = 0.5) -> None:
+    def __init__(self, stream: TextIO | None = None, interval: float = 0.5) -> None:
         super().__init__()
-        self._stream = stream
+        # Looked up now, not at import: tests and the GUI swap sys.stderr.
+        self._stream = stream if stream is not None else sys.stderr
         self._interval = interval
         self._last = 0.0
         self._tty = stream.isatty()
