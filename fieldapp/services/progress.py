@@ -60,7 +60,7 @@ class LineProgress(Progress):
         self._stream = stream if stream is not None else sys.stderr
         self._interval = interval
         self._last = 0.0
-        self._tty = stream.isatty()
+        self._tty = self._stream.isatty()
 
     def update(self, done: int, total: int | None = None, message: str = "") -> None:
         now = time.monotonic()
