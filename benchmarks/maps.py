@@ -9,6 +9,8 @@ For 10,000, 50,000 and 100,000 demo doors it measures, in one process:
   arrays) + writing the page file + QtWebEngine loading it until the page
   says the door layer is drawn (two animation frames after the canvas layer
   was added, reported through the QWebChannel bridge);
+* geojson: folium's own ``GeoJson`` layer of ``CircleMarker`` points on the
+  canvas renderer (one Leaflet object per door inside one layer), total time;
 * plain: the same doors as folium's one ``CircleMarker`` per door (folium's
   defaults, assets pointed at the vendored Leaflet), until the page's last
   script has run and two frames have passed.
@@ -132,6 +134,34 @@ def plain(view: MapView, store: Store, folder: Path) -> dict[str, float]:
     return {"python": t1 - t0, "paint": t2 - t1, "total": t2 - t0, "mb": len(page) / 1e6}
 
 
+def geojson(view: MapView, store: Store, folder: Path) -> dict[str, float]:
+    """folium's one GeoJSON layer of circle markers on the canvas renderer."""
+    import folium
+
+    t0 = time.perf_counter()
+    data = load_map_data(store)
+    d = data.doors
+    colours = [c[2] for c in CATEGORIES]
+    collection = {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [d.lon[i], d.lat[i]]},
+         "properties": {"c": colours[d.cat[i]]}} for i in range(len(d))]}
+    fmap = folium.Map(location=[sum(d.lat) / len(d), sum(d.lon) / len(d)], zoom_start=14,
+                      tiles=None, prefer_canvas=True)
+    fmap.default_js = [("leaflet", asset_url(LEAFLET_JS))]
+    fmap.default_css = [("leaflet_css", asset_url(LEAFLET_CSS))]
+    folium.GeoJson(collection, marker=folium.CircleMarker(radius=3, fill=True, weight=1),
+                   style_function=lambda f: {"fillColor": f["properties"]["c"]}).add_to(fmap)
+    page = fmap.get_root().render().replace("</html>", DONE_SCRIPT + "</html>")
+    target = folder / "geojson.html"
+    target.write_text(page, encoding="utf-8")
+    t1 = time.perf_counter()
+    view.setWindowTitle("")
+    view.load(QUrl.fromLocalFile(str(target)))
+    wait_until(lambda: view.title() == "drawn", timeout=600)
+    t2 = time.perf_counter()
+    return {"python": t1 - t0, "paint": t2 - t1, "total": t2 - t0}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000,50000,100000")
@@ -154,7 +184,7 @@ def main() -> int:
     view.loaded.disconnect()
 
     print(f"{'doors':>8} | {'query':>6} {'build':>6} {'write':>6} {'paint':>6} {'TOTAL':>6}"
-          f" {'MB':>5} {'zoom':>5} {'pan':>5} | {'plain py':>8} {'paint':>6} {'TOTAL':>7} | speed-up  target")
+          f" {'MB':>5} {'zoom':>5} {'pan':>5} | {'geojson':>7} | {'plain py':>8} {'paint':>6} {'TOTAL':>7} | speed-up  target")
     ok = True
     for n in [int(s) for s in args.sizes.split(",")]:
         store = demo_store(folder, n)
@@ -166,6 +196,11 @@ def main() -> int:
         line = (f"{n:>8,} | {r['query']:6.2f} {r['build']:6.2f} {r['write']:6.2f} "
                 f"{r['paint']:6.2f} {r['total']:6.2f} {r['mb']:5.1f} "
                 f"{r['zoom_ms']:4.0f}ms {r['pan_ms']:3.0f}ms |")
+        if args.no_plain:
+            line += "       - |"
+        else:
+            g = geojson(view, store, folder)
+            line += f" {g['total']:7.2f} |"
         target = {10_000: None, 50_000: 2.0, 100_000: 2.5}.get(n)
         if args.no_plain:
             line += "        -      -       - |"
