@@ -88,8 +88,10 @@ def _qt_message(mode: QtMsgType, _context: object, message: str) -> None:
         QtMsgType.QtCriticalMsg: logging.ERROR,
         QtMsgType.QtFatalMsg: logging.CRITICAL,
     }.get(mode, logging.INFO)
-    if level == logging.WARNING and "propagateSizeHints" in message:
-        level = logging.DEBUG  # harmless noise of some platform plugins
+    if level == logging.WARNING:
+        # Qt's warnings (no GPU, no D-Bus, a style sheet it skipped) rarely mean anything
+        # to an organizer at a terminal: they go to the log file, not to stderr.
+        level = logging.INFO
     logging.getLogger("qt").log(level, "%s", message)
 
 
@@ -211,6 +213,7 @@ class Launcher(QObject):
         self.welcome = WelcomeWindow(ctx)
         self.welcome.ready.connect(self.show_main)
         self.welcome.show()
+        log.info("empty store: welcome screen shown")
 
     def _seed_demo(self) -> None:
         from fieldapp.services.demo import seed_demo

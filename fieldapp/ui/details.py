@@ -26,7 +26,8 @@ CSS = f"""
  .bad {{ color: {theme.BAD}; font-weight: 600; }}
  .good {{ color: {theme.GOOD}; }}
  table {{ border-collapse: collapse; }}
- td, th {{ padding: 3px 10px 3px 0; vertical-align: top; white-space: nowrap; }}
+ td, th {{ padding: 3px 10px 3px 0; vertical-align: top; }}
+ .nw {{ white-space: nowrap; }}
  th {{ text-align: left; color: {theme.MUTED}; font-weight: 600; }}
  a {{ color: {theme.ACCENT}; text-decoration: none; }}
 </style>
@@ -95,7 +96,9 @@ class _Pane(QWidget):
                 cells.append(a.person)
             by = a.canvasser + (f" ({a.organization})" if a.organization else "")
             cells += [by, a.notes]
-            rows.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>")
+            rows.append("<tr>" + "".join(
+                ("<td class='nw'>" if i == 0 else "<td>") + escape(c) + "</td>"
+                for i, c in enumerate(cells)) + "</tr>")
         return "<table>" + "".join(rows) + "</table>"
 
 
@@ -138,15 +141,15 @@ class DoorDetailPane(_Pane):
         parts.append(_h3(self.tr("Household ({n})").format(n=len(d.people))))
         if d.people:
             langs = labels.language_labels()
-            rows = []
             for p in d.people:
                 flags = f" <span class='bad'>{escape(' '.join(p.flags))}</span>" if p.flags else ""
-                rows.append(
-                    f"<tr><td><a href='person:{escape(p.id)}'>{escape(p.name)}</a>{flags}</td>"
-                    f"<td>{escape(p.phone)}</td><td>{escape(p.email)}</td>"
-                    f"<td>{escape(labels.label(langs, p.language))}</td></tr>"
+                known = " · ".join(escape(x) for x in (p.phone, p.email,
+                                                       labels.label(langs, p.language)) if x)
+                parts.append(
+                    f"<p style='margin: 0 0 6px 0'><a href='person:{escape(p.id)}'>"
+                    f"<b>{escape(p.name)}</b></a>{flags}<br>"
+                    f"<span class='muted'>{known}</span></p>"
                 )
-            parts.append("<table>" + "".join(rows) + "</table>")
         else:
             parts.append(_muted(self.tr("Nobody is listed at this door.")))
         parts.append(_h3(self.tr("Contact history")))

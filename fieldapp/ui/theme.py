@@ -59,6 +59,7 @@ QTableView, QTreeView, QListView, QTextBrowser {{
     alternate-background-color: #f7f9fc; selection-background-color: #cfe1ff;
     selection-color: {TEXT};
 }}
+QTableView::item {{ padding: 0 4px; }}
 QHeaderView::section {{
     background: #eef2f7; color: {TEXT}; border: none; border-bottom: 1px solid {BORDER};
     padding: 5px 8px; font-weight: 600;

@@ -135,9 +135,9 @@ def make_table_view(model: QAbstractItemModel, parent: QWidget | None = None,
                     stretch: list[int] | None = None) -> QTableView:
     """A table view for a (lazy) model: rows selectable, SQL sorting, fixed heights.
 
-    ``widths`` sets the first columns' widths in pixels; the last column and the
-    columns listed in ``stretch`` share the remaining width (so a narrow window
-    squeezes them instead of scrolling sideways).
+    ``widths`` sets the columns' widths in pixels. The columns listed in
+    ``stretch`` (or else the last column) share the remaining width, so a narrow
+    window squeezes them instead of scrolling sideways.
     Never call ``resizeColumnsToContents`` on a lazy model: Qt would fetch up to
     1,000 rows to measure them.
     """
@@ -165,6 +165,8 @@ def make_table_view(model: QAbstractItemModel, parent: QWidget | None = None,
     view.setSortingEnabled(True)
     for i, width in enumerate(widths or []):
         view.setColumnWidth(i, width)
+    if stretch:
+        header.setStretchLastSection(False)
     for i in stretch or []:
         header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
     header.setMinimumSectionSize(48)

@@ -132,3 +132,27 @@ def test_work_submitted_after_shutdown_is_dropped(app, qtbot) -> None:
     task = runner.run(lambda p: 1, label="late", on_done=done.append)
     qtbot.wait(50)
     assert task.done and done == [] and not runner.busy
+
+
+def test_emitting_signals_keeps_the_reference_count_of_true(app) -> None:
+    """PySide6 6.12.0 dropped a reference to True on every emit: the app aborted at exit.
+
+    The task runner emits for every progress update, so this guards the pin in
+    pyproject.toml (``PySide6 != 6.12.0``).
+    """
+    import gc
+    import sys
+
+    from PySide6.QtCore import QObject, Signal
+
+    class Emitter(QObject):
+        fired = Signal(str)
+
+    emitter = Emitter()
+    emitter.fired.connect(lambda _text: None)
+    gc.collect()
+    before = sys.getrefcount(True)
+    for _ in range(200):
+        emitter.fired.emit("x")
+    gc.collect()
+    assert sys.getrefcount(True) >= before - 5

@@ -31,7 +31,7 @@ class Page(RefreshingPage):
         layout.addWidget(self.header)
 
         self.model = LazyTableModel(ctx.store, DoorSource(), self, tasks=ctx.tasks)
-        self.table = make_table_view(self.model, self, widths=[170, 60, 60, 200, 60],
+        self.table = make_table_view(self.model, self, widths=[170, 72, 72, 200, 84, 130],
                                      stretch=[0, 3])
         self.detail = DoorDetailPane(ctx.store, self)
         self.detail.setMinimumWidth(320)

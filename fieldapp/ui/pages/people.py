@@ -30,7 +30,7 @@ class Page(RefreshingPage):
         layout.addWidget(self.header)
 
         self.model = LazyTableModel(ctx.store, PersonSource(), self, tasks=ctx.tasks)
-        self.table = make_table_view(self.model, self, widths=[160, 105, 200, 88, 170],
+        self.table = make_table_view(self.model, self, widths=[160, 110, 200, 88, 170, 80],
                                      stretch=[2, 4])
         self.detail = PersonDetailPane(ctx.store, self)
         self.detail.setMinimumWidth(300)
