@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 
 def result_labels() -> dict[str, str]:
@@ -105,7 +105,12 @@ def local_time(when: dt.datetime, zone: str) -> dt.datetime:
 def event_when(starts: dt.datetime, ends: dt.datetime, zone: str) -> str:
     """"Sat 2026-11-21 10:00–14:00 CST", in the event's own time zone."""
     a, b = local_time(starts, zone), local_time(ends, zone)
-    day = a.strftime("%a %Y-%m-%d")
+    day = _day(a)
     if a.date() == b.date():
         return f"{day} {a:%H:%M}–{b:%H:%M} {a.tzname() or ''}".strip()
-    return f"{day} {a:%H:%M} – {b:%a %Y-%m-%d %H:%M} {b.tzname() or ''}".strip()
+    return f"{day} {a:%H:%M} – {_day(b)} {b:%H:%M} {b.tzname() or ''}".strip()
+
+
+def _day(when: dt.datetime) -> str:
+    """"Sat 2026-11-21" with the weekday in the interface language ("sáb" in Spanish)."""
+    return QLocale().toString(QDate(when.year, when.month, when.day), "ddd yyyy-MM-dd")

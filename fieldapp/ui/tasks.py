@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 DIALOG_DELAY_MS = 200
+REDRAW_S = 0.05
 WORKER_NAME = "fieldapp-db"
 
 
@@ -64,6 +65,7 @@ class Task(Generic[T]):
         self.dialog: QProgressDialog | None = None
         self.done = False
         self.last: tuple[int, int | None, str] = (0, None, "")
+        self.drawn_at = 0.0
 
     def cancel(self) -> None:
         self.progress.cancel()
@@ -144,8 +146,14 @@ class TaskRunner(QObject):
     # ------------------------------------------------------------------ inside
 
     def _report(self, task: Task[Any], done: int, total: int | None, message: str) -> None:
-        # Called on the worker thread: only remember, and ask the GUI thread to draw.
+        # Called on the worker thread: remember, and ask the GUI thread to draw at most
+        # every REDRAW_S (a service may report every row of a 100,000-row import).
         task.last = (done, total, message)
+        now = time.monotonic()
+        final = total is not None and done >= total
+        if not final and now - task.drawn_at < REDRAW_S:
+            return
+        task.drawn_at = now
         if threading.current_thread() is threading.main_thread():
             self._draw(task)
         else:

@@ -126,6 +126,14 @@ def test_spanish_translation_loads(app, ctx, qtbot) -> None:
     titles = [win.sidebar.item(i).text() for i in range(win.sidebar.count())]
     assert "Puertas" in titles and "Personas" in titles
     assert win.page("doors").search.placeholderText().startswith("Buscar")
+    # Event times name the weekday in Spanish, in the event's own time zone.
+    import datetime as dt
+
+    from fieldapp.ui import labels
+
+    starts = dt.datetime(2026, 11, 28, 16, 0, tzinfo=dt.UTC)
+    text = labels.event_when(starts, starts + dt.timedelta(hours=4), "America/Chicago")
+    assert text == "sáb 2026-11-28 10:00–14:00 CST"
 
 
 def test_language_choice_follows_settings_then_system(monkeypatch) -> None:

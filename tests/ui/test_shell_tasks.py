@@ -156,3 +156,18 @@ def test_emitting_signals_keeps_the_reference_count_of_true(app) -> None:
         emitter.fired.emit("x")
     gc.collect()
     assert sys.getrefcount(True) >= before - 5
+
+
+def test_a_flood_of_progress_reports_is_thinned_out(runner, qtbot, monkeypatch) -> None:
+    draws: list[tuple[int, int | None, str]] = []
+    monkeypatch.setattr(runner, "_draw", lambda task: draws.append(task.last))
+
+    def work(progress):  # type: ignore[no-untyped-def]
+        for i in range(1, 100_001):
+            progress.update(i, 100_000, "Importing")
+
+    runner.run(work, label="import")
+    qtbot.waitUntil(lambda: not runner.busy, timeout=10000)
+    qtbot.wait(20)
+    assert len(draws) < 1000
+    assert draws[-1] == (100_000, 100_000, "Importing")  # the end is always drawn
