@@ -125,7 +125,10 @@ class MapData:
     doors_without_location: int = 0
 
     def bounds(self) -> tuple[float, float, float, float] | None:
-        """(south, west, north, east) around doors, turfs and events, or None if empty."""
+        """(south, west, north, east) around doors, turfs and the events near them.
+
+        None when there is nothing to show.
+        """
         lats: list[float] = []
         lons: list[float] = []
         if self.doors.lat:
@@ -135,7 +138,15 @@ class MapData:
             for lon, lat in _coords(turf.polygon):
                 lats.append(lat)
                 lons.append(lon)
-        if not lats:
+        if lats:
+            s, w, n, e = min(lats), min(lons), max(lats), max(lons)
+            # Events close to the doors are shown too, if they barely widen the view.
+            near = max(0.005, 0.25 * max(n - s, e - w))
+            for ev in self.events:
+                if s - near <= ev.lat <= n + near and w - near <= ev.lon <= e + near:
+                    lats.append(ev.lat)
+                    lons.append(ev.lon)
+        else:
             for ev in self.events:
                 lats.append(ev.lat)
                 lons.append(ev.lon)

@@ -59,6 +59,10 @@ def test_a_door_click_opens_its_detail_and_selects_it_in_the_doors_table(
 ) -> None:
     view = map_page.view
     door_id = view.ids[40]
+    # Street level, so that the houses across the street are well apart.
+    run_js(qtbot, view, "FA.map.setView([FA.data.lat[40], FA.data.lon[40]], 18,"
+           " {animate: false}); 1")
+    qtbot.waitUntil(lambda: run_js(qtbot, view, "FA.map.getZoom()") == 18, timeout=WAIT)
     with qtbot.waitSignal(view.bridge.door_clicked, timeout=WAIT):
         run_js(qtbot, view, """(function () {
             var i = 40, p = FA.doors._px[i], q = FA.doors._py[i];
