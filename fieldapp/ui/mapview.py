@@ -89,6 +89,9 @@ class TileService(QObject):
         self._live: set[int] = set()
         self.stack: TileSourceStack | None = None
         self._deliver.connect(self._reply)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)  # no tile reply after the app is gone
         self.configure()
 
     @classmethod
