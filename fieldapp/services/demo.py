@@ -23,7 +23,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from sqlalchemy import Table, func, insert, select, update
+from sqlalchemy import Table, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from fieldapp.core.db import Store
@@ -133,18 +133,51 @@ class _Writer:
             rows = self.pending.pop(model, [])
             defaults = _column_defaults(model) if rows else {}
             table = cast(Table, model.__table__)
+            sqlite = self.session.get_bind().dialect.name == "sqlite"
+            raw = _RawInsert(self.session, table) if sqlite and rows else None
             for start in range(0, len(rows), 5000):
                 batch = rows[start : start + 5000]
                 for row in batch:
                     stamp_row(model, row, self.next_stamp(), self.site_id)
-                # One Core executemany per batch: every row gets every column (the
-                # ORM's bulk path splits a batch by key set, thousands of statements).
+                # One executemany per batch, every row with every column (the ORM's bulk
+                # path splits a batch by key set into thousands of statements).
                 full = [{**defaults, **row} for row in batch]
-                self.session.execute(insert(table), full)
+                if raw is not None:
+                    raw.execute(full)
+                else:
+                    self.session.execute(insert(table), full)
                 done += len(batch)
                 progress.update(min(done, total), total, "Seeding demo campaign")
                 progress.check()
             self.counts[model.__tablename__] = len(rows)
+
+
+class _RawInsert:
+    """An INSERT run straight on the DB-API cursor, values converted by the column types.
+
+    For SQLite the per-row parameter handling of SQLAlchemy costs as much as the
+    insert itself; converting with each column's own bind processor keeps the
+    stored values identical (the same seed still gives the same dump).
+    """
+
+    def __init__(self, session: Session, table: Table) -> None:
+        self.session = session
+        dialect = session.get_bind().dialect
+        self.columns = list(table.columns)
+        self.processors = [c.type._cached_bind_processor(dialect) for c in self.columns]
+        quote = dialect.identifier_preparer.quote
+        names = ", ".join(quote(c.name) for c in self.columns)
+        marks = ", ".join("?" for _ in self.columns)
+        self.sql = f"INSERT INTO {quote(table.name)} ({names}) VALUES ({marks})"
+
+    def execute(self, rows: list[dict[str, Any]]) -> None:
+        keys = [c.key for c in self.columns]
+        pairs = list(zip(keys, self.processors, strict=True))
+        values = [
+            tuple(row[key] if proc is None else proc(row[key]) for key, proc in pairs)
+            for row in rows
+        ]
+        self.session.connection().exec_driver_sql(self.sql, values)
 
 
 _STREET_PART: dict[str, str] = {}
@@ -231,8 +264,17 @@ def seed_demo(
                 "this store already has data; seed the demo into an empty store "
                 "(use --data-dir or --db to choose another one)"
             )
+        sqlite = session.get_bind().dialect.name == "sqlite"
+        if sqlite:
+            # Random UUID keys land all over each index: a bigger page cache for this
+            # one transaction keeps the index pages in memory (about 3x faster at 100k).
+            session.execute(text("PRAGMA cache_size=-131072"))
         w = _Writer(session, seed, today)
-        _seed(session, w, rng, doors, today, progress)
+        try:
+            _seed(session, w, rng, doors, today, progress)
+        finally:
+            if sqlite:
+                session.execute(text("PRAGMA cache_size=-2000"))
         last = w.next_stamp()
         store.clock.observe(last)
         session.execute(
