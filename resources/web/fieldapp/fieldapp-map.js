@@ -73,7 +73,7 @@
 
     _radius: function () {
       var z = this._map ? this._map.getZoom() : 15;
-      return z >= 18 ? 6 : z >= 17 ? 5 : z >= 16 ? 4 : z >= 14 ? 3 : 2;
+      return z >= 18 ? 6 : z >= 17 ? 5 : z >= 16 ? 4 : z >= 15 ? 3 : 2;
     },
 
     _project: function () {
@@ -106,7 +106,7 @@
       var ctx = renderer._ctx, view = renderer._bounds;
       var minX = view.min.x, minY = view.min.y, maxX = view.max.x, maxY = view.max.y;
       var r = this._radius(), px = this._px, py = this._py, tau = Math.PI * 2;
-      ctx.lineWidth = r > 2 ? 1 : 0.6;
+      ctx.lineWidth = 1;
       for (var c = 0; c < this._groups.length; c++) {
         var g = this._groups[c];
         if (!g.length) continue;
@@ -119,8 +119,10 @@
         }
         ctx.fillStyle = this._colours[c];
         ctx.fill();
-        ctx.strokeStyle = this._colours[c] === '#000000' ? '#ffffff' : 'rgba(0,0,0,0.6)';
-        ctx.stroke();
+        if (r > 2) { // zoomed out, outlines would hide the colours
+          ctx.strokeStyle = this._colours[c] === '#000000' ? '#ffffff' : 'rgba(0,0,0,0.6)';
+          ctx.stroke();
+        }
       }
       if (this._selectedCount) {
         ctx.beginPath();
