@@ -3,6 +3,7 @@
 set -euo pipefail
 need=()
 command -v age >/dev/null 2>&1 || need+=(age)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)  # opens the exported offline map
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 ldconfig -p | grep -q libxkbcommon-x11 || need+=(libxkbcommon-x11-0)
 ldconfig -p | grep -q libEGL.so.1 || need+=(libegl1)
