@@ -26,7 +26,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from fieldapp.errors import CancelledError, FieldAppError
@@ -169,8 +169,12 @@ class TaskRunner(QObject):
             dialog.setValue(min(done, total))
         else:
             dialog.setMaximum(0)
-        if message and not task.progress.cancelled:
-            dialog.setLabelText(message)
+        if not task.progress.cancelled:
+            # The task's own (translated) label stays; a service's message goes below it.
+            text = task.label
+            if message and message != task.label:
+                text += "\n" + QCoreApplication.translate("Progress", message)
+            dialog.setLabelText(text)
 
     def _maybe_show_dialog(self, task: Task[Any], parent: QWidget | None) -> None:
         if task.done or task.dialog is not None:
