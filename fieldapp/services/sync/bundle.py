@@ -291,7 +291,7 @@ def _since_threshold(session: Session) -> int:
         return 0
     threshold = int(prev.summary.get("watermark", prev.hlc_max)) + 1
     for row in session.scalars(
-        select(SyncBundle).where(SyncBundle.direction == "in", SyncBundle.status == "merged",
+        select(SyncBundle).where(SyncBundle.direction == "in", SyncBundle.status.in_(("merged", "partial")),
                                  SyncBundle.recorded_at >= prev.recorded_at)
     ):
         threshold = min(threshold, row.hlc_min)

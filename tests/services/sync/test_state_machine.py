@@ -1,0 +1,332 @@
+"""Several simulated sites make random writes, import each other's bundles and
+export at random moments (full or since-last). Every permutation, repetition
+and staleness of all the bundles, merged into fresh stores, must give the same
+dump, equal to a plain-Python join of what the sites held when they exported."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import random
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, event, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition, rule
+
+from fieldapp import paths
+from fieldapp.core.db import Store, open_store
+from fieldapp.core.hlc import stamp_ms, wall_ms
+from fieldapp.core.models import SYNCED_MODELS, ContactAttempt, Door, Fact, Person
+from fieldapp.services.sync.bundle import export_bundle
+from fieldapp.services.sync.merge import import_bundle
+from tests.services.sync.helpers import FakeWall, Site, connect, dump_tables
+
+SITES = 3
+FIELDS = {"doors": ["notes", "unit", "do_not_knock"], "people": ["first_name", "phone"]}
+_TEMPLATE: Path | None = None
+
+
+def fresh_store(path: Path) -> Store:
+    """An empty store, copied from a migrated template (migrating each time is slow)."""
+    global _TEMPLATE
+    if _TEMPLATE is None:
+        folder = Path(tempfile.mkdtemp(prefix="fieldapp-template-"))
+        s = open_store(folder / "t.sqlite")
+        with s.engine.begin() as conn:
+            conn.exec_driver_sql("DELETE FROM store_meta")
+        s.close()
+        _TEMPLATE = folder / "t.sqlite"
+    shutil.copyfile(_TEMPLATE, path)
+    return open_store(path)
+
+
+# --------------------------------------------------------------------------- the model
+
+
+def _clock(row: dict[str, Any], field: str) -> tuple[str, str]:
+    text = row["clocks"].get(field)
+    if text:
+        stamp, _, site = text.partition(":")
+        return stamp, site
+    return row["born_hlc"], row["born_site"]
+
+
+def _canon(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def join_copies(fields: list[str], copies: list[dict[str, Any]]) -> dict[str, Any]:
+    """What one mutable record must look like after merging all its copies."""
+    born = max((c["born_hlc"], c["born_site"]) for c in copies)
+    out: dict[str, Any] = {"id": copies[0]["id"]}
+    clocks: dict[str, tuple[str, str]] = {}
+    for f in fields:
+        top = max(_clock(c, f) for c in copies)
+        out[f] = min((c[f] for c in copies if _clock(c, f) == top), key=_canon)
+        clocks[f] = top
+    if out["deleted"] and any(c > clocks["deleted"] for f, c in clocks.items() if f != "deleted"):
+        out["deleted"] = False  # an edit newer than the delete undeletes
+    out["born_hlc"], out["born_site"] = born
+    out["clocks"] = {f: f"{c[0]}:{c[1]}" for f, c in clocks.items() if c != born}
+    out["hlc"], out["site_id"] = max([born, *clocks.values()])
+    return out
+
+
+def model_join(snapshots: list[dict[str, Any]]) -> dict[str, Any]:
+    tables: dict[str, Any] = {}
+    for model in SYNCED_MODELS:
+        name = model.__tablename__
+        by_id: dict[str, list[dict[str, Any]]] = {}
+        for snap in snapshots:
+            for row in snap[name]:
+                by_id.setdefault(row["id"], []).append(row)
+        rows = []
+        for rid in sorted(by_id):
+            copies = by_id[rid]
+            if issubclass(model, Fact):
+                assert all(c == copies[0] for c in copies), f"fact {rid} differs between sites"
+                rows.append(copies[0])
+            else:
+                rows.append(join_copies(model.data_fields(), copies))
+        tables[name] = rows
+    return tables
+
+
+# --------------------------------------------------------------------------- the machine
+
+
+class SyncMachine(RuleBasedStateMachine):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tmp = Path(tempfile.mkdtemp(prefix="fieldapp-sm-"))
+        start = wall_ms() - 3_600_000  # an hour ago: jumps never look like the future
+        self.sites: list[Site] = []
+        for i in range(SITES + 1):
+            site = Site(self.tmp, f"s{i}", fresh_store(self.tmp / f"s{i}.sqlite"))
+            site.store.clock._wall = FakeWall(start)
+            self.sites.append(site)
+        self.reader = self.sites.pop()
+        connect(*self.sites, self.reader)
+        self.bundles: list[Path] = []
+        self.latest: dict[int, dict[str, Any]] = {}
+        self.facts: set[str] = set()
+        self.rng = random.Random(0)
+        # Durability is tested elsewhere; here fsync only makes the run slow.
+        self._fsync = os.fsync
+        os.fsync = lambda fd: None
+
+    @initialize(seed=st.integers(0, 2**32))
+    def seed(self, seed: int) -> None:
+        self.rng = random.Random(seed)
+
+    def teardown(self) -> None:
+        try:
+            self.check_merges()
+        finally:
+            os.fsync = self._fsync
+            for site in [*self.sites, self.reader]:
+                site.close()
+            shutil.rmtree(self.tmp, ignore_errors=True)
+
+    # helpers
+    def _ids(self, i: int, table: str, *, deleted: bool | None = False) -> list[str]:
+        t = {"doors": Door, "people": Person}[table].__table__
+        with self.sites[i].store.session() as s:
+            q = t.select().with_only_columns(t.c.id).order_by(t.c.id)
+            if deleted is not None:
+                q = q.where(t.c.deleted.is_(deleted))
+            return list(s.execute(q).scalars())
+
+    def _tick(self, i: int, ms: int = 1) -> None:
+        self.sites[i].store.clock._wall.ms += ms  # type: ignore[attr-defined]
+
+    # rules
+    @rule(i=st.integers(0, SITES - 1), notes=st.sampled_from(["", "dog", "gate code 12"]),
+          key=st.sampled_from(["1 elm st", "2 elm st", "3 elm st"]))
+    def create_door(self, i: int, notes: str, key: str) -> None:
+        self._tick(i)
+        with self.sites[i].store.transaction() as s:
+            s.add(Door(street_name="Elm St", notes=notes, address_key=key))
+
+    @rule(i=st.integers(0, SITES - 1), pick=st.integers(0, 99), name=st.sampled_from(["Ana", "Bo"]))
+    def create_person(self, i: int, pick: int, name: str) -> None:
+        doors = self._ids(i, "doors")
+        if doors:
+            self._tick(i)
+            with self.sites[i].store.transaction() as s:
+                s.add(Person(first_name=name, door_id=doors[pick % len(doors)]))
+
+    @rule(i=st.integers(0, SITES - 1), table=st.sampled_from(["doors", "people"]),
+          pick=st.integers(0, 99), which=st.integers(0, 2), value=st.integers(0, 3))
+    def edit(self, i: int, table: str, pick: int, which: int, value: int) -> None:
+        ids = self._ids(i, table)
+        if not ids:
+            return
+        field = FIELDS[table][which % len(FIELDS[table])]
+        new: Any = bool(value % 2) if field == "do_not_knock" else f"v{value}"
+        self._tick(i, value)
+        with self.sites[i].store.transaction() as s:
+            obj = s.get({"doors": Door, "people": Person}[table], ids[pick % len(ids)])
+            setattr(obj, field, new)
+
+    @rule(i=st.integers(0, SITES - 1), table=st.sampled_from(["doors", "people"]),
+          pick=st.integers(0, 99), undelete=st.booleans())
+    def delete_or_undelete(self, i: int, table: str, pick: int, undelete: bool) -> None:
+        ids = self._ids(i, table, deleted=undelete)
+        if ids:
+            self._tick(i)
+            with self.sites[i].store.transaction() as s:
+                s.get({"doors": Door, "people": Person}[table], ids[pick % len(ids)]).deleted = not undelete
+
+    @rule(i=st.integers(0, SITES - 1), pick=st.integers(0, 99),
+          code=st.sampled_from(["not_home", "canvassed", "refused"]))
+    def contact(self, i: int, pick: int, code: str) -> None:
+        doors = self._ids(i, "doors", deleted=None)
+        if doors:
+            self._tick(i)
+            with self.sites[i].store.transaction() as s:
+                fact = ContactAttempt(door_id=doors[pick % len(doors)], result_code=code,
+                                      attempted_at=dt.datetime(2026, 11, 20, 12, tzinfo=dt.UTC))
+                s.add(fact)
+                s.flush()
+                self.facts.add(fact.id)
+
+    @rule(i=st.integers(0, SITES - 1), ms=st.integers(-120_000, 240_000))
+    def clock_jump(self, i: int, ms: int) -> None:
+        self._tick(i, ms)
+
+    @rule(i=st.integers(0, SITES - 1), since_last=st.booleans())
+    def export(self, i: int, since_last: bool) -> None:
+        site = self.sites[i]
+        with site.active():
+            result = export_bundle(site.store, self.tmp / "bundles", since_last=since_last)
+        self.bundles.append(result.path)
+        self.latest[i] = dump_tables(site.store)
+
+    @rule(since_last=st.booleans())
+    def gossip(self, since_last: bool) -> None:
+        """Every site exports, then every site imports every bundle: records get shared."""
+        for i in range(SITES):
+            self.export(i, since_last)
+        for i in range(SITES):
+            for path in self.bundles[-SITES:]:
+                with self.sites[i].active():
+                    import_bundle(self.sites[i].store, path)
+
+    def _share(self) -> str | None:
+        """A door that sites 0 and 1 both hold live (sharing it through bundles first)."""
+        both = set(self._ids(0, "doors")) & set(self._ids(1, "doors"))
+        if not both:
+            self.gossip(True)
+            both = set(self._ids(0, "doors")) & set(self._ids(1, "doors"))
+        return min(both) if both else None
+
+    def _after(self, i: int, j: int) -> None:
+        """Move site i's wall past everything site j has stamped."""
+        wall = self.sites[i].store.clock._wall
+        wall.ms = max(wall.ms, stamp_ms(self.sites[j].store.clock.last)) + 1000  # type: ignore[attr-defined]
+
+    @rule(edit_is_newer=st.booleans(), notes=st.sampled_from(["late", "early"]))
+    def delete_edit_race(self, edit_is_newer: bool, notes: str) -> None:
+        """Site 0 deletes a door while site 1, not knowing, edits it (before or after)."""
+        door = self._share()
+        if door is None:
+            return
+        if edit_is_newer:
+            with self.sites[0].store.transaction() as s:
+                s.get(Door, door).deleted = True
+            self._after(1, 0)
+        with self.sites[1].store.transaction() as s:
+            s.get(Door, door).notes = notes
+        if not edit_is_newer:
+            self._after(0, 1)
+            with self.sites[0].store.transaction() as s:
+                s.get(Door, door).deleted = True
+
+    @rule(i=st.integers(0, SITES - 1))
+    def relay(self, i: int) -> None:
+        """A hub far ahead in time merges older bundles, then exports since its last one."""
+        self.export(i, False)
+        self._tick(i, 300_000)
+        self.create_door(i, "hub", "9 elm st")
+        for path in list(self.bundles):
+            with self.sites[i].active():
+                import_bundle(self.sites[i].store, path)
+        self.export(i, True)
+
+    @precondition(lambda self: bool(self.bundles))
+    @rule(i=st.integers(0, SITES - 1), pick=st.integers(0, 99))
+    def import_(self, i: int, pick: int) -> None:
+        site = self.sites[i]
+        with site.active():
+            result = import_bundle(site.store, self.bundles[pick % len(self.bundles)])
+        if result.total().undeleted:
+            event("an import undeleted a record")
+        if result.total().conflicts:
+            event("an import kept a conflict")
+
+    # the check
+    def check_merges(self) -> None:
+        for i in range(SITES):  # the end of the day: every site exports what it has
+            self.export(i, self.rng.random() < 0.5)
+        expected = model_join(list(self.latest.values()))
+        orders = [list(reversed(self.bundles))]
+        shuffled = [*self.bundles, *self.rng.sample(self.bundles, k=min(3, len(self.bundles)))]
+        self.rng.shuffle(shuffled)
+        orders.append(shuffled)
+        for n, order in enumerate(orders):
+            store = fresh_store(self.tmp / f"merge{n}.sqlite")
+            try:
+                with paths_of(self.reader):
+                    for path in order:
+                        import_bundle(store, path)
+                got = dump_tables(store)
+            finally:
+                store.close()
+            assert got == expected, f"order {n} differs from the model"
+        # Each site's own chain of bundles (full, then since-last) holds all it knew.
+        for i, snapshot in self.latest.items():
+            mine = [p for p in self.bundles if p.name.startswith(self.sites[i].store.site_id[:8])]
+            store = fresh_store(self.tmp / f"chain{i}.sqlite")
+            try:
+                with paths_of(self.reader):
+                    for path in mine:
+                        import_bundle(store, path)
+                assert dump_tables(store) == model_join([snapshot]), f"site {i}'s bundles lose data"
+            finally:
+                store.close()
+        event(f"bundles: {min(len(self.bundles), 6)}")
+        deleted = sum(r["deleted"] for r in expected["doors"] + expected["people"])
+        event(f"deleted records at the end: {min(deleted, 3)}")
+        made = {r["id"] for r in expected["contact_attempts"]}
+        exported = set().union(*({r["id"] for r in snap["contact_attempts"]} for snap in self.latest.values()))
+        assert exported <= made
+
+
+def paths_of(site: Site) -> Any:
+    return site.active()
+
+
+TestSync = SyncMachine.TestCase
+THOROUGH = os.environ.get("FIELDAPP_SYNC_EXAMPLES")  # e.g. 500 for a long run
+TestSync.settings = settings(
+    max_examples=int(THOROUGH or 20), stateful_step_count=20 if THOROUGH else 15, deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+
+def test_model_join_undeletes_only_for_newer_edits() -> None:
+    site = "0" * 8 + "-0000-4000-8000-" + "0" * 12
+    base = {"id": "d", "born_hlc": "0000000000000001", "born_site": site, "deleted": False, "notes": "",
+            "clocks": {}, "hlc": "0000000000000001", "site_id": site}
+    deleted = {**base, "deleted": True, "clocks": {"deleted": f"0000000000000005:{site}"}}
+    stale = {**base, "notes": "x", "clocks": {"notes": f"0000000000000003:{site}"}}
+    newer = {**base, "notes": "y", "clocks": {"notes": f"0000000000000007:{site}"}}
+    assert join_copies(["deleted", "notes"], [deleted, stale])["deleted"] is True
+    assert join_copies(["deleted", "notes"], [deleted, newer])["deleted"] is False
+    _ = paths  # the machine switches key folders through Site.active
