@@ -11,6 +11,7 @@ import pytest
 
 from fieldapp import paths
 from fieldapp.core.db import Store, open_store
+from tests.pgserver import pg_server, pg_url  # noqa: F401  (PostgreSQL fixtures)
 
 DEMO_DAY = dt.date(2026, 11, 20)
 

@@ -1,0 +1,110 @@
+"""The same merges into SQLite and into a real PostgreSQL give the same dump, and
+two staff importing into one PostgreSQL store at once get what one after the
+other would."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from fieldapp import paths
+from fieldapp.core.db import open_store
+from fieldapp.core.models import ContactAttempt, Door, Person
+from fieldapp.services.demo import seed_demo
+from fieldapp.services.sync.bundle import export_bundle
+from fieldapp.services.sync.merge import import_bundle
+from tests.conftest import DEMO_DAY
+from tests.services.sync.helpers import Site, connect, dump
+
+pytestmark = pytest.mark.postgres
+
+
+def make_bundles(make_site: Callable[..., Site], tmp_path: Path) -> tuple[Site, list[Path]]:
+    """A demo laptop, a second laptop with conflicting edits, deletes and knocks."""
+    a, b, reader = make_site("a"), make_site("b"), make_site("reader")
+    connect(a, b, reader)
+    seed_demo(a.store, doors=120, seed=5, today=DEMO_DAY)
+    with a.active():
+        first = export_bundle(a.store, tmp_path).path
+    with b.active():
+        import_bundle(b.store, first)
+    with a.store.transaction() as s:
+        doors = s.query(Door).order_by(Door.id).limit(10).all()
+        for d in doors[:5]:
+            d.notes = "from a"
+        doors[5].deleted = True
+    b.store.clock._wall.ms += 5000  # type: ignore[attr-defined]
+    with b.store.transaction() as s:
+        doors = s.query(Door).order_by(Door.id).limit(10).all()
+        for d in doors[3:8]:
+            d.notes = "from b, later"
+        s.add(Person(first_name="Zoe", door_id=doors[0].id, tags=["new", "volunteer"]))
+        s.add(ContactAttempt(door_id=doors[1].id, result_code="canvassed", support=2,
+                             answers={"q1": "yes"}, attempted_at=dt.datetime(2026, 11, 21, 15, 30, 1, 123456, tzinfo=dt.UTC)))
+    with a.active():
+        second = export_bundle(a.store, tmp_path, since_last=True).path
+    with b.active():
+        third = export_bundle(b.store, tmp_path).path
+    return reader, [first, second, third]
+
+
+def test_sqlite_and_postgresql_give_the_same_dump(make_site: Callable[..., Site], tmp_path: Path, pg_url: str) -> None:
+    reader, bundles = make_bundles(make_site, tmp_path)
+    lite = open_store(tmp_path / "lite.sqlite")
+    pg = open_store(pg_url)
+    try:
+        with reader.active():
+            for path in bundles:
+                r1 = import_bundle(lite, path)
+                r2 = import_bundle(pg, path)
+                assert r1.total() == r2.total()
+            for path in reversed(bundles):  # again: a reported no-op on both
+                assert import_bundle(pg, path).status == "already"
+        assert dump(lite) == dump(pg)
+        assert '"from b, later"' in dump(pg)
+    finally:
+        lite.close()
+        pg.close()
+
+
+def test_concurrent_imports_into_one_postgresql_store(make_site: Callable[..., Site], tmp_path: Path, pg_url: str) -> None:
+    reader, bundles = make_bundles(make_site, tmp_path)
+    expected_store = open_store(tmp_path / "one-by-one.sqlite")
+    with reader.active():
+        for path in bundles:
+            import_bundle(expected_store, path)
+    expected = dump(expected_store)
+    expected_store.close()
+
+    paths.set_data_dir(reader.dir / "data")  # both "staff" use the reader's keys
+    open_store(pg_url).close()  # create the schema once
+    errors: list[BaseException] = []
+    results: list[str] = []
+
+    def staff(order: list[Path]) -> None:
+        store = open_store(pg_url)
+        try:
+            for path in order:
+                results.append(import_bundle(store, path).status)
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+        finally:
+            store.close()
+
+    threads = [threading.Thread(target=staff, args=(order,))
+               for order in (bundles, list(reversed(bundles)), bundles[1:] + bundles[:1])]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+    assert not errors, errors
+    assert sorted(results).count("already") == 2 * len(bundles)
+    pg = open_store(pg_url)
+    try:
+        assert dump(pg) == expected
+    finally:
+        pg.close()
