@@ -212,6 +212,7 @@ class Launcher(QObject):
 
         self.welcome = WelcomeWindow(ctx)
         self.welcome.ready.connect(self.show_main)
+        self.welcome.bundle_requested.connect(self._open_bundle)
         self.welcome.show()
         log.info("empty store: welcome screen shown")
 
@@ -245,6 +246,13 @@ class Launcher(QObject):
             self.welcome = None
         log.info("main window shown %.2fs after start", time.perf_counter() - _START)
         self.window_shown.emit(window)
+
+    def _open_bundle(self) -> None:
+        """The welcome screen's third choice: the window on the Sync page, asking for a file."""
+        self.show_main()
+        assert self.window is not None
+        page = self.window.show_page("sync")  # type: ignore[attr-defined]
+        page.open_bundle()
 
     def shutdown(self) -> None:
         self.tasks.shutdown(wait=True)

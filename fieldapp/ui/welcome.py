@@ -2,8 +2,9 @@
 
 Three ways to start: the demo campaign (seeded on the worker thread with a
 progress dialog), a new empty campaign (a small dialog), or a sync bundle from
-the office (wired by the sync page once bundles exist). The screen emits
-:attr:`WelcomeWindow.ready` once the store has something to show.
+the office (handed to the Sync page's ``open_bundle()`` once it has one). The
+screen emits :attr:`WelcomeWindow.ready` once the store has something to show,
+and :attr:`WelcomeWindow.bundle_requested` to open the window on the Sync page.
 """
 
 from __future__ import annotations
@@ -73,6 +74,7 @@ class WelcomeWindow(QWidget):
     """First screen on an empty store."""
 
     ready = Signal()
+    bundle_requested = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -175,6 +177,20 @@ class WelcomeWindow(QWidget):
                            parent=self)
 
     def open_bundle(self) -> None:
+        """Hand over to the Sync page: the main window opens on it and asks for a bundle.
+
+        The Sync page takes this over by defining ``Page.open_bundle(self)`` (a file
+        dialog, keys or passphrase, the import through the task runner). Until it
+        does, the button says that this is coming.
+        """
+        try:
+            from fieldapp.ui.pages import sync
+        except Exception:  # a broken sync page must not break the welcome screen
+            log.exception("the sync page failed to load")
+            sync = None  # type: ignore[assignment]
+        if sync is not None and callable(getattr(sync.Page, "open_bundle", None)):
+            self.bundle_requested.emit()
+            return
         QMessageBox.information(self, self.tr("Sync bundles"), self.tr(
             "Opening sync bundles is coming soon. For now, start with the demo or a new "
             "campaign; the Sync page will import bundles."))

@@ -145,3 +145,41 @@ def test_language_choice_follows_settings_then_system(monkeypatch) -> None:
     assert fieldapp_app.choose_language("system") == "es"
     monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale("fr_FR")))
     assert fieldapp_app.choose_language("system") == "en"
+
+
+def test_open_bundle_hands_over_to_the_sync_page(app, qtbot, tmp_path, monkeypatch) -> None:
+    from fieldapp.ui.pages import sync
+
+    opened: list[object] = []
+    monkeypatch.setattr(sync.Page, "open_bundle", lambda self: opened.append(self),
+                        raising=False)
+    launcher = _launch(qtbot, tmp_path / "bundle.sqlite")
+    try:
+        qtbot.waitUntil(lambda: launcher.welcome is not None, timeout=10000)
+        launcher.welcome.bundle_button.click()
+        assert launcher.window is not None
+        assert launcher.window.current_key() == "sync"
+        assert opened == [launcher.window.page("sync")]
+        launcher.window.close()
+    finally:
+        launcher.shutdown()
+
+
+def test_open_bundle_says_it_is_coming_without_a_sync_import(app, qtbot, tmp_path,
+                                                             monkeypatch) -> None:
+    from fieldapp.ui import welcome
+    from fieldapp.ui.pages import sync
+
+    if callable(getattr(sync.Page, "open_bundle", None)):
+        monkeypatch.delattr(sync.Page, "open_bundle")
+    told: list[str] = []
+    monkeypatch.setattr(welcome.QMessageBox, "information",
+                        lambda parent, title, text: told.append(text))
+    launcher = _launch(qtbot, tmp_path / "nobundle.sqlite")
+    try:
+        qtbot.waitUntil(lambda: launcher.welcome is not None, timeout=10000)
+        launcher.welcome.bundle_button.click()
+        assert launcher.window is None
+        assert told and "coming soon" in told[0]
+    finally:
+        launcher.shutdown()

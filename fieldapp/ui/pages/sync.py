@@ -1,4 +1,8 @@
-"""Sync (placeholder): the sync helper replaces this module."""
+"""Sync (placeholder): the sync helper replaces this module.
+
+The welcome screen's "Open a sync bundle" calls ``Page.open_bundle()`` when the
+real page defines it.
+"""
 
 from __future__ import annotations
 
