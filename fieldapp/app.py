@@ -16,6 +16,7 @@ import threading
 import time
 from collections.abc import Sequence
 from types import TracebackType
+from typing import Any
 
 from PySide6.QtCore import (
     QLibraryInfo,
@@ -162,6 +163,7 @@ class Launcher(QObject):
 
     window_shown = Signal(object)
     failed = Signal(str)
+    cancelled = Signal()
 
     def __init__(self, target: str, *, seed_demo_if_empty: bool = False,
                  demo_doors: int = 2000, parent: QObject | None = None) -> None:
@@ -177,11 +179,13 @@ class Launcher(QObject):
         self.welcome: QWidget | None = None
         self.store: Store | None = None
         self.exit_code = 0
+        self._open_task: Any = None
 
     def start(self) -> None:
         target = self.target
-        self.tasks.run(lambda _p: open_store(target), label=self.tr("Opening the store…"),
-                       on_done=self._opened, on_error=self._open_failed)
+        self._open_task = self.tasks.run(
+            lambda _p: open_store(target), label=self.tr("Opening the store…"),
+            on_done=self._opened, on_error=self._open_failed)
 
     def _open_failed(self, exc: BaseException) -> None:
         from fieldapp.ui import errordialog
@@ -199,6 +203,12 @@ class Launcher(QObject):
         from fieldapp.ui.context import AppContext
 
         self.store = store
+        if self._open_task is not None and self._open_task.progress.cancelled:
+            # Cancel during a long open (an upgrade is all-or-nothing, so it finished):
+            # the user wanted out, so close instead of showing the window.
+            log.info("opening cancelled by the user; closing")
+            self.cancelled.emit()
+            return
         ctx = AppContext(store, self.tasks, self)
         self.ctx = ctx
         log.info("store open: %s (%.2fs after start)", store.url, time.perf_counter() - _START)
@@ -271,6 +281,7 @@ def run_gui(db: str | None, seed_demo_if_empty: bool) -> int:
     launcher = Launcher(target, seed_demo_if_empty=seed_demo_if_empty)
     app.aboutToQuit.connect(launcher.shutdown)
     launcher.failed.connect(lambda _message: app.exit(1))
+    launcher.cancelled.connect(lambda: app.exit(0))
     launcher.start()
     code = app.exec()
     return code or launcher.exit_code

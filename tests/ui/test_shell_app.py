@@ -183,3 +183,23 @@ def test_open_bundle_says_it_is_coming_without_a_sync_import(app, qtbot, tmp_pat
         assert told and "coming soon" in told[0]
     finally:
         launcher.shutdown()
+
+
+def test_cancel_while_the_store_opens_closes_the_app(app, qtbot, tmp_path, monkeypatch) -> None:
+    import time
+
+    real_open = fieldapp_app.open_store
+
+    def slow_open(target):  # type: ignore[no-untyped-def]
+        time.sleep(0.3)  # a schema upgrade of a big store
+        return real_open(target)
+
+    monkeypatch.setattr(fieldapp_app, "open_store", slow_open)
+    launcher = fieldapp_app.Launcher(str(tmp_path / "slow.sqlite"), seed_demo_if_empty=True)
+    try:
+        with qtbot.waitSignal(launcher.cancelled, timeout=10000):
+            launcher.start()
+            launcher._open_task.cancel()  # the user pressed Cancel in the progress dialog
+        assert launcher.window is None and launcher.welcome is None
+    finally:
+        launcher.shutdown()
