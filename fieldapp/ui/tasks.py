@@ -20,7 +20,6 @@ for it); anything else is a bug, logged with its traceback and shown.
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -37,8 +36,14 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 DIALOG_DELAY_MS = 200
-REDRAW_S = 0.05
+REDRAW_MS = 100
 WORKER_NAME = "fieldapp-db"
+
+
+def _words(text: str) -> list[str]:
+    """The words of a label, for telling "Seeding demo campaign" from a new message."""
+    return [w for w in text.lower().replace("…", " ").replace(".", " ").split()
+            if w not in ("the", "a", "an")]
 
 
 class _Invoker(QObject):
@@ -65,7 +70,6 @@ class Task(Generic[T]):
         self.dialog: QProgressDialog | None = None
         self.done = False
         self.last: tuple[int, int | None, str] = (0, None, "")
-        self.drawn_at = 0.0
 
     def cancel(self) -> None:
         self.progress.cancel()
@@ -146,18 +150,10 @@ class TaskRunner(QObject):
     # ------------------------------------------------------------------ inside
 
     def _report(self, task: Task[Any], done: int, total: int | None, message: str) -> None:
-        # Called on the worker thread: remember, and ask the GUI thread to draw at most
-        # every REDRAW_S (a service may report every row of a 100,000-row import).
+        # Called on the worker thread: only remember the figures (one tuple assignment).
+        # The dialog reads them on a GUI timer, so a service may report every row of a
+        # 100,000-row import without flooding the GUI thread with events.
         task.last = (done, total, message)
-        now = time.monotonic()
-        final = total is not None and done >= total
-        if not final and now - task.drawn_at < REDRAW_S:
-            return
-        task.drawn_at = now
-        if threading.current_thread() is threading.main_thread():
-            self._draw(task)
-        else:
-            self._invoker.call.emit(lambda: self._draw(task))
 
     def _draw(self, task: Task[Any]) -> None:
         dialog = task.dialog
@@ -172,7 +168,7 @@ class TaskRunner(QObject):
         if not task.progress.cancelled:
             # The task's own (translated) label stays; a service's message goes below it.
             text = task.label
-            if message and message != task.label:
+            if message and _words(message) != _words(task.label):
                 text += "\n" + QCoreApplication.translate("Progress", message)
             dialog.setLabelText(text)
 
@@ -190,6 +186,10 @@ class TaskRunner(QObject):
         dialog.canceled.disconnect()  # keep the dialog open until the work has stopped
         dialog.canceled.connect(lambda: self._cancel(task))
         task.dialog = dialog
+        timer = QTimer(dialog)
+        timer.setInterval(REDRAW_MS)
+        timer.timeout.connect(lambda: self._draw(task))
+        timer.start()
         self._draw(task)
         dialog.show()
 
