@@ -18,6 +18,8 @@ import base64
 import contextlib
 import datetime as dt
 import hashlib
+import io
+import json
 import logging
 import os
 import re
@@ -73,6 +75,7 @@ from fieldapp.services.sync.format import (
     ManifestError,
     RecordError,
     check_record,
+    convert_record,
     data_member,
     parse_line,
     parse_manifest,
@@ -485,13 +488,23 @@ class OpenedBundle:
         return BundleError(self.source, message)
 
     def records(self, table: str) -> Iterator[tuple[int, dict[str, Any]]]:
-        """(line number, checked column values) of one table's file."""
-        with zipfile.ZipFile(self.zip_path) as zf, zf.open(data_member(table)) as fh:
+        """(line number, column values) of one table's file, after :meth:`scan`.
+
+        The file was fully checked by the scan; here its bytes are hashed again
+        as they are read, so a temp file changed in between is still caught
+        (before the merge's transaction commits).
+        """
+        name = data_member(table)
+        digest = hashlib.sha256()
+        with zipfile.ZipFile(self.zip_path) as zf, io.BufferedReader(zf.open(name), 1 << 20) as fh:  # type: ignore[type-var]
             for number, raw in enumerate(_lines(fh), start=1):
+                digest.update(raw + b"\n")
                 try:
-                    yield number, check_record(table, parse_line(raw))
-                except RecordError as exc:
-                    raise self.error(f"{data_member(table)} line {number}: {exc}") from None
+                    yield number, convert_record(table, json.loads(raw))
+                except (ValueError, TypeError, KeyError, AttributeError) as exc:
+                    raise self.error(f"{name} line {number}: {exc}") from None
+        if name in self.manifest.files and digest.hexdigest() != self.manifest.files[name].sha256:
+            raise self.error(f"{name} changed while it was being merged")
 
 
 def _lines(fh: IO[bytes]) -> Iterator[bytes]:
@@ -608,7 +621,7 @@ def _scan(opened: OpenedBundle, members: dict[str, zipfile.ZipInfo], progress: P
             count = 0
             first_error: str | None = None
             fks = FOREIGN_KEYS[table]
-            with zf.open(name) as fh:
+            with io.BufferedReader(zf.open(name), 1 << 20) as fh:  # type: ignore[type-var]
                 try:
                     for raw_line in _lines(fh):
                         digest.update(raw_line + b"\n")

@@ -413,6 +413,31 @@ def check_record(table: str, record: object) -> dict[str, Any]:
     return out
 
 
+_CONVERT: dict[str, list[tuple[str, str]]] = {
+    t: [(s.key, s.kind) for s in specs if s.kind in ("clock", "datetime", "float")]
+    for t, specs in SPECS.items()
+}
+
+
+def convert_record(table: str, record: dict[str, Any]) -> dict[str, Any]:
+    """Column values of a record that :func:`check_record` already passed.
+
+    The merge pass reads the same (hash-checked) bytes again; converting
+    without re-checking halves the cost of an import.
+    """
+    for key, kind in _CONVERT[table]:
+        value = record[key]
+        if value is None:
+            continue
+        if kind == "clock":
+            record[key] = int(value, 16)
+        elif kind == "datetime":
+            record[key] = parse_dt(value)
+        else:
+            record[key] = float(value)
+    return record
+
+
 def parse_line(raw: bytes) -> Any:
     """Decode one ndjson line; raise :class:`RecordError` saying what is wrong."""
     try:

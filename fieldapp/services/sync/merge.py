@@ -84,10 +84,17 @@ def plain_value(value: Any) -> Any:
     return format_dt(value) if isinstance(value, dt.datetime) else value
 
 
+_FIELDS: dict[type[Synced], list[str]] = {m: m.data_fields() for m in SYNCED_MODELS}
+
+
+def data_fields(model: type[Synced]) -> list[str]:
+    return _FIELDS[model]
+
+
 def field_clocks(model: type[Mutable], row: dict[str, Any]) -> tuple[Clock, dict[str, Clock]]:
     born: Clock = (int(row["born_hlc"]), str(row["born_site"]))
     clocks = {k: parse_field_clock(v, k) for k, v in (row.get("clocks") or {}).items()}
-    return born, {f: clocks.get(f, born) for f in model.data_fields()}
+    return born, {f: clocks.get(f, born) for f in data_fields(model)}
 
 
 @dataclass
@@ -128,7 +135,7 @@ def merge_rows(model: type[Mutable], local: dict[str, Any], remote: dict[str, An
     values: dict[str, Any] = {"id": local["id"]}
     clocks: dict[str, Clock] = {}
     losses: list[Loss] = []
-    for f in model.data_fields():
+    for f in data_fields(model):
         cl, cr = clk_l[f], clk_r[f]
         vl, vr = local[f], remote[f]
         if cl == cr and vl == vr:
