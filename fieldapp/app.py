@@ -199,7 +199,7 @@ class Launcher(QObject):
         self.failed.emit(str(exc))
 
     def _opened(self, store: Store) -> None:
-        from fieldapp.ui import queries
+        from fieldapp.services import lookup as queries
         from fieldapp.ui.context import AppContext
 
         self.store = store

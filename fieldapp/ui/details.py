@@ -1,6 +1,6 @@
 """Detail panes: a door with its household and history, a person with theirs.
 
-Both are read-only views built from plain data (:mod:`fieldapp.ui.queries`),
+Both are read-only views built from plain data (:mod:`fieldapp.services.lookup`),
 rendered as simple HTML in a QTextBrowser so they print, copy and wrap well.
 Links between them are signals: clicking a person in a door's household emits
 :attr:`DoorDetailPane.person_activated`; the person pane's address emits
@@ -15,7 +15,8 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from fieldapp.core.db import Store
-from fieldapp.ui import labels, queries, theme
+from fieldapp.services import lookup as queries
+from fieldapp.ui import labels, theme
 
 CSS = f"""
 <style>

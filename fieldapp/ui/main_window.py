@@ -39,7 +39,8 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp import APP_TITLE
-from fieldapp.ui import queries, theme
+from fieldapp.services import lookup as queries
+from fieldapp.ui import theme
 from fieldapp.ui.context import AppContext
 
 log = logging.getLogger(__name__)

@@ -27,9 +27,10 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBox
 from sqlalchemy import func, select
 
 from fieldapp.core.models import Event
+from fieldapp.services import lookup as queries
 from fieldapp.services import reports
 from fieldapp.services.progress import Progress
-from fieldapp.ui import queries, theme
+from fieldapp.ui import theme
 from fieldapp.ui.context import AppContext
 from fieldapp.ui.widgets import PageHeader, RefreshingPage, SectionLabel, StatCard, page_layout
 

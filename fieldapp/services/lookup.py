@@ -1,6 +1,8 @@
-"""Small, fast reads the GUI makes on its own thread (each well under 50 ms).
+"""Small, fast reads for the pages: counts, door and person details, events.
 
-Anything slower belongs in a service run through the task runner.
+The GUI makes these on its own thread (each well under 50 ms); anything slower
+belongs in a service run through the task runner. Contact history and counts
+leave out attempts that a correction superseded.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from fieldapp.core.models import (
     Turf,
     Volunteer,
 )
+from fieldapp.services.canvass import live_attempts_clause
 
 
 def campaign_name(store: Store) -> str:
@@ -61,6 +64,7 @@ class Counts:
 def counts(store: Store, now: dt.datetime | None = None) -> Counts:
     """The dashboard's figures (live records only)."""
     now = now or dt.datetime.now(dt.UTC)
+    live = live_attempts_clause()
     with store.session() as session:
         def count(q: object) -> int:
             return int(session.scalar(q) or 0)  # type: ignore[call-overload]
@@ -70,10 +74,12 @@ def counts(store: Store, now: dt.datetime | None = None) -> Counts:
             people=count(select(func.count()).select_from(Person)
                          .where(Person.deleted.is_(False))),
             turfs=count(select(func.count()).select_from(Turf).where(Turf.deleted.is_(False))),
-            attempts=count(select(func.count()).select_from(ContactAttempt)),
+            attempts=count(select(func.count()).select_from(ContactAttempt).where(live)),
             contacts=count(select(func.count()).select_from(ContactAttempt)
-                           .where(ContactAttempt.result_code.in_(CONTACT_RESULTS))),
-            doors_knocked=count(select(func.count(func.distinct(ContactAttempt.door_id)))),
+                           .where(live, ContactAttempt.result_code.in_(CONTACT_RESULTS))),
+            doors_knocked=count(
+                select(func.count(func.distinct(ContactAttempt.door_id))).where(live)
+            ),
             upcoming_events=count(
                 select(func.count()).select_from(Event)
                 .where(Event.deleted.is_(False), Event.status == "scheduled",
@@ -137,7 +143,7 @@ def _attempts(session: Session, where: Any) -> list[AttemptLine]:
         .outerjoin(knocker, knocker.id == Volunteer.person_id)
         .outerjoin(subject, subject.id == ContactAttempt.person_id)
         .outerjoin(Organization, Organization.id == ContactAttempt.organization_id)
-        .where(where)
+        .where(where, live_attempts_clause())
         .order_by(ContactAttempt.attempted_at.desc())
         .limit(200)
     )
@@ -282,9 +288,11 @@ def upcoming_events(store: Store, limit: int = 5, now: dt.datetime | None = None
 
 
 def result_counts(store: Store) -> dict[str, int]:
-    """How many attempts ended with each result code (latest corrections included)."""
+    """How many attempts ended with each result code (superseded ones left out)."""
     with store.session() as session:
         rows = session.execute(
-            select(ContactAttempt.result_code, func.count()).group_by(ContactAttempt.result_code)
+            select(ContactAttempt.result_code, func.count())
+            .where(live_attempts_clause())
+            .group_by(ContactAttempt.result_code)
         ).all()
     return {code: int(n) for code, n in rows}
