@@ -13,7 +13,7 @@ from fieldapp import paths
 log = logging.getLogger(__name__)
 
 DEFAULTS: dict[str, Any] = {
-    "language": "en",
+    "language": "system",  # follow the computer until the user picks one
     "tile_url": "",
     "tile_attribution": "",
     "geocoder": "nominatim",
