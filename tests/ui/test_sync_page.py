@@ -1,0 +1,164 @@
+"""The Sync page: export with progress, import by picker or drop, history,
+conflicts with both values and who wrote them, duplicates, quarantine."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QMessageBox
+from sqlalchemy import select
+
+from fieldapp.core.models import Door
+from fieldapp.services.sync import keys
+from fieldapp.services.sync.bundle import export_bundle
+from fieldapp.services.sync.merge import import_bundle
+from fieldapp.ui import errordialog
+from tests.services.sync.helpers import FakeWall, Site
+
+
+@pytest.fixture
+def page(ctx, qtbot, monkeypatch):  # type: ignore[no-untyped-def]
+    from fieldapp.ui.pages.sync import Page
+
+    problems: list[str] = []
+    monkeypatch.setattr(errordialog, "show_problem", lambda _p, e, title="": problems.append(str(e)))
+    p = Page(ctx)
+    p.problems = problems
+    qtbot.addWidget(p)
+    p.resize(1100, 700)
+    p.show()
+    qtbot.waitExposed(p)
+    return p
+
+
+def wait(ctx, qtbot) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: not ctx.tasks.busy, timeout=30_000)
+    qtbot.wait(20)
+
+
+@pytest.fixture
+def laptop(ctx, tmp_path: Path) -> Site:  # type: ignore[no-untyped-def]
+    """A second laptop that has the office's data, trusted both ways."""
+    from fieldapp.core.hlc import wall_ms
+
+    office = keys.ensure_keys()
+    site = Site(tmp_path / "sites", "Laptop 7")
+    site.store.clock._wall = FakeWall(wall_ms())
+    keys.trust(keys.parse_public_document(json.dumps(site.public), "laptop.pub"), recipient=True)
+    with site.active():
+        keys.trust(keys.parse_public_document(json.dumps(office.public_document(ctx.store.site_id)),
+                                              "office.pub"), recipient=True)
+    first = export_bundle(ctx.store, tmp_path / "office")
+    with site.active():
+        import_bundle(site.store, first.path)
+    yield site
+    site.close()
+
+
+def first_door(store) -> str:  # type: ignore[no-untyped-def]
+    with store.session() as s:
+        return s.scalars(select(Door.id).where(Door.deleted.is_(False)).order_by(Door.id)).first()
+
+
+def test_export_and_history(page, ctx, qtbot, tmp_path: Path, shots_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    assert page.history_table.rowCount() == 0
+    page.grab().save(str(shots_dir / "sync-empty.png"))
+    page.export_to(str(tmp_path / "usb"))
+    wait(ctx, qtbot)
+    files = list((tmp_path / "usb").glob("*.fieldbundle"))
+    assert len(files) == 1
+    assert "Exported" in page.result_label.text() and str(files[0]) in page.result_label.text()
+    assert page.history_table.rowCount() == 1
+    assert page.history_table.item(0, 1).text() == "Out"
+    assert "This laptop" in page.status_label.text()
+    page.grab().save(str(shots_dir / "sync-exported.png"))
+
+
+def test_import_shows_conflicts_and_duplicates_to_resolve(page, ctx, qtbot, laptop: Site, tmp_path: Path,
+                                                           shots_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    door = first_door(ctx.store)
+    with ctx.store.transaction() as s:
+        s.get(Door, door).notes = "office note"
+    laptop.store.clock._wall.ms += 60_000  # the laptop writes a minute later
+    with laptop.store.transaction() as s:
+        s.get(Door, door).notes = "dog in yard"
+        twin = s.get(Door, first_door(laptop.store))
+        s.add(Door(street_number=twin.street_number, street_name=twin.street_name, unit=twin.unit,
+                   city=twin.city, address_key=twin.address_key))
+    with laptop.active():
+        path = export_bundle(laptop.store, tmp_path / "usb").path
+
+    page.import_files([str(path)])
+    wait(ctx, qtbot)
+    assert "1 conflicts" in page.result_label.text() and "1 possible duplicates" in page.result_label.text()
+    assert page.tabs.tabText(1) == "Conflicts (1)"
+    assert page.tabs.tabText(2) == "Possible duplicates (1)"
+    t = page.conflict_table
+    assert (t.item(0, 1).text(), t.item(0, 2).text(), t.item(0, 4).text()) == ("notes", "dog in yard", "office note")
+    assert t.item(0, 3).text().startswith("Laptop 7") and "(this site)" in t.item(0, 5).text()
+    page.tabs.setCurrentIndex(1)
+    page.grab().save(str(shots_dir / "sync-conflicts.png"))
+    page.tabs.setCurrentIndex(2)
+    page.grab().save(str(shots_dir / "sync-duplicates.png"))
+    page.tabs.setCurrentIndex(0)
+    page.grab().save(str(shots_dir / "sync-history.png"))
+
+    t.selectRow(0)
+    page.resolve_selected_conflict("loser")
+    wait(ctx, qtbot)
+    with ctx.store.session() as s:
+        assert s.get(Door, door).notes == "office note"  # written back as a new edit
+    assert page.conflict_table.rowCount() == 0
+
+    page.dup_table.selectRow(0)
+    page.resolve_selected_duplicate("merge", "a")
+    wait(ctx, qtbot)
+    assert page.dup_table.rowCount() == 0
+    with ctx.store.session() as s:
+        merged = s.scalars(select(Door).where(Door.merged_into_id.is_not(None))).all()
+    assert len(merged) == 1 and merged[0].deleted
+
+    # Dropping the same file again: a reported no-op.
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    page.dropEvent(event)
+    wait(ctx, qtbot)
+    assert "already imported" in page.result_label.text()
+
+
+def test_bad_file_is_reported_and_nothing_changes(page, ctx, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "broken.fieldbundle"
+    bad.write_bytes(b"not a bundle at all")
+    page.import_files([str(bad)])
+    wait(ctx, qtbot)
+    assert page.problems and "broken.fieldbundle" in page.problems[0] and "not a Field App bundle" in page.problems[0]
+    assert page.history_table.rowCount() == 0
+
+
+def test_quarantined_bundle_is_accepted_from_history(page, ctx, qtbot, laptop: Site, tmp_path: Path,
+                                                      monkeypatch, shots_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    laptop.store.clock._wall.ms += 30 * 60_000
+    with laptop.store.transaction() as s:
+        s.get(Door, first_door(laptop.store)).notes = "from the future"
+    with laptop.active():
+        path = export_bundle(laptop.store, tmp_path / "usb", since_last=True).path
+    page.import_files([str(path)])
+    wait(ctx, qtbot)
+    assert "30.0 minutes ahead" in page.result_label.text()
+    row = next(i for i in range(page.history_table.rowCount())
+               if page.history_table.item(i, 2).text() == "Quarantined")
+    page.history_table.selectRow(row)
+    assert page.accept_button.isEnabled()
+    page.grab().save(str(shots_dir / "sync-quarantined.png"))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    page.accept_selected()
+    wait(ctx, qtbot)
+    with ctx.store.session() as s:
+        assert s.get(Door, first_door(ctx.store)).notes == "from the future"
+    assert all(page.history_table.item(i, 2).text() != "Quarantined" for i in range(page.history_table.rowCount()))
