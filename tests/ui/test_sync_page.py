@@ -162,3 +162,18 @@ def test_quarantined_bundle_is_accepted_from_history(page, ctx, qtbot, laptop: S
     with ctx.store.session() as s:
         assert s.get(Door, first_door(ctx.store)).notes == "from the future"
     assert all(page.history_table.item(i, 2).text() != "Quarantined" for i in range(page.history_table.rowCount()))
+
+
+def test_open_bundle_from_the_welcome_screen_picks_and_imports(page, ctx, qtbot, laptop: Site, tmp_path: Path,
+                                                                monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QFileDialog
+
+    with laptop.store.transaction() as s:
+        s.get(Door, first_door(laptop.store)).notes = "packet note"
+    with laptop.active():
+        path = export_bundle(laptop.store, tmp_path / "usb", since_last=True).path
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(path)], ""))
+    page.open_bundle()
+    wait(ctx, qtbot)
+    with ctx.store.session() as s:
+        assert s.get(Door, first_door(ctx.store)).notes == "packet note"

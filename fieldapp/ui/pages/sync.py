@@ -372,6 +372,10 @@ class Page(RefreshingPage):
         if files:
             self.import_files(files)
 
+    def open_bundle(self) -> None:
+        """The welcome screen's "open a sync bundle": pick files and import them."""
+        self.choose_import()
+
     def import_files(self, files: list[str], passphrase: str | None = None) -> None:
         """Import each file on the worker; one summary afterwards (tests call this)."""
         store = self.ctx.store
@@ -506,22 +510,3 @@ class Page(RefreshingPage):
             event.acceptProposedAction()
             self.import_files(files)
 
-
-def open_bundle_dialog(parent: QWidget, ctx: AppContext, on_done: Any = None) -> None:
-    """Pick a bundle and import it (the welcome screen's "open a sync bundle")."""
-    files, _ = QFileDialog.getOpenFileNames(
-        parent, parent.tr("Open a sync bundle"), str(Path.home()),
-        parent.tr("Field App bundles (*{suffix})").format(suffix=SUFFIX))
-    if not files:
-        return
-    store = ctx.store
-
-    def work(progress: Progress) -> list[ImportResult]:
-        return [import_bundle(store, f, progress=progress) for f in files]
-
-    def done(_results: list[ImportResult]) -> None:
-        ctx.notify_changed("")
-        if on_done is not None:
-            on_done()
-
-    ctx.tasks.run(work, label=parent.tr("Importing the bundle…"), on_done=done, parent=parent)
