@@ -500,7 +500,8 @@ class OpenedBundle:
             for number, raw in enumerate(_lines(fh), start=1):
                 digest.update(raw + b"\n")
                 try:
-                    yield number, convert_record(table, json.loads(raw))
+                    yield number, convert_record(table, json.loads(raw),
+                                                 lenient=self.manifest.newer_minor)
                 except (ValueError, TypeError, KeyError, AttributeError) as exc:
                     raise self.error(f"{name} line {number}: {exc}") from None
         if name in self.manifest.files and digest.hexdigest() != self.manifest.files[name].sha256:
@@ -629,7 +630,8 @@ def _scan(opened: OpenedBundle, members: dict[str, zipfile.ZipInfo], progress: P
                         if first_error is not None:
                             continue
                         try:
-                            values = check_record(table, parse_line(raw_line))
+                            values = check_record(table, parse_line(raw_line),
+                                                  lenient=manifest.newer_minor)
                             rid = values["id"]
                             if rid in ids:
                                 raise RecordError(f"duplicate id {rid} in the bundle")

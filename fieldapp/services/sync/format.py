@@ -121,6 +121,12 @@ class Manifest:
         return (json.dumps(doc, sort_keys=True, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
 
     @property
+    def newer_minor(self) -> bool:
+        """Written by a newer 1.x: fields this version does not know are left out."""
+        major, minor = (int(x) for x in self.format_version.split("."))
+        return major == FORMAT_MAJOR and minor > FORMAT_MINOR
+
+    @property
     def total_records(self) -> int:
         return sum(e.records for e in self.files.values())
 
@@ -324,7 +330,7 @@ def parse_field_clock(text: object, what: str) -> tuple[int, str]:
         raise RecordError(f"{what}: {exc}") from None
 
 
-def check_record(table: str, record: object) -> dict[str, Any]:
+def check_record(table: str, record: object, *, lenient: bool = False) -> dict[str, Any]:
     """Check one record from a bundle; return the column values ready to write.
 
     Every column must be present with the right type (a bundle from format
@@ -336,7 +342,9 @@ def check_record(table: str, record: object) -> dict[str, Any]:
     keys = KEYS[table]
     extra = set(record) - keys
     if extra:
-        raise RecordError(f"unknown field {sorted(extra)[0]!r}")
+        if not lenient:
+            raise RecordError(f"unknown field {sorted(extra)[0]!r}")
+        record = {k: v for k, v in record.items() if k in keys}
     missing = keys - set(record)
     if missing:
         raise RecordError(f"field {sorted(missing)[0]!r} is missing")
@@ -419,12 +427,14 @@ _CONVERT: dict[str, list[tuple[str, str]]] = {
 }
 
 
-def convert_record(table: str, record: dict[str, Any]) -> dict[str, Any]:
+def convert_record(table: str, record: dict[str, Any], *, lenient: bool = False) -> dict[str, Any]:
     """Column values of a record that :func:`check_record` already passed.
 
     The merge pass reads the same (hash-checked) bytes again; converting
     without re-checking halves the cost of an import.
     """
+    if lenient and len(record) != len(KEYS[table]):
+        record = {k: v for k, v in record.items() if k in KEYS[table]}
     for key, kind in _CONVERT[table]:
         value = record[key]
         if value is None:

@@ -283,3 +283,15 @@ def test_a_killed_export_leaves_no_file_under_the_final_name(lab: Lab, monkeypat
     assert list(out.iterdir()) == []
     with lab.a.store.session() as s:
         assert s.scalar(select(func.count()).select_from(SyncBundle).where(SyncBundle.direction == "out")) == 1
+
+
+def test_a_newer_minor_format_is_read_leaving_out_fields_it_does_not_know(lab: Lab) -> None:
+    from fieldapp.core.ids import new_id
+
+    door = {**lab.record("data/doors.ndjson"), "id": new_id(), "notes": "newer", "solar_panels": True}
+    files = lab.replace_line("data/doors.ndjson", 1, _json(door))
+    path = lab.craft("minor.fieldbundle", files, manifest={"format_version": "1.7"})
+    with lab.hq.active():
+        assert import_bundle(lab.hq.store, path).status == "merged"
+    with lab.hq.store.session() as s:
+        assert s.get(Door, door["id"]).notes == "newer"
