@@ -118,8 +118,24 @@ class EventInput:
     campaign_id: str | None = None
 
 
+class _LocalTimes:
+    """Start and end as local times in the record's own time zone."""
+
+    starts_at: dt.datetime
+    ends_at: dt.datetime
+    timezone: str
+
+    @property
+    def starts_local(self) -> dt.datetime:
+        return to_local(self.starts_at, self.timezone)
+
+    @property
+    def ends_local(self) -> dt.datetime:
+        return to_local(self.ends_at, self.timezone)
+
+
 @dataclass(frozen=True)
-class EventInfo:
+class EventInfo(_LocalTimes):
     """An event as plain data (safe to hand to the GUI thread)."""
 
     id: str
@@ -138,14 +154,6 @@ class EventInfo:
     campaign_id: str | None
     host_organization_ids: tuple[str, ...]
     host_names: tuple[str, ...]
-
-    @property
-    def starts_local(self) -> dt.datetime:
-        return to_local(self.starts_at, self.timezone)
-
-    @property
-    def ends_local(self) -> dt.datetime:
-        return to_local(self.ends_at, self.timezone)
 
     def as_input(self) -> EventInput:
         return EventInput(
@@ -337,7 +345,7 @@ def list_events(
 
 
 @dataclass(frozen=True)
-class ShiftInfo:
+class ShiftInfo(_LocalTimes):
     id: str
     event_id: str
     starts_at: dt.datetime
@@ -347,14 +355,6 @@ class ShiftInfo:
     capacity: int | None
     taken: int = 0
     waitlisted: int = 0
-
-    @property
-    def starts_local(self) -> dt.datetime:
-        return to_local(self.starts_at, self.timezone)
-
-    @property
-    def ends_local(self) -> dt.datetime:
-        return to_local(self.ends_at, self.timezone)
 
 
 def add_shift(

@@ -654,15 +654,7 @@ class _Importer:
         session = self.session
         # ---- doors: match by address key; new ones in bulk
         keys = {r.akey for r in rows}
-        existing: dict[str, str] = {}
-        for chunk in _chunks(sorted(keys), 900):
-            for door_id, akey in session.execute(
-                select(Door.id, Door.address_key).where(
-                    Door.address_key.in_(chunk), Door.deleted.is_(False),
-                    Door.merged_into_id.is_(None),
-                ).order_by(Door.born_hlc)
-            ):
-                existing.setdefault(akey, door_id)
+        existing = _oldest_live_by(session, Door, Door.address_key, sorted(keys))
         new_doors: dict[str, dict[str, Any]] = {}
         door_changes: dict[str, dict[str, Any]] = {}
         door_of: dict[str, str] = {}
@@ -684,15 +676,7 @@ class _Importer:
         # ---- people: match by voter id, else by folded name at the same door
         people_rows = [r for r in rows if r.person is not None]
         voter_ids = sorted({r.person["voter_id"] for r in people_rows if r.person and r.person["voter_id"]})
-        by_voter: dict[str, str] = {}
-        for chunk in _chunks(voter_ids, 900):
-            for found_pid, found_vid in session.execute(
-                select(Person.id, Person.voter_id).where(
-                    Person.voter_id.in_(chunk), Person.deleted.is_(False),
-                    Person.merged_into_id.is_(None),
-                ).order_by(Person.born_hlc)
-            ):
-                by_voter.setdefault(found_vid, found_pid)
+        by_voter = _oldest_live_by(session, Person, Person.voter_id, voter_ids)
         old_doors = sorted({door_of[r.akey] for r in people_rows if r.akey in existing})
         by_name: dict[tuple[str, str], tuple[str, str]] = {}
         for chunk in _chunks(old_doors, 900):
@@ -763,6 +747,24 @@ class _Importer:
 def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
+
+
+def _oldest_live_by(session: Session, model: Any, key: Any, keys: list[str]) -> dict[str, str]:
+    """Each key's record id among live, unmerged ``model`` rows; the oldest-born wins.
+
+    The import matches a row to what the store already has this way (doors by
+    address key, people by voter id), in chunks that stay under SQLite's
+    bound-parameter limit.
+    """
+    found: dict[str, str] = {}
+    for chunk in _chunks(keys, 900):
+        for record_id, value in session.execute(
+            select(model.id, key).where(
+                key.in_(chunk), model.deleted.is_(False), model.merged_into_id.is_(None),
+            ).order_by(model.born_hlc)
+        ):
+            found.setdefault(value, record_id)
+    return found
 
 
 class _RollbackError(Exception):

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -40,6 +39,7 @@ from fieldapp.services import events as ev
 from fieldapp.services.progress import Progress
 from fieldapp.ui import errordialog, labels, theme
 from fieldapp.ui.context import AppContext
+from fieldapp.ui.event_dialogs import SavingDialog
 from fieldapp.ui.tablemodel import CENTER, Column, LazyTableModel, RowSource
 from fieldapp.ui.widgets import make_table_view
 
@@ -116,7 +116,7 @@ class SignupSource(RowSource):
         return None
 
 
-class WalkInDialog(QDialog):
+class WalkInDialog(SavingDialog):
     """Someone who did not sign up: name, contact, consent, organization."""
 
     def __init__(self, ctx: AppContext, event_id: str, parent: QWidget | None = None,
@@ -124,7 +124,7 @@ class WalkInDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.event_id = event_id
-        self.result_value: ev.CheckInResult | None = None
+        self.saved: ev.CheckInResult | None = None
         self.setWindowTitle(self.tr("Walk-in"))
         self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
@@ -163,17 +163,7 @@ class WalkInDialog(QDialog):
         form.addRow(self.tr("Organization"), self.org)
         form.addRow(self.tr("Consent"), consent)
         layout.addLayout(form)
-        self.message = QLabel("")
-        self.message.setStyleSheet(f"color: {theme.BAD};")
-        self.message.setWordWrap(True)
-        layout.addWidget(self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.ok = buttons.addButton(self.tr("Check in"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.ok.setObjectName("primary")
-        self.ok.setDefault(True)
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self._setup_buttons(layout, self.tr("Check in"))
         self.first.setFocus()
 
     def data(self) -> ev.WalkInInput:
@@ -184,27 +174,16 @@ class WalkInDialog(QDialog):
             do_not_email=self.no_email.isChecked(), organization_id=self.org.currentData(),
         )
 
+    @property
+    def result_value(self) -> ev.CheckInResult | None:
+        """The check-in the service made, once it accepted the walk-in."""
+        return self.saved
+
     def submit(self) -> None:
         data = self.data()
-        store = self.ctx.store
         event_id = self.event_id
-
-        def work(progress: Progress) -> ev.CheckInResult:
-            with store.transaction() as s:
-                return ev.walk_in(s, event_id, data)
-
-        def done(result: ev.CheckInResult) -> None:
-            self.result_value = result
-            self.ctx.notify_changed("signups")
-            self.accept()
-
-        self.ok.setEnabled(False)
-        self.ctx.tasks.run(work, label=self.tr("Checking in…"), on_done=done,
-                           on_error=self._failed, parent=self)
-
-    def _failed(self, exc: BaseException) -> None:
-        self.ok.setEnabled(True)
-        self.message.setText(str(exc))
+        self._save(self.ctx, lambda s: ev.walk_in(s, event_id, data), "signups",
+                   label=self.tr("Checking in…"))
 
 
 class _SearchKeys(QObject):

@@ -78,8 +78,13 @@ def zone_box(current: str = "America/Chicago") -> QComboBox:
     return box
 
 
-class _SavingDialog(QDialog):
-    """A dialog whose OK runs a service call and stays open on a refusal."""
+class SavingDialog(QDialog):
+    """A dialog whose OK runs a service call and stays open on a refusal.
+
+    :attr:`saved` holds what the service returned once it accepted the input.
+    """
+
+    saved: Any = None
 
     def _setup_buttons(self, layout: QVBoxLayout, ok_text: str) -> None:
         self.message = QLabel("")
@@ -97,7 +102,7 @@ class _SavingDialog(QDialog):
     def submit(self) -> None:  # overridden
         raise NotImplementedError
 
-    def _save(self, ctx: AppContext, fn: Callable[[Any], Any], what: str) -> None:
+    def _save(self, ctx: AppContext, fn: Callable[[Any], Any], what: str, label: str = "") -> None:
         store = ctx.store
 
         def work(progress: Progress) -> Any:
@@ -115,10 +120,11 @@ class _SavingDialog(QDialog):
 
         self.ok.setEnabled(False)
         self.message.setText("")
-        ctx.tasks.run(work, label=self.tr("Saving…"), on_done=done, on_error=failed, parent=self)
+        ctx.tasks.run(work, label=label or self.tr("Saving…"), on_done=done, on_error=failed,
+                      parent=self)
 
 
-class EventDialog(_SavingDialog):
+class EventDialog(SavingDialog):
     """Create or edit an event (times are typed in the event's own time zone)."""
 
     def __init__(self, ctx: AppContext, event_id: str | None = None, parent: QWidget | None = None) -> None:
@@ -249,7 +255,7 @@ class EventDialog(_SavingDialog):
             self._save(self.ctx, lambda s: ev.create_event(s, data), "events")
 
 
-class ShiftDialog(_SavingDialog):
+class ShiftDialog(SavingDialog):
     """Add or edit a shift (role, times in the event's zone, capacity)."""
 
     def __init__(self, ctx: AppContext, event_id: str, shift: ev.ShiftInfo | None = None,
@@ -293,7 +299,7 @@ class ShiftDialog(_SavingDialog):
                 s, event_id, starts_local=start, ends_local=end, role=role, capacity=cap), "shifts")
 
 
-class AddSignupDialog(_SavingDialog):
+class AddSignupDialog(SavingDialog):
     """Sign someone up: find them by name, phone or email; pick a shift and status."""
 
     def __init__(self, ctx: AppContext, event_id: str, parent: QWidget | None = None) -> None:

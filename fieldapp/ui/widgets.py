@@ -9,25 +9,32 @@ Pages look alike when they are built from the same parts:
 * :func:`make_table_view` -- a QTableView set up for a lazy model: whole-row
   selection, sorting in SQL, fixed row height (so Qt never measures every row).
 * :class:`EmptyState` -- a friendly message where a table would be empty.
+* :func:`count_footer` -- the muted "N rows" line under a table.
+* :class:`SearchTableDetailPage` -- search box, lazy table and a detail pane side
+  by side, with a count footer (the Doors and People pages).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractItemModel, QItemSelection, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QSizePolicy,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from fieldapp.ui import theme
+from fieldapp.ui.tablemodel import IdRole, LazyTableModel, RowSource
 
 
 class PageHeader(QWidget):
@@ -218,3 +225,127 @@ def page_layout(page: QWidget) -> QVBoxLayout:
     layout.setContentsMargins(28, 22, 28, 18)
     layout.setSpacing(12)
     return layout
+
+
+def ok_cancel_buttons(dialog: QDialog) -> QDialogButtonBox:
+    """OK and Cancel wired to ``dialog``'s accept and reject (the caller places them)."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def count_footer(layout: QVBoxLayout) -> QLabel:
+    """Add the muted count line under a table to ``layout`` and return its label."""
+    footer = QHBoxLayout()
+    label = QLabel("")
+    label.setObjectName("muted")
+    footer.addWidget(label)
+    footer.addStretch(1)
+    layout.addLayout(footer)
+    return label
+
+
+class SearchTableDetailPage(RefreshingPage):
+    """A searchable lazy table with a detail pane beside it and a count below.
+
+    Subclasses call :meth:`build` once with their source and detail pane, and
+    implement :meth:`show_detail` (show one record's id, or ``None``) and
+    :meth:`count_text`. :meth:`select_record` selects a record by id even when
+    the current search hides it, which is how other pages jump here.
+    """
+
+    def build(self, *, subtitle: str, placeholder: str, source: RowSource, detail: QWidget,
+              widths: list[int], stretch: list[int], sizes: list[int],
+              detail_min_width: int) -> QVBoxLayout:
+        ctx = self.ctx
+        layout = page_layout(self)
+        self.header = PageHeader(self.title(), subtitle)  # type: ignore[attr-defined]
+        self.search = SearchBox(placeholder)
+        self.header.add_action(self.search)
+        layout.addWidget(self.header)
+
+        self.model = LazyTableModel(ctx.store, source, self, tasks=ctx.tasks)  # type: ignore[attr-defined]
+        self.table = make_table_view(self.model, self, widths=widths, stretch=stretch)
+        detail.setMinimumWidth(detail_min_width)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.table)
+        splitter.addWidget(detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes(sizes)
+        layout.addWidget(splitter, 1)
+        self.count_label = count_footer(layout)
+
+        self.search.search_changed.connect(self._on_search)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        self.model.modelReset.connect(self._update_count)
+        return layout
+
+    # ------------------------------------------------------------ subclass hooks
+
+    def show_detail(self, record_id: str | None) -> None:
+        """Show ``record_id`` (or nothing) in the detail pane (override)."""
+
+    def shown_id(self) -> str | None:
+        """The id the detail pane shows, kept across a reload (override)."""
+        return None
+
+    def count_text(self, n: int, matching: bool) -> str:
+        """The footer for ``n`` rows; ``matching`` when a search is on (override)."""
+        return str(n)
+
+    def record_selected(self, record_id: str) -> None:
+        """The user picked ``record_id`` in the table (override to tell others)."""
+
+    # ------------------------------------------------------------------ shared
+
+    def reload(self) -> None:
+        selected = self.shown_id()
+        if selected:
+            self.model.refresh(then=lambda: self.select_record(selected))
+        else:
+            self.model.refresh()
+
+    def _on_search(self, text: str) -> None:
+        self.model.set_search(text)
+        self._stale = False
+
+    def _update_count(self) -> None:
+        self.count_label.setText(self.count_text(self.model.rowCount(), bool(self.model.search_text)))
+
+    def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        record_id = rows[0].data(IdRole) if rows else None
+        self.show_detail(record_id)
+        if record_id:
+            self.record_selected(record_id)
+
+    def select_record(self, record_id: str) -> bool:
+        """Select and show ``record_id`` (clearing a search that hides it)."""
+        if self._stale:
+            self._stale = False
+            self.model.refresh(wait=True)
+        row = self.model.row_of(record_id)
+        if row < 0 and self.model.search_text:
+            self.search.blockSignals(True)
+            self.search.setText("")
+            self.search.blockSignals(False)
+            self.model.set_search("", wait=True)
+            row = self.model.row_of(record_id)
+        if row < 0:
+            self.show_detail(record_id)
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def open_on_page(self, page_key: str, method: str, record_id: str) -> None:
+        """Switch the main window to ``page_key`` and call its ``method(record_id)``."""
+        show = getattr(self.window(), "show_page", None)
+        if show is None:
+            return
+        select = getattr(show(page_key), method, None)
+        if select is not None:
+            select(record_id)

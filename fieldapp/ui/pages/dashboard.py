@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Sequence
+from typing import Any
 
 from PySide6.QtCharts import (
+    QAbstractBarSeries,
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
@@ -204,21 +207,31 @@ class Page(RefreshingPage):
             chart.setTitle(self.tr("No doors knocked yet"))
             return
         chart.setTitle(self.tr("Doors knocked and contacts by day"))
-        series = QBarSeries()
-        series.append(_bar_set(self.tr("Doors knocked"), KNOCKED, [f.doors_knocked for f in days]))
-        series.append(_bar_set(self.tr("Contacts"), CONTACTS, [f.contacts for f in days]))
-        series.append(_bar_set(self.tr("Supporters"), SUPPORTERS, [f.supporters for f in days]))
+        self._fill_bars(chart, QBarSeries(), days,
+                        [dt.date.fromisoformat(f.key).strftime("%a %d") for f in days])
+
+    def _fill_bars(self, chart: QChart, series: QAbstractBarSeries, figures: Sequence[Any],
+                   categories: list[str], *, horizontal: bool = False) -> QBarCategoryAxis:
+        """Doors knocked, contacts and supporters per category, scaled to the doors.
+
+        Returns the category axis (the names or days) so the caller can restyle it.
+        """
+        series.append(_bar_set(self.tr("Doors knocked"), KNOCKED, [f.doors_knocked for f in figures]))
+        series.append(_bar_set(self.tr("Contacts"), CONTACTS, [f.contacts for f in figures]))
+        series.append(_bar_set(self.tr("Supporters"), SUPPORTERS, [f.supporters for f in figures]))
         chart.addSeries(series)
-        axis_x = QBarCategoryAxis()
-        axis_x.append([dt.date.fromisoformat(f.key).strftime("%a %d") for f in days])
-        axis_y = QValueAxis()
-        axis_y.setLabelFormat("%d")
-        axis_y.setRange(0, max(f.doors_knocked for f in days) * 1.1 or 1)
-        axis_y.applyNiceNumbers()
-        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(axis_x)
-        series.attachAxis(axis_y)
+        names = QBarCategoryAxis()
+        names.append(categories)
+        values = QValueAxis()
+        values.setLabelFormat("%d")
+        values.setRange(0, max(f.doors_knocked for f in figures) * 1.1 or 1)
+        values.applyNiceNumbers()
+        left, bottom = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignBottom
+        chart.addAxis(names, left if horizontal else bottom)
+        chart.addAxis(values, bottom if horizontal else left)
+        series.attachAxis(names)
+        series.attachAxis(values)
+        return names
 
     def _draw_groups(self) -> None:
         chart = self.group_chart
@@ -232,24 +245,11 @@ class Page(RefreshingPage):
         if not figures:
             return
         figures = list(reversed(figures))  # the biggest at the top of a horizontal chart
-        series = QHorizontalBarSeries()
-        series.append(_bar_set(self.tr("Doors knocked"), KNOCKED, [f.doors_knocked for f in figures]))
-        series.append(_bar_set(self.tr("Contacts"), CONTACTS, [f.contacts for f in figures]))
-        series.append(_bar_set(self.tr("Supporters"), SUPPORTERS, [f.supporters for f in figures]))
-        chart.addSeries(series)
-        axis_y = QBarCategoryAxis()
-        axis_y.append([_short(f.label) for f in figures])
-        small = QFont(axis_y.labelsFont())
+        names = self._fill_bars(chart, QHorizontalBarSeries(), figures,
+                                [_short(f.label) for f in figures], horizontal=True)
+        small = QFont(names.labelsFont())
         small.setPointSize(8)
-        axis_y.setLabelsFont(small)
-        axis_x = QValueAxis()
-        axis_x.setLabelFormat("%d")
-        axis_x.setRange(0, max(f.doors_knocked for f in figures) * 1.1 or 1)
-        axis_x.applyNiceNumbers()
-        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
-        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(axis_x)
-        series.attachAxis(axis_y)
+        names.setLabelsFont(small)
 
     def _draw_events(self) -> None:
         chart = self.event_chart

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QInputDialog,
@@ -44,7 +43,7 @@ from fieldapp.services.progress import Progress
 from fieldapp.ui.context import AppContext
 from fieldapp.ui.details import DoorDetailPane
 from fieldapp.ui.mapview import MapView, TileService
-from fieldapp.ui.widgets import PageHeader, RefreshingPage, page_layout
+from fieldapp.ui.widgets import PageHeader, RefreshingPage, ok_cancel_buttons, page_layout
 
 log = logging.getLogger(__name__)
 
@@ -362,11 +361,7 @@ class Page(RefreshingPage):
         form.addWidget(url)
         form.addWidget(QLabel(self.tr("Attribution")))
         form.addWidget(attribution)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(dialog.accept)
-        buttons.rejected.connect(dialog.reject)
-        form.addWidget(buttons)
+        form.addWidget(ok_cancel_buttons(dialog))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         template = url.text().strip()
@@ -453,11 +448,7 @@ class Page(RefreshingPage):
         recount()
         allowed = QCheckBox(self.tr("My tile provider's usage policy allows bulk downloads"))
         form.addWidget(allowed)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(dialog.accept)
-        buttons.rejected.connect(dialog.reject)
-        form.addWidget(buttons)
+        form.addWidget(ok_cancel_buttons(dialog))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         lo, hi, ok = low.value(), high.value(), allowed.isChecked()

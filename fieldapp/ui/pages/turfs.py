@@ -15,10 +15,8 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -44,7 +42,9 @@ from fieldapp.ui.widgets import (
     RefreshingPage,
     SearchBox,
     SectionLabel,
+    count_footer,
     make_table_view,
+    ok_cancel_buttons,
     page_layout,
 )
 
@@ -94,12 +94,7 @@ class Page(RefreshingPage):
         splitter.addWidget(lower)
         splitter.setSizes([420, 300])
         layout.addWidget(splitter, 1)
-        footer = QHBoxLayout()
-        self.count_label = QLabel("")
-        self.count_label.setObjectName("muted")
-        footer.addWidget(self.count_label)
-        footer.addStretch(1)
-        layout.addLayout(footer)
+        self.count_label = count_footer(layout)
 
         self.search.search_changed.connect(self._on_search)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
@@ -292,11 +287,7 @@ class CutDialog(QDialog):
         note.setWordWrap(True)
         note.setObjectName("muted")
         form.addRow(note)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel_buttons(self))
 
 
 class AssignDialog(QDialog):
@@ -340,11 +331,7 @@ class AssignDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("Canvassers:")))
         layout.addWidget(self.canvassers, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(ok_cancel_buttons(self))
 
     def choice(self) -> tuple[str | None, list[str]]:
         captain = self.captain.currentData() or None
