@@ -496,12 +496,13 @@ class OpenedBundle:
         """
         name = data_member(table)
         digest = hashlib.sha256()
+        lenient = self.manifest.newer_minor
+        decode = json.JSONDecoder().decode
         with zipfile.ZipFile(self.zip_path) as zf, io.BufferedReader(zf.open(name), 1 << 20) as fh:  # type: ignore[type-var]
             for number, raw in enumerate(_lines(fh), start=1):
                 digest.update(raw + b"\n")
                 try:
-                    yield number, convert_record(table, json.loads(raw),
-                                                 lenient=self.manifest.newer_minor)
+                    yield number, convert_record(table, decode(raw.decode("utf-8")), lenient=lenient)
                 except (ValueError, TypeError, KeyError, AttributeError) as exc:
                     raise self.error(f"{name} line {number}: {exc}") from None
         if name in self.manifest.files and digest.hexdigest() != self.manifest.files[name].sha256:
@@ -606,6 +607,7 @@ def _scan(opened: OpenedBundle, members: dict[str, zipfile.ZipInfo], progress: P
         raise BundleError(path, f"unknown member {name!r} (not in the manifest)")
     total = manifest.total_records or 1
     done = 0
+    lenient = manifest.newer_minor
     with zipfile.ZipFile(opened.zip_path) as zf:
         for model in SYNCED_MODELS:
             table = model.__tablename__
@@ -630,8 +632,7 @@ def _scan(opened: OpenedBundle, members: dict[str, zipfile.ZipInfo], progress: P
                         if first_error is not None:
                             continue
                         try:
-                            values = check_record(table, parse_line(raw_line),
-                                                  lenient=manifest.newer_minor)
+                            values = check_record(table, parse_line(raw_line), lenient=lenient)
                             rid = values["id"]
                             if rid in ids:
                                 raise RecordError(f"duplicate id {rid} in the bundle")
