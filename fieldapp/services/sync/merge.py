@@ -150,6 +150,11 @@ def merge_rows(model: type[Mutable], local: dict[str, Any], remote: dict[str, An
             losses.append(Loss(f, win, wc, lose, lc))
     merged, undeleted = _finish(model, values, max(born_l, born_r), clocks)
     was_deleted = bool(local["deleted"]) or bool(remote["deleted"])
+    if undeleted and was_deleted:
+        # Kept for review like any conflict: the delete lost to a newer edit.
+        newest = max(c for f, c in clocks.items() if f != "deleted")
+        losses = [x for x in losses if x.field != "deleted"]
+        losses.append(Loss("deleted", False, newest, True, clocks["deleted"]))
     return merged, losses, undeleted and was_deleted
 
 

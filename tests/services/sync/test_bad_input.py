@@ -295,3 +295,9 @@ def test_a_newer_minor_format_is_read_leaving_out_fields_it_does_not_know(lab: L
         assert import_bundle(lab.hq.store, path).status == "merged"
     with lab.hq.store.session() as s:
         assert s.get(Door, door["id"]).notes == "newer"
+
+
+def test_encrypted_for_another_trusted_site_names_it(lab: Lab, capsys: pytest.CaptureFixture[str]) -> None:
+    lab.hq.trust(lab.stranger, recipient=False)
+    path = lab.craft("theirs.fieldbundle", recipients=[lab.stranger.keys.recipient])
+    assert "encrypted for another recipient: stranger; not for this site" in run_import(lab, path, capsys)

@@ -133,6 +133,9 @@ def test_a_stale_edit_never_resurrects_but_a_newer_one_undeletes(make_site: Call
     assert result.total().undeleted == 1
     with hq.store.session() as s:
         assert s.get(Door, door).deleted is False
+        undelete = s.scalars(select(SyncConflict).where(SyncConflict.field == "deleted")).one()
+        assert (undelete.winner_value, undelete.loser_value) == (False, True)
+        assert (undelete.winner_site, undelete.loser_site) == (b.store.site_id, a.store.site_id)
     other = fresh(tmp_path, "other")
     for path in sorted(tmp_path.glob("*.fieldbundle"), reverse=True):
         imp(hq, path, other)
