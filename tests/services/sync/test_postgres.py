@@ -108,3 +108,26 @@ def test_concurrent_imports_into_one_postgresql_store(make_site: Callable[..., S
         assert dump(pg) == expected
     finally:
         pg.close()
+
+
+def test_cli_imports_into_postgresql(make_site: Callable[..., Site], tmp_path: Path, pg_url: str,
+                                     capsys: pytest.CaptureFixture[str]) -> None:
+    from fieldapp.cli import main
+
+    reader, bundles = make_bundles(make_site, tmp_path)
+    args = ["--data-dir", str(reader.dir / "data"), "--db", pg_url]
+    assert main([*args, "bundle", "import", *map(str, bundles)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("merged:") == 3 and "3 of 3 bundles imported" in out
+    assert main([*args, "bundle", "import", str(bundles[0])]) == 0
+    assert "already imported" in capsys.readouterr().out
+    lite = open_store(tmp_path / "lite.sqlite")
+    with reader.active():
+        for path in bundles:
+            import_bundle(lite, path)
+    pg = open_store(pg_url)
+    try:
+        assert dump(pg) == dump(lite)
+    finally:
+        pg.close()
+        lite.close()
