@@ -301,3 +301,48 @@ def test_encrypted_for_another_trusted_site_names_it(lab: Lab, capsys: pytest.Ca
     lab.hq.trust(lab.stranger, recipient=False)
     path = lab.craft("theirs.fieldbundle", recipients=[lab.stranger.keys.recipient])
     assert "encrypted for another recipient: stranger; not for this site" in run_import(lab, path, capsys)
+
+
+def test_an_import_killed_mid_merge_leaves_the_store_as_it_was(lab: Lab) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    with lab.a.store.transaction() as s:
+        for n in range(50):
+            s.add(Door(street_number=str(100 + n), street_name="Elm St"))
+    with lab.a.active():
+        path = export_bundle(lab.a.store, lab.tmp / "out").path
+    marker = lab.tmp / "merging"
+    args = ["--data-dir", str(lab.hq.dir / "data"), "--db", str(lab.hq.dir / "store.sqlite"),
+            "bundle", "import", str(path)]
+    script = f"""
+import sys, time
+from fieldapp.services.sync import merge
+real = merge.Merger.merge
+def slow(self, table, rows):
+    real(self, table, rows)
+    self.session.flush()
+    if table == "doors":
+        open({str(marker)!r}, "w").close()
+        time.sleep(60)
+merge.Merger.merge = slow
+from fieldapp.cli import main
+sys.exit(main({args!r}))
+"""
+    before = dump(lab.hq.store)
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 30
+        while not marker.exists():
+            assert proc.poll() is None and time.monotonic() < deadline, "the import never started merging"
+            time.sleep(0.05)
+        os.kill(proc.pid, signal.SIGKILL)
+    finally:
+        proc.wait(30)
+    assert dump(lab.hq.store) == before
+    with lab.hq.active():
+        assert import_bundle(lab.hq.store, path).status == "merged"
+    assert dump(lab.hq.store) == dump(lab.a.store)
