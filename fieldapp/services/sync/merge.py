@@ -249,6 +249,9 @@ class Merger:
                     if table == "doors":
                         self.address_keys.add(merged["address_key"])
                     continue
+                if have["hlc"] == row["hlc"] and all(have[k] == v for k, v in row.items()):
+                    stats.unchanged += 1  # the very same version (a parent sent again)
+                    continue
                 merged, lost, undeleted = merge_rows(model, have, row)
                 if undeleted:
                     stats.undeleted += 1
