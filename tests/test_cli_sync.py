@@ -156,5 +156,9 @@ def test_bad_usage_is_explained(laptop: Machine, tmp_path: Path) -> None:
     assert "needs --turf" in laptop.run("bundle", "export", "--for", "Ana", "--out", str(tmp_path), rc=1)
     assert "no trusted recipient called 'Nobody'" in laptop.run(
         "bundle", "export", "--to", "Nobody", "--out", str(tmp_path), rc=1)
+    secret = tmp_path / "pw.txt"
+    secret.write_text("x\n")
+    assert "not both" in laptop.run("bundle", "export", "--to", "HQ", "--passphrase-file", str(secret),
+                                    "--out", str(tmp_path), rc=1)
     assert "no such file" in laptop.run("bundle", "import", str(tmp_path / "missing.fieldbundle"), rc=1)
     assert "no imported bundle" in laptop.run("bundle", "accept", "0000", rc=1)

@@ -337,6 +337,8 @@ def export_bundle(
         raise InputError("a turf packet needs --turf NAME (with --for PERSON)")
     if since_last and turfs:
         raise InputError("--since-last and --turf cannot be combined")
+    if to and passphrase is not None:
+        raise InputError("give recipients (--to) or a passphrase, not both")
     own = keys.ensure_keys()
     recipients = [] if passphrase is not None else _recipients(list(to or []), own)
     tmpdir = private_tempdir()

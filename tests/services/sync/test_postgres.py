@@ -128,6 +128,14 @@ def test_cli_imports_into_postgresql(make_site: Callable[..., Site], tmp_path: P
     pg = open_store(pg_url)
     try:
         assert dump(pg) == dump(lite)
+        # HQ on PostgreSQL sends it all back out: a snapshot bundle that a laptop merges.
+        assert main([*args, "bundle", "export", "--out", str(tmp_path / "from-pg")]) == 0
+        capsys.readouterr()
+        back = open_store(tmp_path / "back.sqlite")
+        with reader.active():
+            assert import_bundle(back, next((tmp_path / "from-pg").glob("*.fieldbundle"))).status == "merged"
+        assert dump(back) == dump(pg)
+        back.close()
     finally:
         pg.close()
         lite.close()
