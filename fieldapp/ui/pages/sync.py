@@ -62,7 +62,9 @@ def _value_text(value: Any) -> str:
     if value is None:
         return "—"
     if isinstance(value, bool):
-        return QCoreApplication.translate("Page", "yes" if value else "no")
+        if value:
+            return QCoreApplication.translate("Page", "yes")
+        return QCoreApplication.translate("Page", "no")
     return str(value)
 
 
