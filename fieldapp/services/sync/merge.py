@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Table, bindparam, func, select, text, update
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 from fieldapp import paths
@@ -496,6 +497,12 @@ def import_bundle(
         except _FactClashError as exc:
             raise BundleError(source, f"{exc.table} record {exc.record_id} is already in the store "
                               "with different content (append-only records never change)") from None
+        except (IntegrityError, DataError) as exc:
+            # A value the checks let through but the database refuses (a status it does
+            # not know, say): the whole bundle is refused and the transaction rolled back.
+            detail = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+            raise BundleError(source, f"a record breaks a rule of the store ({detail}); "
+                              "nothing was imported") from None
         store.clock.observe(m.hlc_max)
         if m.signer != (keys.load_keys().fingerprint if keys.keys_exist() else None):
             keys.remember_site(m.signer, m.site_id)

@@ -154,6 +154,9 @@ CASES: dict[str, tuple[Callable[[Lab], Path], str]] = {
     "changed contact attempt": (lambda lab: lab.craft("ca.fieldbundle", lab.replace_line(
         "data/contact_attempts.ndjson", 1, _json({**lab.record("data/contact_attempts.ndjson"), "result_code": "refused"}))),
         "is already in the store with different content"),
+    "value the store refuses": (lambda lab: lab.craft("enum.fieldbundle", {**lab.files, "data/contact_attempts.ndjson": _json(
+        {**lab.record("data/contact_attempts.ndjson"), "id": "00000000-0000-4000-8000-000000000001", "support": 9}) + b"\n"}),
+        "a record breaks a rule of the store (CHECK constraint failed: ck_contact_attempts_support)"),
     "not utf-8": (lambda lab: lab.craft("utf.fieldbundle", lab.replace_line("data/doors.ndjson", 3, b'{"id": "\xff"}')),
                   "data/doors.ndjson line 3: not UTF-8"),
     "broken json": (lambda lab: lab.craft("bj.fieldbundle", lab.replace_line("data/doors.ndjson", 2, b'{"id": ')),
