@@ -67,6 +67,15 @@ def role_labels() -> dict[str, str]:
     }
 
 
+def flag_labels() -> dict[str, str]:
+    """Short consent flags as shown in tables ("DNC"); translators may abbreviate."""
+    return {
+        "DNC": QCoreApplication.translate("Labels", "DNC", "short for: do not call"),
+        "DNT": QCoreApplication.translate("Labels", "DNT", "short for: do not text"),
+        "DNE": QCoreApplication.translate("Labels", "DNE", "short for: do not email"),
+    }
+
+
 def language_labels() -> dict[str, str]:
     return {"en": QCoreApplication.translate("Labels", "English"), "es": QCoreApplication.translate("Labels", "Spanish")}
 

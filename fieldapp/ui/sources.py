@@ -129,6 +129,7 @@ class PersonSource(RowSource):
                    fmt=lambda code: labels.label(labels.language_labels(), code)),
             Column("door", QCoreApplication.translate("Tables", "Address"), sort=[person_address()]),
             Column("flags", QCoreApplication.translate("Tables", "Flags"),
+                   fmt=lambda codes: " ".join(labels.label(labels.flag_labels(), c) for c in codes.split()),
                    tooltip=QCoreApplication.translate("Tables", "DNC: do not call · DNT: do not text · DNE: do not email")),
         ]
 

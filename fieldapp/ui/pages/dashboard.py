@@ -24,7 +24,7 @@ from PySide6.QtCharts import (
     QHorizontalBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt
+from PySide6.QtCore import QDate, QLocale, QMargins, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from sqlalchemy import func, select
@@ -69,6 +69,11 @@ def _bar_set(name: str, color: QColor, values: list[float]) -> QBarSet:
     for v in values:
         bars.append(v)
     return bars
+
+
+def _weekday(day: dt.date) -> str:
+    """"Mon 23" with the weekday in the interface language ("lun 23" in Spanish)."""
+    return QLocale().toString(QDate(day.year, day.month, day.day), "ddd d")
 
 
 def _short(text: str, n: int = 22) -> str:
@@ -208,13 +213,13 @@ class Page(RefreshingPage):
             return
         chart.setTitle(self.tr("Doors knocked and contacts by day"))
         self._fill_bars(chart, QBarSeries(), days,
-                        [dt.date.fromisoformat(f.key).strftime("%a %d") for f in days])
+                        [_weekday(dt.date.fromisoformat(f.key)) for f in days])
 
     def _fill_bars(self, chart: QChart, series: QAbstractBarSeries, figures: Sequence[Any],
                    categories: list[str], *, horizontal: bool = False) -> QBarCategoryAxis:
         """Doors knocked, contacts and supporters per category, scaled to the doors.
 
-        Returns the category axis (the names or days) so the caller can restyle it.
+        Returns the category axis (the names or days).
         """
         series.append(_bar_set(self.tr("Doors knocked"), KNOCKED, [f.doors_knocked for f in figures]))
         series.append(_bar_set(self.tr("Contacts"), CONTACTS, [f.contacts for f in figures]))
@@ -222,6 +227,9 @@ class Page(RefreshingPage):
         chart.addSeries(series)
         names = QBarCategoryAxis()
         names.append(categories)
+        small = QFont(names.labelsFont())  # a week of days or eight turf names must fit
+        small.setPointSize(8)
+        names.setLabelsFont(small)
         values = QValueAxis()
         values.setLabelFormat("%d")
         values.setRange(0, max(f.doors_knocked for f in figures) * 1.1 or 1)
@@ -245,11 +253,8 @@ class Page(RefreshingPage):
         if not figures:
             return
         figures = list(reversed(figures))  # the biggest at the top of a horizontal chart
-        names = self._fill_bars(chart, QHorizontalBarSeries(), figures,
-                                [_short(f.label) for f in figures], horizontal=True)
-        small = QFont(names.labelsFont())
-        small.setPointSize(8)
-        names.setLabelsFont(small)
+        self._fill_bars(chart, QHorizontalBarSeries(), figures,
+                        [_short(f.label) for f in figures], horizontal=True)
 
     def _draw_events(self) -> None:
         chart = self.event_chart

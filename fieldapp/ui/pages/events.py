@@ -121,7 +121,7 @@ class Page(RefreshingPage):
         self.summary.setObjectName("card")
         self.summary.setStyleSheet(
             f"QLabel#card {{ background: {theme.CARD}; border: 1px solid {theme.BORDER}; "
-            "border-radius: 8px; padding: 10px; }}")
+            f"border-radius: 8px; padding: 10px; }}")
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.summary.setMinimumHeight(140)
         left.addWidget(self.summary)
@@ -157,7 +157,8 @@ class Page(RefreshingPage):
         right.addLayout(top)
         self.signup_source = SignupSource(None)
         self.signup_model = LazyTableModel(ctx.store, self.signup_source, self)
-        self.signup_table = make_table_view(self.signup_model, self, widths=[150, 105, 170, 115, 85, 45])
+        self.signup_table = make_table_view(self.signup_model, self, widths=[150, 105, 170, 115, 85, 45],
+                                            stretch=[0, 2])
         right.addWidget(self.signup_table, 1)
         urow = QHBoxLayout()
         self.add_signup = QPushButton(self.tr("Add signup…"))
@@ -268,10 +269,12 @@ class Page(RefreshingPage):
         self.checkin_button.setEnabled(info.status != "cancelled")
         kinds = labels.event_kind_labels()
 
+        title = f"<b style='font-size:12pt'>{escape(info.title)}</b>"
+        if info.status == "cancelled":
+            cancelled = escape(self.tr("(cancelled)"))
+            title += f" <span style='color:{theme.BAD}'>{cancelled}</span>"
         lines = [
-            f"<b style='font-size:12pt'>{escape(info.title)}</b>"
-            + (f" <span style='color:{theme.BAD}'>({escape(self.tr('cancelled'))})</span>"
-               if info.status == "cancelled" else ""),
+            title,
             escape(f"{labels.label(kinds, info.kind)} · "
                    f"{labels.event_when(info.starts_at, info.ends_at, info.timezone)} ({info.timezone})"),
             escape(", ".join(p for p in (info.place_name, info.address) if p)),
