@@ -58,7 +58,6 @@ from fieldapp.core.models import (
     TurfAssignment,
     Volunteer,
 )
-from fieldapp.core.serialize import to_plain
 from fieldapp.errors import FieldAppError, InputError, NotFoundError
 from fieldapp.services.progress import Progress
 from fieldapp.services.sync import agefmt, keys
@@ -79,6 +78,7 @@ from fieldapp.services.sync.format import (
     data_member,
     parse_line,
     parse_manifest,
+    plain_row,
     record_line,
 )
 
@@ -371,19 +371,28 @@ def export_bundle(
                     digest = hashlib.sha256()
                     size = count = 0
                     with zf.open(data_member(table), "w", force_zip64=True) as member:
+                        chunk: list[bytes] = []
                         for row in _rows(session, model, None if ids is None else ids[table]):
-                            line = record_line(model, to_plain(model, row))
-                            member.write(line)
-                            digest.update(line)
-                            size += len(line)
-                            count += 1
+                            chunk.append(record_line(model, plain_row(table, row)))
                             stamp = int(row["hlc"])
                             hlc_lo = stamp if hlc_lo is None else min(hlc_lo, stamp)
                             hlc_hi = stamp if hlc_hi is None else max(hlc_hi, stamp)
-                            done += 1
-                            if done % 2000 == 0:
+                            if len(chunk) >= 2000:
+                                data = b"".join(chunk)
+                                member.write(data)
+                                digest.update(data)
+                                size += len(data)
+                                count += len(chunk)
+                                done += len(chunk)
+                                chunk = []
                                 progress.check()
                                 progress.update(done, total, "Exporting records")
+                        data = b"".join(chunk)
+                        member.write(data)
+                        digest.update(data)
+                        size += len(data)
+                        count += len(chunk)
+                        done += len(chunk)
                     files[data_member(table)] = FileEntry(digest.hexdigest(), size, count)
                 manifest = Manifest(
                     bundle_id=bundle_id, site_id=store.site_id, site_name=own.name, seq=seq,

@@ -34,7 +34,7 @@ from fieldapp import __version__
 from fieldapp.core.hlc import format_hlc, parse_hlc
 from fieldapp.core.ids import is_uuid
 from fieldapp.core.models import MODEL_BY_TABLE, SYNCED_MODELS, Mutable, Synced
-from fieldapp.core.serialize import canonical_json, parse_dt
+from fieldapp.core.serialize import canonical_json, format_dt, parse_dt
 
 FORMAT_NAME = "fieldapp-bundle"
 FORMAT_MAJOR = 1
@@ -322,6 +322,31 @@ _ROWS: dict[str, list[tuple[str, str, bool, int | None]]] = {
     t: [(s.key, s.kind, s.nullable, s.length) for s in specs] for t, specs in SPECS.items()
 }
 _UUID_MATCH = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z").match
+
+
+_PLAIN: dict[str, list[tuple[str, str]]] = {
+    t: [(s.key, s.kind) for s in specs] for t, specs in SPECS.items()
+}
+
+
+def plain_row(table: str, row: dict[str, Any]) -> dict[str, Any]:
+    """A stored row as bundle JSON values; the same as ``serialize.to_plain``, faster.
+
+    (Column facts are looked up once per table, not once per row: an export of
+    100,000 records spends its time here.)
+    """
+    out: dict[str, Any] = {}
+    for key, kind in _PLAIN[table]:
+        value = row[key]
+        if value is None:
+            out[key] = None
+        elif kind == "clock":
+            out[key] = format_hlc(int(value))
+        elif kind == "datetime":
+            out[key] = format_dt(value)
+        else:
+            out[key] = value
+    return out
 
 
 def parse_field_clock(text: object, what: str) -> tuple[int, str]:
