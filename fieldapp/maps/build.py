@@ -63,7 +63,7 @@ DEFAULT_LABELS: dict[str, str] = {
     "turf_progress": "Progress",
     "no_tiles": (
         "No basemap tiles here: turfs, doors and events are drawn on a plain background. "
-        "Set a tile server in Settings or open an MBTiles file to see streets."
+        "To see streets, set a tile server or open an MBTiles file in the app's Map tiles menu."
     ),
 }
 

@@ -82,25 +82,33 @@ class _Pane(QWidget):
         pass
 
     def _attempts_html(self, attempts: list[queries.AttemptLine], show_person: bool) -> str:
+        """One short block per attempt (result and time, then who, then notes).
+
+        Blocks rather than a six-column table: the pane is narrow, and a table
+        there broke words letter by letter ("Not hom/e").
+        """
         if not attempts:
             return _muted(self.tr("No contact yet."))
         results = labels.result_labels()
-        head = [self.tr("When"), self.tr("Result"), self.tr("Support")]
-        if show_person:
-            head.append(self.tr("Spoke with"))
-        head += [self.tr("By"), self.tr("Notes")]
-        rows = ["<tr>" + "".join(f"<th>{escape(h)}</th>" for h in head) + "</tr>"]
+        blocks = []
         for a in attempts:
-            cells = [a.at.astimezone().strftime("%Y-%m-%d %H:%M"), labels.label(results, a.result),
-                     labels.support_label(a.support)]
-            if show_person:
-                cells.append(a.person)
-            by = a.canvasser + (f" ({a.organization})" if a.organization else "")
-            cells += [by, a.notes]
-            rows.append("<tr>" + "".join(
-                ("<td class='nw'>" if i == 0 else "<td>") + escape(c) + "</td>"
-                for i, c in enumerate(cells)) + "</tr>")
-        return "<table>" + "".join(rows) + "</table>"
+            when = a.at.astimezone().strftime("%Y-%m-%d %H:%M")
+            facts = []
+            if a.support is not None:
+                facts.append(labels.support_label(a.support))
+            if show_person and a.person:
+                facts.append(self.tr("spoke with {name}").format(name=a.person))
+            if a.canvasser:
+                by = a.canvasser + (f" ({a.organization})" if a.organization else "")
+                facts.append(self.tr("by {name}").format(name=by))
+            block = (f"<p style='margin: 0 0 8px 0'><b>{escape(labels.label(results, a.result))}</b>"
+                     f" <span class='muted'>{escape(when)}</span>")
+            if facts:
+                block += f"<br><span class='muted'>{escape(' · '.join(facts))}</span>"
+            if a.notes:
+                block += f"<br>{escape(a.notes)}"
+            blocks.append(block + "</p>")
+        return "".join(blocks)
 
 
 class DoorDetailPane(_Pane):
@@ -143,7 +151,8 @@ class DoorDetailPane(_Pane):
         if d.people:
             langs = labels.language_labels()
             for p in d.people:
-                flags = f" <span class='bad'>{escape(' '.join(p.flags))}</span>" if p.flags else ""
+                short = " ".join(labels.label(labels.flag_labels(), f) for f in p.flags)
+                flags = f" <span class='bad'>{escape(short)}</span>" if p.flags else ""
                 known = " · ".join(escape(x) for x in (p.phone, p.email,
                                                        labels.label(langs, p.language)) if x)
                 parts.append(

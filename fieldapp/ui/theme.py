@@ -127,6 +127,7 @@ def apply(app: QApplication) -> None:
         font.setPointSizeF(10)
     app.setFont(font)
     chevron = (icons_dir() / "chevron-down.svg").as_posix()
+    chevron_up = (icons_dir() / "chevron-up.svg").as_posix()
     app.setStyleSheet(STYLE + (
         "QComboBox::drop-down { border: none; width: 22px; }"
         f"QToolButton[popupMode=\"2\"] {{ padding: 5px 22px 5px 10px; border: 1px solid {BORDER};"
@@ -135,4 +136,17 @@ def apply(app: QApplication) -> None:
         f" subcontrol-position: right center; right: 6px; image: url({chevron});"
         " width: 10px; height: 10px; }"
         f"QComboBox::down-arrow {{ image: url({chevron}); width: 12px; height: 12px; }}"
+        # Spin boxes and date fields: the rounded border above squeezes Fusion's own
+        # step buttons to slivers, so they get explicit buttons and arrows here.
+        "QSpinBox, QDoubleSpinBox, QDateTimeEdit { padding-right: 24px; }"
+        "QSpinBox::up-button, QDoubleSpinBox::up-button, QDateTimeEdit::up-button {"
+        " subcontrol-origin: border; subcontrol-position: top right; width: 22px; border: none; }"
+        "QSpinBox::down-button, QDoubleSpinBox::down-button, QDateTimeEdit::down-button {"
+        " subcontrol-origin: border; subcontrol-position: bottom right; width: 22px; border: none; }"
+        f"QSpinBox::up-arrow, QDoubleSpinBox::up-arrow, QDateTimeEdit::up-arrow {{ image: url({chevron_up});"
+        " width: 10px; height: 10px; }"
+        f"QSpinBox::down-arrow, QDoubleSpinBox::down-arrow, QDateTimeEdit::down-arrow {{ image: url({chevron});"
+        " width: 10px; height: 10px; }"
+        "QDateTimeEdit::drop-down { subcontrol-origin: border; subcontrol-position: center right;"
+        " width: 22px; border: none; }"
     ))

@@ -78,7 +78,9 @@ class SearchBox(QLineEdit):
         self.setPlaceholderText(placeholder)
         self.setClearButtonEnabled(True)
         self.setObjectName("searchBox")
-        self.setMinimumWidth(260)
+        # Wide enough for its hint (a cut-off example helps nobody), within reason.
+        hint = self.fontMetrics().horizontalAdvance(placeholder) + 48
+        self.setMinimumWidth(min(max(260, hint), 420))
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(self.DELAY_MS)

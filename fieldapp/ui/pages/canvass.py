@@ -25,8 +25,16 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QKeySequence,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -34,6 +42,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -206,17 +215,23 @@ class Page(RefreshingPage):
         bar = QHBoxLayout()
         bar.setSpacing(8)
         bar.addWidget(QLabel(self.tr("Turf")))
+        # Combo boxes sized by a typical entry, not by the longest one: the longest
+        # turf or canvasser name pushed the bar wider than the page (labels overlapped).
         self.turf_box = QComboBox()
-        self.turf_box.setMinimumWidth(280)
+        self.turf_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.turf_box.setMinimumContentsLength(22)
         bar.addWidget(self.turf_box)
         bar.addWidget(QLabel(self.tr("Canvasser")))
         self.canvasser_box = QComboBox()
-        self.canvasser_box.setMinimumWidth(200)
+        self.canvasser_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.canvasser_box.setMinimumContentsLength(16)
         bar.addWidget(self.canvasser_box)
         bar.addWidget(QLabel(self.tr("Questions in")))
         self.lang_box = QComboBox()
         self.lang_box.addItem(self.tr("English"), "en")
         self.lang_box.addItem(self.tr("Spanish"), "es")
+        # Questions start in the interface language (a Spanish-speaking team reads Spanish).
+        self.lang_box.setCurrentIndex(max(0, self.lang_box.findData(QLocale().name().split("_")[0])))
         bar.addWidget(self.lang_box)
         bar.addStretch(1)
         self.script_button = QPushButton(self.tr("Edit script…"))
@@ -235,9 +250,16 @@ class Page(RefreshingPage):
         self.door_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.door_table.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.door_table.setColumnWidth(0, 44)
-        self.door_table.setColumnWidth(1, 200)
-        self.door_table.setColumnWidth(2, 72)
-        self.door_table.horizontalHeader().setStretchLastSection(True)
+        # People and last result: as wide as their translated (bold) titles need, within
+        # reason; the address takes what is left, so the list never scrolls sideways.
+        header_font = QFont(self.door_table.horizontalHeader().font())
+        header_font.setBold(True)
+        header_metrics = QFontMetrics(header_font)
+        for column, least, most in ((2, 56, 100), (3, 110, 150)):
+            item = self.door_table.horizontalHeaderItem(column)
+            needed = header_metrics.horizontalAdvance(item.text() if item else "") + 28
+            self.door_table.setColumnWidth(column, max(least, min(needed, most)))
+        self.door_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.door_table.setAlternatingRowColors(True)
         self.door_table.setShowGrid(False)
         left = QSplitter(Qt.Orientation.Vertical)
@@ -345,10 +367,12 @@ class Page(RefreshingPage):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(form_box)
+        self.form_box, self.form_scroll = form_box, scroll
         split.addWidget(scroll)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
-        split.setSizes([420, 640])
+        split.setSizes([380, 700])
+        self._fit_form()
         layout.addWidget(split, 1)
 
         self.setTabOrder(self.result_picker, self.who_picker)
@@ -600,6 +624,15 @@ class Page(RefreshingPage):
     def current_door(self) -> canvass.EntryDoor | None:
         return self.doors[self.current] if 0 <= self.current < len(self.doors) else None
 
+    def _fit_form(self) -> None:
+        """Keep the form at least as wide as its widest row of keys.
+
+        The form scrolls only up and down, so a row of result or household
+        buttons wider than the pane was cut off at the right (with "Save and
+        next" half hidden); the splitter takes the room from the door list.
+        """
+        self.form_scroll.setMinimumWidth(self.form_box.minimumSizeHint().width() + 4)
+
     def _show_door(self) -> None:
         door = self.current_door()
         self.correcting = None
@@ -625,6 +658,7 @@ class Page(RefreshingPage):
                 extra += " · " + self.tr("no texts")
             who.append((p.id, p.name + extra, str(i)))
         self.who_picker.set_options(who)
+        self._fit_form()
         self.clear_form()
         self._load_history(door.id)
         self.result_picker.setFocus()

@@ -230,6 +230,8 @@ class Page(RefreshingPage):
         small = QFont(names.labelsFont())  # a week of days or eight turf names must fit
         small.setPointSize(8)
         names.setLabelsFont(small)
+        # Names are already short (_short); cut further, a narrow window showed only "...".
+        names.setTruncateLabels(False)
         values = QValueAxis()
         values.setLabelFormat("%d")
         values.setRange(0, max(f.doors_knocked for f in figures) * 1.1 or 1)

@@ -157,7 +157,7 @@ class Page(RefreshingPage):
         right.addLayout(top)
         self.signup_source = SignupSource(None)
         self.signup_model = LazyTableModel(ctx.store, self.signup_source, self)
-        self.signup_table = make_table_view(self.signup_model, self, widths=[150, 105, 170, 115, 85, 45],
+        self.signup_table = make_table_view(self.signup_model, self, widths=[150, 105, 170, 110, 80, 50, 70],
                                             stretch=[0, 2])
         right.addWidget(self.signup_table, 1)
         urow = QHBoxLayout()

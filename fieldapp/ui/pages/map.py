@@ -156,8 +156,8 @@ class Page(RefreshingPage):
             "turf_progress": self.tr("Progress"),
             "no_tiles": self.tr(
                 "No basemap tiles here: turfs, doors and events are drawn on a plain "
-                "background. Set a tile server in Settings or open an MBTiles file "
-                "(Map tiles menu) to see streets."),
+                "background. To see streets, set a tile server or open an MBTiles file "
+                "in the Map tiles menu (top right)."),
             "categories": cats,
         }
 
