@@ -59,15 +59,20 @@ class LineProgress(Progress):
         # Looked up now, not at import: tests and the GUI swap sys.stderr.
         self._stream = stream if stream is not None else sys.stderr
         self._interval = interval
-        self._last = 0.0
+        # Quiet for the first interval: quick work prints no progress at all.
+        self._last = time.monotonic()
+        self._shown = False
         self._tty = self._stream.isatty()
 
     def update(self, done: int, total: int | None = None, message: str = "") -> None:
         now = time.monotonic()
         final = total is not None and done >= total
+        if final and not self._shown:
+            return
         if not final and now - self._last < self._interval:
             return
         self._last = now
+        self._shown = True
         figure = f"{done:,}/{total:,}" if total else f"{done:,}"
         text = f"{message} {figure}".strip()
         if self._tty:
