@@ -226,9 +226,45 @@ class ReportPage(_Page):
             self.status.setText(self.tr("Dry run finished: nothing was written."))
         else:
             self.status.setText(self.tr("Import finished."))
-        self.text.setPlainText("\n".join(report.lines()))
+        self.text.setPlainText("\n".join(self.report_lines(report)))
         self.finished = True
         self.completeChanged.emit()
+
+    def report_lines(self, report: importing.ImportReport) -> list[str]:
+        """The report in the interface language (the service's own lines are the CLI's).
+
+        Each problem's text (file, line, field and what is wrong) stays as the
+        service wrote it.
+        """
+        name = Path(report.file).name
+        if report.delimiter == "\t":
+            separated = self.tr("tab-separated")
+        else:
+            separated = self.tr("{sep}-separated").format(sep=repr(report.delimiter))
+        head = (self.tr("Dry run (nothing written): {file} ({encoding}, {separated})") if report.dry_run
+                else self.tr("Imported: {file} ({encoding}, {separated})"))
+        lines = [head.format(file=name, encoding=report.encoding, separated=separated)]
+        counts = [
+            (self.tr("rows read"), report.rows_read, ""),
+            (self.tr("doors created"), report.doors_created, ""),
+            (self.tr("doors updated"), report.doors_updated, ""),
+            (self.tr("people created"), report.people_created, ""),
+            (self.tr("people updated"), report.people_updated, ""),
+            (self.tr("people unchanged"), report.people_unchanged, ""),
+            (self.tr("rows skipped"), report.rows_skipped, self.tr("(blank)")),
+            (self.tr("rows rejected"), report.rows_rejected, ""),
+        ]
+        if report.warnings:
+            counts.append((self.tr("warnings"), report.warnings, ""))
+        for label, n, note in counts:
+            lines.append(f"  {label:<18}{n:>10,}" + (f"  {note}" if note else ""))
+        for problem in report.problems:
+            kind = self.tr("rejected") if problem.level == "rejected" else self.tr("warning")
+            lines.append(f"  {kind}: {problem.describe(name)}")
+        if report.problems_dropped:
+            lines.append("  " + self.tr("... and {n:,} more problems not listed").format(
+                n=report.problems_dropped))
+        return lines
 
     def _failed(self, exc: BaseException) -> None:
         self.status.setText(self.tr("Nothing was imported."))

@@ -80,6 +80,8 @@ def test_wizard_guesses_mapping_imports_and_reports(ctx, qtbot, make_wizard, vot
     qtbot.waitUntil(lambda: wizard.report_page.finished, timeout=10_000)
     assert wizard.report is not None and wizard.report.people_created == 3
     assert "people created             3" in wizard.report_page.text.toPlainText()
+    # In English the wizard's (translatable) report reads exactly as the CLI's.
+    assert wizard.report_page.text.toPlainText() == "\n".join(wizard.report.lines())
     assert _people(ctx) == before + 3
     _shot(wizard, "import-wizard-report.png")
 

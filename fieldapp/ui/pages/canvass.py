@@ -484,6 +484,13 @@ class Page(RefreshingPage):
             "number keys pick, Enter saves and moves on").format(
                 n=len(self.doors), live=live, knocked=knocked))
 
+    def _suppressed_text(self, reason: str) -> str:
+        """The service's "Do not knock: <reason>" in the interface language."""
+        prefix = "Do not knock"
+        if reason.startswith(prefix):
+            return self.tr("Do not knock") + reason[len(prefix):]
+        return reason
+
     def _fill_door_table(self) -> None:
         names = labels.result_labels()
         table = self.door_table
@@ -498,7 +505,7 @@ class Page(RefreshingPage):
                 item = QTableWidgetItem(text)
                 if door.suppressed:
                     item.setForeground(QColor(theme.BAD if col == 3 else theme.MUTED))
-                    item.setToolTip(door.suppressed)
+                    item.setToolTip(self._suppressed_text(door.suppressed))
                 if col in (0, 2):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 table.setItem(row, col, item)
@@ -644,7 +651,7 @@ class Page(RefreshingPage):
         self.address_label.setText(door.address)
         self.position_label.setText(self.tr("door {i} of {n}").format(i=self.current + 1, n=len(self.doors)))
         if door.suppressed:
-            self.suppressed_label.setText(door.suppressed)
+            self.suppressed_label.setText(self._suppressed_text(door.suppressed))
             self.suppressed_label.show()
         else:
             self.suppressed_label.hide()

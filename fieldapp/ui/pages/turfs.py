@@ -181,7 +181,7 @@ class Page(RefreshingPage):
         def done(report: turf_service.TurfImportReport) -> None:
             self.ctx.notify_changed("turfs")
             self.ctx.notify_changed("doors")
-            self._show_lines(self.tr("Import turfs"), report.lines())
+            self._show_lines(self.tr("Import turfs"), self._import_lines(report))
 
         self.ctx.tasks.run(work, label=self.tr("Importing turfs"), on_done=done, parent=self)
 
@@ -204,9 +204,40 @@ class Page(RefreshingPage):
         def done(report: turf_service.CutReport) -> None:
             self.ctx.notify_changed("turfs")
             self.ctx.notify_changed("doors")
-            self._show_lines(self.tr("Cut turfs"), report.lines(size))
+            self._show_lines(self.tr("Cut turfs"), self._cut_lines(report, size))
 
         self.ctx.tasks.run(work, label=self.tr("Cutting turfs"), on_done=done, parent=self)
+
+    def _import_lines(self, report: turf_service.TurfImportReport) -> list[str]:
+        """The import report in the interface language (the service's lines are the CLI's)."""
+        lines = [self.tr("Imported turfs from {file}: {new} new, {updated} updated; "
+                         "{doors:,} doors placed in them").format(
+            file=Path(report.file).name, new=len(report.created), updated=len(report.updated),
+            doors=report.doors_assigned)]
+        lines += [self.tr("New: {name}").format(name=n) for n in report.created]
+        lines += [self.tr("Updated: {name}").format(name=n) for n in report.updated]
+        return lines
+
+    def _cut_lines(self, report: turf_service.CutReport, target: int) -> list[str]:
+        """The cut report in the interface language, pointing at the app, not the CLI."""
+        if report.parent:
+            head = self.tr("Cut {n} turfs of about {target} doors from {parent} (now retired)")
+        else:
+            head = self.tr("Cut {n} turfs of about {target} doors")
+        lines = [head.format(n=len(report.turfs), target=target, parent=report.parent)]
+        sizes = [n for _, n in report.turfs]
+        if sizes:
+            lines.append(self.tr("Sizes: smallest {low}, largest {high}").format(
+                low=min(sizes), high=max(sizes)))
+        lines += [self.tr("{name}: {n} doors").format(name=name, n=n) for name, n in report.turfs]
+        if report.doors_without_coordinates:
+            lines.append(self.tr("{n:,} doors have no coordinates and were not cut: geocode them "
+                                 "first (the fieldapp geocode command).").format(n=report.doors_without_coordinates))
+        if report.oversized_buildings:
+            lines.append(self.tr("{n} buildings hold more than {most} doors and form turfs of "
+                                 "their own").format(n=report.oversized_buildings,
+                                                     most=int(target * (1 + turf_service.TOLERANCE))))
+        return lines
 
     def assign(self, captain: str | None = None, canvassers: list[str] | None = None) -> None:
         """Assign a captain and canvassers (volunteer ids) to the selected turf."""
