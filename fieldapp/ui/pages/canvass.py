@@ -249,15 +249,15 @@ class Page(RefreshingPage):
         self.door_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.door_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.door_table.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self.door_table.setColumnWidth(0, 44)
+        self.door_table.setColumnWidth(0, 38)
         # People and last result: as wide as their translated (bold) titles need, within
         # reason; the address takes what is left, so the list never scrolls sideways.
         header_font = QFont(self.door_table.horizontalHeader().font())
         header_font.setBold(True)
         header_metrics = QFontMetrics(header_font)
-        for column, least, most in ((2, 56, 100), (3, 110, 150)):
+        for column, least, most in ((2, 50, 100), (3, 100, 150)):
             item = self.door_table.horizontalHeaderItem(column)
-            needed = header_metrics.horizontalAdvance(item.text() if item else "") + 28
+            needed = header_metrics.horizontalAdvance(item.text() if item else "") + 22
             self.door_table.setColumnWidth(column, max(least, min(needed, most)))
         self.door_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.door_table.setAlternatingRowColors(True)
