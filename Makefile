@@ -42,8 +42,12 @@ test: install-test system-test-deps lint
 bench: install-test
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run_all.py
 
+# Services report progress messages in English; the GUI translates them in context
+# "Progress", so their texts are collected into a file lupdate can read.
 translations: install
-	$(VENV)/bin/pyside6-lupdate $$(find fieldapp/ui fieldapp/app.py -name '*.py') -ts resources/translations/fieldapp_es.ts
+	$(PY) resources/translations/collect_progress_messages.py
+	$(VENV)/bin/pyside6-lupdate -no-obsolete $$(find fieldapp/ui fieldapp/app.py -name '*.py' | sort) \
+		resources/translations/progress_messages.py -ts resources/translations/fieldapp_es.ts
 	$(VENV)/bin/pyside6-lrelease resources/translations/fieldapp_es.ts -qm resources/translations/fieldapp_es.qm
 
 clean:

@@ -1,76 +1,76 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1" language="es_ES">
+<TS version="2.1" language="es_419">
 <context>
     <name>AddSignupDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/event_dialogs.py" line="304" />
+        <location filename="../../fieldapp/ui/event_dialogs.py" line="310"/>
         <source>Add a signup</source>
-        <translation type="unfinished" />
+        <translation>Agregar una inscripción</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/event_dialogs.py" line="308" />
+        <location filename="../../fieldapp/ui/event_dialogs.py" line="314"/>
         <source>Search people by name, phone or email</source>
-        <translation type="unfinished" />
+        <translation>Buscar personas por nombre, teléfono o correo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/event_dialogs.py" line="314" />
+        <location filename="../../fieldapp/ui/event_dialogs.py" line="320"/>
         <source>(the whole event)</source>
-        <translation type="unfinished" />
+        <translation>(todo el evento)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/event_dialogs.py" line="324" />
+        <location filename="../../fieldapp/ui/event_dialogs.py" line="330"/>
         <source>Shift</source>
-        <translation type="unfinished" />
+        <translation>Turno</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/event_dialogs.py" line="325" />
+        <location filename="../../fieldapp/ui/event_dialogs.py" line="331"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/event_dialogs.py" line="327" />
+        <location filename="../../fieldapp/ui/event_dialogs.py" line="333"/>
         <source>Sign up</source>
-        <translation type="unfinished" />
+        <translation>Inscribir</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/event_dialogs.py" line="358" />
+        <location filename="../../fieldapp/ui/event_dialogs.py" line="364"/>
         <source>Find and pick a person first.</source>
-        <translation type="unfinished" />
+        <translation>Primero busque y elija a una persona.</translation>
     </message>
 </context>
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="307" />
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="329"/>
         <source>Assign volunteers</source>
-        <translation type="unfinished" />
+        <translation>Asignar voluntarios</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="312" />
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="334"/>
         <source>(keep the current captain)</source>
-        <translation type="unfinished" />
+        <translation>(mantener al capitán actual)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="338" />
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="360"/>
         <source>Turf: {name}</source>
-        <translation>Territorio: {name}</translation>
+        <translation>Zona: {name}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="339" />
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="361"/>
         <source>Captain:</source>
-        <translation type="unfinished" />
+        <translation>Capitán:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="341" />
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="363"/>
         <source>Canvassers:</source>
-        <translation type="unfinished" />
+        <translation>Encuestadores:</translation>
     </message>
 </context>
 <context>
     <name>BrokenPage</name>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="57" />
+        <location filename="../../fieldapp/ui/main_window.py" line="58"/>
         <source>This page could not be opened: {error}
 The details are in the log file.</source>
         <translation>No se pudo abrir esta página: {error}
@@ -78,135 +78,198 @@ Los detalles están en el archivo de registro.</translation>
     </message>
 </context>
 <context>
+    <name>CheckIn</name>
+    <message>
+        <location filename="../../fieldapp/ui/checkin.py" line="69"/>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/checkin.py" line="70"/>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/checkin.py" line="71"/>
+        <source>Email</source>
+        <translation>Correo</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/checkin.py" line="72"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/checkin.py" line="73"/>
+        <source>waitlist</source>
+        <translation>lista de espera</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/checkin.py" line="74"/>
+        <source>walk-in</source>
+        <translation>sin inscripción</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/checkin.py" line="75"/>
+        <source>Shift</source>
+        <translation>Turno</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/checkin.py" line="76"/>
+        <source>Org</source>
+        <translation>Org.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/checkin.py" line="77"/>
+        <source>Arrived</source>
+        <translation>Llegó</translation>
+    </message>
+</context>
+<context>
     <name>CheckInDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="242" />
+        <location filename="../../fieldapp/ui/checkin.py" line="228"/>
         <source>Check-in: {title}</source>
-        <translation type="unfinished" />
+        <translation>Registro de entrada: {title}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="263" />
+        <location filename="../../fieldapp/ui/checkin.py" line="249"/>
         <source>Type a name, phone number or email, then Enter to check in</source>
-        <translation type="unfinished" />
+        <translation>Escriba un nombre, teléfono o correo y pulse Enter para registrar la entrada</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="281" />
+        <location filename="../../fieldapp/ui/checkin.py" line="268"/>
+        <source>Undo last (Ctrl+Z)</source>
+        <translation>Deshacer último (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/checkin.py" line="272"/>
         <source>Walk-in… (Ctrl+N)</source>
-        <translation type="unfinished" />
+        <translation>Nuevo asistente… (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="283" />
+        <location filename="../../fieldapp/ui/checkin.py" line="274"/>
         <source>Check in (Enter)</source>
-        <translation type="unfinished" />
+        <translation>Registrar (Enter)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="286" />
+        <location filename="../../fieldapp/ui/checkin.py" line="277"/>
         <source>Close</source>
-        <translation type="unfinished" />
+        <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="337" />
+        <location filename="../../fieldapp/ui/checkin.py" line="329"/>
         <source>{arrived:,} arrived / {rsvps:,} RSVPs</source>
-        <translation type="unfinished" />
+        <translation>Llegadas: {arrived:,} / {rsvps:,} inscritos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="339" />
+        <location filename="../../fieldapp/ui/checkin.py" line="331"/>
         <source>{a} of the RSVPs, {w} walk-ins, {q} waitlisted</source>
-        <translation type="unfinished" />
+        <translation>inscritos: {a}, sin inscripción: {w}, en lista de espera: {q}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="349" />
+        <location filename="../../fieldapp/ui/checkin.py" line="341"/>
         <source>Nobody matches. Press Ctrl+N to add a walk-in.</source>
-        <translation type="unfinished" />
+        <translation>Nadie coincide. Pulse Ctrl+N para agregar a alguien sin inscripción.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="360" />
+        <location filename="../../fieldapp/ui/checkin.py" line="352"/>
         <source>Checking in…</source>
-        <translation type="unfinished" />
+        <translation>Registrando…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="369" />
+        <location filename="../../fieldapp/ui/checkin.py" line="361"/>
         <source>{name} was already checked in.</source>
-        <translation type="unfinished" />
+        <translation>{name} ya tenía registrada su entrada.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="373" />
+        <location filename="../../fieldapp/ui/checkin.py" line="367"/>
         <source>✓ {name} checked in.</source>
-        <translation type="unfinished" />
+        <translation>✓ Entrada de {name} registrada.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/checkin.py" line="390"/>
+        <source>Check-in of {name} taken back.</source>
+        <translation>Se anuló la entrada de {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/checkin.py" line="397"/>
+        <source>Undoing…</source>
+        <translation>Deshaciendo…</translation>
     </message>
 </context>
 <context>
     <name>CutDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="277" />
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="303"/>
         <source>Cut turfs</source>
-        <translation type="unfinished" />
+        <translation>Trazar zonas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="282" />
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="308"/>
         <source> doors</source>
-        <translation type="unfinished" />
+        <translation> puertas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="283" />
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="309"/>
         <source>About this many doors a turf:</source>
-        <translation type="unfinished" />
+        <translation>Puertas por zona (aprox.):</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="285" />
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="311"/>
         <source>Cut only {turf} (it is replaced by its parts)</source>
-        <translation type="unfinished" />
+        <translation>Dividir solo {turf} (se reemplaza por sus partes)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="286" />
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="312"/>
         <source>Cut only the selected turf</source>
-        <translation type="unfinished" />
+        <translation>Dividir solo la zona seleccionada</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="290" />
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="316"/>
         <source>Otherwise the doors that have no turf yet are cut. Buildings are never split; each turf gets a polygon and a name.</source>
-        <translation type="unfinished" />
+        <translation>Si no, se trazan zonas con las puertas que aún no tienen zona. Los edificios nunca se dividen; cada zona recibe un polígono y un nombre.</translation>
     </message>
 </context>
 <context>
     <name>DoorDetailPane</name>
     <message>
-        <location filename="../../fieldapp/ui/details.py" line="111" />
+        <location filename="../../fieldapp/ui/details.py" line="120"/>
         <source>Select a door to see its household and contact history.</source>
         <translation>Elija una puerta para ver su hogar y su historial de contactos.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/details.py" line="124" />
+        <location filename="../../fieldapp/ui/details.py" line="133"/>
         <source>Unit {unit}</source>
         <translation>Unidad {unit}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/details.py" line="130" />
+        <location filename="../../fieldapp/ui/details.py" line="139"/>
         <source>Turf: {name}</source>
-        <translation>Territorio: {name}</translation>
+        <translation>Zona: {name}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/details.py" line="132" />
+        <location filename="../../fieldapp/ui/details.py" line="141"/>
         <source>{n} units in this building</source>
         <translation>{n} unidades en este edificio</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/details.py" line="137" />
+        <location filename="../../fieldapp/ui/details.py" line="146"/>
         <source>Do not knock</source>
         <translation>No tocar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/details.py" line="141" />
+        <location filename="../../fieldapp/ui/details.py" line="150"/>
         <source>Household ({n})</source>
         <translation>Hogar ({n})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/details.py" line="154" />
+        <location filename="../../fieldapp/ui/details.py" line="164"/>
         <source>Nobody is listed at this door.</source>
         <translation>No hay nadie registrado en esta puerta.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/details.py" line="155" />
+        <location filename="../../fieldapp/ui/details.py" line="165"/>
         <source>Contact history</source>
         <translation>Historial de contactos</translation>
     </message>
@@ -214,27 +277,27 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/errordialog.py" line="28" />
+        <location filename="../../fieldapp/ui/errordialog.py" line="28"/>
         <source>Field App</source>
         <translation>Field App</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/errordialog.py" line="48" />
+        <location filename="../../fieldapp/ui/errordialog.py" line="48"/>
         <source>Something went wrong</source>
         <translation>Algo salió mal</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/errordialog.py" line="50" />
+        <location filename="../../fieldapp/ui/errordialog.py" line="50"/>
         <source>Field App ran into a problem while: {doing}.</source>
         <translation>Field App tuvo un problema mientras hacía esto: {doing}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/errordialog.py" line="52" />
+        <location filename="../../fieldapp/ui/errordialog.py" line="52"/>
         <source>Field App ran into a problem it did not expect.</source>
         <translation>Field App tuvo un problema inesperado.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/errordialog.py" line="55" />
+        <location filename="../../fieldapp/ui/errordialog.py" line="55"/>
         <source>Your saved data is safe: every change is written in one piece or not at all. The details are in the log file in {folder}; please send it to your data team.
 
 {error}</source>
@@ -246,342 +309,418 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>EventDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/event_dialogs.py" line="129" />
+        <location filename="../../fieldapp/ui/event_dialogs.py" line="135"/>
         <source>Edit event</source>
-        <translation type="unfinished" />
+        <translation>Editar evento</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/event_dialogs.py" line="129" />
+        <location filename="../../fieldapp/ui/event_dialogs.py" line="135"/>
         <source>New event</source>
-        <translation type="unfinished" />
+        <translation>Nuevo evento</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/event_dialogs.py" line="147" />
+        <location filename="../../fieldapp/ui/event_dialogs.py" line="153"/>
         <source>latitude, e.g. 43.0389</source>
-        <translation type="unfinished" />
+        <translation>latitud, p. ej. 43.0389</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/event_dialogs.py" line="148" />
+        <location filename="../../fieldapp/ui/event_dialogs.py" line="154"/>
         <source>longitude, e.g. -87.9065</source>
-        <translation type="unfinished" />
+        <translation>longitud, p. ej. -87.9065</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/event_dialogs.py" line="154" />
+        <location filename="../../fieldapp/ui/event_dialogs.py" line="160"/>
         <source>no limit</source>
-        <translation type="unfinished" />
+        <translation>sin límite</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/event_dialogs.py" line="165" />
+        <location filename="../../fieldapp/ui/event_dialogs.py" line="171"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/event_dialogs.py" line="166" />
+        <location filename="../../fieldapp/ui/event_dialogs.py" line="172"/>
         <source>Title</source>
         <translation>Título</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/event_dialogs.py" line="167" />
+        <location filename="../../fieldapp/ui/event_dialogs.py" line="173"/>
         <source>Description</source>
-        <translation type="unfinished" />
+        <translation>Descripción</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/event_dialogs.py" line="168" />
+        <location filename="../../fieldapp/ui/event_dialogs.py" line="174"/>
         <source>Starts</source>
-        <translation type="unfinished" />
+        <translation>Empieza</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/event_dialogs.py" line="169" />
+        <location filename="../../fieldapp/ui/event_dialogs.py" line="175"/>
         <source>Ends</source>
-        <translation type="unfinished" />
+        <translation>Termina</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/event_dialogs.py" line="170" />
+        <location filename="../../fieldapp/ui/event_dialogs.py" line="176"/>
         <source>Time zone</source>
-        <translation type="unfinished" />
+        <translation>Zona horaria</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/event_dialogs.py" line="171" />
+        <location filename="../../fieldapp/ui/event_dialogs.py" line="177"/>
         <source>Place</source>
         <translation>Lugar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/event_dialogs.py" line="172" />
+        <location filename="../../fieldapp/ui/event_dialogs.py" line="178"/>
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/event_dialogs.py" line="173" />
+        <location filename="../../fieldapp/ui/event_dialogs.py" line="179"/>
         <source>Map pin</source>
-        <translation type="unfinished" />
+        <translation>Ubicación en el mapa</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/event_dialogs.py" line="174" />
+        <location filename="../../fieldapp/ui/event_dialogs.py" line="180"/>
         <source>Capacity</source>
-        <translation type="unfinished" />
+        <translation>Cupo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/event_dialogs.py" line="175" />
+        <location filename="../../fieldapp/ui/event_dialogs.py" line="181"/>
         <source>Hosts</source>
-        <translation type="unfinished" />
+        <translation>Anfitriones</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/event_dialogs.py" line="177" />
+        <location filename="../../fieldapp/ui/event_dialogs.py" line="183"/>
         <source>Save event</source>
-        <translation type="unfinished" />
+        <translation>Guardar evento</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/event_dialogs.py" line="218" />
+        <location filename="../../fieldapp/ui/event_dialogs.py" line="224"/>
         <source>{what}: {text!r} is not a number</source>
-        <translation type="unfinished" />
+        <translation>{what}: {text!r} no es un número</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/event_dialogs.py" line="231" />
+        <location filename="../../fieldapp/ui/event_dialogs.py" line="237"/>
         <source>Latitude</source>
-        <translation type="unfinished" />
+        <translation>Latitud</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/event_dialogs.py" line="231" />
+        <location filename="../../fieldapp/ui/event_dialogs.py" line="237"/>
         <source>Longitude</source>
-        <translation type="unfinished" />
+        <translation>Longitud</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="101"/>
+        <source>Export a bundle</source>
+        <translation>Exportar un paquete</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="105"/>
+        <source>Everything this laptop knows</source>
+        <translation>Todo lo que hay en esta computadora</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="106"/>
+        <source>Only what changed since the last bundle</source>
+        <translation>Solo lo que cambió desde el último paquete</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="107"/>
+        <source>Export:</source>
+        <translation>Exportar:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="116"/>
+        <source>Encrypt for:</source>
+        <translation>Cifrar para:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="117"/>
+        <source>Use a passphrase instead (for offices without keys)</source>
+        <translation>Usar una contraseña (para oficinas sin claves)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="124"/>
+        <source>Passphrase:</source>
+        <translation>Contraseña:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="127"/>
+        <source>Choose…</source>
+        <translation>Elegir…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="131"/>
+        <source>Save in:</source>
+        <translation>Guardar en:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="134"/>
+        <source>Export</source>
+        <translation>Exportar</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="140"/>
+        <source>Save the bundle in</source>
+        <translation>Guardar el paquete en</translation>
     </message>
 </context>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="59" />
-        <location filename="../../fieldapp/ui/import_wizard.py" line="88" />
+        <location filename="../../fieldapp/ui/import_wizard.py" line="59"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="88"/>
         <source>Choose a voter file</source>
-        <translation type="unfinished" />
+        <translation>Elija un padrón electoral</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="61" />
+        <location filename="../../fieldapp/ui/import_wizard.py" line="61"/>
         <source>A CSV or tab-separated file with one person per row. The encoding, the separator and most column names are recognised for you.</source>
-        <translation type="unfinished" />
+        <translation>Un archivo CSV o separado por tabulaciones, con una persona por fila. La codificación, el separador y la mayoría de los nombres de columna se reconocen solos.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="66" />
+        <location filename="../../fieldapp/ui/import_wizard.py" line="66"/>
         <source>Path to a .csv or .txt file</source>
-        <translation type="unfinished" />
+        <translation>Ruta de un archivo .csv o .txt</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="67" />
+        <location filename="../../fieldapp/ui/import_wizard.py" line="67"/>
         <source>Browse…</source>
-        <translation type="unfinished" />
+        <translation>Examinar…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="73" />
+        <location filename="../../fieldapp/ui/import_wizard.py" line="73"/>
         <source>Guess from the column names</source>
-        <translation type="unfinished" />
+        <translation>Deducir de los nombres de columna</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="75" />
+        <location filename="../../fieldapp/ui/import_wizard.py" line="75"/>
         <source>Saved mapping: {name}</source>
-        <translation type="unfinished" />
+        <translation>Correspondencia guardada: {name}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="77" />
+        <location filename="../../fieldapp/ui/import_wizard.py" line="77"/>
         <source>Mapping:</source>
-        <translation type="unfinished" />
+        <translation>Correspondencia:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="89" />
+        <location filename="../../fieldapp/ui/import_wizard.py" line="89"/>
         <source>Voter files (*.csv *.tsv *.txt);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation>Padrones electorales (*.csv *.tsv *.txt);;Todos los archivos (*)</translation>
     </message>
 </context>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="249" />
+        <location filename="../../fieldapp/ui/import_wizard.py" line="285"/>
         <source>Import a voter file</source>
-        <translation type="unfinished" />
+        <translation>Importar un padrón electoral</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="280" />
+        <location filename="../../fieldapp/ui/import_wizard.py" line="316"/>
         <source>Importing {file}</source>
-        <translation type="unfinished" />
+        <translation>Importando {file}</translation>
     </message>
 </context>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../fieldapp/ui/labels.py" line="18" />
+        <location filename="../../fieldapp/ui/labels.py" line="18"/>
         <source>Canvassed</source>
         <translation>Contactado</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/labels.py" line="19" />
+        <location filename="../../fieldapp/ui/labels.py" line="19"/>
         <source>Not home</source>
         <translation>No está en casa</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/labels.py" line="20" />
+        <location filename="../../fieldapp/ui/labels.py" line="20"/>
         <source>Refused</source>
         <translation>Rechazó</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/labels.py" line="21" />
+        <location filename="../../fieldapp/ui/labels.py" line="21"/>
         <source>Moved</source>
         <translation>Se mudó</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/labels.py" line="22" />
+        <location filename="../../fieldapp/ui/labels.py" line="22"/>
         <source>Deceased</source>
         <translation>Fallecido</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/labels.py" line="23" />
+        <location filename="../../fieldapp/ui/labels.py" line="23"/>
         <source>Inaccessible</source>
         <translation>Inaccesible</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/labels.py" line="24" />
+        <location filename="../../fieldapp/ui/labels.py" line="24"/>
         <source>Hostile</source>
         <translation>Hostil</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/labels.py" line="25" />
+        <location filename="../../fieldapp/ui/labels.py" line="25"/>
         <source>Language barrier</source>
         <translation>Barrera de idioma</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/labels.py" line="26" />
+        <location filename="../../fieldapp/ui/labels.py" line="26"/>
         <source>Come back</source>
         <translation>Volver más tarde</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/labels.py" line="27" />
+        <location filename="../../fieldapp/ui/labels.py" line="27"/>
         <source>Do not knock</source>
         <translation>No tocar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/labels.py" line="33" />
+        <location filename="../../fieldapp/ui/labels.py" line="33"/>
         <source>Canvass launch</source>
-        <translation>Salida de puerta a puerta</translation>
+        <translation>Salida a tocar puertas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/labels.py" line="34" />
+        <location filename="../../fieldapp/ui/labels.py" line="34"/>
         <source>House party</source>
         <translation>Reunión en casa</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/labels.py" line="35" />
+        <location filename="../../fieldapp/ui/labels.py" line="35"/>
         <source>Phone bank</source>
         <translation>Banco telefónico</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/labels.py" line="36" />
+        <location filename="../../fieldapp/ui/labels.py" line="36"/>
         <source>Rally</source>
         <translation>Manifestación</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/labels.py" line="37" />
+        <location filename="../../fieldapp/ui/labels.py" line="37"/>
         <source>Training</source>
         <translation>Capacitación</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/labels.py" line="38" />
+        <location filename="../../fieldapp/ui/labels.py" line="38"/>
         <source>Summit</source>
         <translation>Cumbre</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/labels.py" line="44" />
+        <location filename="../../fieldapp/ui/labels.py" line="44"/>
         <source>Open</source>
         <translation>Abierto</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/labels.py" line="45" />
+        <location filename="../../fieldapp/ui/labels.py" line="45"/>
         <source>Assigned</source>
         <translation>Asignado</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/labels.py" line="46" />
+        <location filename="../../fieldapp/ui/labels.py" line="46"/>
         <source>In progress</source>
         <translation>En curso</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/labels.py" line="47" />
+        <location filename="../../fieldapp/ui/labels.py" line="47"/>
         <source>Done</source>
         <translation>Terminado</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/labels.py" line="53" />
+        <location filename="../../fieldapp/ui/labels.py" line="53"/>
         <source>Invited</source>
         <translation>Invitado</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/labels.py" line="54" />
+        <location filename="../../fieldapp/ui/labels.py" line="54"/>
         <source>Scheduled</source>
         <translation>Programado</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/labels.py" line="55" />
+        <location filename="../../fieldapp/ui/labels.py" line="55"/>
         <source>Confirmed</source>
         <translation>Confirmado</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/labels.py" line="56" />
+        <location filename="../../fieldapp/ui/labels.py" line="56"/>
         <source>Completed</source>
         <translation>Completado</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/labels.py" line="57" />
+        <location filename="../../fieldapp/ui/labels.py" line="57"/>
         <source>No-show</source>
         <translation>No se presentó</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/labels.py" line="58" />
+        <location filename="../../fieldapp/ui/labels.py" line="58"/>
         <source>Declined</source>
         <translation>Declinó</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/labels.py" line="64" />
+        <location filename="../../fieldapp/ui/labels.py" line="64"/>
         <source>Captain</source>
         <translation>Capitán</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/labels.py" line="65" />
+        <location filename="../../fieldapp/ui/labels.py" line="65"/>
         <source>Canvasser</source>
-        <translation>Voluntario de puerta a puerta</translation>
+        <translation>Encuestador</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/labels.py" line="66" />
+        <location filename="../../fieldapp/ui/labels.py" line="66"/>
         <source>Staff</source>
         <translation>Personal</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/labels.py" line="71" />
+        <location filename="../../fieldapp/ui/labels.py" line="73"/>
+        <source>DNC</source>
+        <comment>short for: do not call</comment>
+        <translation>DNC</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/labels.py" line="74"/>
+        <source>DNT</source>
+        <comment>short for: do not text</comment>
+        <translation>DNT</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/labels.py" line="75"/>
+        <source>DNE</source>
+        <comment>short for: do not email</comment>
+        <translation>DNE</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/labels.py" line="80"/>
         <source>English</source>
         <translation>Inglés</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/labels.py" line="71" />
+        <location filename="../../fieldapp/ui/labels.py" line="80"/>
         <source>Spanish</source>
         <translation>Español</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/labels.py" line="85" />
+        <location filename="../../fieldapp/ui/labels.py" line="94"/>
         <source>1 strong support</source>
         <translation>1 apoyo firme</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/labels.py" line="86" />
+        <location filename="../../fieldapp/ui/labels.py" line="95"/>
         <source>2 lean support</source>
         <translation>2 tiende a apoyar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/labels.py" line="87" />
+        <location filename="../../fieldapp/ui/labels.py" line="96"/>
         <source>3 undecided</source>
         <translation>3 indeciso</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/labels.py" line="88" />
+        <location filename="../../fieldapp/ui/labels.py" line="97"/>
         <source>4 lean oppose</source>
         <translation>4 tiende a oponerse</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/labels.py" line="89" />
+        <location filename="../../fieldapp/ui/labels.py" line="98"/>
         <source>5 strong oppose</source>
         <translation>5 se opone firmemente</translation>
     </message>
@@ -589,22 +728,22 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../fieldapp/app.py" line="183" />
+        <location filename="../../fieldapp/app.py" line="187"/>
         <source>Opening the store…</source>
         <translation>Abriendo el almacén de datos…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/app.py" line="191" />
+        <location filename="../../fieldapp/app.py" line="195"/>
         <source>Cannot open the store</source>
         <translation>No se puede abrir el almacén de datos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/app.py" line="194" />
+        <location filename="../../fieldapp/app.py" line="198"/>
         <source>opening the store</source>
         <translation>abrir el almacén de datos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/app.py" line="231" />
+        <location filename="../../fieldapp/app.py" line="242"/>
         <source>Seeding the demo campaign…</source>
         <translation>Creando la campaña de demostración…</translation>
     </message>
@@ -612,12 +751,12 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="184" />
+        <location filename="../../fieldapp/ui/main_window.py" line="185"/>
         <source>Store: {where}</source>
         <translation>Almacén: {where}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="262" />
+        <location filename="../../fieldapp/ui/main_window.py" line="263"/>
         <source>No campaign yet</source>
         <translation>Todavía no hay campaña</translation>
     </message>
@@ -625,86 +764,86 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="116" />
+        <location filename="../../fieldapp/ui/import_wizard.py" line="116"/>
         <source>Check the columns</source>
-        <translation type="unfinished" />
+        <translation>Revise las columnas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="118" />
-        <source>Each column of the file goes to the field chosen below it. Change any that are wrong; choose 'not imported' to leave a column out.</source>
-        <translation type="unfinished" />
+        <location filename="../../fieldapp/ui/import_wizard.py" line="118"/>
+        <source>Each column of the file goes to the field chosen below it. Change any that are wrong; choose &apos;not imported&apos; to leave a column out.</source>
+        <translation>Cada columna del archivo va al campo elegido debajo de ella. Cambie las que estén mal; elija &apos;no se importa&apos; para dejar fuera una columna.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="130" />
+        <location filename="../../fieldapp/ui/import_wizard.py" line="130"/>
         <source>Dry run: show the report, write nothing</source>
-        <translation type="unfinished" />
+        <translation>Prueba: mostrar el informe sin guardar nada</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="132" />
+        <location filename="../../fieldapp/ui/import_wizard.py" line="132"/>
         <source>Save this mapping as… (optional)</source>
-        <translation type="unfinished" />
+        <translation>Guardar esta correspondencia como… (opcional)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="147" />
+        <location filename="../../fieldapp/ui/import_wizard.py" line="147"/>
         <source>tab</source>
-        <translation type="unfinished" />
+        <translation>tabulación</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="148" />
+        <location filename="../../fieldapp/ui/import_wizard.py" line="148"/>
         <source>{file}: {enc}, separated by {sep}, {n} columns</source>
-        <translation type="unfinished" />
+        <translation>{file}: {enc}, separado por {sep}, {n} columnas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="155" />
+        <location filename="../../fieldapp/ui/import_wizard.py" line="155"/>
         <source>Field</source>
-        <translation type="unfinished" />
+        <translation>Campo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="160" />
+        <location filename="../../fieldapp/ui/import_wizard.py" line="160"/>
         <source>not imported</source>
-        <translation type="unfinished" />
+        <translation>no se importa</translation>
     </message>
 </context>
 <context>
     <name>NewCampaignDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="45" />
-        <location filename="../../fieldapp/ui/welcome.py" line="66" />
+        <location filename="../../fieldapp/ui/welcome.py" line="46"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="67"/>
         <source>New campaign</source>
         <translation>Nueva campaña</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="49" />
+        <location filename="../../fieldapp/ui/welcome.py" line="50"/>
         <source>e.g. Fair Rent 2026</source>
         <translation>p. ej. Alquiler Justo 2026</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="51" />
+        <location filename="../../fieldapp/ui/welcome.py" line="52"/>
         <source>e.g. Riverwest Neighbors United</source>
         <translation>p. ej. Vecinos Unidos de Riverwest</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="53" />
+        <location filename="../../fieldapp/ui/welcome.py" line="54"/>
         <source>optional, e.g. RNU</source>
         <translation>opcional, p. ej. VUR</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="55" />
+        <location filename="../../fieldapp/ui/welcome.py" line="56"/>
         <source>Campaign name:</source>
         <translation>Nombre de la campaña:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="56" />
+        <location filename="../../fieldapp/ui/welcome.py" line="57"/>
         <source>Your organization:</source>
         <translation>Su organización:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="57" />
+        <location filename="../../fieldapp/ui/welcome.py" line="58"/>
         <source>Short code:</source>
         <translation>Sigla:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="67" />
+        <location filename="../../fieldapp/ui/welcome.py" line="68"/>
         <source>Please give the campaign and your organization a name.</source>
         <translation>Escriba un nombre para la campaña y para su organización.</translation>
     </message>
@@ -712,1191 +851,1539 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="206" />
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="211"/>
         <source>Enter walk sheets fast: number keys pick the result, support and answers; Enter saves and moves to the next door.</source>
-        <translation type="unfinished" />
+        <translation>Capture las hojas de recorrido rápido: los números eligen el resultado, el apoyo y las respuestas; Enter guarda y pasa a la siguiente puerta.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="212" />
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="116" />
-        <location filename="../../fieldapp/ui/pages/map.py" line="152" />
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="217"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="125"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="155"/>
         <source>Turf</source>
-        <translation>Territorio</translation>
+        <translation>Zona</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="216" />
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="117" />
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="224"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="126"/>
         <source>Canvasser</source>
-        <translation>Voluntario de puerta a puerta</translation>
+        <translation>Encuestador</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="220" />
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="229"/>
         <source>Questions in</source>
-        <translation type="unfinished" />
+        <translation>Preguntas en</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="222" />
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="231"/>
         <source>English</source>
         <translation>Inglés</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="223" />
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="232"/>
         <source>Spanish</source>
         <translation>Español</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="226" />
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="237"/>
         <source>Edit script…</source>
-        <translation type="unfinished" />
+        <translation>Editar guion…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="234" />
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="245"/>
         <source>#</source>
-        <translation type="unfinished" />
+        <translation>#</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="234" />
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="245"/>
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="234" />
-        <location filename="../../fieldapp/ui/pages/people.py" line="57" />
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="245"/>
+        <location filename="../../fieldapp/ui/pages/people.py" line="34"/>
         <source>People</source>
         <translation>Personas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="234" />
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="245"/>
         <source>Last result</source>
-        <translation>Último resultado</translation>
+        <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="297" />
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="315"/>
         <source>Result</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="302" />
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="320"/>
         <source>Who</source>
         <translation>Quién</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="305" />
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="323"/>
         <source>Support</source>
         <translation>Apoyo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="310" />
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="328"/>
         <source>Survey</source>
         <translation>Encuesta</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="318" />
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="336"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="320" />
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="338"/>
         <source>Anything worth knowing next time</source>
-        <translation type="unfinished" />
+        <translation>Algo que convenga saber la próxima vez</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="324" />
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="342"/>
         <source>Asked us not to</source>
-        <translation type="unfinished" />
+        <translation>Pidió no recibir</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="325" />
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="343"/>
         <source>call</source>
-        <translation type="unfinished" />
+        <translation>llamadas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="326" />
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="344"/>
         <source>text</source>
-        <translation type="unfinished" />
+        <translation>mensajes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="329" />
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="347"/>
         <source>(applies to the people this result covers)</source>
-        <translation type="unfinished" />
+        <translation>(se aplica a las personas de este resultado)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="337" />
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="355"/>
         <source>Skip (PgDn)</source>
-        <translation type="unfinished" />
+        <translation>Saltar (PgDn)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="339" />
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="357"/>
         <source>Save and next (Enter)</source>
-        <translation type="unfinished" />
+        <translation>Guardar y seguir (Enter)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="253" />
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="271"/>
         <source>Contact history (newest first)</source>
-        <translation type="unfinished" />
+        <translation>Historial (más reciente primero)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="259" />
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="277"/>
         <source>Correct selected attempt</source>
-        <translation type="unfinished" />
+        <translation>Corregir el intento elegido</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="388" />
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="408"/>
         <source>Canvass</source>
         <translation>Puerta a puerta</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="416" />
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="436"/>
         <source>(not recorded)</source>
-        <translation type="unfinished" />
+        <translation>(sin registrar)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="441" />
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="461"/>
         <source>Loading the turf…</source>
-        <translation type="unfinished" />
+        <translation>Cargando la zona…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="463" />
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="483"/>
         <source>{n} doors in walk order · {live} to knock · {knocked} with a result · number keys pick, Enter saves and moves on</source>
-        <translation type="unfinished" />
+        <translation>{n} puertas en orden de recorrido · por tocar: {live} · con resultado: {knocked} · los números eligen, Enter guarda y sigue</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="475" />
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="808" />
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="491"/>
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="502"/>
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="845"/>
         <source>Do not knock</source>
         <translation>No tocar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="616" />
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="652"/>
         <source>door {i} of {n}</source>
-        <translation type="unfinished" />
+        <translation>puerta {i} de {n}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="622" />
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="658"/>
         <source>Whole household ({n})</source>
-        <translation type="unfinished" />
+        <translation>Todo el hogar ({n})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="623" />
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="659"/>
         <source>The door (nobody known)</source>
-        <translation type="unfinished" />
+        <translation>La vivienda (sin personas conocidas)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="627" />
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="663"/>
         <source>no calls</source>
-        <translation type="unfinished" />
+        <translation>sin llamadas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="629" />
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="665"/>
         <source>no texts</source>
-        <translation type="unfinished" />
+        <translation>sin mensajes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="683" />
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="720"/>
         <source>by {who}</source>
-        <translation type="unfinished" />
+        <translation>por {who}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="684" />
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="721"/>
         <source>canvasser not recorded</source>
-        <translation type="unfinished" />
+        <translation>encuestador sin registrar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="686" />
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="723"/>
         <source>(correction)</source>
-        <translation type="unfinished" />
+        <translation>(corrección)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="691" />
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="728"/>
         <source>No contact yet.</source>
         <translation>Todavía sin contacto.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="720" />
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="757"/>
         <source>Correcting the attempt of {when}: saving adds a correction that replaces it (Esc to cancel).</source>
-        <translation type="unfinished" />
+        <translation>Corrigiendo el intento del {when}: al guardar se agrega una corrección que lo reemplaza (Esc para cancelar).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="734" />
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="771"/>
         <source>Pick a result first (number keys 1-9, 0).</source>
-        <translation type="unfinished" />
+        <translation>Primero elija un resultado (teclas 1-9, 0).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="772" />
-        <location filename="../../fieldapp/ui/pages/events.py" line="388" />
+        <location filename="../../fieldapp/ui/pages/sync.py" line="66"/>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="67"/>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="164"/>
+        <source>Bundles carry your work to the office and back: signed, encrypted files for a USB stick or e-mail. Drop .fieldbundle files here to import them.</source>
+        <translation>Los paquetes llevan su trabajo a la oficina y de vuelta: archivos firmados y cifrados para una memoria USB o el correo. Suelte aquí archivos .fieldbundle para importarlos.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="166"/>
+        <source>Export bundle…</source>
+        <translation>Exportar paquete…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="168"/>
+        <source>Import bundles…</source>
+        <translation>Importar paquetes…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="190"/>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="190"/>
+        <source>Direction</source>
+        <translation>Sentido</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="190"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="191"/>
+        <source>Site</source>
+        <translation>Equipo</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="191"/>
+        <source>No.</source>
+        <translation>N.º</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="191"/>
+        <source>Records</source>
+        <translation>Reg.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="192"/>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="200"/>
+        <source>Accept quarantined bundle</source>
+        <translation>Aceptar paquete en cuarentena</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="207"/>
+        <source>History</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="212"/>
+        <source>Record</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="212"/>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="212"/>
+        <source>Kept value</source>
+        <translation>Valor conservado</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="213"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="214"/>
+        <source>Written by</source>
+        <translation>Escrito por</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="213"/>
+        <source>Other value</source>
+        <translation>Otro valor</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="219"/>
+        <source>The newer write was kept. Nothing is lost: choose the other value to write it back (it then travels like any edit).</source>
+        <translation>Se conservó el cambio más reciente. No se pierde nada: elija el otro valor para volver a escribirlo (luego viaja como cualquier cambio).</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="223"/>
+        <source>Keep this value</source>
+        <translation>Conservar este valor</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="224"/>
+        <source>Use the other value</source>
+        <translation>Usar el otro valor</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="231"/>
+        <source>Conflicts</source>
+        <translation>Conflictos</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="236"/>
+        <source>Door A</source>
+        <translation>Puerta A</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="236"/>
+        <source>Door B</source>
+        <translation>Puerta B</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="236"/>
+        <source>Why</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="241"/>
+        <source>The same address was entered on two laptops. Merging keeps one door and moves its people; keeping both marks them distinct.</source>
+        <translation>Se capturó la misma dirección en dos computadoras. Al fusionar se conserva una puerta y se le pasan las personas; al conservar ambas se marcan como distintas.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="245"/>
+        <source>Merge, keep A</source>
+        <translation>Fusionar, dejar A</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="246"/>
+        <source>Merge, keep B</source>
+        <translation>Fusionar, dejar B</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="247"/>
+        <source>Keep both</source>
+        <translation>Conservar ambas</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="255"/>
+        <source>Possible duplicates</source>
+        <translation>Posibles duplicados</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/pages/sync.py" line="274"/>
+        <source>Conflicts (%n)</source>
+        <translation>
+            <numerusform>Conflictos (%n)</numerusform>
+            <numerusform>Conflictos (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/pages/sync.py" line="275"/>
+        <source>Possible duplicates (%n)</source>
+        <translation>
+            <numerusform>Posibles duplicados (%n)</numerusform>
+            <numerusform>Posibles duplicados (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="280"/>
+        <source>This laptop: {name}, key {fp}. Trusted sites: {n}.</source>
+        <translation>Esta computadora: {name}, clave {fp}. Equipos de confianza: {n}.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="284"/>
+        <source>This laptop has no keys yet: they are made with the first export.</source>
+        <translation>Esta computadora aún no tiene claves: se crean con la primera exportación.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="289"/>
+        <source>In</source>
+        <translation>Entrada</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="289"/>
+        <source>Out</source>
+        <translation>Salida</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="290"/>
+        <source>Merged</source>
+        <translation>Fusionado</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="290"/>
+        <source>Written</source>
+        <translation>Escrito</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="291"/>
+        <source>Quarantined</source>
+        <translation>En cuarentena</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="291"/>
+        <source>Merged in part</source>
+        <translation>Fusionado en parte</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="303"/>
+        <source>No bundles yet.</source>
+        <translation>Todavía no hay paquetes.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="324"/>
+        <source>Same address</source>
+        <translation>Misma dirección</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="344"/>
+        <source>Type a passphrase, or untick the passphrase box.</source>
+        <translation>Escriba una contraseña o desmarque la casilla de contraseña.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="363"/>
+        <source>Exported {n} records to {path}</source>
+        <translation>Registros exportados a {path}: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="366"/>
+        <source>Exporting a bundle…</source>
+        <translation>Exportando un paquete…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="372"/>
+        <source>Import bundles</source>
+        <translation>Importar paquetes</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="373"/>
+        <source>Field App bundles (*{suffix});;All files (*)</source>
+        <translation>Paquetes de Field App (*{suffix});;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="396"/>
+        <source>Importing bundles…</source>
+        <translation>Importando paquetes…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="418"/>
+        <source>Some bundles were not imported</source>
+        <translation>Algunos paquetes no se importaron</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="421"/>
+        <source>Passphrase</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="422"/>
+        <source>These bundles are protected by a passphrase:
+{files}</source>
+        <translation>Estos paquetes están protegidos con contraseña:
+{files}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="431"/>
+        <source>{file}: not imported: {why}</source>
+        <translation>{file}: no se importó: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="435"/>
+        <source>{file}: {new} new, {updated} updated, {unchanged} unchanged, {conflicts} conflicts</source>
+        <translation>{file}: nuevos {new}, actualizados {updated}, sin cambios {unchanged}, conflictos {conflicts}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="440"/>
+        <source>, {n} possible duplicates</source>
+        <translation>, posibles duplicados {n}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="455"/>
+        <source>Accept bundle</source>
+        <translation>Aceptar paquete</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="456"/>
+        <source>Merge this bundle even though its clock was ahead of this computer&apos;s? Check that both clocks are right first.</source>
+        <translation>¿Fusionar este paquete aunque su reloj iba adelantado respecto al de esta computadora? Primero revise que ambos relojes estén bien.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="468"/>
+        <source>Merging the bundle…</source>
+        <translation>Fusionando el paquete…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="809"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="391"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="479"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="490"/>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="814" />
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="851"/>
         <source>Saved {address}: {result}. {n} doors entered this session.</source>
-        <translation type="unfinished" />
+        <translation>Guardado {address}: {result}. Puertas capturadas en esta sesión: {n}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="829" />
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="866"/>
         <source>End of the turf.</source>
-        <translation type="unfinished" />
+        <translation>Fin de la zona.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/doors.py" line="59" />
-        <location filename="../../fieldapp/ui/pages/map.py" line="147" />
+        <location filename="../../fieldapp/ui/pages/doors.py" line="39"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="150"/>
         <source>Doors</source>
         <translation>Puertas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="147" />
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="109" />
+        <location filename="../../fieldapp/ui/pages/map.py" line="150"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="104"/>
         <source>Turfs</source>
-        <translation>Territorios</translation>
+        <translation>Zonas</translation>
     </message>
     <message>
-        <source>Conversations</source>
-        <translation type="vanished">Conversaciones</translation>
-    </message>
-    <message>
-        <source>Upcoming events</source>
-        <translation type="vanished">Próximos eventos</translation>
-    </message>
-    <message>
-        <source>Coming up</source>
-        <translation type="vanished">Próximamente</translation>
-    </message>
-    <message>
-        <source>Door results so far</source>
-        <translation type="vanished">Resultados en las puertas hasta ahora</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="92" />
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="207" />
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="235" />
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="101"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="224"/>
         <source>Doors knocked</source>
-        <translation type="unfinished" />
+        <translation>Puertas tocadas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="93" />
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="102"/>
         <source>Contacts made</source>
-        <translation type="unfinished" />
+        <translation>Contactos logrados</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="94" />
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="103"/>
         <source>Contact rate</source>
-        <translation type="unfinished" />
+        <translation>Tasa de contacto</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="95" />
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="104"/>
         <source>Supporters identified (1-2)</source>
-        <translation type="unfinished" />
+        <translation>Simpatizantes (1-2)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="96" />
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="105"/>
         <source>Event RSVPs</source>
-        <translation type="unfinished" />
+        <translation>Inscritos a eventos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="102" />
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="205" />
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="111"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="214"/>
         <source>Doors knocked and contacts by day</source>
-        <translation type="unfinished" />
+        <translation>Puertas tocadas y contactos por día</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="106" />
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="260" />
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="115"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="268"/>
         <source>Events: RSVPs and arrivals</source>
-        <translation type="unfinished" />
+        <translation>Eventos: inscritos y asistentes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="114" />
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="123"/>
         <source>Group by</source>
-        <translation type="unfinished" />
+        <translation>Agrupar por</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="118" />
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="127"/>
         <source>Organization</source>
-        <translation type="unfinished" />
+        <translation>Organización</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="129" />
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="138"/>
         <source>Corrected attempts count once (the correction). A door knocked on two days counts twice; a household entered person by person counts once.</source>
-        <translation type="unfinished" />
+        <translation>Los intentos corregidos cuentan una vez (la corrección). Una puerta tocada en dos días cuenta dos veces; un hogar capturado persona por persona cuenta una vez.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="144" />
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="153"/>
         <source>Dashboard</source>
         <translation>Panel</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="166" />
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="175"/>
         <source>Adding up the figures…</source>
-        <translation type="unfinished" />
+        <translation>Sumando las cifras…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="171" />
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="180"/>
         <source>{n:,} attempts recorded</source>
-        <translation type="unfinished" />
+        <translation>{n:,} intentos registrados</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="172" />
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="181"/>
         <source>conversations at the door</source>
-        <translation type="unfinished" />
+        <translation>conversaciones en la puerta</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="173" />
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="182"/>
         <source>contacts / doors knocked</source>
-        <translation type="unfinished" />
+        <translation>contactos / puertas tocadas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="174" />
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="183"/>
         <source>rated 1 or 2 on the support scale</source>
-        <translation type="unfinished" />
+        <translation>con 1 o 2 en la escala de apoyo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="179" />
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="188"/>
         <source>for {n} upcoming events</source>
-        <translation type="unfinished" />
+        <translation>próximos eventos: {n}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="184" />
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="193"/>
         <source>no-show rate so far {rate:.0f}%</source>
-        <translation type="unfinished" />
+        <translation>inasistencia hasta ahora: {rate:.0f}%</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="203" />
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="212"/>
         <source>No doors knocked yet</source>
-        <translation type="unfinished" />
+        <translation>Todavía no se ha tocado ninguna puerta</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="208" />
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="236" />
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="225"/>
         <source>Contacts</source>
-        <translation type="unfinished" />
+        <translation>Contactos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="209" />
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="237" />
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="226"/>
         <source>Supporters</source>
-        <translation type="unfinished" />
+        <translation>Simpatizantes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="230" />
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="254"/>
         <source>{group}: the {n} busiest</source>
-        <translation type="unfinished" />
+        <translation>{group}: los {n} más activos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="258" />
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="266"/>
         <source>No events yet</source>
-        <translation type="unfinished" />
+        <translation>Todavía no hay eventos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="262" />
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="270"/>
         <source>RSVPs</source>
-        <translation type="unfinished" />
+        <translation>Inscritos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="263" />
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="271"/>
         <source>Arrived</source>
-        <translation type="unfinished" />
+        <translation>Llegaron</translation>
     </message>
     <message>
-        <source>{n:,} knocked at least once</source>
-        <translation type="vanished">{n:,} tocadas al menos una vez</translation>
-    </message>
-    <message>
-        <source>{n:,} knocks in all</source>
-        <translation type="vanished">{n:,} visitas en total</translation>
-    </message>
-    <message>
-        <source>No upcoming events.</source>
-        <translation type="vanished">No hay eventos próximos.</translation>
-    </message>
-    <message>
-        <source>No doors knocked yet.</source>
-        <translation type="vanished">Todavía no se ha tocado ninguna puerta.</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/doors.py" line="26" />
+        <location filename="../../fieldapp/ui/pages/doors.py" line="27"/>
         <source>Search by address or ZIP (e.g. 2417 Vliet)</source>
         <translation>Buscar por dirección o código postal (p. ej. 2417 Vliet)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/doors.py" line="28" />
+        <location filename="../../fieldapp/ui/pages/doors.py" line="31"/>
         <source>Import voter file…</source>
-        <translation type="unfinished" />
+        <translation>Importar padrón…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/doors.py" line="82" />
+        <location filename="../../fieldapp/ui/pages/doors.py" line="56"/>
         <source>{n:,} doors match</source>
-        <translation>{n:,} puertas coinciden</translation>
+        <translation>Puertas que coinciden: {n:,}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/doors.py" line="84" />
+        <location filename="../../fieldapp/ui/pages/doors.py" line="57"/>
         <source>{n:,} doors</source>
         <translation>{n:,} puertas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/doors.py" line="86" />
+        <location filename="../../fieldapp/ui/pages/doors.py" line="25"/>
         <source>Every household to knock, with who lives there and what happened at the door.</source>
         <translation>Cada hogar por visitar, quién vive allí y qué pasó en la puerta.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="72" />
-        <source>Canvass launches, house parties, phone banks and trainings. Times are in each event's own time zone.</source>
+        <location filename="../../fieldapp/ui/pages/events.py" line="72"/>
+        <source>Canvass launches, house parties, phone banks and trainings. Times are in each event&apos;s own time zone.</source>
         <translation>Salidas de puerta a puerta, reuniones en casa, bancos telefónicos y capacitaciones. Las horas están en la zona horaria de cada evento.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="74" />
+        <location filename="../../fieldapp/ui/pages/events.py" line="74"/>
         <source>Show past events</source>
         <translation>Mostrar eventos pasados</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="75" />
+        <location filename="../../fieldapp/ui/pages/events.py" line="75"/>
         <source>Search by title or place</source>
         <translation>Buscar por título o lugar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="81" />
+        <location filename="../../fieldapp/ui/pages/events.py" line="81"/>
         <source>New event…</source>
-        <translation type="unfinished" />
+        <translation>Nuevo evento…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="83" />
+        <location filename="../../fieldapp/ui/pages/events.py" line="83"/>
         <source>Edit…</source>
-        <translation type="unfinished" />
+        <translation>Editar…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="84" />
+        <location filename="../../fieldapp/ui/pages/events.py" line="84"/>
         <source>Duplicate</source>
-        <translation type="unfinished" />
+        <translation>Duplicar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="85" />
-        <location filename="../../fieldapp/ui/pages/events.py" line="267" />
-        <location filename="../../fieldapp/ui/pages/events.py" line="343" />
+        <location filename="../../fieldapp/ui/pages/events.py" line="85"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="268"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="346"/>
         <source>Cancel event</source>
-        <translation type="unfinished" />
+        <translation>Cancelar evento</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="86" />
+        <location filename="../../fieldapp/ui/pages/events.py" line="86"/>
         <source>Check-in mode…</source>
-        <translation type="unfinished" />
+        <translation>Registro de entrada…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="88" />
+        <location filename="../../fieldapp/ui/pages/events.py" line="88"/>
         <source>Print and export</source>
-        <translation type="unfinished" />
+        <translation>Imprimir y exportar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="91" />
+        <location filename="../../fieldapp/ui/pages/events.py" line="91"/>
         <source>Sign-in sheet (PDF)…</source>
-        <translation type="unfinished" />
+        <translation>Hoja de registro (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="92" />
+        <location filename="../../fieldapp/ui/pages/events.py" line="92"/>
         <source>Reminder call list (CSV)…</source>
-        <translation type="unfinished" />
+        <translation>Lista de llamadas de recordatorio (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="93" />
+        <location filename="../../fieldapp/ui/pages/events.py" line="93"/>
         <source>All events as a calendar file (ICS)…</source>
-        <translation type="unfinished" />
+        <translation>Todos los eventos como calendario (ICS)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="128" />
+        <location filename="../../fieldapp/ui/pages/events.py" line="128"/>
         <source>Shifts</source>
-        <translation type="unfinished" />
+        <translation>Turnos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="130" />
+        <location filename="../../fieldapp/ui/pages/events.py" line="130"/>
         <source>Role</source>
-        <translation type="unfinished" />
+        <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="130" />
+        <location filename="../../fieldapp/ui/pages/events.py" line="130"/>
         <source>Time</source>
-        <translation type="unfinished" />
+        <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="130" />
+        <location filename="../../fieldapp/ui/pages/events.py" line="130"/>
         <source>Taken</source>
-        <translation type="unfinished" />
+        <translation>Ocupados</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="140" />
+        <location filename="../../fieldapp/ui/pages/events.py" line="140"/>
         <source>Add shift…</source>
-        <translation type="unfinished" />
+        <translation>Agregar turno…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="141" />
+        <location filename="../../fieldapp/ui/pages/events.py" line="141"/>
         <source>Edit shift…</source>
-        <translation type="unfinished" />
+        <translation>Editar turno…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="142" />
+        <location filename="../../fieldapp/ui/pages/events.py" line="142"/>
         <source>Remove shift</source>
-        <translation type="unfinished" />
+        <translation>Quitar turno</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="151" />
+        <location filename="../../fieldapp/ui/pages/events.py" line="151"/>
         <source>Signups</source>
         <translation>Inscripciones</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="155" />
+        <location filename="../../fieldapp/ui/pages/events.py" line="155"/>
         <source>Name, phone or email</source>
-        <translation type="unfinished" />
+        <translation>Nombre, teléfono o correo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="163" />
+        <location filename="../../fieldapp/ui/pages/events.py" line="164"/>
         <source>Add signup…</source>
-        <translation type="unfinished" />
+        <translation>Agregar inscripción…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="166" />
+        <location filename="../../fieldapp/ui/pages/events.py" line="167"/>
         <source>Set status</source>
-        <translation type="unfinished" />
+        <translation>Cambiar estado</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="172" />
+        <location filename="../../fieldapp/ui/pages/events.py" line="173"/>
         <source>Apply</source>
-        <translation type="unfinished" />
+        <translation>Aplicar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="203" />
-        <location filename="../../fieldapp/ui/pages/map.py" line="147" />
+        <location filename="../../fieldapp/ui/pages/events.py" line="204"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="150"/>
         <source>Events</source>
         <translation>Eventos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="234" />
+        <location filename="../../fieldapp/ui/pages/events.py" line="235"/>
         <source>{n:,} events</source>
-        <translation>{n:,} eventos</translation>
+        <translation>Eventos: {n:,}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="236" />
+        <location filename="../../fieldapp/ui/pages/events.py" line="237"/>
         <source>{n:,} upcoming events</source>
-        <translation>{n:,} eventos próximos</translation>
+        <translation>Próximos eventos: {n:,}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="254" />
+        <location filename="../../fieldapp/ui/pages/events.py" line="255"/>
         <source>Pick an event to see its shifts and signups.</source>
-        <translation type="unfinished" />
+        <translation>Elija un evento para ver sus turnos e inscripciones.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="266" />
+        <location filename="../../fieldapp/ui/pages/events.py" line="267"/>
         <source>Reinstate event</source>
-        <translation type="unfinished" />
+        <translation>Restablecer evento</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="280" />
+        <location filename="../../fieldapp/ui/pages/events.py" line="274"/>
+        <source>(cancelled)</source>
+        <translation>(cancelado)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/events.py" line="283"/>
         <source>Hosted by {names}</source>
-        <translation type="unfinished" />
+        <translation>Anfitriones: {names}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="281" />
+        <location filename="../../fieldapp/ui/pages/events.py" line="284"/>
         <source>capacity {n}</source>
-        <translation type="unfinished" />
+        <translation>cupo {n}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="281" />
+        <location filename="../../fieldapp/ui/pages/events.py" line="284"/>
         <source>no capacity limit</source>
-        <translation type="unfinished" />
+        <translation>sin límite de cupo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="290" />
+        <location filename="../../fieldapp/ui/pages/events.py" line="293"/>
         <source>(+{n} waitlisted)</source>
-        <translation type="unfinished" />
+        <translation>(+{n} en lista de espera)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="293" />
+        <location filename="../../fieldapp/ui/pages/events.py" line="296"/>
         <source>{rsvps} RSVPs · {arrived} arrived · {walk} walk-ins · {wait} waitlisted</source>
-        <translation type="unfinished" />
+        <translation>inscritos: {rsvps} · llegadas: {arrived} · sin inscripción: {walk} · en espera: {wait}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="330" />
+        <location filename="../../fieldapp/ui/pages/events.py" line="333"/>
         <source>Duplicating…</source>
-        <translation type="unfinished" />
+        <translation>Duplicando…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="340" />
+        <location filename="../../fieldapp/ui/pages/events.py" line="343"/>
         <source>Reinstating…</source>
-        <translation type="unfinished" />
+        <translation>Restableciendo…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="344" />
+        <location filename="../../fieldapp/ui/pages/events.py" line="347"/>
         <source>Cancel {title}? Signups are kept so you can tell people.</source>
-        <translation type="unfinished" />
+        <translation>¿Cancelar {title}? Las inscripciones se conservan para que pueda avisarles.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="346" />
+        <location filename="../../fieldapp/ui/pages/events.py" line="349"/>
         <source>Cancelling…</source>
-        <translation type="unfinished" />
+        <translation>Cancelando…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="366" />
+        <location filename="../../fieldapp/ui/pages/events.py" line="369"/>
         <source>Removing the shift…</source>
-        <translation type="unfinished" />
+        <translation>Quitando el turno…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="372" />
+        <location filename="../../fieldapp/ui/pages/events.py" line="375"/>
         <source>Waitlist</source>
-        <translation type="unfinished" />
+        <translation>Lista de espera</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="373" />
+        <location filename="../../fieldapp/ui/pages/events.py" line="376"/>
         <source>That shift is full: the person is on the waitlist and gets the first seat that opens.</source>
-        <translation type="unfinished" />
+        <translation>Ese turno está lleno: la persona queda en lista de espera y obtiene el primer lugar que se libere.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="386" />
+        <location filename="../../fieldapp/ui/pages/events.py" line="389"/>
         <source>one person moved up from the waitlist</source>
-        <translation type="unfinished" />
+        <translation>una persona pasó de la lista de espera</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="400" />
+        <location filename="../../fieldapp/ui/pages/events.py" line="403"/>
         <source>Save the sign-in sheet</source>
-        <translation type="unfinished" />
+        <translation>Guardar la hoja de registro</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="400" />
+        <location filename="../../fieldapp/ui/pages/events.py" line="403"/>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished" />
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="409" />
+        <location filename="../../fieldapp/ui/pages/events.py" line="412"/>
         <source>Writing the sign-in sheet…</source>
-        <translation type="unfinished" />
+        <translation>Generando la hoja de registro…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="410" />
+        <location filename="../../fieldapp/ui/pages/events.py" line="413"/>
         <source>Wrote {path} ({n} RSVPs).</source>
-        <translation type="unfinished" />
+        <translation>Se guardó {path} (inscritos: {n}).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="416" />
+        <location filename="../../fieldapp/ui/pages/events.py" line="419"/>
         <source>Save the call list</source>
-        <translation type="unfinished" />
+        <translation>Guardar la lista de llamadas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="416" />
+        <location filename="../../fieldapp/ui/pages/events.py" line="419"/>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished" />
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="428" />
+        <location filename="../../fieldapp/ui/pages/events.py" line="431"/>
         <source>Writing the call list…</source>
-        <translation type="unfinished" />
+        <translation>Generando la lista de llamadas…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="429" />
+        <location filename="../../fieldapp/ui/pages/events.py" line="432"/>
         <source>Wrote {n} people to call to {path}; {left} left out (no phone, do not call or waitlisted).</source>
-        <translation type="unfinished" />
+        <translation>Personas para llamar guardadas en {path}: {n}; quedaron fuera: {left} (sin teléfono, no llamar o en lista de espera).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="433" />
+        <location filename="../../fieldapp/ui/pages/events.py" line="436"/>
         <source>Save the calendar</source>
-        <translation type="unfinished" />
+        <translation>Guardar el calendario</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="433" />
+        <location filename="../../fieldapp/ui/pages/events.py" line="436"/>
         <source>iCalendar (*.ics)</source>
-        <translation type="unfinished" />
+        <translation>iCalendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="442" />
+        <location filename="../../fieldapp/ui/pages/events.py" line="445"/>
         <source>Writing the calendar…</source>
-        <translation type="unfinished" />
+        <translation>Generando el calendario…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="443" />
+        <location filename="../../fieldapp/ui/pages/events.py" line="446"/>
         <source>Wrote {n} events to {path}.</source>
-        <translation type="unfinished" />
+        <translation>Eventos guardados en {path}: {n}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="65" />
+        <location filename="../../fieldapp/ui/pages/map.py" line="65"/>
         <source>Turfs coloured by progress, doors by their latest result. Draw a shape to cut a new turf or to select doors.</source>
-        <translation type="unfinished" />
+        <translation>Zonas coloreadas según su avance y puertas según su último resultado. Dibuje una figura para trazar una zona nueva o para seleccionar puertas.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="68" />
+        <location filename="../../fieldapp/ui/pages/map.py" line="68"/>
         <source>Map tiles</source>
-        <translation type="unfinished" />
+        <translation>Mosaicos del mapa</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="71" />
+        <location filename="../../fieldapp/ui/pages/map.py" line="71"/>
+        <source>Tile server…</source>
+        <translation>Servidor de mosaicos…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/map.py" line="72"/>
         <source>Open an MBTiles file…</source>
-        <translation type="unfinished" />
+        <translation>Abrir un archivo MBTiles…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="72" />
+        <location filename="../../fieldapp/ui/pages/map.py" line="73"/>
         <source>Stop using the MBTiles file</source>
-        <translation type="unfinished" />
+        <translation>Dejar de usar el archivo MBTiles</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="74" />
+        <location filename="../../fieldapp/ui/pages/map.py" line="75"/>
         <source>Save this area for offline use…</source>
-        <translation type="unfinished" />
+        <translation>Guardar esta área para usar sin conexión…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="90" />
+        <location filename="../../fieldapp/ui/pages/map.py" line="91"/>
         <source>Move to turf</source>
-        <translation type="unfinished" />
+        <translation>Pasar a la zona</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="91" />
+        <location filename="../../fieldapp/ui/pages/map.py" line="92"/>
         <source>Clear</source>
-        <translation type="unfinished" />
+        <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="130" />
+        <location filename="../../fieldapp/ui/pages/map.py" line="133"/>
         <source>Map</source>
         <translation>Mapa</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="135" />
+        <location filename="../../fieldapp/ui/pages/map.py" line="138"/>
         <source>Not knocked yet</source>
-        <translation type="unfinished" />
+        <translation>Sin tocar todavía</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="136" />
+        <location filename="../../fieldapp/ui/pages/map.py" line="139"/>
         <source>Strong support (1)</source>
-        <translation type="unfinished" />
+        <translation>Apoyo firme (1)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="137" />
+        <location filename="../../fieldapp/ui/pages/map.py" line="140"/>
         <source>Leaning support (2)</source>
-        <translation type="unfinished" />
+        <translation>Tiende a apoyar (2)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="138" />
+        <location filename="../../fieldapp/ui/pages/map.py" line="141"/>
         <source>Undecided (3)</source>
-        <translation type="unfinished" />
+        <translation>Indeciso (3)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="139" />
+        <location filename="../../fieldapp/ui/pages/map.py" line="142"/>
         <source>Opposed (4-5)</source>
-        <translation type="unfinished" />
+        <translation>En contra (4-5)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="140" />
+        <location filename="../../fieldapp/ui/pages/map.py" line="143"/>
         <source>Talked, no score</source>
-        <translation type="unfinished" />
+        <translation>Conversó, sin puntaje</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="141" />
+        <location filename="../../fieldapp/ui/pages/map.py" line="144"/>
         <source>Not home / come back</source>
-        <translation type="unfinished" />
+        <translation>No estaba / volver</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="142" />
+        <location filename="../../fieldapp/ui/pages/map.py" line="145"/>
         <source>Refused / hostile</source>
-        <translation type="unfinished" />
+        <translation>Rechazó / hostil</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="143" />
+        <location filename="../../fieldapp/ui/pages/map.py" line="146"/>
         <source>Do not knock / unreachable</source>
-        <translation type="unfinished" />
+        <translation>No tocar / inaccesible</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="148" />
+        <location filename="../../fieldapp/ui/pages/map.py" line="151"/>
         <source>Basemap</source>
-        <translation type="unfinished" />
+        <translation>Mapa base</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="149" />
+        <location filename="../../fieldapp/ui/pages/map.py" line="152"/>
         <source>Turf progress (doors with a result)</source>
-        <translation type="unfinished" />
+        <translation>Avance de la zona (puertas con resultado)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="150" />
+        <location filename="../../fieldapp/ui/pages/map.py" line="153"/>
         <source>Find an address</source>
-        <translation type="unfinished" />
+        <translation>Buscar una dirección</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="150" />
+        <location filename="../../fieldapp/ui/pages/map.py" line="153"/>
         <source>Unit</source>
         <translation>Unidad</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="151" />
+        <location filename="../../fieldapp/ui/pages/map.py" line="154"/>
         <source>A drawn shape</source>
-        <translation type="unfinished" />
+        <translation>Una figura dibujada</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="151" />
+        <location filename="../../fieldapp/ui/pages/map.py" line="154"/>
         <source>becomes a new turf</source>
-        <translation type="unfinished" />
+        <translation>crea una zona nueva</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="152" />
+        <location filename="../../fieldapp/ui/pages/map.py" line="155"/>
         <source>selects doors</source>
-        <translation type="unfinished" />
+        <translation>selecciona puertas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="153" />
+        <location filename="../../fieldapp/ui/pages/map.py" line="156"/>
         <source>Progress</source>
-        <translation type="unfinished" />
+        <translation>Avance</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="155" />
-        <source>No basemap tiles here: turfs, doors and events are drawn on a plain background. Set a tile server in Settings or open an MBTiles file (Map tiles menu) to see streets.</source>
-        <translation type="unfinished" />
+        <location filename="../../fieldapp/ui/pages/map.py" line="158"/>
+        <source>No basemap tiles here: turfs, doors and events are drawn on a plain background. To see streets, set a tile server or open an MBTiles file in the Map tiles menu (top right).</source>
+        <translation>Aquí no hay mosaicos del mapa base: las zonas, puertas y eventos se dibujan sobre un fondo liso. Para ver las calles, configure un servidor de mosaicos o abra un archivo MBTiles en el menú Mosaicos del mapa (arriba a la derecha).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="185" />
+        <location filename="../../fieldapp/ui/pages/map.py" line="188"/>
         <source>Drawing the map…</source>
-        <translation type="unfinished" />
+        <translation>Dibujando el mapa…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="194" />
+        <location filename="../../fieldapp/ui/pages/map.py" line="197"/>
         <source>{n:,} doors, {t:,} turfs on the map.</source>
-        <translation type="unfinished" />
+        <translation>En el mapa: puertas {n:,}, zonas {t:,}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="196" />
+        <location filename="../../fieldapp/ui/pages/map.py" line="199"/>
         <source>{n} doors have no location yet.</source>
-        <translation type="unfinished" />
+        <translation>Puertas aún sin ubicación: {n}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="199" />
+        <location filename="../../fieldapp/ui/pages/map.py" line="202"/>
         <source>Tiles from {file}.</source>
-        <translation type="unfinished" />
+        <translation>Mosaicos de {file}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="201" />
+        <location filename="../../fieldapp/ui/pages/map.py" line="204"/>
         <source>Tiles from the tile server, kept for offline use.</source>
-        <translation type="unfinished" />
+        <translation>Mosaicos del servidor, guardados para usar sin conexión.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="203" />
+        <location filename="../../fieldapp/ui/pages/map.py" line="206"/>
         <source>No tile server set: plain background.</source>
-        <translation type="unfinished" />
+        <translation>Sin servidor de mosaicos: fondo liso.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="219" />
+        <location filename="../../fieldapp/ui/pages/map.py" line="222"/>
         <source>The map could not be drawn: {error}</source>
-        <translation type="unfinished" />
+        <translation>No se pudo dibujar el mapa: {error}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="254" />
+        <location filename="../../fieldapp/ui/pages/map.py" line="262"/>
         <source>(no turf)</source>
-        <translation type="unfinished" />
+        <translation>(sin zona)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="263" />
+        <location filename="../../fieldapp/ui/pages/map.py" line="271"/>
         <source>{n:,} doors selected</source>
-        <translation type="unfinished" />
+        <translation>Puertas seleccionadas: {n:,}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="279" />
+        <location filename="../../fieldapp/ui/pages/map.py" line="287"/>
         <source>{n:,} doors moved to {turf}.</source>
-        <translation type="unfinished" />
+        <translation>Puertas pasadas a {turf}: {n:,}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="285" />
+        <location filename="../../fieldapp/ui/pages/map.py" line="293"/>
         <source>Moving doors…</source>
-        <translation type="unfinished" />
+        <translation>Moviendo puertas…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="291" />
-        <location filename="../../fieldapp/ui/pages/map.py" line="310" />
+        <location filename="../../fieldapp/ui/pages/map.py" line="299"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="318"/>
         <source>New turf</source>
-        <translation type="unfinished" />
+        <translation>Nueva zona</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="292" />
+        <location filename="../../fieldapp/ui/pages/map.py" line="300"/>
         <source>Name of the new turf:</source>
-        <translation type="unfinished" />
+        <translation>Nombre de la nueva zona:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="303" />
+        <location filename="../../fieldapp/ui/pages/map.py" line="311"/>
         <source>Turf {name} created with {n:,} doors.</source>
-        <translation type="unfinished" />
+        <translation>Se creó la zona {name} con {n:,} puertas.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="313" />
+        <location filename="../../fieldapp/ui/pages/map.py" line="321"/>
         <source>Creating the turf…</source>
-        <translation type="unfinished" />
+        <translation>Creando la zona…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="321" />
+        <location filename="../../fieldapp/ui/pages/map.py" line="329"/>
         <source>Turf {name} reshaped: {a:,} doors came in, {b:,} left it.</source>
-        <translation type="unfinished" />
+        <translation>Zona {name} modificada: puertas que entraron {a:,}, que salieron {b:,}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="327" />
+        <location filename="../../fieldapp/ui/pages/map.py" line="335"/>
         <source>Reshape turf</source>
-        <translation type="unfinished" />
+        <translation>Modificar zona</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="331" />
+        <location filename="../../fieldapp/ui/pages/map.py" line="339"/>
         <source>Reshaping the turf…</source>
-        <translation type="unfinished" />
+        <translation>Modificando la zona…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="339" />
-        <location filename="../../fieldapp/ui/pages/map.py" line="346" />
+        <location filename="../../fieldapp/ui/pages/map.py" line="347"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="370"/>
+        <source>Tile server</source>
+        <translation>Servidor de mosaicos</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/map.py" line="350"/>
+        <source>A tile URL with {z}, {x} and {y}, e.g. https://tiles.example.org/{z}/{x}/{y}.png. Tiles you look at are kept for offline use. Follow your provider&apos;s usage policy and credit it below; openstreetmap.org&apos;s own servers allow normal viewing but not saving whole areas.</source>
+        <translation>Una URL de mosaicos con {z}, {x} y {y}, p. ej. https://tiles.example.org/{z}/{x}/{y}.png. Los mosaicos que vea se guardan para usarlos sin conexión. Siga la política de uso de su proveedor y dé el crédito abajo; los servidores de openstreetmap.org permiten la consulta normal, pero no guardar áreas enteras.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/map.py" line="359"/>
+        <source>Credit shown on the map, e.g. © OpenStreetMap contributors</source>
+        <translation>Crédito que se muestra en el mapa, p. ej. © colaboradores de OpenStreetMap</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/map.py" line="360"/>
+        <source>Tile URL (empty: no tile server)</source>
+        <translation>URL de mosaicos (vacía: sin servidor)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/map.py" line="362"/>
+        <source>Attribution</source>
+        <translation>Atribución</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/map.py" line="371"/>
+        <source>The tile URL must start with http:// or https:// and contain {z}, {x} and {y}.</source>
+        <translation>La URL de mosaicos debe empezar con http:// o https:// y contener {z}, {x} y {y}.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/map.py" line="380"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="387"/>
         <source>Open an MBTiles file</source>
-        <translation type="unfinished" />
+        <translation>Abrir un archivo MBTiles</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="340" />
+        <location filename="../../fieldapp/ui/pages/map.py" line="381"/>
         <source>MBTiles files (*.mbtiles);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation>Archivos MBTiles (*.mbtiles);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="359" />
-        <location filename="../../fieldapp/ui/pages/map.py" line="385" />
+        <location filename="../../fieldapp/ui/pages/map.py" line="400"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="426"/>
         <source>Save this area for offline use</source>
-        <translation type="unfinished" />
+        <translation>Guardar esta área para usar sin conexión</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="362" />
+        <location filename="../../fieldapp/ui/pages/map.py" line="403"/>
         <source>No tile server is set. Set one in Settings, or open an MBTiles file made elsewhere.</source>
-        <translation type="unfinished" />
+        <translation>No hay un servidor de mosaicos configurado. Configure uno en Ajustes o abra un archivo MBTiles hecho en otro lugar.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="367" />
-        <source>openstreetmap.org's tile servers do not allow saving whole areas (their tile usage policy forbids bulk downloads). The tiles you look at while online are still kept for offline use. To save whole areas, use a tile provider that allows it, or open an MBTiles file.</source>
-        <translation type="unfinished" />
+        <location filename="../../fieldapp/ui/pages/map.py" line="408"/>
+        <source>openstreetmap.org&apos;s tile servers do not allow saving whole areas (their tile usage policy forbids bulk downloads). The tiles you look at while online are still kept for offline use. To save whole areas, use a tile provider that allows it, or open an MBTiles file.</source>
+        <translation>Los servidores de mosaicos de openstreetmap.org no permiten guardar áreas enteras (su política de uso prohíbe las descargas masivas). Los mosaicos que vea mientras esté en línea se guardan igual para usarlos sin conexión. Para guardar áreas enteras, use un proveedor que lo permita o abra un archivo MBTiles.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="387" />
+        <location filename="../../fieldapp/ui/pages/map.py" line="428"/>
         <source>Zoom levels to save, from the current view:</source>
-        <translation type="unfinished" />
+        <translation>Niveles de zoom para guardar, desde la vista actual:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="403" />
+        <location filename="../../fieldapp/ui/pages/map.py" line="444"/>
         <source>{n:,} tiles</source>
-        <translation type="unfinished" />
+        <translation>{n:,} mosaicos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="408" />
-        <source>My tile provider's usage policy allows bulk downloads</source>
-        <translation type="unfinished" />
+        <location filename="../../fieldapp/ui/pages/map.py" line="449"/>
+        <source>My tile provider&apos;s usage policy allows bulk downloads</source>
+        <translation>La política de uso de mi proveedor permite descargas masivas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="420" />
+        <location filename="../../fieldapp/ui/pages/map.py" line="457"/>
         <source>{n:,} tiles saved for offline use.</source>
-        <translation type="unfinished" />
+        <translation>{n:,} mosaicos guardados para usar sin conexión.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="424" />
+        <location filename="../../fieldapp/ui/pages/map.py" line="461"/>
         <source>Saving map tiles…</source>
-        <translation type="unfinished" />
+        <translation>Guardando mosaicos…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/people.py" line="27" />
+        <location filename="../../fieldapp/ui/pages/people.py" line="25"/>
         <source>Residents, supporters and volunteers, with their consent flags.</source>
         <translation>Residentes, simpatizantes y voluntarios, con sus preferencias de contacto.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/people.py" line="28" />
+        <location filename="../../fieldapp/ui/pages/people.py" line="26"/>
         <source>Search by name, phone or email</source>
         <translation>Buscar por nombre, teléfono o correo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/people.py" line="73" />
+        <location filename="../../fieldapp/ui/pages/people.py" line="44"/>
         <source>{n:,} people match</source>
-        <translation>{n:,} personas coinciden</translation>
+        <translation>Personas que coinciden: {n:,}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/people.py" line="75" />
+        <location filename="../../fieldapp/ui/pages/people.py" line="45"/>
         <source>{n:,} people</source>
         <translation>{n:,} personas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/settings.py" line="48" />
+        <location filename="../../fieldapp/ui/pages/settings.py" line="48"/>
         <source>Choices for this computer. Nothing here travels in sync bundles.</source>
         <translation>Opciones de esta computadora. Nada de esto viaja en los paquetes de sincronización.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/settings.py" line="50" />
+        <location filename="../../fieldapp/ui/pages/settings.py" line="50"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/settings.py" line="53" />
+        <location filename="../../fieldapp/ui/pages/settings.py" line="53"/>
         <source>Same as this computer</source>
         <translation>El de esta computadora</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/settings.py" line="58" />
+        <location filename="../../fieldapp/ui/pages/settings.py" line="58"/>
         <source>Interface language:</source>
         <translation>Idioma de la interfaz:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/settings.py" line="67" />
+        <location filename="../../fieldapp/ui/pages/settings.py" line="67"/>
         <source>Where your data lives</source>
         <translation>Dónde están sus datos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/settings.py" line="74" />
+        <location filename="../../fieldapp/ui/pages/settings.py" line="74"/>
         <source>Store</source>
         <translation>Almacén de datos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/settings.py" line="76" />
+        <location filename="../../fieldapp/ui/pages/settings.py" line="76"/>
         <source>Data folder</source>
         <translation>Carpeta de datos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/settings.py" line="77" />
+        <location filename="../../fieldapp/ui/pages/settings.py" line="77"/>
         <source>Settings and keys</source>
         <translation>Ajustes y claves</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/settings.py" line="78" />
+        <location filename="../../fieldapp/ui/pages/settings.py" line="78"/>
         <source>Log files</source>
         <translation>Archivos de registro</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/settings.py" line="79" />
+        <location filename="../../fieldapp/ui/pages/settings.py" line="79"/>
         <source>Caches (map tiles, geocoding)</source>
         <translation>Cachés (mosaicos del mapa, geocodificación)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/settings.py" line="92" />
+        <location filename="../../fieldapp/ui/pages/settings.py" line="92"/>
         <source>Open</source>
         <translation>Abrir</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/settings.py" line="99" />
+        <location filename="../../fieldapp/ui/pages/settings.py" line="99"/>
         <source>About</source>
         <translation>Acerca de</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/settings.py" line="100" />
-        <source>Field App {version} · this computer's site id: {site}</source>
+        <location filename="../../fieldapp/ui/pages/settings.py" line="100"/>
+        <source>Field App {version} · this computer&apos;s site id: {site}</source>
         <translation>Field App {version} · identificador de esta computadora: {site}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/settings.py" line="116" />
+        <location filename="../../fieldapp/ui/pages/settings.py" line="116"/>
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/settings.py" line="122" />
+        <location filename="../../fieldapp/ui/pages/settings.py" line="122"/>
         <source>The new language applies the next time you open Field App.</source>
         <translation>El nuevo idioma se aplicará la próxima vez que abra Field App.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="20" />
-        <source>Sync is coming: export a signed, encrypted bundle of your work for the office, import bundles from other laptops, and review merge conflicts and possible duplicates.</source>
-        <translation>La sincronización llegará pronto: exportar un paquete firmado y cifrado de su trabajo para la oficina, importar paquetes de otras computadoras y revisar conflictos y posibles duplicados.</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="25" />
+        <location filename="../../fieldapp/ui/pages/sync.py" line="258"/>
         <source>Sync</source>
         <translation>Sincronizar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="63" />
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="63"/>
         <source>Areas cut for canvassing: how big each is, how much is done, who has it.</source>
-        <translation>Áreas trazadas para visitar: su tamaño, cuánto se ha hecho y quién las tiene.</translation>
+        <translation>Zonas trazadas para tocar puertas: su tamaño, cuánto se ha hecho y quién las tiene.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="64" />
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="64"/>
         <source>Search turfs by name</source>
-        <translation>Buscar territorios por nombre</translation>
+        <translation>Buscar zonas por nombre</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="66" />
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="66"/>
         <source>Print walk list…</source>
-        <translation type="unfinished" />
+        <translation>Imprimir recorrido…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="67" />
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="67"/>
         <source>Cut turfs…</source>
-        <translation type="unfinished" />
+        <translation>Trazar zonas…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="68" />
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="68"/>
         <source>Assign…</source>
-        <translation type="unfinished" />
+        <translation>Asignar…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="69" />
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="69"/>
         <source>Import turfs…</source>
-        <translation type="unfinished" />
+        <translation>Importar zonas…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="88" />
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="269" />
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="88"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="295"/>
         <source>Select a turf to see its doors.</source>
-        <translation>Elija un territorio para ver sus puertas.</translation>
+        <translation>Elija una zona para ver sus puertas.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="130" />
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="125"/>
         <source>Select a turf first.</source>
-        <translation type="unfinished" />
+        <translation>Primero elija una zona.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="150" />
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="145"/>
         <source>Save walk list</source>
-        <translation type="unfinished" />
+        <translation>Guardar lista de recorrido</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="151" />
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="146"/>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished" />
+        <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="164" />
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="159"/>
         <source>Saved the walk list for {turf}: {n} doors.</source>
-        <translation type="unfinished" />
+        <translation>Se guardó la lista de recorrido de {turf}: {n} puertas.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="168" />
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="163"/>
         <source>Walk list</source>
-        <translation type="unfinished" />
+        <translation>Lista de recorrido</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="170" />
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="165"/>
         <source>Printing walk list</source>
-        <translation type="unfinished" />
+        <translation>Imprimiendo la lista de recorrido</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="176" />
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="189" />
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="171"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="184"/>
         <source>Import turfs</source>
-        <translation type="unfinished" />
+        <translation>Importar zonas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="177" />
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="172"/>
         <source>Turf files (*.geojson *.json *.kml);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation>Archivos de zonas (*.geojson *.json *.kml);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="191" />
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="186"/>
         <source>Importing turfs</source>
-        <translation type="unfinished" />
+        <translation>Importando zonas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="212" />
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="207"/>
         <source>Cut turfs</source>
-        <translation type="unfinished" />
+        <translation>Trazar zonas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="214" />
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="209"/>
         <source>Cutting turfs</source>
-        <translation type="unfinished" />
+        <translation>Trazando zonas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="242" />
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="213"/>
+        <source>Imported turfs from {file}: {new} new, {updated} updated; {doors:,} doors placed in them</source>
+        <translation>Zonas importadas de {file}: nuevas {new}, actualizadas {updated}; puertas asignadas a ellas: {doors:,}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="217"/>
+        <source>New: {name}</source>
+        <translation>Nueva: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="218"/>
+        <source>Updated: {name}</source>
+        <translation>Actualizada: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="224"/>
+        <source>Cut {n} turfs of about {target} doors from {parent} (now retired)</source>
+        <translation>Zonas trazadas a partir de {parent} (ya retirada): {n}, de unas {target} puertas cada una</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="226"/>
+        <source>Cut {n} turfs of about {target} doors</source>
+        <translation>Zonas trazadas: {n}, de unas {target} puertas cada una</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="230"/>
+        <source>Sizes: smallest {low}, largest {high}</source>
+        <translation>Tamaños: la menor {low}, la mayor {high}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="232"/>
+        <source>{name}: {n} doors</source>
+        <translation>{name}: {n} puertas</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="234"/>
+        <source>{n:,} doors have no coordinates and were not cut: geocode them first (the fieldapp geocode command).</source>
+        <translation>Puertas sin coordenadas que quedaron fuera: {n:,}; geocodifíquelas primero (con el comando fieldapp geocode).</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="237"/>
+        <source>{n} buildings hold more than {most} doors and form turfs of their own</source>
+        <translation>Edificios con más de {most} puertas, que forman zonas propias: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="268"/>
         <source>Assign</source>
-        <translation type="unfinished" />
+        <translation>Asignar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="244" />
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="270"/>
         <source>Assigning volunteers</source>
-        <translation type="unfinished" />
+        <translation>Asignando voluntarios</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="255" />
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="281"/>
         <source>{n:,} turfs</source>
-        <translation>{n:,} territorios</translation>
+        <translation>Zonas: {n:,}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="266" />
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="292"/>
         <source>Doors in {turf} ({n})</source>
         <translation>Puertas en {turf} ({n})</translation>
     </message>
@@ -1904,389 +2391,535 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>PersonDetailPane</name>
     <message>
-        <location filename="../../fieldapp/ui/details.py" line="171" />
+        <location filename="../../fieldapp/ui/details.py" line="181"/>
         <source>Select a person to see their details.</source>
         <translation>Elija una persona para ver sus datos.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/details.py" line="189" />
+        <location filename="../../fieldapp/ui/details.py" line="199"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/details.py" line="190" />
+        <location filename="../../fieldapp/ui/details.py" line="200"/>
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/details.py" line="191" />
+        <location filename="../../fieldapp/ui/details.py" line="201"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/details.py" line="194" />
+        <location filename="../../fieldapp/ui/details.py" line="204"/>
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/details.py" line="197" />
+        <location filename="../../fieldapp/ui/details.py" line="207"/>
         <source>Born</source>
         <translation>Nacimiento</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/details.py" line="199" />
+        <location filename="../../fieldapp/ui/details.py" line="209"/>
         <source>Voter id</source>
         <translation>Número de votante</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/details.py" line="201" />
+        <location filename="../../fieldapp/ui/details.py" line="211"/>
         <source>Organizations</source>
         <translation>Organizaciones</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/details.py" line="203" />
+        <location filename="../../fieldapp/ui/details.py" line="213"/>
         <source>Tags</source>
         <translation>Etiquetas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/details.py" line="206" />
+        <location filename="../../fieldapp/ui/details.py" line="216"/>
         <source>Do not call</source>
         <translation>No llamar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/details.py" line="206" />
+        <location filename="../../fieldapp/ui/details.py" line="216"/>
         <source>Do not text</source>
         <translation>No enviar mensajes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/details.py" line="207" />
+        <location filename="../../fieldapp/ui/details.py" line="217"/>
         <source>Do not email</source>
         <translation>No enviar correos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/details.py" line="213" />
+        <location filename="../../fieldapp/ui/details.py" line="223"/>
         <source>Contact history</source>
         <translation>Historial de contactos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/details.py" line="215" />
+        <location filename="../../fieldapp/ui/details.py" line="225"/>
         <source>Events</source>
         <translation>Eventos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/details.py" line="223" />
+        <location filename="../../fieldapp/ui/details.py" line="233"/>
         <source>No event signups.</source>
         <translation>Sin inscripciones a eventos.</translation>
     </message>
 </context>
 <context>
+    <name>Progress</name>
+    <message>
+        <location filename="progress_messages.py" line="5"/>
+        <source>Saving map tiles for offline use</source>
+        <translation>Guardando mosaicos del mapa para usar sin conexión</translation>
+    </message>
+    <message>
+        <location filename="progress_messages.py" line="6"/>
+        <source>Seeding demo campaign</source>
+        <translation>Creando la campaña de demostración</translation>
+    </message>
+    <message>
+        <location filename="progress_messages.py" line="7"/>
+        <source>Reading address points</source>
+        <translation>Leyendo puntos de dirección</translation>
+    </message>
+    <message>
+        <location filename="progress_messages.py" line="8"/>
+        <source>Importing doors</source>
+        <translation>Importando puertas</translation>
+    </message>
+    <message>
+        <location filename="progress_messages.py" line="9"/>
+        <source>Exporting records</source>
+        <translation>Exportando registros</translation>
+    </message>
+    <message>
+        <location filename="progress_messages.py" line="10"/>
+        <source>Encrypting</source>
+        <translation>Cifrando</translation>
+    </message>
+    <message>
+        <location filename="progress_messages.py" line="11"/>
+        <source>Checking records</source>
+        <translation>Revisando registros</translation>
+    </message>
+    <message>
+        <location filename="progress_messages.py" line="12"/>
+        <source>Decrypting</source>
+        <translation>Descifrando</translation>
+    </message>
+    <message>
+        <location filename="progress_messages.py" line="13"/>
+        <source>Merging records</source>
+        <translation>Fusionando registros</translation>
+    </message>
+    <message>
+        <location filename="progress_messages.py" line="14"/>
+        <source>Cutting turfs</source>
+        <translation>Trazando zonas</translation>
+    </message>
+</context>
+<context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="206" />
+        <location filename="../../fieldapp/ui/import_wizard.py" line="206"/>
         <source>Import report</source>
-        <translation type="unfinished" />
+        <translation>Informe de importación</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="208" />
-        <location filename="../../fieldapp/ui/import_wizard.py" line="219" />
+        <location filename="../../fieldapp/ui/import_wizard.py" line="208"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="219"/>
         <source>Importing…</source>
-        <translation type="unfinished" />
+        <translation>Importando…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="226" />
+        <location filename="../../fieldapp/ui/import_wizard.py" line="226"/>
         <source>Dry run finished: nothing was written.</source>
-        <translation type="unfinished" />
+        <translation>Prueba terminada: no se guardó nada.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="228" />
+        <location filename="../../fieldapp/ui/import_wizard.py" line="228"/>
         <source>Import finished.</source>
-        <translation type="unfinished" />
+        <translation>Importación terminada.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="234" />
+        <location filename="../../fieldapp/ui/import_wizard.py" line="241"/>
+        <source>tab-separated</source>
+        <translation>separado por tabulaciones</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="243"/>
+        <source>{sep}-separated</source>
+        <translation>separado por {sep}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="244"/>
+        <source>Dry run (nothing written): {file} ({encoding}, {separated})</source>
+        <translation>Prueba (no se guardó nada): {file} ({encoding}, {separated})</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="245"/>
+        <source>Imported: {file} ({encoding}, {separated})</source>
+        <translation>Importado: {file} ({encoding}, {separated})</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="248"/>
+        <source>rows read</source>
+        <translation>filas leídas</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="249"/>
+        <source>doors created</source>
+        <translation>puertas nuevas</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="250"/>
+        <source>doors updated</source>
+        <translation>puertas cambiadas</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="251"/>
+        <source>people created</source>
+        <translation>personas nuevas</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="252"/>
+        <source>people updated</source>
+        <translation>personas cambiadas</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="253"/>
+        <source>people unchanged</source>
+        <translation>personas ya al día</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="254"/>
+        <source>rows skipped</source>
+        <translation>filas omitidas</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="254"/>
+        <source>(blank)</source>
+        <translation>(en blanco)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="255"/>
+        <source>rows rejected</source>
+        <translation>filas rechazadas</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="258"/>
+        <source>warnings</source>
+        <translation>avisos</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="262"/>
+        <source>rejected</source>
+        <translation>rechazada</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="262"/>
+        <source>warning</source>
+        <translation>aviso</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="265"/>
+        <source>... and {n:,} more problems not listed</source>
+        <translation>... y {n:,} problemas más que no se muestran</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="270"/>
         <source>Nothing was imported.</source>
-        <translation type="unfinished" />
+        <translation>No se importó nada.</translation>
+    </message>
+</context>
+<context>
+    <name>SavingDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/event_dialogs.py" line="123"/>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
     </message>
 </context>
 <context>
     <name>ScriptEditor</name>
     <message>
-        <location filename="../../fieldapp/ui/script_editor.py" line="53" />
+        <location filename="../../fieldapp/ui/script_editor.py" line="53"/>
         <source>Survey script</source>
-        <translation type="unfinished" />
+        <translation>Guion de la encuesta</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/script_editor.py" line="58" />
+        <location filename="../../fieldapp/ui/script_editor.py" line="58"/>
         <source>Questions, in the order they are asked</source>
-        <translation type="unfinished" />
+        <translation>Preguntas, en el orden en que se hacen</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/script_editor.py" line="65" />
+        <location filename="../../fieldapp/ui/script_editor.py" line="65"/>
         <source>New question</source>
-        <translation type="unfinished" />
+        <translation>Nueva pregunta</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/script_editor.py" line="66" />
+        <location filename="../../fieldapp/ui/script_editor.py" line="66"/>
         <source>Move up</source>
-        <translation type="unfinished" />
+        <translation>Subir</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/script_editor.py" line="67" />
+        <location filename="../../fieldapp/ui/script_editor.py" line="67"/>
         <source>Move down</source>
-        <translation type="unfinished" />
+        <translation>Bajar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/script_editor.py" line="68" />
+        <location filename="../../fieldapp/ui/script_editor.py" line="68"/>
         <source>Remove</source>
-        <translation type="unfinished" />
+        <translation>Quitar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/script_editor.py" line="75" />
+        <location filename="../../fieldapp/ui/script_editor.py" line="75"/>
         <source>Question</source>
-        <translation type="unfinished" />
+        <translation>Pregunta</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/script_editor.py" line="78" />
+        <location filename="../../fieldapp/ui/script_editor.py" line="78"/>
         <source>short_name (letters, digits, _)</source>
-        <translation type="unfinished" />
+        <translation>nombre_corto (letras, dígitos, _)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/script_editor.py" line="81" />
+        <location filename="../../fieldapp/ui/script_editor.py" line="81"/>
         <source>Key</source>
-        <translation type="unfinished" />
+        <translation>Clave</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/script_editor.py" line="82" />
-        <location filename="../../fieldapp/ui/script_editor.py" line="95" />
+        <location filename="../../fieldapp/ui/script_editor.py" line="82"/>
+        <location filename="../../fieldapp/ui/script_editor.py" line="95"/>
         <source>English</source>
         <translation>Inglés</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/script_editor.py" line="83" />
-        <location filename="../../fieldapp/ui/script_editor.py" line="95" />
+        <location filename="../../fieldapp/ui/script_editor.py" line="83"/>
+        <location filename="../../fieldapp/ui/script_editor.py" line="95"/>
         <source>Spanish</source>
         <translation>Español</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/script_editor.py" line="89" />
+        <location filename="../../fieldapp/ui/script_editor.py" line="89"/>
         <source>is answered</source>
-        <translation type="unfinished" />
+        <translation>se responde</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/script_editor.py" line="91" />
+        <location filename="../../fieldapp/ui/script_editor.py" line="91"/>
         <source>Ask only if</source>
-        <translation type="unfinished" />
+        <translation>Preguntar solo si</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/script_editor.py" line="93" />
+        <location filename="../../fieldapp/ui/script_editor.py" line="93"/>
         <source>Answer choices (none: free text)</source>
-        <translation type="unfinished" />
+        <translation>Opciones de respuesta (ninguna: texto libre)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/script_editor.py" line="95" />
+        <location filename="../../fieldapp/ui/script_editor.py" line="95"/>
         <source>Value</source>
-        <translation type="unfinished" />
+        <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/script_editor.py" line="100" />
+        <location filename="../../fieldapp/ui/script_editor.py" line="100"/>
         <source>Add choice</source>
-        <translation type="unfinished" />
+        <translation>Agregar opción</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/script_editor.py" line="101" />
+        <location filename="../../fieldapp/ui/script_editor.py" line="101"/>
         <source>Remove choice</source>
-        <translation type="unfinished" />
+        <translation>Quitar opción</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/script_editor.py" line="105" />
+        <location filename="../../fieldapp/ui/script_editor.py" line="105"/>
         <source>Save question</source>
-        <translation type="unfinished" />
+        <translation>Guardar pregunta</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/script_editor.py" line="143" />
+        <location filename="../../fieldapp/ui/script_editor.py" line="143"/>
         <source>if {key} = {answer}</source>
-        <translation type="unfinished" />
+        <translation>si {key} = {answer}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/script_editor.py" line="178" />
+        <location filename="../../fieldapp/ui/script_editor.py" line="178"/>
         <source>(always ask)</source>
-        <translation type="unfinished" />
+        <translation>(preguntar siempre)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/script_editor.py" line="217" />
+        <location filename="../../fieldapp/ui/script_editor.py" line="217"/>
         <source>A new question goes at the end of the script.</source>
-        <translation type="unfinished" />
+        <translation>Una pregunta nueva va al final del guion.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/script_editor.py" line="251" />
+        <location filename="../../fieldapp/ui/script_editor.py" line="251"/>
         <source>Saved.</source>
-        <translation type="unfinished" />
+        <translation>Guardado.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/script_editor.py" line="258" />
+        <location filename="../../fieldapp/ui/script_editor.py" line="258"/>
         <source>Saving the script…</source>
-        <translation type="unfinished" />
+        <translation>Guardando el guion…</translation>
     </message>
 </context>
 <context>
     <name>ShiftDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/event_dialogs.py" line="264" />
+        <location filename="../../fieldapp/ui/event_dialogs.py" line="270"/>
         <source>Edit shift</source>
-        <translation type="unfinished" />
+        <translation>Editar turno</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/event_dialogs.py" line="264" />
+        <location filename="../../fieldapp/ui/event_dialogs.py" line="270"/>
         <source>New shift</source>
-        <translation type="unfinished" />
+        <translation>Nuevo turno</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/event_dialogs.py" line="274" />
+        <location filename="../../fieldapp/ui/event_dialogs.py" line="280"/>
         <source>no limit</source>
-        <translation type="unfinished" />
+        <translation>sin límite</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/event_dialogs.py" line="276" />
+        <location filename="../../fieldapp/ui/event_dialogs.py" line="282"/>
         <source>Role</source>
-        <translation type="unfinished" />
+        <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/event_dialogs.py" line="277" />
+        <location filename="../../fieldapp/ui/event_dialogs.py" line="283"/>
         <source>Starts ({zone})</source>
-        <translation type="unfinished" />
+        <translation>Empieza ({zone})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/event_dialogs.py" line="278" />
+        <location filename="../../fieldapp/ui/event_dialogs.py" line="284"/>
         <source>Ends</source>
-        <translation type="unfinished" />
+        <translation>Termina</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/event_dialogs.py" line="279" />
+        <location filename="../../fieldapp/ui/event_dialogs.py" line="285"/>
         <source>Capacity</source>
-        <translation type="unfinished" />
+        <translation>Cupo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/event_dialogs.py" line="281" />
+        <location filename="../../fieldapp/ui/event_dialogs.py" line="287"/>
         <source>Save shift</source>
-        <translation type="unfinished" />
+        <translation>Guardar turno</translation>
     </message>
 </context>
 <context>
     <name>Tables</name>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="74" />
-        <location filename="../../fieldapp/ui/sources.py" line="130" />
+        <location filename="../../fieldapp/ui/sources.py" line="74"/>
+        <location filename="../../fieldapp/ui/sources.py" line="130"/>
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="76" />
+        <location filename="../../fieldapp/ui/sources.py" line="76"/>
         <source>Unit</source>
         <translation>Unidad</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="77" />
+        <location filename="../../fieldapp/ui/sources.py" line="77"/>
         <source>ZIP</source>
         <translation>C.P.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="78" />
+        <location filename="../../fieldapp/ui/sources.py" line="78"/>
         <source>Turf</source>
-        <translation>Territorio</translation>
+        <translation>Zona</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="79" />
+        <location filename="../../fieldapp/ui/sources.py" line="79"/>
         <source>People</source>
-        <translation>Personas</translation>
+        <translation>Pers.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="80" />
+        <location filename="../../fieldapp/ui/sources.py" line="80"/>
         <source>Last result</source>
-        <translation>Último resultado</translation>
+        <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="125" />
-        <location filename="../../fieldapp/ui/sources.py" line="184" />
+        <location filename="../../fieldapp/ui/sources.py" line="125"/>
+        <location filename="../../fieldapp/ui/sources.py" line="185"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="126" />
+        <location filename="../../fieldapp/ui/sources.py" line="126"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="127" />
+        <location filename="../../fieldapp/ui/sources.py" line="127"/>
         <source>Email</source>
         <translation>Correo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="128" />
+        <location filename="../../fieldapp/ui/sources.py" line="128"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="131" />
+        <location filename="../../fieldapp/ui/sources.py" line="131"/>
         <source>Flags</source>
         <translation>Avisos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="132" />
+        <location filename="../../fieldapp/ui/sources.py" line="133"/>
         <source>DNC: do not call · DNT: do not text · DNE: do not email</source>
         <translation>DNC: no llamar · DNT: no enviar mensajes · DNE: no enviar correos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="185" />
+        <location filename="../../fieldapp/ui/sources.py" line="186"/>
         <source>Doors</source>
         <translation>Puertas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="186" />
+        <location filename="../../fieldapp/ui/sources.py" line="187"/>
         <source>Knocked</source>
         <translation>Tocadas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="190" />
-        <source>Share of the turf's doors knocked at least once</source>
-        <translation>Parte de las puertas del territorio tocadas al menos una vez</translation>
+        <location filename="../../fieldapp/ui/sources.py" line="191"/>
+        <source>Share of the turf&apos;s doors knocked at least once</source>
+        <translation>Parte de las puertas de la zona tocadas al menos una vez</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="191" />
+        <location filename="../../fieldapp/ui/sources.py" line="192"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="193" />
+        <location filename="../../fieldapp/ui/sources.py" line="194"/>
         <source>Assigned</source>
         <translation>Asignado a</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="247" />
+        <location filename="../../fieldapp/ui/sources.py" line="248"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="249" />
+        <location filename="../../fieldapp/ui/sources.py" line="250"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="251" />
+        <location filename="../../fieldapp/ui/sources.py" line="252"/>
         <source>Title</source>
         <translation>Título</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="252" />
+        <location filename="../../fieldapp/ui/sources.py" line="253"/>
         <source>Place</source>
         <translation>Lugar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="253" />
+        <location filename="../../fieldapp/ui/sources.py" line="254"/>
         <source>Signups</source>
         <translation>Inscripciones</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="255" />
+        <location filename="../../fieldapp/ui/sources.py" line="256"/>
         <source>People signed up (not declined) / capacity</source>
         <translation>Personas inscritas (sin contar las que declinaron) / cupo</translation>
     </message>
@@ -2294,17 +2927,17 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>TaskRunner</name>
     <message>
-        <location filename="../../fieldapp/ui/tasks.py" line="170" />
+        <location filename="../../fieldapp/ui/tasks.py" line="178"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks.py" line="171" />
+        <location filename="../../fieldapp/ui/tasks.py" line="179"/>
         <source>Please wait</source>
         <translation>Espere, por favor</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks.py" line="188" />
+        <location filename="../../fieldapp/ui/tasks.py" line="200"/>
         <source>Stopping…</source>
         <translation>Deteniendo…</translation>
     </message>
@@ -2312,145 +2945,145 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>WalkInDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="132" />
+        <location filename="../../fieldapp/ui/checkin.py" line="128"/>
         <source>Walk-in</source>
-        <translation type="unfinished" />
+        <translation>Asistente sin inscripción</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="152" />
+        <location filename="../../fieldapp/ui/checkin.py" line="148"/>
         <source>(none)</source>
-        <translation type="unfinished" />
+        <translation>(ninguna)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="156" />
+        <location filename="../../fieldapp/ui/checkin.py" line="152"/>
         <source>Do not call</source>
         <translation>No llamar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="157" />
+        <location filename="../../fieldapp/ui/checkin.py" line="153"/>
         <source>Do not text</source>
-        <translation>No enviar mensajes</translation>
+        <translation>No enviar SMS</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="158" />
+        <location filename="../../fieldapp/ui/checkin.py" line="154"/>
         <source>Do not email</source>
         <translation>No enviar correos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="162" />
+        <location filename="../../fieldapp/ui/checkin.py" line="158"/>
         <source>First name</source>
-        <translation type="unfinished" />
+        <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="163" />
+        <location filename="../../fieldapp/ui/checkin.py" line="159"/>
         <source>Last name</source>
-        <translation type="unfinished" />
+        <translation>Apellido</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="164" />
+        <location filename="../../fieldapp/ui/checkin.py" line="160"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="165" />
+        <location filename="../../fieldapp/ui/checkin.py" line="161"/>
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="166" />
+        <location filename="../../fieldapp/ui/checkin.py" line="162"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="167" />
+        <location filename="../../fieldapp/ui/checkin.py" line="163"/>
         <source>Organization</source>
-        <translation type="unfinished" />
+        <translation>Organización</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="168" />
+        <location filename="../../fieldapp/ui/checkin.py" line="164"/>
         <source>Consent</source>
-        <translation type="unfinished" />
+        <translation>Consentimiento</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="175" />
+        <location filename="../../fieldapp/ui/checkin.py" line="166"/>
         <source>Check in</source>
-        <translation type="unfinished" />
+        <translation>Registrar entrada</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="206" />
+        <location filename="../../fieldapp/ui/checkin.py" line="186"/>
         <source>Checking in…</source>
-        <translation type="unfinished" />
+        <translation>Registrando…</translation>
     </message>
 </context>
 <context>
     <name>WelcomeWindow</name>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="81" />
+        <location filename="../../fieldapp/ui/welcome.py" line="83"/>
         <source>Welcome to {app}</source>
         <translation>Bienvenido a {app}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="86" />
+        <location filename="../../fieldapp/ui/welcome.py" line="88"/>
         <source>Welcome to Field App</source>
         <translation>Bienvenido a Field App</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="89" />
+        <location filename="../../fieldapp/ui/welcome.py" line="91"/>
         <source>Field App keeps your turfs, doors, people, door knocks and events on this computer, works without internet, and trades data with your office through sync bundles. How do you want to start?</source>
-        <translation>Field App guarda sus territorios, puertas, personas, visitas y eventos en esta computadora, funciona sin internet e intercambia datos con su oficina mediante paquetes de sincronización. ¿Cómo quiere empezar?</translation>
+        <translation>Field App guarda sus zonas, puertas, personas, visitas y eventos en esta computadora, funciona sin internet e intercambia datos con su oficina mediante paquetes de sincronización. ¿Cómo quiere empezar?</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="98" />
+        <location filename="../../fieldapp/ui/welcome.py" line="100"/>
         <source>Explore the demo campaign</source>
         <translation>Explorar la campaña de demostración</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="99" />
+        <location filename="../../fieldapp/ui/welcome.py" line="101"/>
         <source>A living campaign in Milwaukee: three coalition groups, turfs, {n:,} doors, people, a week of door knocks and upcoming events.</source>
-        <translation>Una campaña viva en Milwaukee: tres grupos de la coalición, territorios, {n:,} puertas, personas, una semana de visitas y próximos eventos.</translation>
+        <translation>Una campaña viva en Milwaukee: tres grupos de la coalición, zonas, {n:,} puertas, personas, una semana de visitas y próximos eventos.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="103" />
+        <location filename="../../fieldapp/ui/welcome.py" line="105"/>
         <source>Start a new campaign</source>
         <translation>Empezar una campaña nueva</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="104" />
+        <location filename="../../fieldapp/ui/welcome.py" line="106"/>
         <source>An empty campaign for your organization; import doors and cut turf next.</source>
-        <translation>Una campaña vacía para su organización; después importe puertas y trace territorios.</translation>
+        <translation>Una campaña vacía para su organización; después importe puertas y trace zonas.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="106" />
+        <location filename="../../fieldapp/ui/welcome.py" line="108"/>
         <source>Open a sync bundle from your office</source>
         <translation>Abrir un paquete de sincronización de su oficina</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="107" />
+        <location filename="../../fieldapp/ui/welcome.py" line="109"/>
         <source>A turf packet or a bundle a coordinator sent you (.fieldbundle).</source>
-        <translation>Un paquete de territorio o un paquete que le envió un coordinador (.fieldbundle).</translation>
+        <translation>Un paquete de zona o un paquete que le envió un coordinador (.fieldbundle).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="152" />
+        <location filename="../../fieldapp/ui/welcome.py" line="154"/>
         <source>seeding the demo campaign</source>
         <translation>crear la campaña de demostración</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="155" />
+        <location filename="../../fieldapp/ui/welcome.py" line="157"/>
         <source>Seeding the demo campaign…</source>
         <translation>Creando la campaña de demostración…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="174" />
+        <location filename="../../fieldapp/ui/welcome.py" line="176"/>
         <source>Creating the campaign…</source>
         <translation>Creando la campaña…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="178" />
+        <location filename="../../fieldapp/ui/welcome.py" line="194"/>
         <source>Sync bundles</source>
         <translation>Paquetes de sincronización</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="179" />
+        <location filename="../../fieldapp/ui/welcome.py" line="195"/>
         <source>Opening sync bundles is coming soon. For now, start with the demo or a new campaign; the Sync page will import bundles.</source>
         <translation>Pronto se podrán abrir paquetes de sincronización. Por ahora, empiece con la demostración o con una campaña nueva; la página Sincronizar importará los paquetes.</translation>
     </message>
@@ -2458,47 +3091,19 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>_Pane</name>
     <message>
-        <location filename="../../fieldapp/ui/details.py" line="85" />
+        <location filename="../../fieldapp/ui/details.py" line="91"/>
         <source>No contact yet.</source>
         <translation>Todavía sin contacto.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/details.py" line="87" />
-        <source>When</source>
-        <translation>Cuándo</translation>
+        <location filename="../../fieldapp/ui/details.py" line="100"/>
+        <source>spoke with {name}</source>
+        <translation>habló con {name}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/details.py" line="87" />
-        <source>Result</source>
-        <translation>Resultado</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/details.py" line="87" />
-        <source>Support</source>
-        <translation>Apoyo</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/details.py" line="89" />
-        <source>Spoke with</source>
-        <translation>Habló con</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/details.py" line="90" />
-        <source>By</source>
-        <translation>Por</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/details.py" line="90" />
-        <source>Notes</source>
-        <translation>Notas</translation>
-    </message>
-</context>
-<context>
-    <name>_SavingDialog</name>
-    <message>
-        <location filename="../../fieldapp/ui/event_dialogs.py" line="118" />
-        <source>Saving…</source>
-        <translation>Guardando…</translation>
+        <location filename="../../fieldapp/ui/details.py" line="103"/>
+        <source>by {name}</source>
+        <translation>por {name}</translation>
     </message>
 </context>
 </TS>
