@@ -1371,7 +1371,7 @@ Los detalles están en el archivo de registro.</translation>
     <message>
         <location filename="../../fieldapp/ui/pages/canvass.py" line="851"/>
         <source>Saved {address}: {result}. {n} doors entered this session.</source>
-        <translation>Guardado {address}: {result}. Puertas capturadas en esta sesión: {n}.</translation>
+        <translation>Se guardó {address}: {result}. Puertas capturadas en esta sesión: {n}.</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/pages/canvass.py" line="866"/>
@@ -1546,7 +1546,7 @@ Los detalles están en el archivo de registro.</translation>
     <message>
         <location filename="../../fieldapp/ui/pages/events.py" line="72"/>
         <source>Canvass launches, house parties, phone banks and trainings. Times are in each event&apos;s own time zone.</source>
-        <translation>Salidas de puerta a puerta, reuniones en casa, bancos telefónicos y capacitaciones. Las horas están en la zona horaria de cada evento.</translation>
+        <translation>Salidas a tocar puertas, reuniones en casa, bancos telefónicos y capacitaciones. Las horas están en la zona horaria de cada evento.</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/pages/events.py" line="74"/>
