@@ -101,6 +101,21 @@ def test_households_and_units(store: Store, tmp_path: Path) -> None:
         assert apt2.house_number == 2420
 
 
+def test_rows_with_and_without_coordinates_in_one_file_keep_theirs(store: Store, tmp_path: Path) -> None:
+    """A voter file where only some rows carry coordinates (the rest to geocode later)."""
+    header = ["VANID", "FirstName", "LastName", "Address", "City", "State", "Latitude", "Longitude"]
+    rows = [["1", "Ana", "Ruiz", "12 Oak Ave", "Madison", "WI", "", ""],
+            ["2", "Bo", "Lee", "14 Oak Ave", "Madison", "WI", "43.07", "-89.40"],
+            ["3", "Cy", "Kay", "16 Oak Ave", "Madison", "WI", "", ""]]
+    report = import_doors(store, _write(tmp_path, "mixed.csv", _csv([header, *rows])))
+    assert report.doors_created == 3 and report.rows_rejected == 0
+    with store.session() as s:
+        doors = {d.street_number: d for d in s.scalars(select(Door))}
+    assert (doors["14"].lat, doors["14"].lon, doors["14"].geocode_source) == (43.07, -89.40, "file")
+    assert (doors["12"].lat, doors["16"].lat) == (None, None)
+    assert doors["12"].geocode_source == "" and doors["12"].do_not_knock is False
+
+
 def test_reimport_updates_instead_of_duplicating(store: Store, tmp_path: Path) -> None:
     path = _write(tmp_path, "voters.csv", _csv([HEADER, *ROWS]))
     import_doors(store, path)

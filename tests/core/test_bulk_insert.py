@@ -1,0 +1,124 @@
+"""bulk_insert writes exactly what an ORM insert writes.
+
+bulk_insert sends plain tuples to the database driver (for import speed), so it
+converts values itself: JSON dumped, aware datetimes stored as naive UTC,
+booleans, NULLs, column defaults. These tests insert the same values once
+through ORM objects and once through bulk_insert and compare the stored rows
+as the driver returns them (no SQLAlchemy type processing on the way back),
+then as the ORM loads them. On SQLite always; on PostgreSQL with the test
+server of tests/pgserver.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from sqlalchemy import select, text
+
+from fieldapp.core.db import Store, open_store
+from fieldapp.core.ids import new_id
+from fieldapp.core.models import Campaign, ContactAttempt, Door, Person, SurveyQuestion, Synced
+from fieldapp.core.stamping import bulk_insert
+
+CEST = dt.timezone(dt.timedelta(hours=2))
+
+CAMPAIGN = {"name": "Spring push", "description": "", "organization_id": None,
+            "result_codes": ["canvassed", "not_home"],
+            "starts_on": dt.datetime(2026, 4, 1, 9, 30, 15, 250000, tzinfo=dt.UTC),
+            "ends_on": None}
+QUESTION = {"position": 2, "key": "support",
+            "text": {"en": "Will you vote?", "es": "¿Votará usted? «sí»"},
+            "choices": [{"value": "yes", "label": {"en": "Yes", "es": "Sí"}}, {"value": None}],
+            "show_if_question_id": None, "show_if_answer": None}
+DOOR = {"street_number": "2147", "house_number": 2147, "street_name": "W Kilbourn Ave",
+        "unit": "Apt 3", "city": "Milwaukee", "state": "WI", "zip": "53233",
+        "address_key": "k", "building_key": "b", "lat": 43.0412345678, "lon": -87.9456789012,
+        "geocode_source": "file", "turf_id": None, "do_not_knock": True,
+        "do_not_knock_reason": "dog", "merged_into_id": None}
+PERSON = {"first_name": "José", "last_name": "Ñúñez", "phone": "", "tags": ["vip", "es"],
+          "birth_year": None, "voter_id": "V1", "do_not_call": False, "do_not_text": True,
+          "merged_into_id": None}
+ATTEMPT = {"attempted_at": dt.datetime(2026, 5, 2, 18, 5, 0, tzinfo=CEST), "channel": "door",
+           "result_code": "canvassed", "support": None, "answers": {"support": "yes", "n": [1, 2.5]},
+           "person_id": None}
+
+# (model, values); parent ids are filled in by the test
+CASES: list[tuple[type[Synced], dict[str, Any]]] = [
+    (Campaign, CAMPAIGN), (SurveyQuestion, QUESTION), (Door, DOOR), (Person, PERSON),
+    (ContactAttempt, ATTEMPT),
+]
+STAMPS = {"id", "hlc", "born_hlc"}  # differ between the two inserts by design
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_store(request: pytest.FixtureRequest, tmp_path: Any) -> Store:
+    if request.param == "sqlite":
+        return open_store(tmp_path / "s.sqlite")
+    return open_store(request.getfixturevalue("pg_url"))
+
+
+def _raw(store: Store, model: type[Synced], record_id: str) -> dict[str, Any]:
+    with store.engine.connect() as conn:
+        row = conn.execute(text(f"SELECT * FROM {model.__tablename__} WHERE id = :id"),
+                           {"id": record_id}).mappings().one()
+    return {k: v for k, v in row.items() if k not in STAMPS}
+
+
+def _loaded(store: Store, model: type[Synced], record_id: str) -> dict[str, Any]:
+    with store.session() as s:
+        obj = s.get(model, record_id)
+        assert obj is not None
+        return {c.key: getattr(obj, c.key) for c in model.__table__.columns if c.key not in STAMPS}
+
+
+def test_bulk_inserted_rows_read_back_like_orm_inserted_ones(any_store: Store) -> None:
+    store = any_store
+    ids: dict[str, tuple[str, str]] = {}
+    with store.transaction() as s:
+        parents: dict[str, Any] = {}
+        for model, values in CASES:
+            values = dict(values)
+            if model is SurveyQuestion:
+                values["campaign_id"] = parents["campaign"]
+            if model is Person:
+                values["door_id"] = parents["door"]
+            if model is ContactAttempt:
+                values.update(door_id=parents["door"], campaign_id=parents["campaign"])
+            orm = model(**values)
+            s.add(orm)
+            s.flush()
+            bulk_row = {"id": new_id(), **values}
+            bulk_insert(s, model, [bulk_row])
+            ids[model.__tablename__] = (orm.id, bulk_row["id"])
+            if model is Door:
+                parents["door"] = orm.id
+            if model is Campaign:
+                parents["campaign"] = orm.id
+    for model, _ in CASES:
+        orm_id, bulk_id = ids[model.__tablename__]
+        assert _raw(store, model, bulk_id) == _raw(store, model, orm_id), model.__tablename__
+        assert _loaded(store, model, bulk_id) == _loaded(store, model, orm_id), model.__tablename__
+    attempt = _loaded(store, ContactAttempt, ids["contact_attempts"][1])
+    assert attempt["attempted_at"] == dt.datetime(2026, 5, 2, 16, 5, tzinfo=dt.UTC)
+    store.close()
+
+
+def test_rows_giving_different_keys_keep_their_values_and_get_defaults(any_store: Store) -> None:
+    """One row with coordinates, one without, one with an unknown key: none is lost."""
+    store = any_store
+    rows = [{"street_name": "A St"},
+            {"street_name": "B St", "lat": 43.1, "lon": -87.9, "do_not_knock": True},
+            {"street_name": "C St", "lat": None, "not_a_column": 1}]
+    with store.transaction() as s:
+        bulk_insert(s, Door, rows)
+    with store.session() as s:
+        found = {d.street_name: d for d in s.scalars(select(Door))}
+        assert (found["A St"].lat, found["A St"].lon) == (None, None)
+        assert (found["B St"].lat, found["B St"].lon) == (43.1, -87.9)
+        assert found["B St"].do_not_knock is True
+        assert found["A St"].do_not_knock is False and found["A St"].clocks == {}
+        assert found["C St"].notes == "" and found["C St"].deleted is False
+        assert len({d.id for d in found.values()}) == 3
+    store.close()
