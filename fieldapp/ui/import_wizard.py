@@ -11,6 +11,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
 from fieldapp.errors import FieldAppError
 from fieldapp.services import importing
 from fieldapp.services.progress import Progress
+from fieldapp.services.turfs import assign_doors
 from fieldapp.ui.context import AppContext
 
 log = logging.getLogger(__name__)
@@ -128,9 +130,18 @@ class MappingPage(_Page):
         layout.addWidget(self.table, 1)
         bottom = QHBoxLayout()
         self.dry_run = QCheckBox(self.tr("Dry run: show the report, write nothing"))
+        self.assign_turfs = QCheckBox(self.tr("Place new doors in turfs"))
+        self.assign_turfs.setToolTip(self.tr(
+            "New doors with coordinates go into the turf whose area contains them, "
+            "as the command line import does."))
+        self.assign_turfs.setChecked(True)
+        self.dry_run.toggled.connect(lambda on: self.assign_turfs.setEnabled(not on))
         self.save_name = QLineEdit()
         self.save_name.setPlaceholderText(self.tr("Save this mapping as… (optional)"))
+        self.save_name.setMinimumWidth(  # the hint must show whole beside the check boxes
+            self.save_name.fontMetrics().horizontalAdvance(self.save_name.placeholderText()) + 30)
         bottom.addWidget(self.dry_run)
+        bottom.addWidget(self.assign_turfs)
         bottom.addStretch(1)
         bottom.addWidget(self.save_name)
         layout.addLayout(bottom)
@@ -195,6 +206,7 @@ class MappingPage(_Page):
         self.error_label.setText("")
         self.wiz.mapping = mapping
         self.wiz.dry_run = self.dry_run.isChecked()
+        self.wiz.assign_turfs = self.assign_turfs.isChecked()
         return True
 
 
@@ -210,6 +222,8 @@ class ReportPage(_Page):
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        # The figures line up in columns, as in the terminal.
+        self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         layout.addWidget(self.text, 1)
         self.finished = False
 
@@ -264,6 +278,8 @@ class ReportPage(_Page):
         if report.problems_dropped:
             lines.append("  " + self.tr("... and {n:,} more problems not listed").format(
                 n=report.problems_dropped))
+        if self.wiz.placed is not None:
+            lines.append("  " + self.tr("{n:,} new doors placed in turfs").format(n=self.wiz.placed))
         return lines
 
     def _failed(self, exc: BaseException) -> None:
@@ -289,6 +305,8 @@ class ImportWizard(QWizard):
         self.preview: importing.Preview | None = None
         self.mapping: dict[str, str] = {}
         self.dry_run = False
+        self.assign_turfs = True
+        self.placed: int | None = None  # new doors put in turfs after the import, if asked
         self.report: importing.ImportReport | None = None
         self.file_page = FilePage(self)
         self.mapping_page = MappingPage(self)
@@ -300,17 +318,28 @@ class ImportWizard(QWizard):
 
     def start_import(self, on_done: object, on_error: object) -> None:
         path, mapping, dry_run = self.path, dict(self.mapping), self.dry_run
+        assign = self.assign_turfs and not dry_run
         store = self.ctx.store
         assert path is not None
+        self.placed = None
 
-        def work(progress: Progress) -> importing.ImportReport:
-            return importing.import_doors(store, path, mapping=mapping, dry_run=dry_run,
-                                          progress=progress)
+        def work(progress: Progress) -> tuple[importing.ImportReport, int | None]:
+            report = importing.import_doors(store, path, mapping=mapping, dry_run=dry_run,
+                                            progress=progress)
+            placed = None
+            if assign and report.doors_created:
+                # As `fieldapp import doors` does (unless --no-assign-turfs).
+                with store.transaction() as session:
+                    placed = assign_doors(session, only_unassigned=True)
+            return report, placed
 
-        def done(report: importing.ImportReport) -> None:
+        def done(result: tuple[importing.ImportReport, int | None]) -> None:
+            report, self.placed = result
             if not report.dry_run:
                 self.ctx.notify_changed("doors")
                 self.ctx.notify_changed("people")
+                if self.placed:
+                    self.ctx.notify_changed("turfs")
             on_done(report)  # type: ignore[operator]
 
         self.ctx.tasks.run(work, label=self.tr("Importing {file}").format(file=path.name),

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from fieldapp.core.models import Person
+from fieldapp.core.models import Door, Person, Turf
 
 SHOTS = Path("/tmp/shots/doors")
 
@@ -80,10 +80,59 @@ def test_wizard_guesses_mapping_imports_and_reports(ctx, qtbot, make_wizard, vot
     qtbot.waitUntil(lambda: wizard.report_page.finished, timeout=10_000)
     assert wizard.report is not None and wizard.report.people_created == 3
     assert "people created             3" in wizard.report_page.text.toPlainText()
-    # In English the wizard's (translatable) report reads exactly as the CLI's.
-    assert wizard.report_page.text.toPlainText() == "\n".join(wizard.report.lines())
+    # In English the wizard's (translatable) report reads exactly as the CLI's
+    # (which ends with the turf placement; these rows have no coordinates).
+    assert wizard.report_page.text.toPlainText() == "\n".join(
+        [*wizard.report.lines(), "  0 new doors placed in turfs"])
     assert _people(ctx) == before + 3
     _shot(wizard, "import-wizard-report.png")
+
+
+def _point_in_a_turf(ctx) -> tuple[str, float, float]:  # type: ignore[no-untyped-def]
+    from shapely.geometry import shape
+
+    with ctx.store.session() as s:
+        turf = s.scalars(select(Turf).where(Turf.deleted.is_(False), Turf.polygon.is_not(None))
+                         .order_by(Turf.name)).first()
+        assert turf is not None
+        point = shape(turf.polygon).representative_point()
+        return turf.id, point.y, point.x
+
+
+def _located_voters(tmp_path: Path, lat: float, lon: float) -> Path:
+    path = tmp_path / "located.csv"
+    path.write_text(
+        "VANID,FirstName,LastName,Address,City,State,Latitude,Longitude\n"
+        f"7001,Rosa,Parks,9999 W Test Ave,Milwaukee,WI,{lat:.7f},{lon:.7f}\n", encoding="utf-8")
+    return path
+
+
+def _door_turf(ctx) -> str | None:  # type: ignore[no-untyped-def]
+    with ctx.store.session() as s:
+        door = s.scalars(select(Door).where(Door.street_name == "W Test Ave")).one()
+        return door.turf_id
+
+
+@pytest.mark.parametrize("place", [True, False])
+def test_new_doors_go_into_turfs_unless_unticked(ctx, qtbot, make_wizard, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                 place: bool) -> None:
+    turf_id, lat, lon = _point_in_a_turf(ctx)
+    wizard = make_wizard()
+    wizard.file_page.path_edit.setText(str(_located_voters(tmp_path, lat, lon)))
+    wizard.next()
+    assert wizard.mapping_page.assign_turfs.isChecked()  # on by default, as in the CLI
+    wizard.mapping_page.assign_turfs.setChecked(place)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.report_page.finished, timeout=10_000)
+    assert wizard.report is not None and wizard.report.doors_created == 1
+    text = wizard.report_page.text.toPlainText()
+    if place:
+        assert _door_turf(ctx) == turf_id
+        assert text.endswith("  1 new doors placed in turfs")
+        _shot(wizard, "import-wizard-turfs.png")
+    else:
+        assert _door_turf(ctx) is None
+        assert "placed in turfs" not in text
 
 
 def test_wizard_refuses_a_bad_mapping_and_says_why(ctx, qtbot, make_wizard, voter_file: Path) -> None:  # type: ignore[no-untyped-def]
