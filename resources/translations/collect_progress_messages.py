@@ -62,8 +62,10 @@ def main(argv: list[str]) -> int:
         "# ruff: noqa",
         "",
     ]
-    for text, (rel, line) in sorted(found.items(), key=lambda kv: kv[1]):
-        lines.append(f"QT_TRANSLATE_NOOP({'Progress'!r}, {text!r})  # {rel}:{line}")
+    for text, (rel, _line) in sorted(found.items(), key=lambda kv: kv[1]):
+        # The file only, not the line: the generated file changes when a message does,
+        # not whenever code above it moves.
+        lines.append(f"QT_TRANSLATE_NOOP({'Progress'!r}, {text!r})  # {rel}")
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     sys.stderr.write(f"{OUT.name}: {len(found)} progress messages\n")
     for d in dynamic:

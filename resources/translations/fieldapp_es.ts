@@ -42,27 +42,27 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="329"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="333"/>
         <source>Assign volunteers</source>
         <translation>Asignar voluntarios</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="334"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="338"/>
         <source>(keep the current captain)</source>
         <translation>(mantener al capitán actual)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="360"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="364"/>
         <source>Turf: {name}</source>
         <translation>Zona: {name}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="361"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="365"/>
         <source>Captain:</source>
         <translation>Capitán:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="363"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="367"/>
         <source>Canvassers:</source>
         <translation>Encuestadores:</translation>
     </message>
@@ -201,32 +201,32 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>CutDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="303"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="307"/>
         <source>Cut turfs</source>
         <translation>Trazar zonas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="308"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="312"/>
         <source> doors</source>
         <translation> puertas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="309"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="313"/>
         <source>About this many doors a turf:</source>
         <translation>Puertas por zona (aprox.):</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="311"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="315"/>
         <source>Cut only {turf} (it is replaced by its parts)</source>
         <translation>Dividir solo {turf} (se reemplaza por sus partes)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="312"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="316"/>
         <source>Cut only the selected turf</source>
         <translation>Dividir solo la zona seleccionada</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="316"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="320"/>
         <source>Otherwise the doors that have no turf yet are cut. Buildings are never split; each turf gets a polygon and a name.</source>
         <translation>Si no, se trazan zonas con las puertas que aún no tienen zona. Los edificios nunca se dividen; cada zona recibe un polígono y un nombre.</translation>
     </message>
@@ -470,56 +470,247 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="59"/>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="88"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="61"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="90"/>
         <source>Choose a voter file</source>
         <translation>Elija un padrón electoral</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="61"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="63"/>
         <source>A CSV or tab-separated file with one person per row. The encoding, the separator and most column names are recognised for you.</source>
         <translation>Un archivo CSV o separado por tabulaciones, con una persona por fila. La codificación, el separador y la mayoría de los nombres de columna se reconocen solos.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="66"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="68"/>
         <source>Path to a .csv or .txt file</source>
         <translation>Ruta de un archivo .csv o .txt</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="67"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="69"/>
         <source>Browse…</source>
         <translation>Examinar…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="73"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="75"/>
         <source>Guess from the column names</source>
         <translation>Deducir de los nombres de columna</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="75"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="77"/>
         <source>Saved mapping: {name}</source>
         <translation>Correspondencia guardada: {name}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="77"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="79"/>
         <source>Mapping:</source>
         <translation>Correspondencia:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="89"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="91"/>
         <source>Voter files (*.csv *.tsv *.txt);;All files (*)</source>
         <translation>Padrones electorales (*.csv *.tsv *.txt);;Todos los archivos (*)</translation>
     </message>
 </context>
 <context>
+    <name>GeocodeButton</name>
+    <message>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="354"/>
+        <source>Geocode doors…</source>
+        <translation>Geocodificar puertas…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="355"/>
+        <source>Find coordinates for the doors that have none</source>
+        <translation>Buscar coordenadas para las puertas que no tienen</translation>
+    </message>
+</context>
+<context>
+    <name>GeocodeDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="95"/>
+        <source>Geocode doors</source>
+        <translation>Geocodificar puertas</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="103"/>
+        <source>Ask an online geocoder</source>
+        <translation>Consultar un geocodificador en línea</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="104"/>
+        <source>Use an address-points file (no network)</source>
+        <translation>Usar un archivo de puntos de dirección (sin red)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="117"/>
+        <source>Provider:</source>
+        <translation>Proveedor:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="119"/>
+        <source>the provider&apos;s own (or host:port of yours)</source>
+        <translation>el del proveedor (o host:puerto del suyo)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="120"/>
+        <source>Server:</source>
+        <translation>Servidor:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="123"/>
+        <source>every address</source>
+        <translation>todas las direcciones</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="124"/>
+        <source> addresses</source>
+        <translation> direcciones</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="125"/>
+        <source>Ask at most:</source>
+        <translation>Consultar como máximo:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="127"/>
+        <source>Nominatim and Photon are asked at most once a second, ArcGIS twice; every answer is kept, so no address is asked twice. While the network is down the run waits and then goes on; Cancel keeps what was found.</source>
+        <translation>A Nominatim y Photon se les consulta como máximo una vez por segundo, a ArcGIS dos; cada respuesta se guarda, así que ninguna dirección se consulta dos veces. Si se cae la red, el proceso espera y luego continúa; Cancelar conserva lo encontrado.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="141"/>
+        <source>A .csv of addresses with latitude and longitude</source>
+        <translation>Un .csv de direcciones con latitud y longitud</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="142"/>
+        <source>Browse…</source>
+        <translation>Examinar…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="148"/>
+        <source>Counties publish address points as CSV (address, city or ZIP, and X/Y or latitude/longitude columns).</source>
+        <translation>Los condados publican los puntos de dirección en CSV (columnas de dirección, ciudad o código postal, y X/Y o latitud/longitud).</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="155"/>
+        <source>Place newly located doors in turfs</source>
+        <translation>Asignar a zonas las puertas recién ubicadas</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="169"/>
+        <source>The report appears here.</source>
+        <translation>Aquí aparece el informe.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="173"/>
+        <source>Geocode</source>
+        <translation>Geocodificar</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="196"/>
+        <source>{n:,} doors have no coordinates. Doors need them to be placed in turfs, cut into turfs and shown on the map.</source>
+        <translation>Puertas sin coordenadas: {n:,}. Las puertas las necesitan para asignarse a zonas, trazar zonas y verse en el mapa.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="201"/>
+        <source>Choose an address-points file</source>
+        <translation>Elija un archivo de puntos de dirección</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="202"/>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>Archivos CSV (*.csv *.txt);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="219"/>
+        <source>Choose an address-points file first.</source>
+        <translation>Primero elija un archivo de puntos de dirección.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="222"/>
+        <source>Geocoding from {file}</source>
+        <translation>Geocodificando desde {file}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="231"/>
+        <source>Geocoding with {provider}</source>
+        <translation>Geocodificando con {provider}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="254"/>
+        <source>Geocoding…</source>
+        <translation>Geocodificando…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="277"/>
+        <source>Stopped. The doors located so far are kept; run again to go on.</source>
+        <translation>Detenido. Las puertas ubicadas hasta ahora se conservan; vuelva a ejecutarlo para continuar.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="280"/>
+        <source>Geocoding finished.</source>
+        <translation>Geocodificación terminada.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="290"/>
+        <source>Geocoding stopped with a problem.</source>
+        <translation>La geocodificación se detuvo por un problema.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="299"/>
+        <source>Geocoded {n:,} doors with {provider}: {asked:,} addresses asked, {cached:,} from the cache</source>
+        <translation>Puertas geocodificadas con {provider}: {n:,}; direcciones consultadas: {asked:,}, tomadas de la caché: {cached:,}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="304"/>
+        <source>not found ({n}):</source>
+        <translation>no encontradas ({n}):</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="307"/>
+        <source>... and {n} more</source>
+        <translation>... y {n} más</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="310"/>
+        <source>waited {s:.0f} s for the network</source>
+        <translation>esperó {s:.0f} s a la red</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="313"/>
+        <source>stopped: the geocoder cannot be reached; run again later to resume</source>
+        <translation>detenido: no se puede conectar con el geocodificador; vuelva a ejecutarlo más tarde para continuar</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="316"/>
+        <source>Geocoded {n:,} doors from {file} ({points:,} address points read, no network used)</source>
+        <translation>Puertas geocodificadas desde {file}: {n:,} (puntos de dirección leídos: {points:,}, sin usar la red)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="321"/>
+        <source>Stopped before the end: the doors located so far are kept.</source>
+        <translation>Se detuvo antes del final: las puertas ubicadas hasta ahora se conservan.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="323"/>
+        <source>{n:,} doors placed in turfs</source>
+        <translation>Puertas asignadas a zonas: {n:,}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="324"/>
+        <source>{n:,} doors still have no coordinates</source>
+        <translation>Puertas todavía sin coordenadas: {n:,}</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="285"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="301"/>
         <source>Import a voter file</source>
         <translation>Importar un padrón electoral</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="316"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="345"/>
         <source>Importing {file}</source>
         <translation>Importando {file}</translation>
     </message>
@@ -764,42 +955,52 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="116"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="118"/>
         <source>Check the columns</source>
         <translation>Revise las columnas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="118"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="120"/>
         <source>Each column of the file goes to the field chosen below it. Change any that are wrong; choose &apos;not imported&apos; to leave a column out.</source>
         <translation>Cada columna del archivo va al campo elegido debajo de ella. Cambie las que estén mal; elija &apos;no se importa&apos; para dejar fuera una columna.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="130"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="132"/>
         <source>Dry run: show the report, write nothing</source>
         <translation>Prueba: mostrar el informe sin guardar nada</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="132"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="133"/>
+        <source>Place new doors in turfs</source>
+        <translation>Asignar las puertas nuevas a zonas</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="135"/>
+        <source>New doors with coordinates go into the turf whose area contains them, as the command line import does.</source>
+        <translation>Las puertas nuevas con coordenadas van a la zona cuya área las contiene, igual que al importar desde la línea de comandos.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="140"/>
         <source>Save this mapping as… (optional)</source>
         <translation>Guardar esta correspondencia como… (opcional)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="147"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="158"/>
         <source>tab</source>
         <translation>tabulación</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="148"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="159"/>
         <source>{file}: {enc}, separated by {sep}, {n} columns</source>
         <translation>{file}: {enc}, separado por {sep}, {n} columnas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="155"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="166"/>
         <source>Field</source>
         <translation>Campo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="160"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="171"/>
         <source>not imported</source>
         <translation>no se importa</translation>
     </message>
@@ -1379,14 +1580,14 @@ Los detalles están en el archivo de registro.</translation>
         <translation>Fin de la zona.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/doors.py" line="39"/>
+        <location filename="../../fieldapp/ui/pages/doors.py" line="41"/>
         <location filename="../../fieldapp/ui/pages/map.py" line="150"/>
         <source>Doors</source>
         <translation>Puertas</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/pages/map.py" line="150"/>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="104"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="108"/>
         <source>Turfs</source>
         <translation>Zonas</translation>
     </message>
@@ -1519,27 +1720,27 @@ Los detalles están en el archivo de registro.</translation>
         <translation>Llegaron</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/doors.py" line="27"/>
+        <location filename="../../fieldapp/ui/pages/doors.py" line="28"/>
         <source>Search by address or ZIP (e.g. 2417 Vliet)</source>
         <translation>Buscar por dirección o código postal (p. ej. 2417 Vliet)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/doors.py" line="31"/>
+        <location filename="../../fieldapp/ui/pages/doors.py" line="32"/>
         <source>Import voter file…</source>
         <translation>Importar padrón…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/doors.py" line="56"/>
+        <location filename="../../fieldapp/ui/pages/doors.py" line="58"/>
         <source>{n:,} doors match</source>
         <translation>Puertas que coinciden: {n:,}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/doors.py" line="57"/>
+        <location filename="../../fieldapp/ui/pages/doors.py" line="59"/>
         <source>{n:,} doors</source>
         <translation>{n:,} puertas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/doors.py" line="25"/>
+        <location filename="../../fieldapp/ui/pages/doors.py" line="26"/>
         <source>Every household to knock, with who lives there and what happened at the door.</source>
         <translation>Cada hogar por visitar, quién vive allí y qué pasó en la puerta.</translation>
     </message>
@@ -2231,159 +2432,159 @@ Los detalles están en el archivo de registro.</translation>
         <translation>Sincronizar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="63"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="65"/>
         <source>Areas cut for canvassing: how big each is, how much is done, who has it.</source>
         <translation>Zonas trazadas para tocar puertas: su tamaño, cuánto se ha hecho y quién las tiene.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="64"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="66"/>
         <source>Search turfs by name</source>
         <translation>Buscar zonas por nombre</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="66"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="68"/>
         <source>Print walk list…</source>
         <translation>Imprimir recorrido…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="67"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="69"/>
         <source>Cut turfs…</source>
         <translation>Trazar zonas…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="68"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="70"/>
         <source>Assign…</source>
         <translation>Asignar…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="69"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="71"/>
         <source>Import turfs…</source>
         <translation>Importar zonas…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="88"/>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="295"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="92"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="299"/>
         <source>Select a turf to see its doors.</source>
         <translation>Elija una zona para ver sus puertas.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="125"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="129"/>
         <source>Select a turf first.</source>
         <translation>Primero elija una zona.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="145"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="149"/>
         <source>Save walk list</source>
         <translation>Guardar lista de recorrido</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="146"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="150"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="159"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="163"/>
         <source>Saved the walk list for {turf}: {n} doors.</source>
         <translation>Se guardó la lista de recorrido de {turf}: {n} puertas.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="163"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="167"/>
         <source>Walk list</source>
         <translation>Lista de recorrido</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="165"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="169"/>
         <source>Printing walk list</source>
         <translation>Imprimiendo la lista de recorrido</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="171"/>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="184"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="175"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="188"/>
         <source>Import turfs</source>
         <translation>Importar zonas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="172"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="176"/>
         <source>Turf files (*.geojson *.json *.kml);;All files (*)</source>
         <translation>Archivos de zonas (*.geojson *.json *.kml);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="186"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="190"/>
         <source>Importing turfs</source>
         <translation>Importando zonas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="207"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="211"/>
         <source>Cut turfs</source>
         <translation>Trazar zonas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="209"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="213"/>
         <source>Cutting turfs</source>
         <translation>Trazando zonas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="213"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="217"/>
         <source>Imported turfs from {file}: {new} new, {updated} updated; {doors:,} doors placed in them</source>
         <translation>Zonas importadas de {file}: nuevas {new}, actualizadas {updated}; puertas asignadas a ellas: {doors:,}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="217"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="221"/>
         <source>New: {name}</source>
         <translation>Nueva: {name}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="218"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="222"/>
         <source>Updated: {name}</source>
         <translation>Actualizada: {name}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="224"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="228"/>
         <source>Cut {n} turfs of about {target} doors from {parent} (now retired)</source>
         <translation>Zonas trazadas a partir de {parent} (ya retirada): {n}, de unas {target} puertas cada una</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="226"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="230"/>
         <source>Cut {n} turfs of about {target} doors</source>
         <translation>Zonas trazadas: {n}, de unas {target} puertas cada una</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="230"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="234"/>
         <source>Sizes: smallest {low}, largest {high}</source>
         <translation>Tamaños: la menor {low}, la mayor {high}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="232"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="236"/>
         <source>{name}: {n} doors</source>
         <translation>{name}: {n} puertas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="234"/>
-        <source>{n:,} doors have no coordinates and were not cut: geocode them first (the fieldapp geocode command).</source>
-        <translation>Puertas sin coordenadas que quedaron fuera: {n:,}; geocodifíquelas primero (con el comando fieldapp geocode).</translation>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="238"/>
+        <source>{n:,} doors have no coordinates and were not cut: geocode them first (Geocode doors… on this page).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="237"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="241"/>
         <source>{n} buildings hold more than {most} doors and form turfs of their own</source>
         <translation>Edificios con más de {most} puertas, que forman zonas propias: {n}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="268"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="272"/>
         <source>Assign</source>
         <translation>Asignar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="270"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="274"/>
         <source>Assigning volunteers</source>
         <translation>Asignando voluntarios</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="281"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="285"/>
         <source>{n:,} turfs</source>
         <translation>Zonas: {n:,}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="292"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="296"/>
         <source>Doors in {turf} ({n})</source>
         <translation>Puertas en {turf} ({n})</translation>
     </message>
@@ -2522,113 +2723,118 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="206"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="218"/>
         <source>Import report</source>
         <translation>Informe de importación</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="208"/>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="219"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="220"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="233"/>
         <source>Importing…</source>
         <translation>Importando…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="226"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="240"/>
         <source>Dry run finished: nothing was written.</source>
         <translation>Prueba terminada: no se guardó nada.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="228"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="242"/>
         <source>Import finished.</source>
         <translation>Importación terminada.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="241"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="255"/>
         <source>tab-separated</source>
         <translation>separado por tabulaciones</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="243"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="257"/>
         <source>{sep}-separated</source>
         <translation>separado por {sep}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="244"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="258"/>
         <source>Dry run (nothing written): {file} ({encoding}, {separated})</source>
         <translation>Prueba (no se guardó nada): {file} ({encoding}, {separated})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="245"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="259"/>
         <source>Imported: {file} ({encoding}, {separated})</source>
         <translation>Importado: {file} ({encoding}, {separated})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="248"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="262"/>
         <source>rows read</source>
         <translation>filas leídas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="249"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="263"/>
         <source>doors created</source>
         <translation>puertas nuevas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="250"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="264"/>
         <source>doors updated</source>
         <translation>puertas cambiadas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="251"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="265"/>
         <source>people created</source>
         <translation>personas nuevas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="252"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="266"/>
         <source>people updated</source>
         <translation>personas cambiadas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="253"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="267"/>
         <source>people unchanged</source>
         <translation>personas ya al día</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="254"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="268"/>
         <source>rows skipped</source>
         <translation>filas omitidas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="254"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="268"/>
         <source>(blank)</source>
         <translation>(en blanco)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="255"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="269"/>
         <source>rows rejected</source>
         <translation>filas rechazadas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="258"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="272"/>
         <source>warnings</source>
         <translation>avisos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="262"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="276"/>
         <source>rejected</source>
         <translation>rechazada</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="262"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="276"/>
         <source>warning</source>
         <translation>aviso</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="265"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="279"/>
         <source>... and {n:,} more problems not listed</source>
         <translation>... y {n:,} problemas más que no se muestran</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="270"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="282"/>
+        <source>{n:,} new doors placed in turfs</source>
+        <translation>Puertas nuevas asignadas a zonas: {n:,}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="286"/>
         <source>Nothing was imported.</source>
         <translation>No se importó nada.</translation>
     </message>

@@ -2,13 +2,13 @@
 # The progress messages services report, translated by the GUI in context 'Progress'.
 # ruff: noqa
 
-QT_TRANSLATE_NOOP('Progress', 'Saving map tiles for offline use')  # fieldapp/maps/tiles.py:399
-QT_TRANSLATE_NOOP('Progress', 'Seeding demo campaign')  # fieldapp/services/demo.py:150
-QT_TRANSLATE_NOOP('Progress', 'Reading address points')  # fieldapp/services/geocoding.py:366
-QT_TRANSLATE_NOOP('Progress', 'Importing doors')  # fieldapp/services/importing.py:801
-QT_TRANSLATE_NOOP('Progress', 'Exporting records')  # fieldapp/services/sync/bundle.py:389
-QT_TRANSLATE_NOOP('Progress', 'Encrypting')  # fieldapp/services/sync/bundle.py:410
-QT_TRANSLATE_NOOP('Progress', 'Checking records')  # fieldapp/services/sync/bundle.py:662
-QT_TRANSLATE_NOOP('Progress', 'Decrypting')  # fieldapp/services/sync/bundle.py:703
-QT_TRANSLATE_NOOP('Progress', 'Merging records')  # fieldapp/services/sync/merge.py:539
-QT_TRANSLATE_NOOP('Progress', 'Cutting turfs')  # fieldapp/services/turfs.py:498
+QT_TRANSLATE_NOOP('Progress', 'Saving map tiles for offline use')  # fieldapp/maps/tiles.py
+QT_TRANSLATE_NOOP('Progress', 'Seeding demo campaign')  # fieldapp/services/demo.py
+QT_TRANSLATE_NOOP('Progress', 'Reading address points')  # fieldapp/services/geocoding.py
+QT_TRANSLATE_NOOP('Progress', 'Importing doors')  # fieldapp/services/importing.py
+QT_TRANSLATE_NOOP('Progress', 'Exporting records')  # fieldapp/services/sync/bundle.py
+QT_TRANSLATE_NOOP('Progress', 'Encrypting')  # fieldapp/services/sync/bundle.py
+QT_TRANSLATE_NOOP('Progress', 'Checking records')  # fieldapp/services/sync/bundle.py
+QT_TRANSLATE_NOOP('Progress', 'Decrypting')  # fieldapp/services/sync/bundle.py
+QT_TRANSLATE_NOOP('Progress', 'Merging records')  # fieldapp/services/sync/merge.py
+QT_TRANSLATE_NOOP('Progress', 'Cutting turfs')  # fieldapp/services/turfs.py
