@@ -2561,7 +2561,7 @@ Los detalles están en el archivo de registro.</translation>
     <message>
         <location filename="../../fieldapp/ui/pages/turfs.py" line="238"/>
         <source>{n:,} doors have no coordinates and were not cut: geocode them first (Geocode doors… on this page).</source>
-        <translation type="unfinished"></translation>
+        <translation>Puertas sin coordenadas que quedaron fuera: {n:,}; geocodifíquelas primero (Geocodificar puertas… en esta página).</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/pages/turfs.py" line="241"/>
