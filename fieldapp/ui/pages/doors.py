@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 
 from fieldapp.ui.context import AppContext
 from fieldapp.ui.details import DoorDetailPane
+from fieldapp.ui.geocode_dialog import GeocodeButton
 from fieldapp.ui.sources import DoorSource
 from fieldapp.ui.widgets import SearchTableDetailPage
 
@@ -31,6 +32,7 @@ class Page(SearchTableDetailPage):
         self.import_button = QPushButton(self.tr("Import voter file…"))
         self.import_button.clicked.connect(self.open_import_wizard)
         self.header.add_action(self.import_button)
+        self.header.add_action(GeocodeButton(self))
         self.detail.person_activated.connect(
             lambda person_id: self.open_on_page("people", "select_person", person_id))
         ctx.door_focused.connect(self._on_door_focused)

@@ -1,8 +1,9 @@
 """Turfs: every turf with its size, how much of it was knocked, status and people.
 
 Actions: import turf polygons (GeoJSON/KML), cut turfs automatically, assign a
-captain and canvassers, and print the selected turf's walk list as a PDF. Each
-is a services call run on the database worker through ``ctx.tasks``.
+captain and canvassers, print the selected turf's walk list as a PDF, and
+geocode doors (:mod:`fieldapp.ui.geocode_dialog`). Each is a services call run
+on the database worker through ``ctx.tasks``.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from fieldapp.services import turfs as turf_service
 from fieldapp.services import walklists
 from fieldapp.services.progress import Progress
 from fieldapp.ui.context import AppContext
+from fieldapp.ui.geocode_dialog import GeocodeButton
 from fieldapp.ui.sources import DoorSource, TurfSource
 from fieldapp.ui.tablemodel import IdRole, LazyTableModel
 from fieldapp.ui.widgets import (
@@ -67,7 +69,9 @@ class Page(RefreshingPage):
         self.cut_button = QPushButton(self.tr("Cut turfs…"))
         self.assign_button = QPushButton(self.tr("Assign…"))
         self.import_button = QPushButton(self.tr("Import turfs…"))
-        for button in (self.print_button, self.assign_button, self.cut_button, self.import_button):
+        self.geocode_button = GeocodeButton(self)  # doors need coordinates to go in turfs
+        for button in (self.print_button, self.assign_button, self.cut_button, self.import_button,
+                       self.geocode_button):
             self.header.add_action(button)
         self.print_button.clicked.connect(lambda: self.print_walklist())
         self.cut_button.clicked.connect(lambda: self.cut_turfs())
@@ -232,7 +236,7 @@ class Page(RefreshingPage):
         lines += [self.tr("{name}: {n} doors").format(name=name, n=n) for name, n in report.turfs]
         if report.doors_without_coordinates:
             lines.append(self.tr("{n:,} doors have no coordinates and were not cut: geocode them "
-                                 "first (the fieldapp geocode command).").format(n=report.doors_without_coordinates))
+                                 "first (Geocode doors… on this page).").format(n=report.doors_without_coordinates))
         if report.oversized_buildings:
             lines.append(self.tr("{n} buildings hold more than {most} doors and form turfs of "
                                  "their own").format(n=report.oversized_buildings,
