@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QLocale, Qt, Signal
@@ -182,6 +182,7 @@ class _Loaded:
     doors: list[canvass.EntryDoor]
     questions: list[canvass.Question]
     campaign_id: str | None
+    parts: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # id -> number, street, unit
 
 
 class Page(RefreshingPage):
@@ -194,6 +195,7 @@ class Page(RefreshingPage):
         super().__init__(ctx, parent)
         self.ctx: AppContext = ctx
         self.doors: list[canvass.EntryDoor] = []
+        self.door_parts: dict[str, tuple[str, str, str]] = {}
         self.questions: list[canvass.Question] = []
         self.campaign_id: str | None = None
         self.turf_id: str | None = None
@@ -252,12 +254,14 @@ class Page(RefreshingPage):
         self.door_table.setColumnWidth(0, 38)
         # People and last result: as wide as their translated (bold) titles need, within
         # reason; the address takes what is left, so the list never scrolls sideways.
+        # The address matters most (which unit is this?): a long result such as
+        # "Language barrier" is cut rather than the address (its tooltip has it whole).
         header_font = QFont(self.door_table.horizontalHeader().font())
         header_font.setBold(True)
         header_metrics = QFontMetrics(header_font)
-        for column, least, most in ((2, 50, 100), (3, 100, 150)):
+        for column, least, most in ((2, 40, 90), (3, 80, 110)):
             item = self.door_table.horizontalHeaderItem(column)
-            needed = header_metrics.horizontalAdvance(item.text() if item else "") + 22
+            needed = header_metrics.horizontalAdvance(item.text() if item else "") + 14
             self.door_table.setColumnWidth(column, max(least, min(needed, most)))
         self.door_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.door_table.setAlternatingRowColors(True)
@@ -456,7 +460,10 @@ class Page(RefreshingPage):
                 turf = s.get(Turf, turf_id)
                 campaign_id = turf.campaign_id if turf is not None else None
                 questions = canvass.script(s, campaign_id) if campaign_id else []
-            return _Loaded(turf_id, doors, questions, campaign_id)
+                parts = {door_id: (number, street, unit) for door_id, number, street, unit in s.execute(
+                    select(Door.id, Door.street_number, Door.street_name, Door.unit)
+                    .where(Door.turf_id == turf_id))}
+            return _Loaded(turf_id, doors, questions, campaign_id, parts)
 
         self.ctx.tasks.run(work, label=self.tr("Loading the turf…"),
                            on_done=lambda loaded: self._loaded(loaded, position), parent=self)
@@ -464,6 +471,7 @@ class Page(RefreshingPage):
     def _loaded(self, loaded: _Loaded, position: int) -> None:
         self.turf_id = loaded.turf_id
         self.doors = loaded.doors
+        self.door_parts = loaded.parts
         self.campaign_id = loaded.campaign_id
         if [q.id for q in loaded.questions] != [q.id for q in self.questions] or loaded.questions != self.questions:
             self.questions = loaded.questions
@@ -500,9 +508,11 @@ class Page(RefreshingPage):
             last = labels.label(names, door.last_result) if door.last_result else ""
             if door.suppressed:
                 last = self.tr("Do not knock")
-            cells = [str(row + 1), door.address, str(len(door.people)), last]
+            cells = [str(row + 1), self.list_address(door), str(len(door.people)), last]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                if col in (1, 3):
+                    item.setToolTip(door.address if col == 1 else text)
                 if door.suppressed:
                     item.setForeground(QColor(theme.BAD if col == 3 else theme.MUTED))
                     item.setToolTip(self._suppressed_text(door.suppressed))
@@ -510,6 +520,18 @@ class Page(RefreshingPage):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 table.setItem(row, col, item)
         table.blockSignals(False)
+
+    def list_address(self, door: canvass.EntryDoor) -> str:
+        """A door as the list shows it: house number and unit first, then the street.
+
+        The list is narrow beside the form; cut at its right edge, "2147 W Kilbourn
+        Ave Apt 3" and "... Apt 4" looked the same. "2147 Apt 3 · W Kilbourn Ave"
+        keeps what tells the units of a building apart in sight.
+        """
+        number, street, unit = self.door_parts.get(door.id, ("", "", ""))
+        if not unit:
+            return door.address
+        return f"{number} {unit} · {street}".strip()
 
     # ------------------------------------------------------------------ questions
 
