@@ -768,20 +768,28 @@ def render_pdf(sheet: WalkSheet, out: Path) -> None:
     story += [top_table, Spacer(1, 6), column_header()]
 
     grid = colors.Color(0.45, 0.45, 0.45)
+    row_h, wrapped_row_h = 0.27 * inch, 0.38 * inch
     for door in sheet.doors:
         note = f"<br/><font name='Helvetica' size=7>{_esc(door.notes)}</font>" if door.notes else ""
         members = door.people or [SheetPerson(sheet.label("no_name"), None, "")]
         rows: list[list[object]] = []
+        address = Paragraph(f"{_esc(door.address)}{note}", addr)
+        heights: list[float] = []
         for k, p in enumerate(members):
             name = _esc(p.name)
             if p.language == "es" and sheet.lang != "es":
                 name += f" <font size=6.5>({sheet.label('lang')})</font>"
-            first_cell: object = Paragraph(f"{_esc(door.address)}{note}", addr) if k == 0 else ""
-            rows.append([first_cell, Paragraph(name, cell), "" if p.age is None else str(p.age)]
-                        + [""] * (n_cols - 3))
-        heights = [0.27 * inch] * len(rows)
-        if len(rows) == 1 and (len(door.address) > 22 or door.notes):
-            heights = [0.38 * inch]  # room for a wrapped address line
+            name_cell = Paragraph(name, cell)
+            rows.append([address if k == 0 else "", name_cell,
+                         "" if p.age is None else str(p.age)] + [""] * (n_cols - 3))
+            heights.append(max(row_h, _cell_height(name_cell, col_w[1])))
+        # Rows are as tall as their wrapped text (a long address or name never runs
+        # into the next household's row), with room to write when the address wraps.
+        address_h = _cell_height(address, col_w[0])
+        if address_h > row_h:
+            address_h = max(address_h, wrapped_row_h)
+        if address_h > sum(heights):
+            heights[-1] += address_h - sum(heights)
         t = Table(rows, colWidths=col_w, rowHeights=heights)
         style = [
             ("FONT", (0, 0), (-1, -1), "Helvetica", 8.5),
@@ -828,6 +836,12 @@ def render_pdf(sheet: WalkSheet, out: Path) -> None:
     doc.build(story, onFirstPage=lambda c, d: decorate(c, d, True),
               onLaterPages=lambda c, d: decorate(c, d, False))
     tmp.replace(out)
+
+
+def _cell_height(paragraph: Any, column_width: float) -> float:
+    """The height a paragraph needs in a walk-sheet cell (2 pt side and 1 pt top/bottom padding)."""
+    _w, h = paragraph.wrap(column_width - 4, 10_000)
+    return float(h) + 2 + 0.5  # and half a point so the text never touches the rule
 
 
 def _esc(text: str) -> str:

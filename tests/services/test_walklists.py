@@ -241,3 +241,42 @@ def test_pdf_carries_a_qr_code_with_the_turf_id(demo_store: Store, tmp_path: obj
     # the QR code is drawn as many small filled squares on the first page
     content = reader.pages[0].get_contents()
     assert content is not None and content.get_data().count(b" re") > 200
+
+
+def test_pdf_rows_grow_to_fit_a_long_address_or_name(demo_store: Store, tmp_path: object) -> None:
+    """A wrapped address never runs into the next household's row (it did at three lines)."""
+    from pathlib import Path
+
+    from pypdf import PdfReader
+
+    from fieldapp.core.models import Person
+    from fieldapp.services.walklists import walk_order, write_walklist_pdf
+
+    turf = _turfs(demo_store)[0]
+    with demo_store.transaction() as s:
+        order = walk_order(s, turf.id)
+        alone = [i for i, d in enumerate(order[:12]) if len(s.scalars(
+            select(Person).where(Person.door_id == d, Person.deleted.is_(False))).all()) == 1]
+        first = order[alone[0]]  # a one-row household
+        door = s.get(Door, first)
+        assert door is not None
+        door.street_name, door.unit = "North Martin Luther King Junior Drive", "Apartment Upper Rear"
+        for person in s.scalars(select(Person).where(Person.door_id == first)):
+            person.first_name = "Maria Guadalupe Concepcion de los Angeles"
+    out = Path(str(tmp_path)) / "walk.pdf"
+    write_walklist_pdf(demo_store, turf.id, out)
+    lines: list[tuple[float, float, str]] = []  # (y, x, text) of each text run on page 1
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if text.strip():
+            lines.append((tm[5] * cm[3] + cm[5], tm[4] * cm[0] + cm[4], text.strip()))
+
+    PdfReader(str(out)).pages[0].extract_text(visitor_text=visit)
+    address_col = [(y, text) for y, x, text in lines if x < 100]  # the Address column
+    ys = [y for y, text in address_col if any(w in text for w in ("Martin", "Junior", "Rear"))]
+    assert len(ys) >= 3, address_col  # the long address wrapped over three lines or more
+    below = [y for y, text in address_col if y < min(ys)]
+    assert below, address_col
+    # the next door's address (the street renamed, the door walks first on its own street)
+    # starts at least a full line (9.5 pt) under the long address's last line
+    assert min(ys) - max(below) >= 9.5
