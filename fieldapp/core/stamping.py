@@ -12,15 +12,12 @@ session with ``info["merging"] = True`` so that nothing is re-stamped.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from operator import itemgetter
 from typing import Any, Protocol, cast
 
-from sqlalchemy import JSON, Table, bindparam, event, insert, inspect, select, update
-from sqlalchemy.engine import Dialect
+from sqlalchemy import Table, bindparam, event, inspect, select, update
 from sqlalchemy.orm import Session, UOWTransaction
 
+from fieldapp.core.fastinsert import insert_rows
 from fieldapp.core.hlc import HybridLogicalClock, format_hlc
 from fieldapp.core.models import Fact, Mutable, StoreMeta, Synced
 from fieldapp.errors import FieldAppError
@@ -65,6 +62,13 @@ def changed_fields(obj: Mutable) -> list[str]:
     return changed
 
 
+def persist_clock(session: Session, source: StampSource) -> None:
+    """Save the clock's last stamp with the write, so a restart stays monotonic."""
+    session.connection().execute(
+        update(StoreMeta).where(StoreMeta.key == "hlc_last").values(value=str(source.clock.last))
+    )
+
+
 @event.listens_for(Session, "before_flush")
 def _stamp_flush(session: Session, flush_context: UOWTransaction, instances: Any) -> None:
     source: StampSource | None = session.info.get("store")
@@ -102,11 +106,7 @@ def _stamp_flush(session: Session, flush_context: UOWTransaction, instances: Any
         obj.site_id = source.site_id
         stamped = True
     if stamped:
-        session.connection().execute(
-            update(StoreMeta)
-            .where(StoreMeta.key == "hlc_last")
-            .values(value=str(source.clock.last))
-        )
+        persist_clock(session, source)
 
 
 def stamp_row(model: type[Synced], row: dict[str, Any], stamp: int, site_id: str) -> None:
@@ -135,176 +135,8 @@ def bulk_insert(session: Session, model: type[Synced], rows: list[dict[str, Any]
     if not session.info.get("merging"):
         for row in rows:
             stamp_row(model, row, source.clock.now(), source.site_id)
-        session.connection().execute(
-            update(StoreMeta)
-            .where(StoreMeta.key == "hlc_last")
-            .values(value=str(source.clock.last))
-        )
-    table = cast(Table, model.__table__)
-    connection = session.connection()
-    plan = _insert_plan(table, connection.dialect, frozenset().union(*rows))
-    if plan is None:
-        # A default the plain path cannot compute (a sequence, a SQL expression):
-        # let SQLAlchemy fill it row by row.
-        connection.execute(insert(table), rows)
-        return
-    connection.exec_driver_sql(plan.sql, plan.tuples(rows))
-
-
-@dataclass(frozen=True)
-class _InsertPlan:
-    """One compiled INSERT and how to turn row dicts into its parameter tuples.
-
-    SQLAlchemy's executemany processes every parameter of every row through
-    generic machinery (about half an import's time); here each column's value
-    is fetched, defaulted and converted by the column type's own bind
-    processor (JSON dumped, datetimes made naive UTC, booleans made 0/1 where
-    the database needs it) and the tuples go straight to the DBAPI cursor.
-
-    Columns come in three groups, in this order: those the rows give
-    (``keys``), those no row gives whose default is a constant (converted once:
-    ``constants``), and those no row gives whose default is made per row
-    (``generated``, e.g. a fresh id).
-    """
-
-    sql: str
-    keys: tuple[str, ...]
-    processors: tuple[tuple[int, Callable[[Any], Any]], ...]
-    constants: tuple[Any, ...]
-    generated: tuple[Callable[[], Any], ...]
-    missing: dict[str, Callable[[], Any]]  # a given column a row leaves out: its default
-    extra_keys: bool  # some rows carry keys that are not columns
-
-    def tuples(self, rows: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
-        keys, processors, constants, generated = (
-            self.keys, self.processors, self.constants, self.generated)
-        width = len(keys)
-        fetch = itemgetter(*keys) if width else None
-        check = self.extra_keys
-        out: list[tuple[Any, ...]] = []
-        for row in rows:
-            # Unless extra keys were given, every key of a row is one of
-            # ``keys``: a row of full width lacks nothing.
-            if len(row) != width or check:
-                row = {k: row[k] if k in row else self._fill(k) for k in keys}
-            if width > 1:
-                values = fetch(row)  # type: ignore[misc]
-            elif width:
-                values = (fetch(row),)  # type: ignore[misc]
-            else:
-                values = ()
-            if processors:
-                listed = list(values)
-                for index, process in processors:
-                    listed[index] = process(listed[index])
-                values = tuple(listed)
-            if constants:
-                values += constants
-            if generated:
-                values += tuple(make() for make in generated)
-            out.append(values)
-        return out
-
-    def _fill(self, key: str) -> Any:
-        make = self.missing.get(key)
-        return make() if make is not None else None
-
-
-_PLANS: dict[tuple[int, str, frozenset[str]], _InsertPlan | None] = {}
-
-
-def _insert_plan(table: Table, dialect: Dialect, given: frozenset[str]) -> _InsertPlan | None:
-    cache_key = (id(table), f"{dialect.name}+{dialect.driver}:{dialect.paramstyle}", given)
-    if cache_key not in _PLANS:
-        _PLANS[cache_key] = _make_plan(table, dialect, given)
-    return _PLANS[cache_key]
-
-
-def _make_plan(table: Table, dialect: Dialect, given: frozenset[str]) -> _InsertPlan | None:
-    if dialect.paramstyle == "qmark":
-        mark = "?"
-    elif dialect.paramstyle in ("format", "pyformat"):
-        mark = "%s"
-    else:  # a named or numeric driver: leave it to SQLAlchemy
-        return None
-    processors: dict[str, Callable[[Any], Any]] = {}
-    for column in table.columns:
-        process = column.type.dialect_impl(dialect).bind_processor(dialect)
-        if process is not None:
-            processors[column.key] = (
-                _reuse_empty(process) if isinstance(column.type, JSON) else process
-            )
-    given_columns, constant_columns, generated_columns = [], [], []
-    constants: list[Any] = []
-    generated: list[Callable[[], Any]] = []
-    missing: dict[str, Callable[[], Any]] = {}
-    for column in table.columns:
-        maker = None
-        if column.default is not None:
-            maker = _default_maker(column.default)
-            if maker is None:
-                return None
-        if column.key in given:
-            given_columns.append(column)
-            if maker is not None:
-                missing[column.key] = maker
-        elif maker is None:
-            continue  # NULL, or the server default
-        elif getattr(column.default, "is_scalar", False):
-            constant_columns.append(column)
-            value = maker()
-            convert = processors.get(column.key)
-            constants.append(convert(value) if convert else value)
-        else:
-            generated_columns.append(column)
-            convert = processors.get(column.key)
-            generated.append(_processed(maker, convert) if convert else maker)
-    columns = given_columns + constant_columns + generated_columns
-    quote = dialect.identifier_preparer
-    sql = "INSERT INTO {} ({}) VALUES ({})".format(
-        quote.format_table(table),
-        ", ".join(quote.format_column(c) for c in columns),
-        ", ".join([mark] * len(columns)),
-    )
-    return _InsertPlan(
-        sql=sql,
-        keys=tuple(c.key for c in given_columns),
-        processors=tuple(
-            (i, processors[c.key]) for i, c in enumerate(given_columns) if c.key in processors
-        ),
-        constants=tuple(constants),
-        generated=tuple(generated),
-        missing=missing,
-        # Keys that are not columns are ignored, as SQLAlchemy's executemany ignores them.
-        extra_keys=bool(given - {c.key for c in table.columns}),
-    )
-
-
-def _processed(make: Callable[[], Any], process: Callable[[Any], Any]) -> Callable[[], Any]:
-    return lambda: process(make())
-
-
-def _default_maker(default: Any) -> Callable[[], Any] | None:
-    """A no-argument function giving a column default's value, if it is a plain one."""
-    if getattr(default, "is_scalar", False):
-        value = default.arg
-        return lambda: value
-    if getattr(default, "is_callable", False):
-        fn = default.arg  # SQLAlchemy wraps it to take an execution context
-        return lambda: fn(None)
-    return None
-
-
-def _reuse_empty(process: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    """A JSON bind processor that dumps ``{}`` and ``[]`` once, not once a row."""
-    empty: dict[type, Any] = {dict: process({}), list: process([])}
-
-    def dump(value: Any) -> Any:
-        if not value and type(value) in empty:
-            return empty[type(value)]
-        return process(value)
-
-    return dump
+        persist_clock(session, source)
+    insert_rows(session.connection(), cast(Table, model.__table__), rows)
 
 
 def bulk_update(
@@ -361,7 +193,5 @@ def bulk_update(
         .values({k: bindparam(k) for k in ["clocks", "hlc", "site_id", *fields]})
     )
     session.connection().execute(stmt, params)
-    session.connection().execute(
-        update(StoreMeta).where(StoreMeta.key == "hlc_last").values(value=str(source.clock.last))
-    )
+    persist_clock(session, source)
     return len(params)

@@ -23,7 +23,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from sqlalchemy import Table, func, insert, select, text, update
+from sqlalchemy import Table, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from fieldapp.core.db import Store
@@ -50,7 +50,7 @@ from fieldapp.core.models import (
     TurfAssignment,
     Volunteer,
 )
-from fieldapp.core.stamping import stamp_row
+from fieldapp.core.stamping import persist_clock, stamp_row
 from fieldapp.errors import FieldAppError
 from fieldapp.services.addresses import address_key, building_key, house_number
 from fieldapp.services.progress import Progress
@@ -277,11 +277,7 @@ def seed_demo(
                 session.execute(text("PRAGMA cache_size=-2000"))
         last = w.next_stamp()
         store.clock.observe(last)
-        session.execute(
-            update(StoreMeta)
-            .where(StoreMeta.key == "hlc_last")
-            .values(value=str(store.clock.last))
-        )
+        persist_clock(session, store)
         session.merge(StoreMeta(key="demo_seed", value=str(seed)))
     log.info("seeded demo: %s (last stamp %s)", w.counts, format_hlc(last))
     return DemoSummary(seed=seed, counts=w.counts)
