@@ -40,6 +40,7 @@ from sqlalchemy.orm import Session
 
 from fieldapp import paths
 from fieldapp.core.db import Store
+from fieldapp.core.fastinsert import insert_rows
 from fieldapp.core.hlc import format_hlc, stamp_ms, wall_ms
 from fieldapp.core.models import (
     MODEL_BY_TABLE,
@@ -267,7 +268,7 @@ class Merger:
                 if table == "doors" and merged["address_key"] != have["address_key"]:
                     self.address_keys.add(merged["address_key"])
         if inserts:
-            self.session.execute(t.insert(), inserts)
+            insert_rows(self.session.connection(), t, inserts)
         if updates:
             cols = [c.key for c in t.columns if c.key != "id"]
             stmt = (
