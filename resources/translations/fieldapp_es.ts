@@ -516,7 +516,7 @@ Los detalles están en el archivo de registro.</translation>
     <message>
         <location filename="../../fieldapp/ui/geocode_dialog.py" line="354"/>
         <source>Geocode doors…</source>
-        <translation>Geocodificar puertas…</translation>
+        <translation>Geocodificar…</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/geocode_dialog.py" line="355"/>
@@ -1052,213 +1052,213 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="211"/>
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="213"/>
         <source>Enter walk sheets fast: number keys pick the result, support and answers; Enter saves and moves to the next door.</source>
         <translation>Capture las hojas de recorrido rápido: los números eligen el resultado, el apoyo y las respuestas; Enter guarda y pasa a la siguiente puerta.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="217"/>
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="219"/>
         <location filename="../../fieldapp/ui/pages/dashboard.py" line="125"/>
         <location filename="../../fieldapp/ui/pages/map.py" line="155"/>
         <source>Turf</source>
         <translation>Zona</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="224"/>
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="226"/>
         <location filename="../../fieldapp/ui/pages/dashboard.py" line="126"/>
         <source>Canvasser</source>
         <translation>Encuestador</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="229"/>
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="231"/>
         <source>Questions in</source>
         <translation>Preguntas en</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="231"/>
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="233"/>
         <source>English</source>
         <translation>Inglés</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="232"/>
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="234"/>
         <source>Spanish</source>
         <translation>Español</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="237"/>
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="239"/>
         <source>Edit script…</source>
         <translation>Editar guion…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="245"/>
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="247"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="245"/>
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="247"/>
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="245"/>
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="247"/>
         <location filename="../../fieldapp/ui/pages/people.py" line="34"/>
         <source>People</source>
         <translation>Personas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="245"/>
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="247"/>
         <source>Last result</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="315"/>
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="319"/>
         <source>Result</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="320"/>
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="324"/>
         <source>Who</source>
         <translation>Quién</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="323"/>
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="327"/>
         <source>Support</source>
         <translation>Apoyo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="328"/>
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="332"/>
         <source>Survey</source>
         <translation>Encuesta</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="336"/>
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="340"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="338"/>
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="342"/>
         <source>Anything worth knowing next time</source>
         <translation>Algo que convenga saber la próxima vez</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="342"/>
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="346"/>
         <source>Asked us not to</source>
         <translation>Pidió no recibir</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="343"/>
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="347"/>
         <source>call</source>
         <translation>llamadas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="344"/>
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="348"/>
         <source>text</source>
         <translation>mensajes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="347"/>
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="351"/>
         <source>(applies to the people this result covers)</source>
         <translation>(se aplica a las personas de este resultado)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="355"/>
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="359"/>
         <source>Skip (PgDn)</source>
         <translation>Saltar (PgDn)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="357"/>
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="361"/>
         <source>Save and next (Enter)</source>
         <translation>Guardar y seguir (Enter)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="271"/>
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="275"/>
         <source>Contact history (newest first)</source>
         <translation>Historial (más reciente primero)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="277"/>
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="281"/>
         <source>Correct selected attempt</source>
         <translation>Corregir el intento elegido</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="408"/>
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="412"/>
         <source>Canvass</source>
         <translation>Puerta a puerta</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="436"/>
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="440"/>
         <source>(not recorded)</source>
         <translation>(sin registrar)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="461"/>
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="468"/>
         <source>Loading the turf…</source>
         <translation>Cargando la zona…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="483"/>
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="491"/>
         <source>{n} doors in walk order · {live} to knock · {knocked} with a result · number keys pick, Enter saves and moves on</source>
         <translation>{n} puertas en orden de recorrido · por tocar: {live} · con resultado: {knocked} · los números eligen, Enter guarda y sigue</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="491"/>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="502"/>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="845"/>
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="499"/>
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="510"/>
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="867"/>
         <source>Do not knock</source>
         <translation>No tocar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="652"/>
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="674"/>
         <source>door {i} of {n}</source>
         <translation>puerta {i} de {n}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="658"/>
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="680"/>
         <source>Whole household ({n})</source>
         <translation>Todo el hogar ({n})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="659"/>
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="681"/>
         <source>The door (nobody known)</source>
         <translation>La vivienda (sin personas conocidas)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="663"/>
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="685"/>
         <source>no calls</source>
         <translation>sin llamadas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="665"/>
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="687"/>
         <source>no texts</source>
         <translation>sin mensajes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="720"/>
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="742"/>
         <source>by {who}</source>
         <translation>por {who}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="721"/>
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="743"/>
         <source>canvasser not recorded</source>
         <translation>encuestador sin registrar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="723"/>
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="745"/>
         <source>(correction)</source>
         <translation>(corrección)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="728"/>
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="750"/>
         <source>No contact yet.</source>
         <translation>Todavía sin contacto.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="757"/>
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="779"/>
         <source>Correcting the attempt of {when}: saving adds a correction that replaces it (Esc to cancel).</source>
         <translation>Corrigiendo el intento del {when}: al guardar se agrega una corrección que lo reemplaza (Esc para cancelar).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="771"/>
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="793"/>
         <source>Pick a result first (number keys 1-9, 0).</source>
         <translation>Primero elija un resultado (teclas 1-9, 0).</translation>
     </message>
@@ -1562,7 +1562,7 @@ Los detalles están en el archivo de registro.</translation>
         <translation>Fusionando el paquete…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="809"/>
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="831"/>
         <location filename="../../fieldapp/ui/pages/events.py" line="391"/>
         <location filename="../../fieldapp/ui/pages/sync.py" line="479"/>
         <location filename="../../fieldapp/ui/pages/sync.py" line="490"/>
@@ -1570,12 +1570,12 @@ Los detalles están en el archivo de registro.</translation>
         <translation>Guardando…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="851"/>
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="873"/>
         <source>Saved {address}: {result}. {n} doors entered this session.</source>
         <translation>Se guardó {address}: {result}. Puertas capturadas en esta sesión: {n}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="866"/>
+        <location filename="../../fieldapp/ui/pages/canvass.py" line="888"/>
         <source>End of the turf.</source>
         <translation>Fin de la zona.</translation>
     </message>
@@ -2434,7 +2434,7 @@ Los detalles están en el archivo de registro.</translation>
     <message>
         <location filename="../../fieldapp/ui/pages/turfs.py" line="65"/>
         <source>Areas cut for canvassing: how big each is, how much is done, who has it.</source>
-        <translation>Zonas trazadas para tocar puertas: su tamaño, cuánto se ha hecho y quién las tiene.</translation>
+        <translation>Zonas para tocar puertas: su tamaño, su avance y quién las tiene.</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/pages/turfs.py" line="66"/>
@@ -2561,7 +2561,7 @@ Los detalles están en el archivo de registro.</translation>
     <message>
         <location filename="../../fieldapp/ui/pages/turfs.py" line="238"/>
         <source>{n:,} doors have no coordinates and were not cut: geocode them first (Geocode doors… on this page).</source>
-        <translation>Puertas sin coordenadas que quedaron fuera: {n:,}; geocodifíquelas primero (Geocodificar puertas… en esta página).</translation>
+        <translation>Puertas sin coordenadas que quedaron fuera: {n:,}; geocodifíquelas primero (botón Geocodificar… de esta página).</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/pages/turfs.py" line="241"/>
