@@ -239,7 +239,7 @@ def is_osm_tile_server(template: str) -> bool:
 def check_bulk_allowed(template: str, *, provider_allows: bool) -> None:
     """Refuse a bulk download the provider's usage policy does not allow."""
     if not template:
-        raise TileError("no tile server is set: set one in Settings first")
+        raise TileError("no tile server is set: choose one first (Map tiles > Tile server…)")
     if is_osm_tile_server(template):
         raise TileError(
             "openstreetmap.org's tile servers do not allow saving areas for offline use "

@@ -2298,8 +2298,8 @@ Los detalles están en el archivo de registro.</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/pages/map.py" line="403"/>
-        <source>No tile server is set. Set one in Settings, or open an MBTiles file made elsewhere.</source>
-        <translation>No hay un servidor de mosaicos configurado. Configure uno en Ajustes o abra un archivo MBTiles hecho en otro lugar.</translation>
+        <source>No tile server is set. Choose one with Map tiles &gt; Tile server…, or open an MBTiles file made elsewhere.</source>
+        <translation>No hay un servidor de mosaicos configurado. Elija uno en Mosaicos del mapa &gt; Servidor de mosaicos… o abra un archivo MBTiles hecho en otro lugar.</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/pages/map.py" line="408"/>

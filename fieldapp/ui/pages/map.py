@@ -400,8 +400,8 @@ class Page(RefreshingPage):
         title = self.tr("Save this area for offline use")
         if not template:
             QMessageBox.information(self, title, self.tr(
-                "No tile server is set. Set one in Settings, or open an MBTiles file made "
-                "elsewhere."))
+                "No tile server is set. Choose one with Map tiles > Tile server…, or open an "
+                "MBTiles file made elsewhere."))
             return
         if map_tiles.is_osm_tile_server(template):
             QMessageBox.information(self, title, self.tr(
