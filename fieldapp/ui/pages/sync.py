@@ -84,6 +84,22 @@ def _table(headers: list[str]) -> QTableWidget:
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     return table
 
+def _review_tab(table: QTableWidget, note_text: str, buttons: list[QPushButton]) -> QWidget:
+    """A review tab: the table, then an explaining note beside the action buttons."""
+    tab = QWidget()
+    layout = QVBoxLayout(tab)
+    layout.setContentsMargins(0, 8, 0, 0)
+    layout.addWidget(table, 1)
+    row = QHBoxLayout()
+    note = QLabel(note_text)
+    note.setObjectName("muted")
+    note.setWordWrap(True)
+    row.addWidget(note, 1)
+    for button in buttons:
+        row.addWidget(button)
+    layout.addLayout(row)
+    return tab
+
 
 def _item(text: str, data: Any = None) -> QTableWidgetItem:
     item = QTableWidgetItem(text)
@@ -206,53 +222,43 @@ class Page(RefreshingPage):
         self.history_table.itemSelectionChanged.connect(self._history_selected)
         self.tabs.addTab(history, self.tr("History"))
         # Conflicts
-        conflicts = QWidget()
-        cl = QVBoxLayout(conflicts)
-        cl.setContentsMargins(0, 8, 0, 0)
         self.conflict_table = _table([self.tr("Record"), self.tr("Field"), self.tr("Kept value"),
                                       self.tr("Written by"), self.tr("Other value"),
                                       self.tr("Written by")])
         for i, w in enumerate((170, 110, 170, 210, 170)):
             self.conflict_table.setColumnWidth(i, w)
-        cl.addWidget(self.conflict_table, 1)
-        row = QHBoxLayout()
-        note = QLabel(self.tr("The newer write was kept. Nothing is lost: choose the other "
-                              "value to write it back (it then travels like any edit)."))
-        note.setObjectName("muted")
-        note.setWordWrap(True)
         self.keep_button = QPushButton(self.tr("Keep this value"))
         self.use_other_button = QPushButton(self.tr("Use the other value"))
         self.keep_button.clicked.connect(lambda: self.resolve_selected_conflict("winner"))
         self.use_other_button.clicked.connect(lambda: self.resolve_selected_conflict("loser"))
-        row.addWidget(note, 1)
-        row.addWidget(self.keep_button)
-        row.addWidget(self.use_other_button)
-        cl.addLayout(row)
-        self.tabs.addTab(conflicts, self.tr("Conflicts"))
+        self.tabs.addTab(
+            _review_tab(
+                self.conflict_table,
+                self.tr("The newer write was kept. Nothing is lost: choose the other "
+                        "value to write it back (it then travels like any edit)."),
+                [self.keep_button, self.use_other_button],
+            ),
+            self.tr("Conflicts"),
+        )
         # Duplicates
-        dups = QWidget()
-        dl = QVBoxLayout(dups)
-        dl.setContentsMargins(0, 8, 0, 0)
         self.dup_table = _table([self.tr("Door A"), self.tr("Door B"), self.tr("Why")])
         for i, w in enumerate((380, 380)):
             self.dup_table.setColumnWidth(i, w)
-        dl.addWidget(self.dup_table, 1)
-        row = QHBoxLayout()
-        note = QLabel(self.tr("The same address was entered on two laptops. Merging keeps one "
-                              "door and moves its people; keeping both marks them distinct."))
-        note.setObjectName("muted")
-        note.setWordWrap(True)
         self.merge_a_button = QPushButton(self.tr("Merge, keep A"))
         self.merge_b_button = QPushButton(self.tr("Merge, keep B"))
         self.distinct_button = QPushButton(self.tr("Keep both"))
         self.merge_a_button.clicked.connect(lambda: self.resolve_selected_duplicate("merge", "a"))
         self.merge_b_button.clicked.connect(lambda: self.resolve_selected_duplicate("merge", "b"))
         self.distinct_button.clicked.connect(lambda: self.resolve_selected_duplicate("distinct", ""))
-        row.addWidget(note, 1)
-        for b in (self.merge_a_button, self.merge_b_button, self.distinct_button):
-            row.addWidget(b)
-        dl.addLayout(row)
-        self.tabs.addTab(dups, self.tr("Possible duplicates"))
+        self.tabs.addTab(
+            _review_tab(
+                self.dup_table,
+                self.tr("The same address was entered on two laptops. Merging keeps one "
+                        "door and moves its people; keeping both marks them distinct."),
+                [self.merge_a_button, self.merge_b_button, self.distinct_button],
+            ),
+            self.tr("Possible duplicates"),
+        )
 
     def title(self) -> str:
         return self.tr("Sync")
