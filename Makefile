@@ -48,7 +48,7 @@ translations: install
 	$(PY) resources/translations/collect_progress_messages.py
 	$(VENV)/bin/pyside6-lupdate -no-obsolete $$(find fieldapp/ui fieldapp/app.py -name '*.py' | sort) \
 		resources/translations/progress_messages.py -ts resources/translations/fieldapp_es.ts
-	$(VENV)/bin/pyside6-lrelease resources/translations/fieldapp_es.ts -qm resources/translations/fieldapp_es.qm
+	$(VENV)/bin/pyside6-lrelease resources/translations/fieldapp_es.ts -qm fieldapp/resources/translations/fieldapp_es.qm
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist *.egg-info

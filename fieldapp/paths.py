@@ -16,7 +16,6 @@ import platformdirs
 from fieldapp import APP_NAME
 
 _override: Path | None = None
-REPO_RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
 
 def set_data_dir(path: str | Path | None) -> None:
@@ -69,10 +68,12 @@ def keys_dir() -> Path:
 
 
 def resources_dir() -> Path:
-    """The ``resources/`` folder (beside the package, or inside a frozen build)."""
-    import sys
+    """``fieldapp/resources``: icons, vendored web assets, compiled translations.
 
-    frozen = getattr(sys, "_MEIPASS", None)
-    if frozen:
-        return Path(frozen) / "resources"
-    return REPO_RESOURCES
+    They live inside the package and are found through ``importlib.resources``, so a
+    source checkout, an installed wheel and the frozen build (which ships them at
+    ``fieldapp/resources`` under its own folder) all read the same place.
+    """
+    from importlib.resources import files
+
+    return Path(str(files("fieldapp") / "resources"))

@@ -2,14 +2,14 @@
 
 folium builds the page (map, tile layer, turf polygons, event pins, layer
 control); the doors do not go through folium: they are written once as
-compact JSON arrays that our own script (``resources/web/fieldapp/``) draws
+compact JSON arrays that our own script (``fieldapp/resources/web/fieldapp/``) draws
 as one layer on Leaflet's canvas renderer. folium's per-object output for
 50,000 doors takes seconds of Python and seconds of painting; the arrays
 take milliseconds.
 
 Two ways to reference assets:
 
-* ``"file"``: ``file://`` URLs into ``resources/web`` (the app loads the page
+* ``"file"``: ``file://`` URLs into ``fieldapp/resources/web`` (the app loads the page
   from a file in the cache folder);
 * ``"inline"``: every script, stylesheet and image inlined, so that one HTML
   file opens offline in any browser (``fieldapp map --out``).
@@ -39,7 +39,7 @@ log = logging.getLogger(__name__)
 
 AssetMode = Literal["file", "inline"]
 
-# Every asset a map page loads, by folder under resources/web.
+# Every asset a map page loads, by folder under fieldapp/resources/web.
 LEAFLET_JS = "leaflet/leaflet.js"
 LEAFLET_CSS = "leaflet/leaflet.css"
 DRAW_JS = "leaflet-draw/leaflet.draw.js"
