@@ -5,6 +5,17 @@ the wall clock does: the clock keeps the last stamp it issued and, when the
 wall clock is behind it, counts up from that stamp instead. Receiving a remote
 stamp moves the clock past it, so causality holds across sites.
 
+Issuing never fails: a stamp is one more than the last one (or the wall
+clock, when that is ahead), so when the 16-bit counter of a millisecond is
+spent the next stamp is simply the next millisecond's first, as hybrid
+logical clocks do. A burst of writes while the wall clock is behind a stamp
+already seen (a bundle from a laptop five minutes fast) borrows milliseconds
+from the future instead of stopping the app writing.
+
+The clock a store uses is kept in the store (``store_meta.hlc_last``) and
+advanced in the transaction that stamps (see :mod:`fieldapp.core.stamping`),
+so two processes writing one store never issue the same stamp.
+
 Stamps travel as 16 lower-case hex digits (``format_hlc``), which sort the
 same way as the integers.
 """
@@ -21,6 +32,7 @@ from fieldapp.errors import ClockError
 COUNTER_BITS = 16
 COUNTER_MAX = (1 << COUNTER_BITS) - 1
 MS_MAX = (1 << 47) - 1  # keeps the packed stamp inside a signed 64-bit column
+STAMP_MAX = (MS_MAX << COUNTER_BITS) | COUNTER_MAX
 _HEX_RE = re.compile(r"^[0-9a-f]{16}$")
 
 
@@ -77,22 +89,29 @@ class HybridLogicalClock:
 
     def now(self) -> int:
         """A new stamp greater than every stamp issued or seen before."""
+        return self.reserve(1)
+
+    def reserve(self, n: int) -> int:
+        """Reserve ``n`` consecutive stamps in one step; return the first.
+
+        The stamps are ``first .. first + n - 1``, each greater than every
+        stamp issued or seen before. For batches (an import stamps all its
+        rows from one reservation). Never raises for a clock that only saw
+        real stamps: the 47-bit millisecond range lasts until the year 6429.
+        """
+        if n < 0:
+            raise ValueError(f"cannot reserve {n} stamps")
         with self._lock:
-            last_ms, last_counter = unpack(self._last)
-            ms = self._wall()
-            if ms > last_ms:
-                self._last = pack(ms, 0)
-            else:
-                if last_counter >= COUNTER_MAX:
-                    raise ClockError(
-                        "the clock counter overflowed: more than 65,535 writes in one "
-                        "millisecond, or the wall clock is far behind a stamp already seen"
-                    )
-                self._last = pack(last_ms, last_counter + 1)
-            return self._last
+            wall = min(max(self._wall(), 0), MS_MAX)
+            first = max(wall << COUNTER_BITS, self._last + 1)
+            last = first + n - 1
+            if last > STAMP_MAX:
+                raise ClockError("the clock has reached the end of its range (year 6429)")
+            self._last = max(self._last, last)
+            return first
 
     def observe(self, remote: int) -> None:
-        """Move the clock past a stamp received from elsewhere."""
+        """Move the clock past a stamp received from elsewhere (or read from the store)."""
         with self._lock:
             if remote > self._last:
-                self._last = remote
+                self._last = min(remote, STAMP_MAX)

@@ -6,6 +6,12 @@ site id, changed mutable rows get a stamp on each changed field, append-only
 facts refuse changes, and deleting a synced row is refused (set ``deleted``
 to leave a tombstone instead). Callers never stamp by hand.
 
+The clock is kept in the store: each stamping flush takes the store's write
+lock on ``store_meta.hlc_last``, reads it, reserves the stamps it needs in one
+step and writes the clock back, all in the flush's own transaction. Two
+processes (or two :class:`Store` objects) on one database therefore never
+issue the same stamp, and a rolled-back write leaves the stored clock alone.
+
 The sync merge writes rows that already carry their clocks; it opens its
 session with ``info["merging"] = True`` so that nothing is re-stamped.
 """
@@ -62,11 +68,30 @@ def changed_fields(obj: Mutable) -> list[str]:
     return changed
 
 
-def persist_clock(session: Session, source: StampSource) -> None:
-    """Save the clock's last stamp with the write, so a restart stays monotonic."""
-    session.connection().execute(
-        update(StoreMeta).where(StoreMeta.key == "hlc_last").values(value=str(source.clock.last))
+def reserve_stamps(session: Session, source: StampSource, n: int) -> int:
+    """Reserve ``n`` stamps from the store's clock in this session's transaction.
+
+    Takes the write lock on the stored clock (an UPDATE of its row, which
+    SQLite and PostgreSQL both serialise), moves the in-memory clock past the
+    stored value, reserves ``n`` consecutive stamps and stores the new last
+    stamp. Returns the first; the stamps are ``first .. first + n - 1``.
+    """
+    conn = session.connection()
+    row = cast(Table, StoreMeta.__table__)
+    conn.execute(update(row).where(row.c.key == "hlc_last").values(value=row.c.value))
+    stored = conn.execute(select(row.c.value).where(row.c.key == "hlc_last")).scalar()
+    if stored is not None:
+        source.clock.observe(int(stored))
+    first = source.clock.reserve(n)
+    conn.execute(
+        update(row).where(row.c.key == "hlc_last").values(value=str(source.clock.last))
     )
+    return first
+
+
+def persist_clock(session: Session, source: StampSource) -> None:
+    """Save the clock's last stamp with the write (never moving the stored clock back)."""
+    reserve_stamps(session, source, 0)
 
 
 @event.listens_for(Session, "before_flush")
@@ -80,11 +105,8 @@ def _stamp_flush(session: Session, flush_context: UOWTransaction, instances: Any
                 f"{type(obj).__tablename__} rows are never deleted: "
                 "set deleted=True to leave a tombstone"
             )
-    stamped = False
-    for obj in session.new:
-        if isinstance(obj, Synced):
-            stamp_new(obj, source.clock.now(), source.site_id)
-            stamped = True
+    new = [obj for obj in session.new if isinstance(obj, Synced)]
+    edits: list[tuple[Mutable, list[str]]] = []
     for obj in session.dirty:
         if not isinstance(obj, Synced) or not session.is_modified(obj):
             continue
@@ -95,18 +117,22 @@ def _stamp_flush(session: Session, flush_context: UOWTransaction, instances: Any
             )
         assert isinstance(obj, Mutable)
         fields = changed_fields(obj)
-        if not fields:
-            continue
-        stamp = source.clock.now()
-        clocks = dict(obj.clocks or {})
+        if fields:
+            edits.append((obj, fields))
+    if not new and not edits:
+        return
+    stamp = reserve_stamps(session, source, len(new) + len(edits))
+    for obj in new:
+        stamp_new(obj, stamp, source.site_id)
+        stamp += 1
+    for mutable, fields in edits:
+        clocks = dict(mutable.clocks or {})
         for key in fields:
             clocks[key] = field_clock(stamp, source.site_id)
-        obj.clocks = clocks
-        obj.hlc = stamp
-        obj.site_id = source.site_id
-        stamped = True
-    if stamped:
-        persist_clock(session, source)
+        mutable.clocks = clocks
+        mutable.hlc = stamp
+        mutable.site_id = source.site_id
+        stamp += 1
 
 
 def stamp_row(model: type[Synced], row: dict[str, Any], stamp: int, site_id: str) -> None:
@@ -133,9 +159,9 @@ def bulk_insert(session: Session, model: type[Synced], rows: list[dict[str, Any]
     if not rows:
         return
     if not session.info.get("merging"):
-        for row in rows:
-            stamp_row(model, row, source.clock.now(), source.site_id)
-        persist_clock(session, source)
+        stamp = reserve_stamps(session, source, len(rows))
+        for offset, row in enumerate(rows):
+            stamp_row(model, row, stamp + offset, source.site_id)
     insert_rows(session.connection(), cast(Table, model.__table__), rows)
 
 
@@ -175,23 +201,22 @@ def bulk_update(
             changed = {k: v for k, v in wanted.items() if current[k] != v}
             if not changed:
                 continue
-            stamp = source.clock.now()
-            clocks = dict(current["clocks"] or {})
-            for key in changed:
-                clocks[key] = field_clock(stamp, source.site_id)
             values = {k: current[k] for k in fields}
             values.update(changed)
-            params.append(
-                {"b_id": current["id"], "clocks": clocks, "hlc": stamp,
-                 "site_id": source.site_id, **values}
-            )
+            params.append({"b_id": current["id"], "clocks": dict(current["clocks"] or {}),
+                           "site_id": source.site_id, "_changed": changed, **values})
     if not params:
         return 0
+    stamp = reserve_stamps(session, source, len(params))
+    for p in params:
+        for key in p.pop("_changed"):
+            p["clocks"][key] = field_clock(stamp, source.site_id)
+        p["hlc"] = stamp
+        stamp += 1
     stmt = (
         update(table)
         .where(table.c.id == bindparam("b_id"))
         .values({k: bindparam(k) for k in ["clocks", "hlc", "site_id", *fields]})
     )
     session.connection().execute(stmt, params)
-    persist_clock(session, source)
     return len(params)

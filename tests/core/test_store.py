@@ -6,13 +6,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from fieldapp.core import migrations
 from fieldapp.core.db import open_store
-from fieldapp.core.hlc import parse_hlc
-from fieldapp.core.models import ContactAttempt, Door, Organization
-from fieldapp.core.stamping import AppendOnlyError, parse_field_clock
+from fieldapp.core.hlc import COUNTER_MAX, pack, parse_hlc, wall_ms
+from fieldapp.core.ids import new_id
+from fieldapp.core.models import ContactAttempt, Door, Organization, StoreMeta
+from fieldapp.core.stamping import AppendOnlyError, bulk_insert, parse_field_clock
 from fieldapp.errors import StoreError, StoreTooNewError
 
 
@@ -178,3 +179,39 @@ def test_stamps_parse(store) -> None:
     with store.transaction() as s:
         s.add(Organization(name="A", short_code="A"))
     assert parse_hlc(f"{store.clock.last:016x}") == store.clock.last
+
+
+def test_two_stores_on_one_file_never_share_a_stamp(tmp_path: Path) -> None:
+    """Two processes on one store keep one clock: the one in the store."""
+    path = tmp_path / "shared.sqlite"
+    one, two = open_store(path), open_store(path)
+    frozen = wall_ms()
+    one.clock._wall = lambda: frozen
+    two.clock._wall = lambda: frozen
+    try:
+        for i in range(3):
+            for store in (one, two):
+                with store.transaction() as s:
+                    s.add(Organization(name=f"Org {i}", short_code=f"O{i}"))
+        with one.session() as s:
+            stamps = [(o.hlc, o.site_id) for o in s.scalars(select(Organization))]
+        assert len(stamps) == 6 and len(set(stamps)) == 6
+        assert int(one.meta("hlc_last") or 0) == max(h for h, _ in stamps)
+    finally:
+        one.close()
+        two.close()
+
+
+def test_an_import_right_after_a_fast_clock_is_seen_does_not_fail(store) -> None:
+    """The stored clock at the end of a millisecond's counter, 5 minutes ahead."""
+    ahead = wall_ms() + 5 * 60_000
+    with store.engine.begin() as conn:
+        conn.execute(update(StoreMeta).where(StoreMeta.key == "hlc_last")
+                     .values(value=str(pack(ahead, COUNTER_MAX - 10))))
+    with store.transaction() as s:
+        bulk_insert(s, Organization, [{"id": new_id(), "name": f"O{i}", "short_code": f"O{i}"}
+                                      for i in range(100)])
+        s.add(Organization(name="one more", short_code="X"))
+    with store.session() as s:
+        stamps = sorted(o.hlc for o in s.scalars(select(Organization)))
+    assert len(set(stamps)) == 101 and stamps[0] > pack(ahead, COUNTER_MAX - 10)

@@ -486,6 +486,7 @@ class OpenedBundle:
     members: dict[str, zipfile.ZipInfo] = field(default_factory=dict)
     ids: dict[str, set[str]] = field(default_factory=dict)
     refs: dict[str, set[str]] = field(default_factory=dict)
+    hlc_seen: int = 0  # the highest clock in the records (after scan), not the manifest's claim
 
     @property
     def sha256(self) -> str:
@@ -650,6 +651,7 @@ def _scan(opened: OpenedBundle, members: dict[str, zipfile.ZipInfo], progress: P
                             ids.add(rid)
                             if not manifest.hlc_min <= values["hlc"] <= manifest.hlc_max:
                                 raise RecordError("field 'hlc' is outside the manifest's clock range")
+                            opened.hlc_seen = max(opened.hlc_seen, values["hlc"])
                             for col, target in fks:
                                 ref = values[col]
                                 if ref is not None:

@@ -65,6 +65,9 @@ from fieldapp.services.sync.format import FOREIGN_KEYS, check_record, parse_fiel
 log = logging.getLogger(__name__)
 
 FUTURE_LIMIT_MS = 10 * 60 * 1000
+# A bundle whose records are further ahead than this is refused even with accept:
+# no real laptop's clock is a month fast, and every later export would carry the clock on.
+HARD_FUTURE_LIMIT_MS = 30 * 24 * 60 * 60 * 1000
 BATCH = 1000
 PG_LOCK_KEY = 0x6669656C64  # "field": serialises imports into one PostgreSQL store
 
@@ -473,7 +476,12 @@ def import_bundle(
                     return done
         opened.scan(progress)
         result = ImportResult(str(source), m.bundle_id, m.site_id, m.site_name, m.seq)
-        ahead = stamp_ms(m.hlc_max) - wall_ms()
+        # How far ahead the records' own clocks are (the manifest's claim moves nothing).
+        ahead = stamp_ms(opened.hlc_seen) - wall_ms()
+        if ahead > HARD_FUTURE_LIMIT_MS:
+            raise BundleError(source, f"its records' clock is {ahead / 86_400_000:,.1f} days ahead of "
+                              "this computer's (limit 30): refused even with accept; fix the "
+                              "sending computer's clock and export again")
         if ahead > FUTURE_LIMIT_MS and not accept_future:
             return _quarantine(store, opened, result, ahead, dry_run)
         try:
@@ -487,8 +495,8 @@ def import_bundle(
                 _merge_bundle(session, opened, result, progress)
                 _write_ledger(session, opened, result, row)
                 current = session.get(StoreMeta, "hlc_last")
-                if current is not None and int(current.value) < m.hlc_max:
-                    current.value = str(m.hlc_max)
+                if current is not None and int(current.value) < opened.hlc_seen:
+                    current.value = str(opened.hlc_seen)
                 if dry_run:
                     raise _DryRunError
         except _DryRunError:
@@ -504,7 +512,11 @@ def import_bundle(
             detail = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
             raise BundleError(source, f"a record breaks a rule of the store ({detail}); "
                               "nothing was imported") from None
-        store.clock.observe(m.hlc_max)
+        store.clock.observe(opened.hlc_seen)
+        if ahead > FUTURE_LIMIT_MS:
+            result.message = (f"{result.message} " if result.message else "") + (
+                f"its clock was {ahead / 60000:,.1f} minutes ahead of this computer's; this "
+                "store's clock moved to its latest record")
         if m.signer != (keys.load_keys().fingerprint if keys.keys_exist() else None):
             keys.remember_site(m.signer, m.site_id)
         log.info("imported bundle %s from %s: %s", m.bundle_id, m.site_name, result.status)
