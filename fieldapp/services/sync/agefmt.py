@@ -36,13 +36,24 @@ MAGIC = b"age-encryption.org/v1"
 CHUNK = 64 * 1024
 TAG = 16
 SCRYPT_LOG_N = 18  # what age itself uses (about a second); tests lower it
-SCRYPT_MAX_LOG_N = 22  # refuse files that would make us spend more than that
+# What Field App writes plus a small margin (2**20 * 1 KiB = 1 GiB of memory, a few
+# seconds); a higher factor is refused before any work is done.
+SCRYPT_MAX_LOG_N = SCRYPT_LOG_N + 2
+MAC_LEN = 32
 HINT_TYPE = "fieldapp-to"
 MAX_HEADER = 64 * 1024
 
 
 class AgeError(FieldAppError):
     """The file is not age, is damaged, or we hold no key that opens it."""
+
+
+class AgeHeaderError(AgeError):
+    """The header (recipient stanzas or MAC) is malformed or does not verify."""
+
+
+class AgePayloadError(AgeError):
+    """The header verified but the encrypted payload is cut short or altered."""
 
 
 class NoIdentityError(AgeError):
@@ -149,6 +160,10 @@ class Recipient:
             raise AgeError(f"not an age recipient ({exc}): {text[:20]!r}") from None
         if len(raw) != 32:
             raise AgeError(f"not an age recipient (wrong length): {text[:20]!r}")
+        try:  # a low-order point gives an all-zero shared secret: nobody could decrypt
+            X25519PrivateKey.generate().exchange(X25519PublicKey.from_public_bytes(raw))
+        except ValueError:
+            raise AgeError(f"not a usable age recipient (a low-order key): {text[:20]!r}") from None
         return cls(raw)
 
     def __str__(self) -> str:
@@ -199,13 +214,21 @@ def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii").rstrip("=")
 
 
-def _unb64(text: str) -> bytes:
-    if "=" in text or "\n" in text or "\r" in text:
-        raise AgeError("damaged header (bad base64)")
+_B64_CHARS = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
+
+
+def _unb64(text: str | bytes) -> bytes:
+    """Strict base64 as age's spec has it: no padding, canonical last character."""
+    raw = text.encode("ascii", "replace") if isinstance(text, str) else text
+    if len(raw) % 4 == 1 or not _B64_CHARS.issuperset(raw):
+        raise AgeHeaderError("damaged header (bad base64)")
     try:
-        return base64.b64decode(text + "=" * (-len(text) % 4), validate=True)
+        data = base64.b64decode(raw + b"=" * (-len(raw) % 4), validate=True)
     except ValueError:
-        raise AgeError("damaged header (bad base64)") from None
+        raise AgeHeaderError("damaged header (bad base64)") from None
+    if _b64(data).encode() != raw:  # non-zero unused bits in the last character
+        raise AgeHeaderError("damaged header (non-canonical base64)")
+    return data
 
 
 def _hkdf(ikm: bytes, salt: bytes, info: bytes) -> bytes:
@@ -240,15 +263,15 @@ def _wrap_x25519(file_key: bytes, recipient: Recipient) -> _Stanza:
 
 def _unwrap_x25519(stanza: _Stanza, identity: Identity) -> bytes | None:
     if len(stanza.args) != 1:
-        raise AgeError("damaged header (X25519 stanza)")
+        raise AgeHeaderError("damaged header (X25519 stanza)")
     share = _unb64(stanza.args[0])
     if len(share) != 32 or len(stanza.body) != 32:
-        raise AgeError("damaged header (X25519 stanza)")
+        raise AgeHeaderError("damaged header (X25519 stanza)")
     priv = X25519PrivateKey.from_private_bytes(identity.secret)
     try:
         shared = priv.exchange(X25519PublicKey.from_public_bytes(share))
     except ValueError:
-        raise AgeError("damaged header (X25519 share)") from None
+        raise AgeHeaderError("damaged header (X25519 share)") from None
     key = _hkdf(shared, share + identity.recipient().public, b"age-encryption.org/v1/X25519")
     try:
         return ChaCha20Poly1305(key).decrypt(_ZERO_NONCE, stanza.body, None)
@@ -257,9 +280,12 @@ def _unwrap_x25519(stanza: _Stanza, identity: Identity) -> bytes | None:
 
 
 def _scrypt_key(passphrase: bytes, salt: bytes, log_n: int) -> bytes:
-    return Scrypt(salt=b"age-encryption.org/v1/scrypt" + salt, length=32, n=1 << log_n, r=8, p=1).derive(
-        passphrase
-    )
+    try:
+        kdf = Scrypt(salt=b"age-encryption.org/v1/scrypt" + salt, length=32, n=1 << log_n, r=8, p=1)
+        return kdf.derive(passphrase)
+    except MemoryError:
+        raise AgeError(f"not enough memory for the passphrase work factor ({log_n}): close "
+                       "other programs and try again") from None
 
 
 def _wrap_scrypt(file_key: bytes, passphrase: bytes, log_n: int) -> _Stanza:
@@ -270,14 +296,16 @@ def _wrap_scrypt(file_key: bytes, passphrase: bytes, log_n: int) -> _Stanza:
 
 
 def _unwrap_scrypt(stanza: _Stanza, passphrase: bytes) -> bytes | None:
-    if len(stanza.args) != 2 or not stanza.args[1].isdigit() or stanza.args[1].startswith("0"):
-        raise AgeError("damaged header (scrypt stanza)")
+    if (len(stanza.args) != 2 or not stanza.args[1].isascii() or not stanza.args[1].isdigit()
+            or stanza.args[1].startswith("0")):
+        raise AgeHeaderError("damaged header (scrypt stanza)")
     salt = _unb64(stanza.args[0])
+    if len(salt) != 16 or len(stanza.body) != 32 or len(stanza.args[1]) > 2:
+        raise AgeHeaderError("damaged header (scrypt stanza)")
     log_n = int(stanza.args[1])
-    if len(salt) != 16 or len(stanza.body) != 32:
-        raise AgeError("damaged header (scrypt stanza)")
     if log_n > SCRYPT_MAX_LOG_N:
-        raise AgeError(f"the passphrase work factor ({log_n}) is too high to try")
+        raise AgeHeaderError(f"the passphrase work factor ({log_n}) is higher than Field App "
+                             f"accepts ({SCRYPT_MAX_LOG_N}): not trying it")
     key = _scrypt_key(passphrase, salt, log_n)
     try:
         return ChaCha20Poly1305(key).decrypt(_ZERO_NONCE, stanza.body, None)
@@ -289,10 +317,19 @@ def _read_line(src: BinaryIO, budget: list[int]) -> bytes:
     line = src.readline(budget[0] + 1)
     budget[0] -= len(line)
     if budget[0] < 0:
-        raise AgeError("not an age file (header too long)")
+        raise AgeHeaderError("not an age file (header too long)")
     if not line.endswith(b"\n"):
-        raise AgeError("truncated file (header cut short)")
+        raise AgeHeaderError("truncated file (header cut short)")
     return line[:-1]
+
+
+def _stanza_args(line: bytes) -> list[str]:
+    """The type and arguments of a ``-> `` line: non-empty runs of printable ASCII."""
+    parts = line[3:].split(b" ")
+    for part in parts:
+        if not part or any(c < 0x21 or c > 0x7E for c in part):
+            raise AgeHeaderError("damaged header (bad stanza argument)")
+    return [p.decode("ascii") for p in parts]
 
 
 def _read_header(src: BinaryIO) -> tuple[list[_Stanza], bytes, bytes]:
@@ -300,33 +337,33 @@ def _read_header(src: BinaryIO) -> tuple[list[_Stanza], bytes, bytes]:
     budget = [MAX_HEADER]
     first = src.read(len(MAGIC) + 1)
     if first != MAGIC + b"\n":
-        raise AgeError("not an age-encrypted file")
+        raise AgeHeaderError("not an age-encrypted file")
     covered = bytearray(first)
     stanzas: list[_Stanza] = []
     line = _read_line(src, budget)
     while True:
         if line.startswith(b"---"):
             if not line.startswith(b"--- "):
-                raise AgeError("damaged header")
+                raise AgeHeaderError("damaged header")
             covered += b"---"
-            mac = _unb64(line[4:].decode("ascii", "replace"))
+            mac = _unb64(line[4:])
+            if len(mac) != MAC_LEN:
+                raise AgeHeaderError("damaged header (MAC has the wrong length)")
             return stanzas, bytes(covered), mac
         if not line.startswith(b"-> "):
-            raise AgeError("damaged header")
+            raise AgeHeaderError("damaged header")
         covered += line + b"\n"
-        parts = line[3:].decode("ascii", "replace").split(" ")
-        if not parts or not parts[0]:
-            raise AgeError("damaged header")
-        body_text = ""
+        parts = _stanza_args(line)
+        body = bytearray()
         while True:
             body_line = _read_line(src, budget)
             covered += body_line + b"\n"
             if len(body_line) > 64:
-                raise AgeError("damaged header (long body line)")
-            body_text += body_line.decode("ascii", "replace")
+                raise AgeHeaderError("damaged header (long body line)")
+            body += body_line
             if len(body_line) < 64:
                 break
-        stanzas.append(_Stanza(parts[0], parts[1:], _unb64(body_text)))
+        stanzas.append(_Stanza(parts[0], parts[1:], _unb64(bytes(body))))
         line = _read_line(src, budget)
 
 
@@ -397,7 +434,7 @@ def decrypt(
     is_scrypt = any(s.kind == "scrypt" for s in stanzas)
     if is_scrypt:
         if len(stanzas) != 1:
-            raise AgeError("damaged header (scrypt with other recipients)")
+            raise AgeHeaderError("damaged header (scrypt with other recipients)")
         if passphrase is not None:
             file_key = _unwrap_scrypt(stanzas[0], passphrase)
             if file_key is None:
@@ -416,29 +453,33 @@ def decrypt(
         hints = [s.args[0] for s in stanzas if s.kind == HINT_TYPE and s.args]
         raise NoIdentityError("no key we hold opens this file", hints, is_scrypt)
     if len(file_key) != 16:
-        raise AgeError("damaged header (file key)")
+        raise AgeHeaderError("damaged header (file key)")
     want = hmac.new(_hkdf(file_key, b"", b"header"), covered, "sha256").digest()
     if not hmac.compare_digest(want, mac):
-        raise AgeError("damaged header (MAC does not match)")
+        raise AgeHeaderError("damaged header (MAC does not match)")
+    _decrypt_payload(src, dst, file_key)
+
+
+def _decrypt_payload(src: BinaryIO, dst: BinaryIO, file_key: bytes) -> None:
     nonce = src.read(16)
     if len(nonce) != 16:
-        raise AgeError("truncated file (no payload)")
+        raise AgePayloadError("truncated file (no payload)")
     aead = ChaCha20Poly1305(_hkdf(file_key, nonce, b"payload"))
     counter = 0
     size = CHUNK + TAG
     chunk = src.read(size)
     while True:
         if len(chunk) < TAG:
-            raise AgeError("truncated or damaged file")
+            raise AgePayloadError("truncated or damaged file")
         nxt = src.read(size) if len(chunk) == size else b""
         last = not nxt
         chunk_nonce = counter.to_bytes(11, "big") + (b"\x01" if last else b"\x00")
         try:
             plain = aead.decrypt(chunk_nonce, chunk, None)
         except InvalidTag:
-            raise AgeError("truncated or damaged file (a block fails its check)") from None
+            raise AgePayloadError("truncated or damaged file (a block fails its check)") from None
         if last and not plain and counter > 0:
-            raise AgeError("damaged file (empty last block)")
+            raise AgePayloadError("damaged file (empty last block)")
         dst.write(plain)
         if last:
             return

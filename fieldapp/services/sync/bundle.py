@@ -548,6 +548,9 @@ def _decrypt(path: Path, target: Path, passphrase: bytes | None) -> None:
         raise BundleError(path, f"encrypted for another recipient: {who}; not for this site{mine}") from None
     except agefmt.AgeError as exc:
         raise BundleError(path, f"cannot decrypt: {exc}") from None
+    except MemoryError:
+        raise BundleError(path, "cannot decrypt: not enough memory (close other programs and "
+                          "try again)") from None
 
 
 def _check_zip(path: Path, zf: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
