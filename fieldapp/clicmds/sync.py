@@ -205,6 +205,17 @@ def cmd_keys_list(args: argparse.Namespace, ctx: Any) -> int:
     for s in sites:
         flag = "recipient" if s.recipient else "signer"
         _out(f"  {s.name:24} {s.fingerprint}  {flag:9}  {s.age_recipient}  sites: {', '.join(s.site_ids) or '-'}")
+        problem = keys.entry_problem(s)
+        if problem:
+            _out(f"    UNUSABLE ({problem}): fieldapp keys untrust {s.fingerprint}")
+    return 0
+
+
+def cmd_keys_untrust(args: argparse.Namespace, ctx: Any) -> int:
+    from fieldapp.services.sync import keys
+
+    gone = keys.untrust(args.name)
+    _out(f"No longer trusted: {gone.name!r} ({gone.fingerprint})")
     return 0
 
 
@@ -268,3 +279,6 @@ def register(sub: Any) -> None:
     p.set_defaults(func=cmd_keys_trust)
     p = ksub.add_parser("list", help="this site's keys and the trusted sites")
     p.set_defaults(func=cmd_keys_list)
+    p = ksub.add_parser("untrust", help="stop trusting a site's keys (bundles it signs are refused)")
+    p.add_argument("name", metavar="NAME", help="its name, fingerprint, site id or age recipient")
+    p.set_defaults(func=cmd_keys_untrust)

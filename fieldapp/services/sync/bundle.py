@@ -303,9 +303,18 @@ def _since_threshold(session: Session) -> int:
 
 def _recipients(names: list[str], own: keys.SiteKeys) -> list[agefmt.Recipient]:
     """Who can open the bundle: this site, plus ``--to`` names or the default recipients."""
-    chosen = [keys.find_recipient(n) for n in names] if names else [
-        s for s in keys.load_trust() if s.recipient
-    ]
+    if names:
+        chosen = [keys.find_recipient(n) for n in names]
+    else:  # a bad default entry is left out (and said so), never a crash
+        chosen = []
+        for site in keys.load_trust():
+            if not site.recipient:
+                continue
+            problem = keys.entry_problem(site)
+            if problem:
+                log.warning("trusted key %s left out of the recipients: %s", site.fingerprint, problem)
+                continue
+            chosen.append(site)
     out = [own.recipient]
     for site in chosen:
         r = agefmt.Recipient.parse(site.age_recipient)

@@ -57,6 +57,50 @@ def raw_public(key: Ed25519PublicKey) -> bytes:
     return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
 
+_P = 2**255 - 19
+_D = -121665 * pow(121666, _P - 2, _P) % _P
+
+
+def _ed_add(a: tuple[int, int], b: tuple[int, int]) -> tuple[int, int]:
+    """Add two points of edwards25519 (affine, complete for curve points)."""
+    (x1, y1), (x2, y2) = a, b
+    t = _D * x1 * x2 * y1 * y2 % _P
+    x3 = (x1 * y2 + y1 * x2) * pow(1 + t, _P - 2, _P) % _P
+    y3 = (y1 * y2 + x1 * x2) * pow(1 - t, _P - 2, _P) % _P
+    return x3, y3
+
+
+def sign_key_problem(raw: bytes) -> str | None:
+    """Why 32 bytes are not a usable Ed25519 public key, or None.
+
+    Refuses non-canonical encodings, points off the curve and points of small
+    order (the all-zero key among them): with such a key, signatures prove
+    nothing about who made them.
+    """
+    if len(raw) != 32:
+        return "not 32 bytes"
+    y = int.from_bytes(raw, "little") & ((1 << 255) - 1)
+    sign = raw[31] >> 7
+    if y >= _P:
+        return "not a canonical encoding"
+    x2 = (y * y - 1) * pow(_D * y * y + 1, _P - 2, _P) % _P
+    x = pow(x2, (_P + 3) // 8, _P)
+    if (x * x - x2) % _P:
+        x = x * pow(2, (_P - 1) // 4, _P) % _P
+    if (x * x - x2) % _P:
+        return "not a point on the curve"
+    if x == 0 and sign:
+        return "not a canonical encoding"
+    if x & 1 != sign:
+        x = _P - x
+    point = (x, y)
+    for _ in range(3):
+        point = _ed_add(point, point)
+    if point == (0, 1):
+        return "a low-order key"
+    return None
+
+
 def verify(public_raw: bytes, signature: bytes, data: bytes) -> bool:
     try:
         Ed25519PublicKey.from_public_bytes(public_raw).verify(signature, data)
@@ -249,6 +293,9 @@ def parse_public_document(text: str, where: str) -> TrustedSite:
         Ed25519PublicKey.from_public_bytes(sign_key)
     except ValueError:
         raise InputError("field 'sign_key' is not an Ed25519 public key", where=where) from None
+    problem = sign_key_problem(sign_key)
+    if problem:
+        raise InputError(f"field 'sign_key' is not a usable signing key ({problem})", where=where)
     try:
         Recipient.parse(doc["age_recipient"])
     except AgeError as exc:
@@ -292,6 +339,26 @@ def trust(site: TrustedSite, *, recipient: bool = False, name: str | None = None
     return site
 
 
+def untrust(name: str) -> TrustedSite:
+    """Remove a trusted site (by name, fingerprint, site id or recipient)."""
+    gone = find_site(name)
+    save_trust([s for s in load_trust() if s.fingerprint != gone.fingerprint])
+    log.info("removed trusted key %s", gone.fingerprint)
+    return gone
+
+
+def entry_problem(site: TrustedSite) -> str | None:
+    """Why a trust-store entry cannot be used (an old or hand-edited file), or None."""
+    problem = sign_key_problem(site.sign_key)
+    if problem:
+        return f"signing key: {problem}"
+    try:
+        Recipient.parse(site.age_recipient)
+    except AgeError as exc:
+        return str(exc)
+    return None
+
+
 def remember_site(fp: str, site_id: str) -> None:
     """Tie a site id to the trusted key that signed its bundle (first seen)."""
     sites = load_trust()
@@ -303,6 +370,17 @@ def remember_site(fp: str, site_id: str) -> None:
 
 
 def find_recipient(name: str) -> TrustedSite:
+    """A trusted site to encrypt to, by name, fingerprint, site id, or age recipient."""
+    site = find_site(name)
+    problem = entry_problem(site)
+    if problem:
+        raise KeysError(f"the trusted key of {site.name!r} ({site.fingerprint}) cannot be used "
+                        f"({problem}): `fieldapp keys untrust {site.fingerprint}`, then trust a "
+                        "good copy")
+    return site
+
+
+def find_site(name: str) -> TrustedSite:
     """A trusted site by name, fingerprint, site id, or its age recipient."""
     sites = load_trust()
     wanted = name.strip()
@@ -316,7 +394,7 @@ def find_recipient(name: str) -> TrustedSite:
     if len(hits) > 1:
         raise InputError(f"{len(hits)} trusted sites are called {name!r}: use a fingerprint")
     known = ", ".join(s.name for s in sites) or "none yet (fieldapp keys trust FILE)"
-    raise NotFoundError(f"no trusted recipient called {name!r}; trusted sites: {known}")
+    raise NotFoundError(f"no trusted site called {name!r}; trusted sites: {known}")
 
 
 def name_for_fingerprint(fp: str) -> str | None:
