@@ -419,6 +419,49 @@ class CheckIn(Fact):
     supersedes_id: Mapped[str | None] = mapped_column(_fk("check_ins.id"))
 
 
+CONSENT_CHANNELS: tuple[str, ...] = ("call", "text", "email")
+CONSENT_CHOICES: tuple[str, ...] = ("opt_out", "opt_in")
+CONSENT_SOURCES: tuple[str, ...] = ("form", "walk_in", "canvass", "import", "cli", "merge")
+
+
+class ConsentChange(Fact):
+    """An explicit opt-out or opt-in for one channel: who, when and where.
+
+    The ``do_not_*`` flags on a person follow these records only (see
+    :mod:`fieldapp.services.consent`): an unticked box records nothing.
+    """
+
+    __tablename__ = "consent_changes"
+    __table_args__ = (
+        CheckConstraint(_in("channel", CONSENT_CHANNELS), name="channel"),
+        CheckConstraint(_in("choice", CONSENT_CHOICES), name="choice"),
+        CheckConstraint(_in("source", CONSENT_SOURCES), name="source"),
+    )
+
+    person_id: Mapped[str] = mapped_column(_fk("people.id"), index=True)
+    channel: Mapped[str] = mapped_column(String(10))
+    choice: Mapped[str] = mapped_column(String(10))
+    recorded_at: Mapped[dt.datetime] = mapped_column()
+    source: Mapped[str] = mapped_column(String(20))
+    source_ref: Mapped[str] = mapped_column(String(200), default="")  # event, attempt, file
+    by_volunteer_id: Mapped[str | None] = mapped_column(_fk("volunteers.id"))
+
+
+class ReviewDecision(Fact):
+    """A reviewer's decision on a conflict or a possible duplicate; synced like any record.
+
+    ``subject`` names what was decided (see :mod:`fieldapp.services.sync.review`),
+    so every store that logs the same conflict or pair finds the decision.
+    """
+
+    __tablename__ = "review_decisions"
+
+    kind: Mapped[str] = mapped_column(String(20))  # "duplicate" or "conflict"
+    subject: Mapped[str] = mapped_column(String(300), index=True)
+    decision: Mapped[str] = mapped_column(String(20))  # distinct, merged, winner, loser
+    decided_at: Mapped[dt.datetime] = mapped_column()
+
+
 # --------------------------------------------------------------------------- local tables
 
 
@@ -523,6 +566,8 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     Shift,
     Signup,
     CheckIn,
+    ConsentChange,
+    ReviewDecision,
 )
 """Every synced model, parents before children (the order to write and dump)."""
 

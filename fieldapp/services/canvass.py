@@ -38,6 +38,7 @@ from fieldapp.core.models import (
     Volunteer,
 )
 from fieldapp.errors import InputError, NotFoundError
+from fieldapp.services import consent
 
 log = logging.getLogger(__name__)
 
@@ -454,16 +455,20 @@ def set_person_flags(
     do_not_call: bool | None = None,
     do_not_text: bool | None = None,
     do_not_email: bool | None = None,
+    source: str = "form",
+    source_ref: str = "",
+    by_volunteer_id: str | None = None,
 ) -> None:
-    """Change consent flags; only the flags given are written."""
-    person = session.get(Person, person_id)
-    if person is None or person.deleted:
+    """Record explicit consent: ``True`` is an opt-out, ``False`` an explicit opt-in,
+    ``None`` no answer (nothing written). See :mod:`fieldapp.services.consent`."""
+    choices = {ch: "opt_out" if value else "opt_in"
+               for ch, value in (("call", do_not_call), ("text", do_not_text),
+                                 ("email", do_not_email)) if value is not None}
+    if choices:
+        consent.record(session, person_id, choices, source=source, source_ref=source_ref,
+                       by_volunteer_id=by_volunteer_id)
+    elif session.get(Person, person_id) is None:
         raise NotFoundError(f"no person with id {person_id}")
-    for name, value in (("do_not_call", do_not_call), ("do_not_text", do_not_text),
-                        ("do_not_email", do_not_email)):
-        if value is not None and getattr(person, name) != value:
-            setattr(person, name, value)
-    session.flush()
 
 
 # --------------------------------------------------------------------------- recording

@@ -44,6 +44,7 @@ from fieldapp.core.models import (
     Signup,
 )
 from fieldapp.errors import InputError, NotFoundError
+from fieldapp.services import consent
 from fieldapp.services.reports import safe_cell
 
 log = logging.getLogger(__name__)
@@ -758,8 +759,9 @@ def walk_in(
     """Someone who did not sign up walks in: person, affiliation, signup, check-in.
 
     A person with the same email (or the same phone and last name) is reused
-    rather than duplicated; their consent flags are updated to what they said
-    at the table.
+    rather than duplicated. A ticked "do not ..." box records an opt-out (who,
+    when, this event); an unticked box changes nothing (see
+    :mod:`fieldapp.services.consent`).
     """
     ev = _event(session, event_id)
     first, last = data.first_name.strip(), data.last_name.strip()
@@ -790,17 +792,17 @@ def walk_in(
             ).limit(1)
         )
     if person is None:
-        person = Person(
-            first_name=first, last_name=last, phone=phone, email=email, language=data.language,
-            do_not_call=data.do_not_call, do_not_text=data.do_not_text, do_not_email=data.do_not_email,
-        )
+        person = Person(first_name=first, last_name=last, phone=phone, email=email,
+                        language=data.language)
         session.add(person)
         session.flush()
-    else:
-        for name in ("do_not_call", "do_not_text", "do_not_email"):
-            _set(person, name, getattr(data, name))
-        if phone and not person.phone:
-            person.phone = phone
+    elif phone and not person.phone:
+        person.phone = phone
+    # A ticked box is an opt-out said at the table; an unticked one is no answer.
+    choices = consent.opt_outs(call=data.do_not_call, text=data.do_not_text, email=data.do_not_email)
+    if choices:
+        consent.record(session, person.id, choices, source="walk_in", source_ref=f"event {ev.id}",
+                       by_volunteer_id=by_volunteer_id, at=at)
     if data.organization_id is not None:
         has = session.scalar(
             select(PersonOrganization.id).where(

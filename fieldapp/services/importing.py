@@ -42,6 +42,7 @@ from fieldapp.core.ids import id_stream
 from fieldapp.core.models import Door, Person
 from fieldapp.core.stamping import bulk_insert
 from fieldapp.errors import InputError, NotFoundError
+from fieldapp.services import consent
 from fieldapp.services.addresses import (
     building_key,
     fold_name,
@@ -74,6 +75,9 @@ FIELDS: dict[str, str] = {
     "lat": "latitude",
     "lon": "longitude",
     "language": "preferred language",
+    "do_not_call": "do not call (yes/no; \"yes\" records an opt-out, blank or \"no\" nothing)",
+    "do_not_text": "do not text (yes/no; as do_not_call)",
+    "do_not_email": "do not email (yes/no; as do_not_call)",
     "ignore": "not imported",
 }
 """The fields a column can be mapped to, with a short description."""
@@ -494,6 +498,7 @@ class _Row:
     akey: str
     door: dict[str, Any]
     person: dict[str, Any] | None
+    consent: dict[str, str] | None = None  # explicit opt-outs from the file's flag columns
 
 
 class _Parser:
@@ -573,7 +578,10 @@ class _Parser:
             language = v.get("language", "").strip().lower()
             if language:
                 person["language"] = _LANGS.get(language, language[:10])
-        return _Row(line=line, akey=door["address_key"], door=door, person=person)
+        opted = {ch: "opt_out" for ch in ("call", "text", "email")
+                 if consent.is_opt_out_cell(v.get(f"do_not_{ch}", ""))}
+        return _Row(line=line, akey=door["address_key"], door=door, person=person,
+                    consent=opted if person is not None and opted else None)
 
     def _col(self, name: str) -> str:
         return self.column_of.get(name, name)
@@ -699,6 +707,7 @@ class _Importer:
                 by_name.setdefault((found_door or "", fold_name(first, last)), (found_pid, found_vid))
         new_people: dict[str, dict[str, Any]] = {}  # batch key -> row
         person_changes: dict[str, dict[str, Any]] = {}
+        opted: list[tuple[str | dict[str, Any], dict[str, str]]] = []  # person (id or row), choices
         for r in people_rows:
             assert r.person is not None
             p = dict(r.person)
@@ -720,6 +729,8 @@ class _Importer:
             else:
                 row = {"id": next(self.ids), "tags": [], "language": "en", **p}
                 new_people[batch_key] = row
+            if r.consent:
+                opted.append((pid if pid is not None else new_people[batch_key], r.consent))
         # ---- write: bulk inserts for new rows, ORM updates for the rest
         if new_doors:
             bulk_insert(session, Door, list(new_doors.values()))
@@ -733,6 +744,10 @@ class _Importer:
             changed = self._apply(Person, person_changes)
             self.report.people_updated += changed
             self.report.people_unchanged += len(person_changes) - changed
+        for who, choices in opted:  # after the people exist: explicit opt-outs, recorded
+            pid = who if isinstance(who, str) else str(who["id"])
+            consent.record(session, pid, choices, source="import",
+                           source_ref=Path(self.report.file).name)
 
     def _apply(self, model: type[Door] | type[Person], changes: dict[str, dict[str, Any]]) -> int:
         """Set changed fields on ORM objects so the flush hook stamps each one."""

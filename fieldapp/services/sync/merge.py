@@ -45,6 +45,7 @@ from fieldapp.core.hlc import format_hlc, stamp_ms, wall_ms
 from fieldapp.core.models import (
     MODEL_BY_TABLE,
     SYNCED_MODELS,
+    ConsentChange,
     Door,
     Fact,
     Mutable,
@@ -57,6 +58,7 @@ from fieldapp.core.models import (
 )
 from fieldapp.core.serialize import canonical_json, format_dt, to_plain
 from fieldapp.errors import FieldAppError, InputError, NotFoundError
+from fieldapp.services import consent
 from fieldapp.services.progress import Progress
 from fieldapp.services.sync import keys
 from fieldapp.services.sync.bundle import BundleError, OpenedBundle, existing_ids, open_bundle
@@ -554,6 +556,7 @@ def _merge_bundle(session: Session, opened: OpenedBundle, result: ImportResult,
         done += len(batch)
         session.flush()
     released = _release_held(session, merger)
+    _apply_consent(session, opened)
     result.duplicates = merger.find_duplicates()
     result.tables = merger.stats
     result.held = [f"{h['table']} {h['record']['id']}" for h in held_records]
@@ -561,6 +564,17 @@ def _merge_bundle(session: Session, opened: OpenedBundle, result: ImportResult,
     opened_summary = {"held": held_records, "released": released}
     result.message = _describe(result, missing)
     setattr(result, "_summary", opened_summary)  # noqa: B010 (passed to the ledger row)
+
+
+def _apply_consent(session: Session, opened: OpenedBundle) -> None:
+    """Flags follow the merged consent records (the same on every store)."""
+    touched = set(opened.ids.get("people", ()))
+    records = sorted(opened.ids.get("consent_changes", ()))
+    for start in range(0, len(records), 900):
+        touched.update(session.scalars(select(ConsentChange.person_id).where(
+            ConsentChange.id.in_(records[start : start + 900]))))
+    if touched:
+        consent.apply(session, touched)
 
 
 def _describe(result: ImportResult, missing: dict[str, set[str]]) -> str:
