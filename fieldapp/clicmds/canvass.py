@@ -14,7 +14,7 @@ from sqlalchemy import select
 from fieldapp.cli import out
 from fieldapp.core.models import RESULT_CODES, Campaign
 from fieldapp.errors import InputError, NotFoundError
-from fieldapp.services import canvass
+from fieldapp.services import canvass, knock
 
 
 def _answers(pairs: list[str] | None) -> dict[str, str]:
@@ -38,15 +38,18 @@ def _at(text: str | None) -> dt.datetime | None:
 
 
 def cmd_record(args: argparse.Namespace, ctx: Any) -> int:
-    with ctx.store().transaction() as s:
-        rec = canvass.record_result(
-            s, door_id=args.door, result_code=args.result, person_ids=args.person,
-            whole_household=args.household, support=args.support, answers=_answers(args.answer),
-            notes=args.notes or "", canvasser_id=args.canvasser, attempted_at=_at(args.at),
-        )
-    out(f"Recorded {args.result} ({len(rec.attempt_ids)} attempt{'s' if len(rec.attempt_ids) != 1 else ''})")
-    for aid in rec.attempt_ids:
+    ids = knock.save_knock(ctx.store(), knock.Knock(
+        door_id=args.door, result_code=args.result, person_ids=args.person,
+        whole_household=args.household, support=args.support, answers=_answers(args.answer),
+        notes=args.notes or "", canvasser_id=args.canvasser, attempted_at=_at(args.at),
+        no_call=args.no_call, no_text=args.no_text,
+    ))
+    out(f"Recorded {args.result} ({len(ids)} attempt{'s' if len(ids) != 1 else ''})")
+    for aid in ids:
         out(f"  {aid}")
+    if args.no_call or args.no_text:
+        said = " and ".join(w for w, on in (("do not call", args.no_call), ("do not text", args.no_text)) if on)
+        out(f"  recorded {said} for {'the named people' if args.person else 'the household'}")
     return 0
 
 
@@ -112,6 +115,10 @@ def register(sub: Any) -> None:
     p.add_argument("--notes")
     p.add_argument("--canvasser", metavar="VOLUNTEER_ID")
     p.add_argument("--at", metavar="ISO", help="when (default now)")
+    p.add_argument("--no-call", action="store_true",
+                   help="they asked not to be called (an opt-out, saved with the knock)")
+    p.add_argument("--no-text", action="store_true",
+                   help="they asked not to be texted (an opt-out, saved with the knock)")
     p.set_defaults(func=cmd_record)
 
     p = csub.add_parser("correct", help="correct an attempt (a new one supersedes it)")

@@ -13,7 +13,7 @@ from fieldapp.services import reports
 
 def cmd_report(args: argparse.Namespace, ctx: Any) -> int:
     with ctx.store().session() as s:
-        table = reports.report_table(s, args.report, tz=args.tz)
+        table = reports.report_table(s, args.report, tz=args.tz or reports.campaign_zone(s))
     if args.format == "csv":
         buf = io.StringIO(newline="")
         table.write_csv(buf)
@@ -45,5 +45,6 @@ def register(sub: Any) -> None:
     p.add_argument("report", choices=reports.REPORTS)
     p.add_argument("--format", choices=("text", "csv", "json"), default="text")
     p.add_argument("--out", metavar="FILE", help="write to FILE instead of stdout")
-    p.add_argument("--tz", default="UTC", help="time zone for days (IANA name, default UTC)")
+    p.add_argument("--tz", help="time zone for days (IANA name; default: the campaign's, "
+                   "as on the Dashboard)")
     p.set_defaults(func=cmd_report)

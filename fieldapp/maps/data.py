@@ -15,6 +15,7 @@ from sqlalchemy import text
 
 from fieldapp.core.db import Store
 from fieldapp.errors import NotFoundError
+from fieldapp.services import rules
 
 log = logging.getLogger(__name__)
 
@@ -167,16 +168,6 @@ def _coords(geometry: dict[str, Any] | None) -> list[tuple[float, float]]:
     return []
 
 
-_ATTEMPTS_SQL = text(
-    """
-    SELECT ca.door_id, ca.result_code, ca.support, ca.attempted_at, ca.hlc
-    FROM contact_attempts ca
-    WHERE ca.channel = 'door'
-      AND NOT EXISTS (SELECT 1 FROM contact_attempts s WHERE s.supersedes_id = ca.id)
-    """
-)
-
-
 def load_map_data(store: Store, *, turf: str | None = None) -> MapData:
     """Turfs with progress, located doors with their colour category, and events.
 
@@ -203,13 +194,8 @@ def load_map_data(store: Store, *, turf: str | None = None) -> MapData:
         turf_index = {t.id: i for i, t in enumerate(turfs)}
 
         # The latest door result of each door (a correction replaces what it supersedes).
-        latest: dict[str, int] = {}
-        when: dict[str, tuple[Any, int]] = {}
-        for door_id, result, support, attempted_at, hlc in conn.execute(_ATTEMPTS_SQL).all():
-            key = (attempted_at, hlc)
-            if door_id not in when or key > when[door_id]:
-                when[door_id] = key
-                latest[door_id] = door_category(result, support)
+        latest = {door_id: door_category(r.result_code, r.support)
+                  for door_id, r in rules.latest_door_results(conn).items()}
         door_sql = (
             "SELECT id, ROUND(lat, 6), ROUND(lon, 6), turf_id, street_number, street_name, "
             "unit, do_not_knock FROM doors WHERE deleted = :f AND merged_into_id IS NULL"

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from fieldapp.core.ids import new_id
@@ -38,7 +38,7 @@ from fieldapp.core.models import (
     Volunteer,
 )
 from fieldapp.errors import InputError, NotFoundError
-from fieldapp.services import consent
+from fieldapp.services import consent, rules
 
 log = logging.getLogger(__name__)
 
@@ -744,9 +744,8 @@ def person_history(session: Session, person_id: str, *, include_superseded: bool
 
 
 def live_attempts_clause() -> Any:
-    """A WHERE clause keeping only attempts no other attempt supersedes."""
-    newer = aliased(ContactAttempt)
-    return ~select(newer.id).where(newer.supersedes_id == ContactAttempt.id).exists()
+    """A WHERE clause keeping only attempts no other attempt supersedes (see rules)."""
+    return rules.live_attempt()
 
 
 # --------------------------------------------------------------------------- entry list
@@ -814,20 +813,8 @@ def entry_doors(session: Session, turf_id: str, order: Sequence[str] | None = No
         people.setdefault(p.door_id or "", []).append(
             EntryPerson(p.id, f"{p.first_name} {p.last_name}".strip(), p.language, p.do_not_call, p.do_not_text)
         )
-    latest_at = (
-        select(ContactAttempt.door_id, func.max(ContactAttempt.attempted_at).label("at"))
-        .where(ContactAttempt.turf_id == turf_id, live_attempts_clause())
-        .group_by(ContactAttempt.door_id)
-        .subquery()
-    )
-    last: dict[str, tuple[str, dt.datetime]] = {}
-    for door_id, code, at in session.execute(
-        select(ContactAttempt.door_id, ContactAttempt.result_code, ContactAttempt.attempted_at).join(
-            latest_at,
-            and_(latest_at.c.door_id == ContactAttempt.door_id, latest_at.c.at == ContactAttempt.attempted_at),
-        )
-    ):
-        last[door_id] = (code, at)
+    last = {d: (r.result_code, r.attempted_at)
+            for d, r in rules.latest_door_results(session, doors).items()}
     return [
         EntryDoor(
             id=i,

@@ -44,7 +44,7 @@ from fieldapp.core.models import (
     Signup,
 )
 from fieldapp.errors import InputError, NotFoundError
-from fieldapp.services import consent
+from fieldapp.services import consent, rules
 from fieldapp.services.reports import safe_cell
 
 log = logging.getLogger(__name__)
@@ -612,12 +612,7 @@ def _phone_digits_sql() -> Any:
 
 def _live_checkins(event_id: str) -> Any:
     """Check-ins that count: not superseded, and not an undo marker."""
-    newer = aliased(CheckIn)
-    return and_(
-        CheckIn.event_id == event_id,
-        ~select(newer.id).where(newer.supersedes_id == CheckIn.id).exists(),
-        or_(CheckIn.supersedes_id.is_(None), CheckIn.signup_id.is_not(None)),
-    )
+    return and_(CheckIn.event_id == event_id, rules.live_check_in())
 
 
 def signup_rows(

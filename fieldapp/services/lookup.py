@@ -26,8 +26,10 @@ from fieldapp.core.models import (
     PersonOrganization,
     Signup,
     Turf,
+    TurfAssignment,
     Volunteer,
 )
+from fieldapp.services import rules
 from fieldapp.services.canvass import live_attempts_clause
 
 
@@ -64,7 +66,7 @@ class Counts:
 def counts(store: Store, now: dt.datetime | None = None) -> Counts:
     """The dashboard's figures (live records only)."""
     now = now or dt.datetime.now(dt.UTC)
-    live = live_attempts_clause()
+    live = rules.live_door_attempt()  # the same attempts `fieldapp report` counts
     with store.session() as session:
         def count(q: object) -> int:
             return int(session.scalar(q) or 0)  # type: ignore[call-overload]
@@ -292,7 +294,54 @@ def result_counts(store: Store) -> dict[str, int]:
     with store.session() as session:
         rows = session.execute(
             select(ContactAttempt.result_code, func.count())
-            .where(live_attempts_clause())
+            .where(rules.live_door_attempt())
             .group_by(ContactAttempt.result_code)
         ).all()
     return {code: int(n) for code, n in rows}
+
+
+# --------------------------------------------------------------------------- pick lists
+
+
+@dataclass(frozen=True)
+class VolunteerChoice:
+    id: str
+    role: str
+    first_name: str
+    last_name: str
+
+    @property
+    def name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+
+def turf_choices(session: Session) -> list[tuple[str, str]]:
+    """(id, name) of every live turf, by name: the turf pickers."""
+    return [(tid, name) for tid, name in session.execute(
+        select(Turf.id, Turf.name).where(Turf.deleted.is_(False)).order_by(Turf.name))]
+
+
+def active_volunteers(session: Session, *, by_last_name: bool = False) -> list[VolunteerChoice]:
+    """Live, active volunteers with their names: the canvasser and captain pickers."""
+    order = ((Person.last_name, Person.first_name) if by_last_name
+             else (Person.first_name, Person.last_name))
+    return [VolunteerChoice(vid, role, first or "", last or "") for vid, role, first, last in
+            session.execute(
+                select(Volunteer.id, Volunteer.role, Person.first_name, Person.last_name)
+                .join(Person, Person.id == Volunteer.person_id)
+                .where(Volunteer.deleted.is_(False), Volunteer.active.is_(True))
+                .order_by(*order))]
+
+
+def turf_canvasser_ids(session: Session, turf_id: str) -> set[str]:
+    """The volunteers assigned to a turf as canvassers."""
+    return set(session.scalars(select(TurfAssignment.volunteer_id).where(
+        TurfAssignment.turf_id == turf_id, TurfAssignment.deleted.is_(False),
+        TurfAssignment.role == "canvasser")))
+
+
+def door_address_parts(session: Session, turf_id: str) -> dict[str, tuple[str, str, str]]:
+    """(number, street, unit) of each door of a turf, by door id."""
+    return {door_id: (number, street, unit) for door_id, number, street, unit in session.execute(
+        select(Door.id, Door.street_number, Door.street_name, Door.unit)
+        .where(Door.turf_id == turf_id))}

@@ -32,7 +32,7 @@ from dataclasses import asdict, dataclass, field
 from typing import IO, Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from fieldapp.core.models import (
@@ -48,6 +48,7 @@ from fieldapp.core.models import (
     Volunteer,
 )
 from fieldapp.errors import InputError
+from fieldapp.services import rules
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +90,6 @@ class AttemptRow:
 
 def attempt_rows(session: Session) -> list[AttemptRow]:
     """Every live (not superseded) door attempt, with turf, canvasser and org names."""
-    newer = aliased(ContactAttempt)
     knocker = aliased(Person)
     stmt = (
         select(
@@ -102,10 +102,7 @@ def attempt_rows(session: Session) -> list[AttemptRow]:
         .outerjoin(Volunteer, Volunteer.id == ContactAttempt.canvasser_id)
         .outerjoin(knocker, knocker.id == Volunteer.person_id)
         .outerjoin(Organization, Organization.id == ContactAttempt.organization_id)
-        .where(
-            ContactAttempt.channel == "door",
-            ~select(newer.id).where(newer.supersedes_id == ContactAttempt.id).exists(),
-        )
+        .where(rules.live_door_attempt())
     )
     return [
         AttemptRow(
@@ -129,6 +126,17 @@ class CanvassFigures:
     @property
     def contact_rate(self) -> float:
         return self.contacts / self.doors_knocked if self.doors_knocked else 0.0
+
+
+def campaign_zone(session: Session) -> str:
+    """The campaign's time zone, in which reports and the Dashboard count days.
+
+    The zone most of its live events are in (ties: the first by name), else UTC.
+    """
+    zone = session.scalar(
+        select(Event.timezone).where(Event.deleted.is_(False))
+        .group_by(Event.timezone).order_by(func.count().desc(), Event.timezone).limit(1))
+    return zone or "UTC"
 
 
 def _tz(name: str) -> ZoneInfo:
@@ -237,13 +245,9 @@ class EventFigures:
 
 
 def _live_checkin_people(session: Session) -> dict[str, set[str]]:
-    newer = aliased(CheckIn)
     out: dict[str, set[str]] = {}
     for eid, pid in session.execute(
-        select(CheckIn.event_id, CheckIn.person_id).where(
-            ~select(newer.id).where(newer.supersedes_id == CheckIn.id).exists(),
-            or_(CheckIn.supersedes_id.is_(None), CheckIn.signup_id.is_not(None)),
-        )
+        select(CheckIn.event_id, CheckIn.person_id).where(rules.live_check_in())
     ):
         out.setdefault(eid, set()).add(pid)
     return out

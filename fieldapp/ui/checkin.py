@@ -31,11 +31,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from sqlalchemy import Select, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from fieldapp.core.models import CheckIn, Organization, Person, Shift, Signup
 from fieldapp.errors import FieldAppError
 from fieldapp.services import events as ev
+from fieldapp.services import rules
 from fieldapp.services.progress import Progress
 from fieldapp.ui import errordialog, labels, theme
 from fieldapp.ui.context import AppContext
@@ -47,12 +48,10 @@ log = logging.getLogger(__name__)
 
 
 def _checked_in_expr(event_id: str) -> Any:
-    newer = aliased(CheckIn)
     live = select(CheckIn.id).where(
         CheckIn.event_id == event_id,
         CheckIn.person_id == Signup.person_id,
-        ~select(newer.id).where(newer.supersedes_id == CheckIn.id).exists(),
-        (CheckIn.supersedes_id.is_(None)) | (CheckIn.signup_id.is_not(None)),
+        rules.live_check_in(),
     )
     return live.exists()
 

@@ -19,7 +19,6 @@ from sqlalchemy import Select, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from fieldapp.core.models import (
-    ContactAttempt,
     Door,
     Event,
     Person,
@@ -28,6 +27,7 @@ from fieldapp.core.models import (
     TurfAssignment,
     Volunteer,
 )
+from fieldapp.services import rules
 from fieldapp.services.addresses import normalize_street
 from fieldapp.ui import labels, theme
 from fieldapp.ui.tablemodel import CENTER, RIGHT, Column, RowSource
@@ -51,9 +51,7 @@ def door_people_count() -> Any:
 
 
 def door_last_result() -> Any:
-    return (select(ContactAttempt.result_code).where(ContactAttempt.door_id == Door.id)
-            .order_by(ContactAttempt.attempted_at.desc()).limit(1)
-            .correlate(Door).scalar_subquery())
+    return rules.door_latest_result_sql()
 
 
 def door_turf_name() -> Any:
@@ -173,8 +171,7 @@ def turf_door_count() -> Any:
 
 
 def turf_knocked_count() -> Any:
-    return (select(func.count(func.distinct(ContactAttempt.door_id)))
-            .where(ContactAttempt.turf_id == Turf.id).correlate(Turf).scalar_subquery())
+    return rules.turf_knocked_doors_sql()
 
 
 class TurfSource(RowSource):

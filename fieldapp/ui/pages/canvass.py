@@ -55,11 +55,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
-from fieldapp.core.models import RESULT_CODES, Door, Person, Turf, Volunteer
+from fieldapp.core.models import RESULT_CODES, Door, Turf
 from fieldapp.errors import FieldAppError
-from fieldapp.services import canvass
+from fieldapp.services import canvass, knock, lookup
 from fieldapp.services.progress import Progress
 from fieldapp.ui import errordialog, labels, theme
 from fieldapp.ui.context import AppContext
@@ -417,15 +416,8 @@ class Page(RefreshingPage):
         """Fill the turf and canvasser lists (fast reads), then load the turf."""
         store = self.ctx.store
         with store.session() as s:
-            turfs = [(t.id, t.name) for t in s.scalars(
-                select(Turf).where(Turf.deleted.is_(False)).order_by(Turf.name))]
-            vols = [
-                (v.id, f"{p.first_name} {p.last_name}".strip(), v.role)
-                for v, p in s.execute(
-                    select(Volunteer, Person).join(Person, Person.id == Volunteer.person_id)
-                    .where(Volunteer.deleted.is_(False), Volunteer.active.is_(True))
-                    .order_by(Person.first_name, Person.last_name))
-            ]
+            turfs = lookup.turf_choices(s)
+            vols = [(v.id, v.name, v.role) for v in lookup.active_volunteers(s)]
         current_turf = self.turf_box.currentData() or self.turf_id
         current_vol = self.canvasser_box.currentData()
         self.turf_box.blockSignals(True)
@@ -460,9 +452,7 @@ class Page(RefreshingPage):
                 turf = s.get(Turf, turf_id)
                 campaign_id = turf.campaign_id if turf is not None else None
                 questions = canvass.script(s, campaign_id) if campaign_id else []
-                parts = {door_id: (number, street, unit) for door_id, number, street, unit in s.execute(
-                    select(Door.id, Door.street_number, Door.street_name, Door.unit)
-                    .where(Door.turf_id == turf_id))}
+                parts = lookup.door_address_parts(s, turf_id)
             return _Loaded(turf_id, doors, questions, campaign_id, parts)
 
         self.ctx.tasks.run(work, label=self.tr("Loading the turf…"),
@@ -803,28 +793,18 @@ class Page(RefreshingPage):
         store = self.ctx.store
         door_id = door.id
         no_call, no_text = self.no_call.isChecked(), self.no_text.isChecked()
-        flagged = [p.id for p in door.people] if who in (None, "household") else [str(who)]
+        entry = knock.Knock(
+            door_id=door_id, result_code=str(code),
+            person_ids=[str(who)] if who not in (None, "household") else None,
+            # "Not home" for a household is one door-level attempt, not one per person.
+            whole_household=who == "household" and talking,
+            support=support, answers=answers, notes=notes, canvasser_id=canvasser,
+            attempted_at=dt.datetime.now(dt.UTC), correcting=correcting,
+            no_call=no_call, no_text=no_text,
+        )
 
         def work(progress: Progress) -> int:
-            with store.transaction() as s:
-                if no_call or no_text:  # consent travels with the knock, in the same transaction
-                    for pid in flagged:
-                        canvass.set_person_flags(s, pid, do_not_call=True if no_call else None,
-                                                 do_not_text=True if no_text else None)
-                if correcting:
-                    canvass.correct_attempt(
-                        s, correcting, result_code=str(code), support=support, answers=answers, notes=notes,
-                        person_id=who if who not in (None, "household") else None)
-                    return 1
-                rec = canvass.record_result(
-                    s, door_id=door_id, result_code=str(code),
-                    person_ids=[str(who)] if who not in (None, "household") else None,
-                    # "Not home" for a household is one door-level attempt, not one per person.
-                    whole_household=who == "household" and talking,
-                    support=support, answers=answers, notes=notes, canvasser_id=canvasser,
-                    attempted_at=dt.datetime.now(dt.UTC),
-                )
-                return len(rec.attempt_ids)
+            return len(knock.save_knock(store, entry))  # knock and consent in one transaction
 
         self._saving = True
         self._flags_changed = no_call or no_text

@@ -27,9 +27,7 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import QDate, QLocale, QMargins, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
-from sqlalchemy import func, select
 
-from fieldapp.core.models import Event
 from fieldapp.services import lookup as queries
 from fieldapp.services import reports
 from fieldapp.services.progress import Progress
@@ -157,10 +155,7 @@ class Page(RefreshingPage):
     def _zone(self) -> str:
         """Days are counted in the campaign's time zone (that of its events), else UTC."""
         with self.ctx.store.session() as s:
-            zone = s.scalar(
-                select(Event.timezone).where(Event.deleted.is_(False))
-                .group_by(Event.timezone).order_by(func.count().desc()).limit(1))
-        return zone or "UTC"
+            return reports.campaign_zone(s)
 
     def reload(self) -> None:
         store = self.ctx.store

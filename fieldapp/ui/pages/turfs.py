@@ -28,12 +28,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from fieldapp import settings
-from fieldapp.core.models import Person, Turf, TurfAssignment, Volunteer
+from fieldapp.core.models import Turf
+from fieldapp.services import lookup, walklists
 from fieldapp.services import turfs as turf_service
-from fieldapp.services import walklists
 from fieldapp.services.progress import Progress
 from fieldapp.ui.context import AppContext
 from fieldapp.ui.geocode_dialog import GeocodeButton
@@ -339,20 +338,10 @@ class AssignDialog(QDialog):
         self.canvassers = QListWidget()
         with ctx.store.session() as session:
             turf = session.get(Turf, turf_id)
-            current = {
-                vid for (vid,) in session.execute(
-                    select(TurfAssignment.volunteer_id).where(
-                        TurfAssignment.turf_id == turf_id, TurfAssignment.deleted.is_(False),
-                        TurfAssignment.role == "canvasser"))
-            }
-            rows = session.execute(
-                select(Volunteer.id, Volunteer.role, Person.first_name, Person.last_name)
-                .join(Person, Person.id == Volunteer.person_id)
-                .where(Volunteer.deleted.is_(False), Volunteer.active.is_(True))
-                .order_by(Person.last_name, Person.first_name)
-            ).all()
-        for vid, role, first, last in rows:
-            label = f"{first} {last}".strip()
+            current = lookup.turf_canvasser_ids(session, turf_id)
+            rows = lookup.active_volunteers(session, by_last_name=True)
+        for vol in rows:
+            vid, role, label = vol.id, vol.role, vol.name
             if role in ("captain", "staff"):
                 self.captain.addItem(label, vid)
             item = QListWidgetItem(label)
