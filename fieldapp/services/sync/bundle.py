@@ -60,7 +60,7 @@ from fieldapp.core.models import (
 )
 from fieldapp.errors import FieldAppError, InputError, NotFoundError
 from fieldapp.services.progress import Progress
-from fieldapp.services.sync import agefmt, keys
+from fieldapp.services.sync import agefmt, keys, knowledge
 from fieldapp.services.sync.format import (
     DATA_MEMBERS,
     FOREIGN_KEYS,
@@ -411,6 +411,7 @@ def export_bundle(
                     hlc_max=hlc_hi if hlc_hi is not None else watermark,
                     scope=scope.as_json(turf_ids), signer=own.fingerprint, sign_key=own.sign_public,
                     schema=migrations.current_revision(store.engine) or "", files=files,
+                    seen=knowledge.vector(session, store.site_id, watermark),
                 )
                 manifest_bytes = manifest.to_bytes()
                 zf.writestr(MANIFEST, manifest_bytes)

@@ -91,6 +91,10 @@ class Manifest:
     app_version: str = __version__
     format_version: str = FORMAT_VERSION
     files: dict[str, FileEntry] = field(default_factory=dict)
+    # What the sending store had merged from each site (site id -> highest clock):
+    # a receiver uses it to tell a truly concurrent edit from one made after seeing
+    # the other. Optional: bundles without it are read as before.
+    seen: dict[str, int] | None = None
 
     def to_bytes(self) -> bytes:
         import base64
@@ -118,6 +122,8 @@ class Manifest:
                 for name, e in sorted(self.files.items())
             },
         }
+        if self.seen is not None:
+            doc["seen"] = {site: format_hlc(stamp) for site, stamp in sorted(self.seen.items())}
         return (json.dumps(doc, sort_keys=True, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
 
     @property
@@ -235,12 +241,29 @@ def parse_manifest(data: bytes) -> Manifest:
                 raise ManifestError(f"manifest field 'files.{name}.{key}' is not a count")
         assert isinstance(size, int) and isinstance(records, int)
         files[name] = FileEntry(sha, size, records)
+    seen = _parse_seen(doc.get("seen"))
     return Manifest(
-        bundle_id=bundle_id, site_id=site_id, site_name=site_name, seq=seq,
+        seen=seen, bundle_id=bundle_id, site_id=site_id, site_name=site_name, seq=seq,
         prev_bundle_id=prev, created_at=created, hlc_min=hlc_min, hlc_max=hlc_max,
         scope=scope, signer=fp, sign_key=sign_key, schema=schema,
         app_version=app_version, format_version=version, files=files,
     )
+
+
+def _parse_seen(value: object) -> dict[str, int] | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict) or len(value) > 100_000:
+        raise ManifestError("manifest field 'seen' is not an object of site clocks")
+    out: dict[str, int] = {}
+    for site, stamp in value.items():
+        if not isinstance(site, str) or not is_uuid(site):
+            raise ManifestError("manifest field 'seen' names something that is not a site id")
+        try:
+            out[site] = parse_hlc(stamp)
+        except ValueError:
+            raise ManifestError(f"manifest field 'seen.{site}' is not a clock stamp") from None
+    return out
 
 
 # --------------------------------------------------------------------------- records

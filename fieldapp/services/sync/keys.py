@@ -371,7 +371,7 @@ def remember_site(fp: str, site_id: str) -> None:
 
 def find_recipient(name: str) -> TrustedSite:
     """A trusted site to encrypt to, by name, fingerprint, site id, or age recipient."""
-    site = find_site(name)
+    site = find_site(name, kind="recipient")
     problem = entry_problem(site)
     if problem:
         raise KeysError(f"the trusted key of {site.name!r} ({site.fingerprint}) cannot be used "
@@ -380,7 +380,7 @@ def find_recipient(name: str) -> TrustedSite:
     return site
 
 
-def find_site(name: str) -> TrustedSite:
+def find_site(name: str, *, kind: str = "site") -> TrustedSite:
     """A trusted site by name, fingerprint, site id, or its age recipient."""
     sites = load_trust()
     wanted = name.strip()
@@ -394,7 +394,7 @@ def find_site(name: str) -> TrustedSite:
     if len(hits) > 1:
         raise InputError(f"{len(hits)} trusted sites are called {name!r}: use a fingerprint")
     known = ", ".join(s.name for s in sites) or "none yet (fieldapp keys trust FILE)"
-    raise NotFoundError(f"no trusted site called {name!r}; trusted sites: {known}")
+    raise NotFoundError(f"no trusted {kind} called {name!r}; trusted sites: {known}")
 
 
 def name_for_fingerprint(fp: str) -> str | None:

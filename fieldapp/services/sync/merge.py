@@ -21,7 +21,9 @@ Facts (contact attempts, check-ins) merge by union; the same id with other
 content is refused.
 
 A losing value that differs from the winner and came from another site is
-kept in ``sync_conflicts`` (local to the store, not synced).
+kept in ``sync_conflicts`` (local to the store, not synced) when the two
+writes were truly concurrent: neither side had seen the other's (see
+:mod:`fieldapp.services.sync.knowledge`). Each conflict is counted once.
 """
 
 from __future__ import annotations
@@ -60,7 +62,7 @@ from fieldapp.core.serialize import canonical_json, format_dt, to_plain
 from fieldapp.errors import FieldAppError, InputError, NotFoundError
 from fieldapp.services import consent
 from fieldapp.services.progress import Progress
-from fieldapp.services.sync import keys
+from fieldapp.services.sync import keys, knowledge
 from fieldapp.services.sync.bundle import BundleError, OpenedBundle, existing_ids, open_bundle
 from fieldapp.services.sync.format import FOREIGN_KEYS, check_record, parse_field_clock
 
@@ -212,9 +214,14 @@ class _DryRunError(Exception):
 class Merger:
     """Merges checked rows into one session's transaction, table by table."""
 
-    def __init__(self, session: Session, bundle_id: str | None) -> None:
+    def __init__(self, session: Session, bundle_id: str | None, *, sender: str = "",
+                 sender_seen: dict[str, int] | None = None) -> None:
         self.session = session
         self.bundle_id = bundle_id
+        self.sender = sender
+        self.sender_seen = sender_seen
+        self.seen_before = knowledge.load(session)
+        self.seen_now: dict[str, int] = {}
         self.now = dt.datetime.now(dt.UTC)
         self.stats: dict[str, TableStats] = {}
         self.address_keys: set[str] = set()
@@ -235,6 +242,7 @@ class Merger:
         inserts: list[dict[str, Any]] = []
         updates: list[dict[str, Any]] = []
         losses: list[dict[str, Any]] = []
+        knowledge.note(self.seen_now, rows)
         if issubclass(model, Fact):
             for row in rows:
                 have = current.get(row["id"])
@@ -264,7 +272,8 @@ class Merger:
                     stats.undeleted += 1
                     log.info("%s %s undeleted: an edit is newer than its delete", table, row["id"])
                 for loss in lost:
-                    losses.append(self._conflict(table, row["id"], loss))
+                    if self._concurrent(model, have, row, loss):
+                        losses.append(self._conflict(table, row["id"], loss))
                 if all(merged[k] == have[k] for k in merged):
                     stats.unchanged += 1
                     continue
@@ -285,6 +294,22 @@ class Merger:
         if losses:
             stats.conflicts += self._record_conflicts(losses)
 
+    def _concurrent(self, model: type[Mutable], local: dict[str, Any], remote: dict[str, Any],
+                    loss: Loss) -> bool:
+        born = max(field_clocks(model, local)[0], field_clocks(model, remote)[0])
+        local_clock = field_clocks(model, local)[1][loss.field]
+        local_lost = loss.loser_clock == local_clock and loss.loser == local[loss.field]
+        return knowledge.truly_concurrent(
+            loss.loser_clock, loss.winner_clock, born, local_lost=local_lost, sender=self.sender,
+            sender_seen=self.sender_seen, seen_before=self.seen_before)
+
+    def remember_seen(self) -> None:
+        """Store what this merge has shown us of each site's writes."""
+        seen = dict(self.seen_before)
+        for site, stamp in self.seen_now.items():
+            seen[site] = max(seen.get(site, -1), stamp)
+        knowledge.save(self.session, seen)
+
     def _conflict(self, table: str, record_id: str, loss: Loss) -> dict[str, Any]:
         return {
             "table_name": table, "record_id": record_id, "field": loss.field,
@@ -304,8 +329,11 @@ class Merger:
             from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
             stmt = sqlite_insert(t).on_conflict_do_nothing()
-        self.session.execute(stmt, rows)
-        return len(rows)
+        added = 0
+        for row in rows:  # one by one: a conflict already logged is not counted again
+            result = self.session.execute(stmt, row)
+            added += max(getattr(result, "rowcount", 0), 0)
+        return added
 
     def find_duplicates(self) -> int:
         """Doors with the same address but different ids become possible duplicates."""
@@ -531,7 +559,7 @@ def _merge_bundle(session: Session, opened: OpenedBundle, result: ImportResult,
     missing = _missing_parents(session, opened)
     held = _held_ids(opened, missing) if missing else {}
     held_records: list[dict[str, Any]] = []
-    merger = Merger(session, m.bundle_id)
+    merger = Merger(session, m.bundle_id, sender=m.site_id, sender_seen=m.seen)
     total = m.total_records or 1
     done = 0
     for model in SYNCED_MODELS:
@@ -556,6 +584,7 @@ def _merge_bundle(session: Session, opened: OpenedBundle, result: ImportResult,
         done += len(batch)
         session.flush()
     released = _release_held(session, merger)
+    merger.remember_seen()
     _apply_consent(session, opened)
     result.duplicates = merger.find_duplicates()
     result.tables = merger.stats
