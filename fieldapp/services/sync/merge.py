@@ -62,7 +62,7 @@ from fieldapp.core.serialize import canonical_json, format_dt, to_plain
 from fieldapp.errors import FieldAppError, InputError, NotFoundError
 from fieldapp.services import consent
 from fieldapp.services.progress import Progress
-from fieldapp.services.sync import keys, knowledge
+from fieldapp.services.sync import decisions, keys, knowledge
 from fieldapp.services.sync.bundle import BundleError, OpenedBundle, existing_ids, open_bundle
 from fieldapp.services.sync.format import FOREIGN_KEYS, check_record, parse_field_clock
 
@@ -587,6 +587,7 @@ def _merge_bundle(session: Session, opened: OpenedBundle, result: ImportResult,
     merger.remember_seen()
     _apply_consent(session, opened)
     result.duplicates = merger.find_duplicates()
+    result.duplicates -= decisions.apply(session, since=merger.now)  # decided elsewhere already
     result.tables = merger.stats
     result.held = [f"{h['table']} {h['record']['id']}" for h in held_records]
     result.status = "partial" if held_records else "merged"
@@ -694,7 +695,7 @@ def accept_bundle(store: Store, bundle_id: str, *, passphrase: bytes | None = No
 
 
 def resolve_duplicate(store: Store, pk: int, action: str, keep_id: str | None = None) -> None:
-    """Merge two doors (a synced write) or mark them distinct (this store only).
+    """Merge two doors or mark them distinct; the decision syncs like any record.
 
     Merging keeps ``keep_id`` (default: the older record), sets the other's
     ``merged_into_id`` and tombstone, and moves its people to the kept door.
@@ -707,6 +708,9 @@ def resolve_duplicate(store: Store, pk: int, action: str, keep_id: str | None = 
             raise NotFoundError(f"no possible duplicate #{pk}")
         if dup.status != "open":
             raise InputError(f"possible duplicate #{pk} was already resolved ({dup.status})")
+        decisions.record(session, "duplicate",
+                         decisions.pair_subject(dup.table_name, dup.a_id, dup.b_id),
+                         "distinct" if action == "distinct" else "merged")
         if action == "distinct":
             dup.status = "distinct"
             return
@@ -746,6 +750,7 @@ def resolve_conflict(store: Store, pk: int, use: str) -> None:
             plain[conflict.field] = conflict.loser_value
             value = check_record(conflict.table_name, plain)[conflict.field]
             setattr(obj, conflict.field, value)
+        decisions.record(session, "conflict", decisions.conflict_subject(conflict), use)
         conflict.resolved = True
 
 
