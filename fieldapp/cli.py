@@ -20,6 +20,7 @@ from typing import Any
 from fieldapp import __version__, paths
 from fieldapp import log as applog
 from fieldapp.core.db import Store, open_store
+from fieldapp.core.files import atomic_write
 from fieldapp.errors import FieldAppError
 
 log = logging.getLogger(__name__)
@@ -102,10 +103,8 @@ def cmd_dump(args: argparse.Namespace, ctx: Context) -> int:
 
     if args.out:
         target = Path(args.out)
-        tmp = target.with_name(target.name + ".part")
-        with tmp.open("w", encoding="utf-8", newline="\n") as fh:
+        with atomic_write(target, "w", encoding="utf-8", newline="\n") as fh:
             write_dump(ctx.store(), fh)
-        tmp.replace(target)
         out(f"Wrote {target}")
     else:
         write_dump(ctx.store(), sys.stdout)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from pathlib import Path
 from typing import Any
 
 from fieldapp import paths
+from fieldapp.core.files import write_text
 
 log = logging.getLogger(__name__)
 
@@ -42,9 +42,7 @@ def get(key: str) -> Any:
 def save(values: dict[str, Any]) -> None:
     path = _file()
     paths.ensure(path.parent)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(values, indent=2, sort_keys=True), encoding="utf-8")
-    os.replace(tmp, path)
+    write_text(path, json.dumps(values, indent=2, sort_keys=True))
 
 
 def set_value(key: str, value: Any) -> None:

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import or_, select
 
 from fieldapp.cli import out
+from fieldapp.core.files import atomic_write
 from fieldapp.core.models import EVENT_KINDS, SIGNUP_STATUSES, Organization
 from fieldapp.errors import InputError
 from fieldapp.services import events as ev
@@ -154,12 +155,10 @@ def cmd_signin(args: argparse.Namespace, ctx: Any) -> int:
 
 def cmd_calllist(args: argparse.Namespace, ctx: Any) -> int:
     target = Path(args.out)
-    tmp = target.with_name(target.name + ".part")
     with ctx.store().session() as s:
         row = ev.find_event(s, args.event)
-        with tmp.open("w", encoding="utf-8", newline="") as fh:
+        with atomic_write(target, "w", encoding="utf-8", newline="") as fh:
             written, left_out = ev.write_call_list(s, row.id, fh)
-    tmp.replace(target)
     out(f"Wrote {written} people to call to {target} ({left_out} left out: no phone, do not call or waitlisted)")
     return 0
 

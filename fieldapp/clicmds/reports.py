@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp.cli import out
+from fieldapp.core.files import write_text
 from fieldapp.services import reports
 
 
@@ -24,10 +25,7 @@ def cmd_report(args: argparse.Namespace, ctx: Any) -> int:
         text = table.as_text() + "\n"
     if args.out:
         target = Path(args.out)
-        tmp = target.with_name(target.name + ".part")
-        with tmp.open("w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        tmp.replace(target)
+        write_text(target, text, newline="")
         out(f"Wrote {len(table.rows)} rows to {target}")
     else:
         out(text.rstrip("\n"))

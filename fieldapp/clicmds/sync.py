@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from fieldapp.core.files import write_text
 from fieldapp.errors import FieldAppError
 
 
@@ -168,7 +169,7 @@ def cmd_keys_export(args: argparse.Namespace, ctx: Any) -> int:
     site = keys.load_keys()
     text = json.dumps(site.public_document(ctx.store().site_id), indent=2, sort_keys=True)
     if args.out:
-        Path(args.out).write_text(text + "\n", encoding="utf-8")
+        write_text(args.out, text + "\n")
         _out(f"Wrote {args.out}")
     else:
         _out(text)

@@ -33,6 +33,7 @@ from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from fieldapp import paths
+from fieldapp.core.files import write_text
 from fieldapp.maps.data import CATEGORIES, PROGRESS_COLOURS, MapData, progress_colour
 
 log = logging.getLogger(__name__)
@@ -431,8 +432,4 @@ def external_references(page: str) -> list[str]:
 
 def write_map(page: str, target: Path) -> Path:
     """Write the page atomically (a half-written map never loads)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(target.name + ".part")
-    tmp.write_text(page, encoding="utf-8")
-    tmp.replace(target)
-    return target
+    return write_text(target, page)

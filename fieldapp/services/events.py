@@ -30,6 +30,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from fieldapp.core import files
 from fieldapp.core.models import (
     EVENT_KINDS,
     LANGUAGES,
@@ -930,9 +931,7 @@ def write_ics(session: Session, path: Path, event_ids: Sequence[str] | None = No
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
-    tmp = path.with_name(path.name + ".part")
-    tmp.write_bytes(data)
-    tmp.replace(path)
+    files.write_bytes(path, data)
 
 
 def call_list(session: Session, event_id: str, statuses: Iterable[str] = REMIND_STATUSES) -> tuple[list[SignupRow], int]:
@@ -1023,13 +1022,13 @@ def write_signin_pdf(session: Session, event_id: str, path: Path, *, blank_rows:
         canvas.drawRightString(letter[0] - 0.6 * inch, 0.45 * inch, f"Page {doc.page}")
         canvas.restoreState()
 
-    tmp = path.with_name(path.name + ".part")
-    doc = SimpleDocTemplate(
-        str(tmp), pagesize=letter, leftMargin=0.6 * inch, rightMargin=0.6 * inch,
-        topMargin=0.6 * inch, bottomMargin=0.7 * inch, title=f"Sign-in: {ev.title}", author="Field App",
-    )
-    doc.build(story, onFirstPage=footer, onLaterPages=footer)
-    tmp.replace(path)
+    with files.atomic_path(path) as tmp:
+        doc = SimpleDocTemplate(
+            str(tmp), pagesize=letter, leftMargin=0.6 * inch, rightMargin=0.6 * inch,
+            topMargin=0.6 * inch, bottomMargin=0.7 * inch, title=f"Sign-in: {ev.title}",
+            author="Field App",
+        )
+        doc.build(story, onFirstPage=footer, onLaterPages=footer)
     return len(rows)
 
 

@@ -37,6 +37,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fieldapp import paths
+from fieldapp.core import files
 from fieldapp.core.db import Store
 from fieldapp.core.ids import id_stream
 from fieldapp.core.models import Door, Person
@@ -322,10 +323,7 @@ def save_profile(name: str, mapping: dict[str, str]) -> Path:
     validate_mapping(mapping)
     path = _profile_path(name)
     paths.ensure(path.parent)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps({"name": name, "mapping": mapping}, indent=2, sort_keys=True),
-                   encoding="utf-8")
-    tmp.replace(path)
+    files.write_text(path, json.dumps({"name": name, "mapping": mapping}, indent=2, sort_keys=True))
     return path
 
 

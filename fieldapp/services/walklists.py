@@ -30,6 +30,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fieldapp.core.db import Store
+from fieldapp.core.files import atomic_path
 from fieldapp.core.models import Door, Turf
 from fieldapp.errors import InputError, NotFoundError
 from fieldapp.services.addresses import normalize_street
@@ -830,12 +831,10 @@ def render_pdf(sheet: WalkSheet, out: Path) -> None:
         title=f"{sheet.label('walk_list')}: {sheet.turf_name}", author="Field App",
         subject=sheet.turf_id,
     )
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".part")
-    doc.filename = str(tmp)
-    doc.build(story, onFirstPage=lambda c, d: decorate(c, d, True),
-              onLaterPages=lambda c, d: decorate(c, d, False))
-    tmp.replace(out)
+    with atomic_path(out) as tmp:
+        doc.filename = str(tmp)
+        doc.build(story, onFirstPage=lambda c, d: decorate(c, d, True),
+                  onLaterPages=lambda c, d: decorate(c, d, False))
 
 
 def _cell_height(paragraph: Any, column_width: float) -> float:

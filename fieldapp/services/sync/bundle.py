@@ -1,8 +1,8 @@
 """Writing and reading ``.fieldbundle`` files, with every safety check.
 
 Export reads one consistent snapshot of the store, streams the records into a
-zip in a private temp folder, signs the manifest, encrypts the zip (age) into
-``<final name>.part`` beside the target, fsyncs and renames: a killed export
+zip in a private temp folder, signs the manifest, encrypts the zip (age)
+through :func:`fieldapp.core.files.atomic_write`: a killed or failed export
 never leaves a file under the final name.
 
 Reading decrypts to a private temp file (streaming, memory stays flat), then
@@ -21,7 +21,6 @@ import hashlib
 import io
 import json
 import logging
-import os
 import re
 import shutil
 import stat
@@ -38,6 +37,7 @@ from sqlalchemy.orm import Session
 from fieldapp import paths
 from fieldapp.core import migrations
 from fieldapp.core.db import Store
+from fieldapp.core.files import atomic_write
 from fieldapp.core.ids import is_uuid, new_id
 from fieldapp.core.models import (
     MODEL_BY_TABLE,
@@ -105,15 +105,6 @@ def private_tempdir() -> Path:
     """A fresh owner-only folder for decrypted data (removed by the caller)."""
     base = paths.ensure(paths.dirs().cache / "tmp", private=True)
     return Path(tempfile.mkdtemp(prefix="bundle-", dir=base))
-
-
-def _fsync_dir(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 def bundle_file_name(site_id: str, seq: int, bundle_id: str) -> str:
@@ -420,19 +411,10 @@ def export_bundle(
             progress.update(total, total, "Encrypting")
             name = bundle_file_name(store.site_id, seq, bundle_id)
             final = out_path / name
-            part = out_path / (name + ".part")
-            try:
-                with zip_path.open("rb") as src, part.open("wb") as dst:
-                    agefmt.encrypt(src, dst, recipients=recipients, passphrase=passphrase,
-                                   scrypt_log_n=scrypt_log_n)
-                    dst.flush()
-                    os.fsync(dst.fileno())
+            with zip_path.open("rb") as src, atomic_write(final) as dst:
+                agefmt.encrypt(src, dst, recipients=recipients, passphrase=passphrase,
+                               scrypt_log_n=scrypt_log_n)
                 progress.check()
-                os.replace(part, final)
-                _fsync_dir(out_path)
-            finally:
-                with contextlib.suppress(FileNotFoundError):
-                    part.unlink()
             now = dt.datetime.now(dt.UTC)
             session.add(SyncBundle(
                 bundle_id=bundle_id, direction="out",
@@ -544,7 +526,8 @@ def _lines(fh: IO[bytes]) -> Iterator[bytes]:
 def _decrypt(path: Path, target: Path, passphrase: bytes | None) -> None:
     own = keys.load_keys() if keys.keys_exist() else None
     try:
-        with path.open("rb") as src, target.open("wb") as dst:
+        # A private scratch file, removed after the import (not a file the app delivers).
+        with path.open("rb") as src, target.open("wb") as dst:  # atomic-exempt
             agefmt.decrypt(src, dst, identities=[own.identity] if own else [], passphrase=passphrase)
     except agefmt.NoIdentityError as exc:
         if exc.passphrase:

@@ -21,7 +21,6 @@ import datetime as dt
 import hashlib
 import json
 import logging
-import os
 import socket
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +31,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from fieldapp import paths
+from fieldapp.core import files
 from fieldapp.core.ids import is_uuid
 from fieldapp.errors import FieldAppError, InputError, NotFoundError
 from fieldapp.services.sync.agefmt import AgeError, Identity, Recipient
@@ -110,26 +110,12 @@ def verify(public_raw: bytes, signature: bytes, data: bytes) -> bool:
 
 
 def _write_private(path: Path, data: bytes) -> None:
-    """Write a secret file owner-only from the first byte, then rename into place."""
-    tmp = path.with_name(path.name + ".part")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        os.write(fd, data)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.chmod(tmp, 0o600)
-    os.replace(tmp, path)
+    """Write a secret file owner-only from the first byte, all or nothing."""
+    files.write_bytes(path, data, private=True)
 
 
 def _write_public(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".part")
-    with tmp.open("wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    files.write_bytes(path, data)
 
 
 @dataclass

@@ -41,6 +41,7 @@ from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 from fieldapp import paths
+from fieldapp.core import files
 from fieldapp.core.db import Store
 from fieldapp.core.fastinsert import insert_rows
 from fieldapp.core.hlc import format_hlc, stamp_ms, wall_ms
@@ -331,8 +332,8 @@ class Merger:
             stmt = sqlite_insert(t).on_conflict_do_nothing()
         added = 0
         for row in rows:  # one by one: a conflict already logged is not counted again
-            result = self.session.execute(stmt, row)
-            added += max(getattr(result, "rowcount", 0), 0)
+            result = self.session.connection().execute(stmt.returning(t.c.pk), row)
+            added += len(result.all())
         return added
 
     def find_duplicates(self) -> int:
@@ -655,7 +656,7 @@ def _quarantine(store: Store, opened: OpenedBundle, result: ImportResult, ahead_
     if dry_run:
         return result
     copy = quarantine_dir() / f"{m.bundle_id}.fieldbundle"
-    shutil.copyfile(opened.source, copy)
+    files.write_with(copy, lambda tmp: shutil.copyfile(opened.source, tmp), private=True)
     with store.transaction() as session:
         session.add(SyncBundle(
             bundle_id=m.bundle_id, direction="in", sha256=opened.sha256, site_id=m.site_id,

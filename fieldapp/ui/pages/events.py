@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.core.files import atomic_write
 from fieldapp.core.models import SIGNUP_STATUSES
 from fieldapp.errors import FieldAppError
 from fieldapp.services import events as ev
@@ -422,11 +423,8 @@ class Page(RefreshingPage):
         store = self.ctx.store
 
         def work(progress: Progress) -> tuple[int, int]:
-            tmp = path.with_name(path.name + ".part")
-            with store.session() as s, tmp.open("w", encoding="utf-8", newline="") as fh:
-                result = ev.write_call_list(s, eid, fh)
-            tmp.replace(path)
-            return result
+            with store.session() as s, atomic_write(path, "w", encoding="utf-8", newline="") as fh:
+                return ev.write_call_list(s, eid, fh)
 
         self.ctx.tasks.run(work, label=self.tr("Writing the call list…"), parent=self, on_done=lambda r: self._told(
             self.tr("Wrote {n} people to call to {path}; {left} left out (no phone, do not call or waitlisted).")
