@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import time
 
 import numpy as np
 import pytest
@@ -140,7 +139,8 @@ def test_haversine_matches_geopy_closely() -> None:
     assert fast == pytest.approx(geodesic(a[0], b[0]).meters, rel=0.005)
 
 
-def test_ordering_a_thousand_door_turf_is_fast() -> None:
+def test_ordering_a_thousand_door_turf_keeps_every_door() -> None:
+    """Its speed is measured in benchmarks/doors.py (walk order of a 1,000-door turf)."""
     rng = np.random.default_rng(3)
     doors = []
     for s in range(40):
@@ -150,9 +150,7 @@ def test_ordering_a_thousand_door_turf_is_fast() -> None:
                 _door(len(doors), f"Street {s}", number, 43 + s * 0.001 + rng.normal(0, 1e-5),
                       -87.9 + number * 1e-5)
             )
-    t0 = time.perf_counter()
     order = order_doors(doors)
-    assert time.perf_counter() - t0 < 1.0
     assert sorted(d.id for d in order) == sorted(d.id for d in doors)
 
 

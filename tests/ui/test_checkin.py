@@ -117,7 +117,6 @@ def test_walk_in_by_keyboard(ctx, qtbot, shots_dir: Path) -> None:
 def test_search_stays_fast_with_thousands_of_signups(ctx, qtbot) -> None:
     """A summit with 3,000 signups: the model loads ids only, and rows on demand."""
     import datetime as dt
-    import time
 
     from fieldapp.core.models import Signup
     from fieldapp.core.stamping import bulk_insert
@@ -134,10 +133,7 @@ def test_search_stays_fast_with_thousands_of_signups(ctx, qtbot) -> None:
     dialog, _ = _dialog(ctx, qtbot)
     assert dialog.model.rowCount() > 3000
     assert dialog.model.stats.rows_fetched <= 2 * dialog.model.PAGE
-    started = time.perf_counter()
-    qtbot.keyClicks(_focus(), "guest2999@")
-    elapsed = time.perf_counter() - started
+    qtbot.keyClicks(_focus(), "guest2999@")  # its speed: benchmarks/canvass_events.py
     assert dialog.model.rowCount() == 1
-    assert elapsed < 3.0  # ten keystrokes, each a SQL search
     qtbot.keyClick(_focus(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.checked_in == 1 and not ctx.tasks.busy, timeout=5000)
