@@ -53,6 +53,28 @@ def cmd_record(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
+def cmd_consent(args: argparse.Namespace, ctx: Any) -> int:
+    from fieldapp.services import consent
+
+    changes = {ch: "opt_out" for ch in args.opt_out or []}
+    for ch in args.opt_in or []:
+        if ch in changes:
+            raise InputError(f"{ch!r} given as both opt-out and opt-in", where="--opt-in")
+        changes[ch] = "opt_in"
+    with ctx.store().transaction() as s:
+        if changes:
+            consent.record(s, args.person, changes, source="cli", source_ref=args.note or "",
+                           by_volunteer_id=args.by)
+        history = consent.history(s, args.person)
+    if not history:
+        out("No consent recorded for this person (nothing opted out or in).")
+    for c in history:
+        choice = "opted out of" if c.choice == "opt_out" else "opted in to"
+        out(f"{c.recorded_at:%Y-%m-%d %H:%M} UTC  {choice} {c.channel} via {c.source}"
+            f"{' (' + c.source_ref + ')' if c.source_ref else ''}")
+    return 0
+
+
 def cmd_correct(args: argparse.Namespace, ctx: Any) -> int:
     kwargs: dict[str, Any] = {}
     if args.support is not None:
@@ -120,6 +142,17 @@ def register(sub: Any) -> None:
     p.add_argument("--no-text", action="store_true",
                    help="they asked not to be texted (an opt-out, saved with the knock)")
     p.set_defaults(func=cmd_record)
+
+    p = csub.add_parser("consent", help="record what a person said about calls, texts, email; "
+                        "show their consent history")
+    p.add_argument("person", help="person id")
+    p.add_argument("--opt-out", action="append", choices=("call", "text", "email"),
+                   help="they asked not to be contacted this way (repeat)")
+    p.add_argument("--opt-in", action="append", choices=("call", "text", "email"),
+                   help="they explicitly agreed to be contacted this way again (repeat)")
+    p.add_argument("--by", metavar="VOLUNTEER_ID", help="who took it down")
+    p.add_argument("--note", help="where it was said (a form, an email...)")
+    p.set_defaults(func=cmd_consent)
 
     p = csub.add_parser("correct", help="correct an attempt (a new one supersedes it)")
     p.add_argument("attempt", help="contact attempt id")

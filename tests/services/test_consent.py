@@ -75,3 +75,25 @@ def test_an_import_records_opt_outs_and_a_blank_or_no_never_clears_one(store: St
         recs = list(s.scalars(select(ConsentChange)))
         assert [(r.person_id, r.channel, r.choice, r.source, r.source_ref) for r in recs] == [
             (people["V1"].id, "call", "opt_out", "import", "voters.csv")]
+
+
+def test_the_cli_records_an_explicit_opt_in_and_shows_the_history(
+        demo_store: Store, capsys) -> None:  # type: ignore[no-untyped-def]
+    from fieldapp.cli import main
+
+    with demo_store.transaction() as s:
+        pid = s.scalar(select(Person.id).where(Person.do_not_text.is_(False)).limit(1))
+        consent.record(s, pid, {"text": "opt_out"}, source="canvass",
+                       at=dt.datetime(2026, 1, 5, tzinfo=dt.UTC))
+    db = demo_store.url.removeprefix("sqlite:///")
+    demo_store.close()
+    assert main(["--db", db, "canvass", "consent", pid, "--opt-in", "text", "--note", "email"]) == 0
+    shown = capsys.readouterr().out
+    assert "opted out of text via canvass" in shown and "opted in to text via cli (email)" in shown
+    assert main(["--db", db, "canvass", "consent", pid, "--opt-in", "call", "--opt-out", "call"]) == 1
+    from fieldapp.core.db import open_store
+
+    store = open_store(db)
+    with store.session() as s:
+        assert not s.get(Person, pid).do_not_text
+    store.close()
