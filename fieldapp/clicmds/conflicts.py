@@ -50,7 +50,7 @@ def cmd_show(args: argparse.Namespace, ctx: Any) -> int:
 
 
 def cmd_resolve(args: argparse.Namespace, ctx: Any) -> int:
-    from fieldapp.services.sync.merge import resolve_conflict
+    from fieldapp.services.sync.resolve import resolve_conflict
 
     resolve_conflict(ctx.store(), args.pk, "winner" if args.keep == "winner" else "loser")
     what = "kept the value in the store" if args.keep == "winner" else "wrote the other value back"
