@@ -20,6 +20,7 @@ in one transaction: a cancel (or ``dry_run``) leaves the store as it was.
 from __future__ import annotations
 
 from fieldapp.services.importing.fields import FIELDS, MAX_PROBLEMS_KEPT
+from fieldapp.services.importing.layouts import Layout, get_layout, layouts
 from fieldapp.services.importing.profiles import (
     list_profiles,
     load_profile,
@@ -28,7 +29,12 @@ from fieldapp.services.importing.profiles import (
     save_profile,
     validate_mapping,
 )
-from fieldapp.services.importing.report import ImportReport, Problem
+from fieldapp.services.importing.report import (
+    ImportReport,
+    Problem,
+    mapping_lines,
+    mapping_warnings,
+)
 from fieldapp.services.importing.run import BATCH_ROWS, import_doors
 from fieldapp.services.importing.sniffing import (
     FileFormat,
@@ -46,13 +52,18 @@ __all__ = [
     "MAX_PROBLEMS_KEPT",
     "FileFormat",
     "ImportReport",
+    "Layout",
     "Preview",
     "Problem",
     "detect_encoding",
+    "get_layout",
     "guess_mapping",
     "import_doors",
+    "layouts",
     "list_profiles",
     "load_profile",
+    "mapping_lines",
+    "mapping_warnings",
     "open_text",
     "parse_map_options",
     "preview",

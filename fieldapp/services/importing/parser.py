@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 from collections.abc import Callable, Iterator
@@ -18,6 +19,9 @@ from fieldapp.services.addresses import (
 )
 from fieldapp.services.importing.fields import _LANGS, FIELDS
 from fieldapp.services.importing.report import ImportReport, Problem
+from fieldapp.services.voterstatus import normalize_status
+
+_BAD_BYTE = re.compile("[\udc80-\udcff]")
 
 
 class _RowError(Exception):
@@ -35,11 +39,30 @@ class _Row:
     person: dict[str, Any] | None
 
 
+_DISTRICTS = {"congressional_district": "congressional", "senate_district": "state_senate",
+              "house_district": "state_house"}
+_DATE_FORMATS = ("%m/%d/%Y", "%Y-%m-%d", "%Y%m%d", "%m/%d/%y", "%Y/%m/%d", "%m-%d-%Y")
+
+
+def iso_date(text: str) -> str | None:
+    """A registration date as YYYY-MM-DD ("" for none), or None if unreadable."""
+    text = text.strip().split(" ")[0].split("T")[0]
+    if not text:
+        return ""
+    for fmt in _DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
 class _Parser:
     """Turns a file row into door and person fields, or raises :class:`_RowError`."""
 
     def __init__(self, header: list[str], mapping: dict[str, str], report: ImportReport,
-                 this_year: int) -> None:
+                 this_year: int, *, statuses: dict[str, str] | None = None,
+                 damaged: bool = False) -> None:
         self.width = len(header)
         self.header = header
         self.columns: list[tuple[int, str]] = [
@@ -54,6 +77,28 @@ class _Parser:
         )
         self.report = report
         self.this_year = this_year
+        self.statuses = statuses or {}
+        self.damaged = damaged
+        self.unknown_statuses: set[str] = set()
+
+    def check_cells(self, line: int, cells: list[str], joined: str) -> None:
+        """NUL bytes and (in a damaged UTF-8 file) invalid bytes reject the row."""
+        if "\x00" in joined:
+            raise _RowError(self._field_with(cells, "\x00"), "a NUL byte in the field")
+        if self.damaged and _BAD_BYTE.search(joined):
+            index = self._index_with(cells, _BAD_BYTE)
+            bad = _BAD_BYTE.search(cells[index]) if index >= 0 else None
+            byte = f" 0x{ord(bad.group()) - 0xDC00:02X}" if bad else ""
+            raise _RowError(self.header[index] if 0 <= index < self.width else "",
+                            f"an invalid UTF-8 byte{byte}: the row is left out so that no "
+                            "name is stored garbled")
+
+    def _index_with(self, cells: list[str], pattern: re.Pattern[str]) -> int:
+        return next((i for i, c in enumerate(cells) if pattern.search(c)), -1)
+
+    def _field_with(self, cells: list[str], char: str) -> str:
+        index = next((i for i, c in enumerate(cells) if char in c), -1)
+        return self.header[index] if 0 <= index < self.width else ""
 
     def parse(self, line: int, cells: list[str]) -> _Row | None:
         if len(cells) < self.width:
@@ -63,22 +108,7 @@ class _Parser:
         if len(cells) > self.width and any(c.strip() for c in cells[self.width :]):
             raise _RowError("", f"the row has {len(cells)} fields, the header has {self.width}")
         v = dict(zip(self.names, map(str.strip, self.pick(cells)), strict=True))
-        number, street, unit = v.get("street_number", ""), v.get("street_name", ""), v.get("unit", "")
-        if v.get("address") and not street:
-            n2, s2, u2 = split_street_line(v["address"])
-            number = number or n2
-            street = s2
-            unit = unit or u2
-        elif street and not number:
-            n2, s2, u2 = split_street_line(street)
-            if n2:
-                number, street, unit = n2, s2, unit or u2
-        addr_field = self._col("address") if "address" in v and not v.get("street_name") else self._col("street_name")
-        if not street:
-            raise _RowError(addr_field, "no street address")
-        if not number:
-            raise _RowError(self._col("street_number") if "street_number" in v else addr_field,
-                            f"no house number in {street!r}")
+        number, street, unit = self._street(v)
         city, state, zip_code = v.get("city", ""), v.get("state", "").upper(), v.get("zip", "")
         lat, lon = self._coords(v)
         bkey = building_key(number, street, city, state)
@@ -100,19 +130,81 @@ class _Parser:
             first, last = _split_name(v["full_name"])
         person: dict[str, Any] | None = None
         if first or last or v.get("voter_id"):
-            person = {
-                "first_name": first,
-                "last_name": last,
-                "voter_id": v.get("voter_id", ""),
-                "phone": v.get("phone", ""),
-                "email": v.get("email", "").lower(),
-                "party": v.get("party", ""),
-                "birth_year": self._birth_year(line, v),
-            }
-            language = v.get("language", "").strip().lower()
-            if language:
-                person["language"] = _LANGS.get(language, language[:10])
+            person = self._person(line, v, first, last)
         return _Row(line=line, akey=door["address_key"], door=door, person=person)
+
+    def _street(self, v: dict[str, str]) -> tuple[str, str, str]:
+        number, street, unit = v.get("street_number", ""), v.get("street_name", ""), v.get("unit", "")
+        if v.get("street_number_suffix"):
+            number = f"{number} {v['street_number_suffix']}" if "/" in v["street_number_suffix"] \
+                else number + v["street_number_suffix"]
+        if street and (v.get("street_pre") or v.get("street_type") or v.get("street_post")):
+            street = " ".join(p for p in (v.get("street_pre", ""), street, v.get("street_type", ""),
+                                          v.get("street_post", "")) if p)
+        if unit and v.get("unit_type"):
+            unit = f"{v['unit_type']} {unit}"
+        if v.get("address") and not street:
+            n2, s2, u2 = split_street_line(v["address"])
+            number = number or n2
+            street = s2
+            unit = unit or u2
+        elif street and not number:
+            n2, s2, u2 = split_street_line(street)
+            if n2:
+                number, street, unit = n2, s2, unit or u2
+        addr_field = (self._col("address") if "address" in v and not v.get("street_name")
+                      else self._col("street_name"))
+        if not street:
+            raise _RowError(addr_field, "no street address")
+        if not number:
+            raise _RowError(self._col("street_number") if "street_number" in v else addr_field,
+                            f"no house number in {street!r}")
+        return number, street, unit
+
+    def _person(self, line: int, v: dict[str, str], first: str, last: str) -> dict[str, Any]:
+        phone = v.get("phone", "")
+        if phone and v.get("area_code"):
+            phone = f"{v['area_code']}{phone}"
+        person: dict[str, Any] = {
+            "first_name": first,
+            "last_name": last,
+            "voter_id": v.get("voter_id", ""),
+            "phone": phone,
+            "email": v.get("email", "").lower(),
+            "party": v.get("party", ""),
+            "birth_year": self._birth_year(line, v),
+        }
+        language = v.get("language", "").strip().lower()
+        if language:
+            person["language"] = _LANGS.get(language, language[:10])
+        if "status" in v:
+            person["voter_status"] = self._status(line, v["status"])
+        if "registration_date" in v:
+            date = iso_date(v["registration_date"])
+            if date is None:
+                self.report.add(Problem(line, self._col("registration_date"),
+                                        f"{v['registration_date']!r} is not a date; left empty",
+                                        level="warning"))
+            person["registration_date"] = date or ""
+        for name in ("precinct", "ward"):
+            if name in v:
+                person[name] = v[name][:60]
+        districts = {key: v[name] for name, key in _DISTRICTS.items() if v.get(name)}
+        if districts:
+            person["districts"] = districts
+        return person
+
+    def _status(self, line: int, raw: str) -> str:
+        status = normalize_status(raw, self.statuses)
+        if status is None:
+            code = raw.strip()[:20]
+            if code not in self.unknown_statuses:
+                self.unknown_statuses.add(code)
+                self.report.add(Problem(line, self._col("status"),
+                                        f"status {code!r} is not one Field App knows; kept as "
+                                        "written (the voter stays on lists)", level="warning"))
+            return code.lower()
+        return status
 
     def _col(self, name: str) -> str:
         return self.column_of.get(name, name)
@@ -177,10 +269,12 @@ def _split_name(full: str) -> tuple[str, str]:
     return " ".join(parts[:-1]), parts[-1]
 
 
-def _records(text: io.TextIOWrapper, delimiter: str) -> Iterator[tuple[int, list[str]]]:
-    """(first line number, cells) for each record after the header."""
+def _records(text: io.TextIOWrapper, delimiter: str,
+             has_header: bool = True) -> Iterator[tuple[int, list[str]]]:
+    """(first line number, cells) for each record after the header (if any)."""
     reader = csv.reader(text, delimiter=delimiter, strict=False)
-    next(reader, None)
+    if has_header:
+        next(reader, None)
     line = reader.line_num + 1
     for cells in reader:
         yield line, cells

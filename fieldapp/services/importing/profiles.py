@@ -87,10 +87,11 @@ def parse_map_options(options: list[str]) -> dict[str, str]:
 
 
 def resolve_mapping(
-    path: Path, header: list[str], overrides: dict[str, str] | None
+    path: Path, header: list[str], overrides: dict[str, str] | None,
+    layout: str | None = None,
 ) -> dict[str, str]:
-    """The guessed mapping with the caller's changes; checks it can make doors."""
-    mapping = guess_mapping(header)
+    """The guessed (or the layout's) mapping with the caller's changes; checks it can make doors."""
+    mapping = guess_mapping(header, layout)
     if overrides:
         lookup = {h.strip().lower(): h for h in header}
         for column, name in overrides.items():

@@ -13,7 +13,11 @@ from fieldapp.core.models import Door, Person
 from fieldapp.core.stamping import bulk_insert
 from fieldapp.services.addresses import fold_name
 from fieldapp.services.importing.parser import _Row
-from fieldapp.services.importing.report import ImportReport
+from fieldapp.services.importing.report import ImportReport, Problem
+
+PENDING_KEPT = 200_000
+"""Person keys kept to merge a repeated row into the pending write (beyond: a later
+repeat updates the stored person instead, which adds up the same)."""
 
 _PERSON_FIELDS = ("first_name", "last_name", "voter_id", "phone", "email", "party",
                   "birth_year", "language")
@@ -25,6 +29,8 @@ class _Importer:
         self.session = session
         self.report = report
         self.ids = id_stream()
+        self.first_line: dict[str, int] = {}  # person key -> the line that brought it
+        self.pending: dict[str, str] = {}  # person key -> id, for merging later rows
 
     def batch(self, rows: list[_Row]) -> None:
         session = self.session
@@ -49,61 +55,90 @@ class _Importer:
                 door_id = next(self.ids)
                 new_doors[r.akey] = {"id": door_id, "turf_id": None, **r.door}
             door_of[r.akey] = door_id
-        # ---- people: match by voter id, else by folded name at the same door
+        if new_doors:
+            bulk_insert(session, Door, list(new_doors.values()))
+            self.report.doors_created += len(new_doors)
+        self._people(rows, door_of, existing)
+        if door_changes:
+            self.report.doors_updated += len(self._apply(Door, door_changes))
+
+    def _people(self, rows: list[_Row], door_of: dict[str, str], existing: dict[str, str]) -> None:
+        """Match each row's person (voter id, else name + birth year at the door) and write."""
+        session, report = self.session, self.report
         people_rows = [r for r in rows if r.person is not None]
+        report.rows_skipped += len(rows) - len(people_rows)
         voter_ids = sorted({r.person["voter_id"] for r in people_rows if r.person and r.person["voter_id"]})
-        by_voter = _oldest_live_by(session, Person, Person.voter_id, voter_ids)
-        old_doors = sorted({door_of[r.akey] for r in people_rows if r.akey in existing})
-        by_name: dict[tuple[str, str], tuple[str, str]] = {}
-        for chunk in _chunks(old_doors, 900):
-            for found_pid, found_door, first, last, found_vid in session.connection().execute(
+        by_voter = _live_people_by_voter_id(session, voter_ids)
+        by_name = self._people_at(sorted({door_of[r.akey] for r in people_rows if r.akey in existing}))
+        new_people: dict[str, dict[str, Any]] = {}  # batch key -> row
+        person_changes: dict[str, dict[str, Any]] = {}
+        merged_changes: dict[str, dict[str, Any]] = {}
+        for r in people_rows:
+            assert r.person is not None
+            p = dict(r.person)
+            door_id = p["door_id"] = door_of[r.akey]
+            vid = p["voter_id"]
+            folded = fold_name(p["first_name"], p["last_name"])
+            key = f"v:{vid}" if vid else f"n:{door_id}|{folded}|{p['birth_year'] or ''}"
+            first = self.first_line.get(key)
+            if first is not None:
+                report.people_merged += 1
+                report.add(Problem(r.line, "", f"the same {'voter id' if vid else 'person'} as "
+                                   f"line {first}: merged into one person", level="warning"))
+                values = {k: v for k, v in p.items() if v not in (None, "", {})}
+                target = self.pending.get(key)
+                if target in person_changes:
+                    person_changes[target].update(values)
+                elif key in new_people:
+                    new_people[key].update(values)
+                elif target is not None:  # written by an earlier batch
+                    merged_changes.setdefault(target, {}).update(values)
+                continue
+            self.first_line[key] = r.line
+            status = p.get("voter_status")
+            if status is not None:
+                report.statuses[status] = report.statuses.get(status, 0) + 1
+            pid, old_door = by_voter.get(vid, (None, None)) if vid else (None, None)
+            if pid is None:
+                pid = _same_person(by_name.get((door_id, folded), []), vid, p["birth_year"])
+            if pid is not None:
+                if old_door is not None and old_door != door_id:
+                    report.people_moved += 1
+                person_changes[pid] = {k: v for k, v in p.items() if v not in (None, "", {})}
+                self.pending[key] = pid
+            else:
+                new_people[key] = {"id": next(self.ids), "tags": [], "language": "en", **p}
+                self.pending[key] = new_people[key]["id"]
+        if new_people:
+            bulk_insert(session, Person, list(new_people.values()))
+            report.people_created += len(new_people)
+        if person_changes:
+            changed = self._apply(Person, person_changes)
+            report.people_updated += len(changed)
+            report.people_unchanged += len(person_changes) - len(changed)
+        if merged_changes:
+            self._apply(Person, merged_changes)
+        if len(self.pending) > PENDING_KEPT:
+            self.pending.clear()
+
+    def _people_at(self, doors: list[str]) -> dict[tuple[str, str], list[tuple[str, str, int | None]]]:
+        """(door, folded name) -> [(person id, voter id, birth year)] for live people, oldest first."""
+        found: dict[tuple[str, str], list[tuple[str, str, int | None]]] = {}
+        for chunk in _chunks(doors, 900):
+            for pid, door, first, last, vid, year in self.session.connection().execute(
                 select(Person.id, Person.door_id, Person.first_name, Person.last_name,
-                       Person.voter_id).where(
+                       Person.voter_id, Person.birth_year).where(
                     Person.door_id.in_(chunk), Person.deleted.is_(False),
                     Person.merged_into_id.is_(None),
                 ).order_by(Person.born_hlc)
             ):
-                by_name.setdefault((found_door or "", fold_name(first, last)), (found_pid, found_vid))
-        new_people: dict[str, dict[str, Any]] = {}  # batch key -> row
-        person_changes: dict[str, dict[str, Any]] = {}
-        for r in people_rows:
-            assert r.person is not None
-            p = dict(r.person)
-            door_id = door_of[r.akey]
-            p["door_id"] = door_id
-            vid = p["voter_id"]
-            name_key = (door_id, fold_name(p["first_name"], p["last_name"]))
-            pid = by_voter.get(vid) if vid else None
-            if pid is None:
-                named = by_name.get(name_key)
-                if named is not None and (not vid or not named[1]):
-                    pid = named[0]
-            batch_key = f"v:{vid}" if vid else f"n:{name_key[0]}|{name_key[1]}"
-            if pid is not None:
-                changes = {k: v for k, v in p.items() if v not in (None, "")}
-                person_changes.setdefault(pid, {}).update(changes)
-            elif batch_key in new_people:
-                new_people[batch_key].update({k: v for k, v in p.items() if v not in (None, "")})
-            else:
-                row = {"id": next(self.ids), "tags": [], "language": "en", **p}
-                new_people[batch_key] = row
-        # ---- write: bulk inserts for new rows, ORM updates for the rest
-        if new_doors:
-            bulk_insert(session, Door, list(new_doors.values()))
-            self.report.doors_created += len(new_doors)
-        if new_people:
-            bulk_insert(session, Person, list(new_people.values()))
-            self.report.people_created += len(new_people)
-        if door_changes:
-            self.report.doors_updated += self._apply(Door, door_changes)
-        if person_changes:
-            changed = self._apply(Person, person_changes)
-            self.report.people_updated += changed
-            self.report.people_unchanged += len(person_changes) - changed
+                found.setdefault((door or "", fold_name(first, last)), []).append((pid, vid, year))
+        return found
 
-    def _apply(self, model: type[Door] | type[Person], changes: dict[str, dict[str, Any]]) -> int:
+    def _apply(self, model: type[Door] | type[Person], changes: dict[str, dict[str, Any]]
+               ) -> set[str]:
         """Set changed fields on ORM objects so the flush hook stamps each one."""
-        changed = 0
+        changed: set[str] = set()
         objs: list[Any] = []
         for chunk in _chunks(sorted(changes), 900):
             objs.extend(self.session.scalars(select(model).where(model.id.in_(chunk))))
@@ -113,7 +148,8 @@ class _Importer:
                 if getattr(obj, key) != value:
                     setattr(obj, key, value)
                     dirty = True
-            changed += dirty
+            if dirty:
+                changed.add(obj.id)
         self.session.flush()
         for obj in objs:
             self.session.expunge(obj)
@@ -145,3 +181,34 @@ def _oldest_live_by(session: Session, model: Any, key: Any, keys: list[str]) -> 
     return found
 
 
+
+
+def _same_person(candidates: list[tuple[str, str, int | None]], vid: str,
+                 year: int | None) -> str | None:
+    """The stored person a row without a match by voter id is, by name and birth year.
+
+    Two voter ids are two people, whatever their names; a missing birth year on
+    either side does not tell people apart.
+    """
+    for pid, found_vid, found_year in candidates:
+        if vid and found_vid:
+            continue
+        if year is not None and found_year is not None and year != found_year:
+            continue
+        return pid
+    return None
+
+
+def _live_people_by_voter_id(session: Session, voter_ids: list[str]
+                             ) -> dict[str, tuple[str, str | None]]:
+    """Voter id -> (person id, door id) among live people; the oldest-born wins."""
+    found: dict[str, tuple[str, str | None]] = {}
+    for chunk in _chunks(voter_ids, 900):
+        for pid, vid, door in session.connection().execute(
+            select(Person.id, Person.voter_id, Person.door_id).where(
+                Person.voter_id.in_(chunk), Person.deleted.is_(False),
+                Person.merged_into_id.is_(None),
+            ).order_by(Person.born_hlc)
+        ):
+            found.setdefault(vid, (pid, door))
+    return found
