@@ -36,13 +36,14 @@ def cmd_import_doors(args: argparse.Namespace, ctx: Any) -> int:
     if args.map:
         mapping.update(importing.parse_map_options(args.map))
     if args.save_mapping:
-        fmt = importing.sniff(args.file, encoding=args.encoding)
-        resolved = importing.resolve_mapping(Path(args.file), fmt.header, mapping)
+        fmt = importing.sniff(args.file, encoding=args.encoding, layout=args.layout)
+        resolved = importing.resolve_mapping(Path(args.file), fmt.header, mapping,
+                                             fmt.layout or None)
         saved = importing.save_profile(args.save_mapping, resolved)
         _out(f"Saved mapping profile {args.save_mapping!r} to {saved}")
     report = importing.import_doors(
         ctx.store(), args.file, mapping=mapping or None, encoding=args.encoding,
-        dry_run=args.dry_run, strict=args.strict, progress=LineProgress(sys.stderr),
+        layout=args.layout, dry_run=args.dry_run, strict=args.strict, progress=LineProgress(sys.stderr),
     )
     for line in report.lines():
         _out(line)
@@ -61,6 +62,20 @@ def cmd_import_turfs(args: argparse.Namespace, ctx: Any) -> int:
     report = import_turfs(ctx.store(), args.file)
     for line in report.lines():
         _out(line)
+    return 0
+
+
+def cmd_import_layouts(args: argparse.Namespace, ctx: Any) -> int:
+    from fieldapp.services.importing import layouts
+
+    for layout in layouts().values():
+        header = "header row" if layout.header else "no header row"
+        _out(f"{layout.name:12} {layout.title} ({len(layout.columns)} columns, {header})")
+        if args.verbose:
+            _out(f"             {layout.source}")
+            for column, field in layout.fields.items():
+                _out(f"               {column} -> {field}")
+    _out("Force one with: fieldapp import doors FILE --layout NAME")
     return 0
 
 
@@ -190,6 +205,8 @@ def register(sub: Any) -> None:
                    help="map a column to a field (repeatable); see: fieldapp import profiles --fields")
     d.add_argument("--save-mapping", metavar="PROFILE", help="save the mapping used under this name")
     d.add_argument("--encoding", help="force the file's encoding (default: detected)")
+    d.add_argument("--layout", metavar="NAME",
+                   help="read the file as this built-in layout (see: fieldapp import layouts)")
     d.add_argument("--dry-run", action="store_true", help="show the report, write nothing")
     d.add_argument("--strict", action="store_true",
                    help="stop at the first bad row (nothing is written) instead of skipping it")
@@ -200,6 +217,11 @@ def register(sub: Any) -> None:
     t = isub.add_parser("turfs", help="turf polygons from a GeoJSON or KML file")
     t.add_argument("file", help="a .geojson/.json or .kml file of polygons or multipolygons")
     t.set_defaults(func=cmd_import_turfs)
+
+    la = isub.add_parser("layouts", help="list the built-in voter-file layouts")
+    la.add_argument("-v", "--verbose", action="store_true",
+                    help="with each layout's source document and column mapping")
+    la.set_defaults(func=cmd_import_layouts)
 
     pr = isub.add_parser("profiles", help="list saved column mapping profiles")
     pr.add_argument("--fields", action="store_true", help="list the fields a column can map to")
