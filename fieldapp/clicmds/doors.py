@@ -176,7 +176,9 @@ def cmd_walklist(args: argparse.Namespace, ctx: Any) -> int:
     from fieldapp.services.walklists import walk_plan, write_walklist_pdf
 
     if args.pdf:
-        sheet = write_walklist_pdf(ctx.store(), args.turf, args.pdf, lang=args.lang)
+        columns = [c.strip() for c in (args.columns or "").split(",") if c.strip()]
+        sheet = write_walklist_pdf(ctx.store(), args.turf, args.pdf, lang=args.lang,
+                                   columns=columns, include_off_list=args.include_removed)
         _out(f"Wrote {args.pdf}: {len(sheet.doors)} doors, "
              f"{sum(len(d.people) for d in sheet.doors)} people, walk ~{sheet.distance_m / 1000:.1f} km")
         if sheet.not_listed:
@@ -184,7 +186,7 @@ def cmd_walklist(args: argparse.Namespace, ctx: Any) -> int:
         return 0
     with ctx.store().session() as session:
         turf = find_turf(session, args.turf)
-        plan = walk_plan(session, turf.id)
+        plan = walk_plan(session, turf.id, include_off_list=args.include_removed)
         _out(f"{turf.name}: {len(plan.doors)} doors, walk ~{plan.walking_distance_m() / 1000:.1f} km")
         for i, d in enumerate(plan.doors, start=1):
             unit = f", {d.unit}" if d.unit else ""
@@ -261,4 +263,8 @@ def register(sub: Any) -> None:
     w.add_argument("turf", help="turf name or id")
     w.add_argument("--pdf", metavar="OUT.pdf", help="write the walk sheet PDF")
     w.add_argument("--lang", choices=["en", "es"], default="en", help="language of the sheet")
+    w.add_argument("--columns", metavar="party,status",
+                   help="extra walk-sheet columns: party, status (comma separated)")
+    w.add_argument("--include-removed", action="store_true",
+                   help="also list removed, cancelled and deceased voters (left off by default)")
     w.set_defaults(func=cmd_walklist)
