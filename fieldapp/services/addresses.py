@@ -99,6 +99,7 @@ _UNIT_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=65536)
 def split_street_line(line: str) -> tuple[str, str, str]:
     """Split "1234 N 20th St Apt 3" into ("1234", "N 20th St", "Apt 3").
 

@@ -8,6 +8,7 @@ import io
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from operator import itemgetter
 from typing import Any
 
@@ -42,19 +43,32 @@ class _Row:
 _DISTRICTS = {"congressional_district": "congressional", "senate_district": "state_senate",
               "house_district": "state_house"}
 _DATE_FORMATS = ("%m/%d/%Y", "%Y-%m-%d", "%Y%m%d", "%m/%d/%y", "%Y/%m/%d", "%m-%d-%Y")
+_US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})$")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})$")
 
 
+@lru_cache(maxsize=65536)
 def iso_date(text: str) -> str | None:
     """A registration date as YYYY-MM-DD ("" for none), or None if unreadable."""
     text = text.strip().split(" ")[0].split("T")[0]
     if not text:
         return ""
-    for fmt in _DATE_FORMATS:
-        try:
-            return dt.datetime.strptime(text, fmt).date().isoformat()
-        except ValueError:
-            continue
-    return None
+    match = _US_DATE.match(text)
+    if match:
+        month, day, year = (int(g) for g in match.groups())
+    elif (match := _ISO_DATE.match(text)) is not None:
+        year, month, day = (int(g) for g in match.groups())
+    else:
+        for fmt in _DATE_FORMATS:
+            try:
+                return dt.datetime.strptime(text, fmt).date().isoformat()
+            except ValueError:
+                continue
+        return None
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 class _Parser:
@@ -189,9 +203,8 @@ class _Parser:
         for name in ("precinct", "ward"):
             if name in v:
                 person[name] = v[name][:60]
-        districts = {key: v[name] for name, key in _DISTRICTS.items() if v.get(name)}
-        if districts:
-            person["districts"] = districts
+        # always set: a missing JSON column costs a default call per row in the bulk insert
+        person["districts"] = {key: v[name] for name, key in _DISTRICTS.items() if v.get(name)}
         return person
 
     def _status(self, line: int, raw: str) -> str:
