@@ -68,14 +68,18 @@ def cmd_import_turfs(args: argparse.Namespace, ctx: Any) -> int:
 def cmd_import_layouts(args: argparse.Namespace, ctx: Any) -> int:
     from fieldapp.services.importing import layouts
 
-    for layout in layouts().values():
-        header = "header row" if layout.header else "no header row"
-        _out(f"{layout.name:12} {layout.title} ({len(layout.columns)} columns, {header})")
-        if args.verbose:
-            _out(f"             {layout.source}")
-            for column, field in layout.fields.items():
-                _out(f"               {column} -> {field}")
-    _out("Force one with: fieldapp import doors FILE --layout NAME")
+    for kind, title, hint in (
+        ("voters", "Voter-file layouts", "fieldapp import doors FILE --layout NAME"),
+        ("points", "Address-point layouts", "fieldapp geocode --address-file FILE --layout NAME"),
+    ):
+        _out(f"{title} (force one with: {hint}):")
+        for layout in layouts(kind).values():
+            header = "header row" if layout.header else "no header row"
+            _out(f"  {layout.name:14} {layout.title} ({len(layout.columns)} columns, {header})")
+            if args.verbose:
+                _out(f"                 {layout.source}")
+                for column, field in layout.fields.items():
+                    _out(f"                   {column} -> {field}")
     return 0
 
 
@@ -105,7 +109,15 @@ def cmd_geocode(args: argparse.Namespace, ctx: Any) -> int:
     from fieldapp.services.progress import LineProgress
 
     if args.address_file:
+        from fieldapp.services import importing
+
+        mapping: dict[str, str] = {}
+        if args.mapping:
+            mapping.update(importing.load_profile(args.mapping))
+        if args.map:
+            mapping.update(importing.parse_map_options(args.map))
         file_report = geocoding.geocode_from_file(ctx.store(), args.address_file,
+                                                  mapping=mapping or None, layout=args.layout,
                                                   progress=LineProgress(sys.stderr))
         for line in file_report.lines():
             _out(line)
@@ -235,6 +247,11 @@ def register(sub: Any) -> None:
     g.add_argument("--limit", type=int, metavar="N", help="ask for at most N addresses")
     g.add_argument("--address-file", metavar="FILE",
                    help="geocode offline from a county address-points CSV (address + coordinates)")
+    g.add_argument("--map", action="append", metavar="COLUMN=FIELD",
+                   help="with --address-file: map a column to a field (repeatable)")
+    g.add_argument("--mapping", metavar="PROFILE", help="with --address-file: a saved mapping")
+    g.add_argument("--layout", metavar="NAME",
+                   help="with --address-file: openaddresses, nad or county_gis (default: detected)")
     g.add_argument("--domain", help="use another server for the provider (host[:port])")
     g.add_argument("--scheme", choices=["http", "https"], help="scheme for --domain")
     g.add_argument("--no-wait", action="store_true",

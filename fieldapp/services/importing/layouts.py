@@ -28,6 +28,7 @@ class Layout:
     name: str
     title: str
     source: str  # the public document, from the file's leading comment
+    kind: str  # "voters" (voter files) or "points" (address points for geocoding)
     header: bool
     delimiter: str | None
     columns: tuple[str, ...]
@@ -82,6 +83,7 @@ def _load(name: str, text: str) -> Layout:
         name=str(data.get("name", name)),
         title=str(data.get("title", name)),
         source=_source(text),
+        kind=str(data.get("kind", "voters")),
         header=bool(data.get("header", True)),
         delimiter=data.get("delimiter"),
         columns=columns,
@@ -91,9 +93,13 @@ def _load(name: str, text: str) -> Layout:
     )
 
 
+def layouts(kind: str | None = "voters") -> dict[str, Layout]:
+    """The built-in layouts of a kind ("voters", "points"; None: all) by name."""
+    return {n: lay for n, lay in _all_layouts().items() if kind is None or lay.kind == kind}
+
+
 @cache
-def layouts() -> dict[str, Layout]:
-    """Every built-in layout by name."""
+def _all_layouts() -> dict[str, Layout]:
     folder = files("fieldapp") / "resources" / "layouts"
     found: dict[str, Layout] = {}
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
@@ -103,20 +109,21 @@ def layouts() -> dict[str, Layout]:
     return found
 
 
-def get_layout(name: str) -> Layout:
+def get_layout(name: str, kind: str | None = None) -> Layout:
+    found = layouts(kind)
     try:
-        return layouts()[name]
+        return found[name]
     except KeyError:
         raise InputError(
-            f"no layout named {name!r} (layouts: {', '.join(layouts())}; "
+            f"no layout named {name!r} (layouts: {', '.join(found)}; "
             "see: fieldapp import layouts)"
         ) from None
 
 
-def match_header(header: list[str]) -> Layout | None:
+def match_header(header: list[str], kind: str = "voters") -> Layout | None:
     """The header layout that fits ``header`` best, if one fits well enough."""
     best: tuple[float, Layout] | None = None
-    for layout in layouts().values():
+    for layout in layouts(kind).values():
         if not layout.header:
             continue
         share = layout.header_share(header)
@@ -125,9 +132,9 @@ def match_header(header: list[str]) -> Layout | None:
     return best[1] if best else None
 
 
-def match_rows(rows: list[list[str]]) -> Layout | None:
+def match_rows(rows: list[list[str]], kind: str = "voters") -> Layout | None:
     """The headerless layout whose column count and patterns fit every sample row."""
-    for layout in layouts().values():
+    for layout in layouts(kind).values():
         if not layout.header and layout.fits_rows(rows):
             return layout
     return None

@@ -138,7 +138,7 @@ def _sniff_delimiter(sample: str) -> str:
 
 
 def sniff(path: str | Path, *, encoding: str | None = None,
-          layout: str | None = None) -> FileFormat:
+          layout: str | None = None, kind: str = "voters") -> FileFormat:
     """Encoding, delimiter, header and layout of a delimited text file.
 
     ``layout`` forces a built-in layout; otherwise a header is matched against
@@ -148,7 +148,7 @@ def sniff(path: str | Path, *, encoding: str | None = None,
     path = Path(path)
     if not path.is_file():
         raise InputError("no such file", where=str(path))
-    forced = get_layout(layout) if layout else None
+    forced = get_layout(layout, kind) if layout else None
     if encoding:
         enc, damaged = _check_encoding(encoding, path), False
     else:
@@ -175,12 +175,12 @@ def sniff(path: str | Path, *, encoding: str | None = None,
         if not forced.header:
             fmt.header, fmt.has_header = list(forced.columns), False
         return fmt
-    found = match_header(header)
+    found = match_header(header, kind)
     if found is not None:
         fmt.layout = found.name
         return fmt
     if not _known_header(header):
-        headerless = match_rows(rows[:20])
+        headerless = match_rows(rows[:20], kind)
         if headerless is not None:
             fmt.header, fmt.has_header, fmt.layout = list(headerless.columns), False, headerless.name
             return fmt
@@ -218,7 +218,7 @@ def guess_mapping(header: list[str], layout: str | None = None) -> dict[str, str
     other is ignored (a voter file with "Phone" and "CellPhone" keeps "Phone").
     """
     if layout:
-        return get_layout(layout).mapping_for(header)
+        return get_layout(layout, None).mapping_for(header)
     mapping: dict[str, str] = {}
     taken: set[str] = set()
     for column in header:
