@@ -31,6 +31,7 @@ from fieldapp.services.importing.profiles import (
 )
 from fieldapp.services.importing.report import (
     ImportReport,
+    MappingWarning,
     Problem,
     mapping_lines,
     mapping_warnings,
@@ -53,6 +54,7 @@ __all__ = [
     "FileFormat",
     "ImportReport",
     "Layout",
+    "MappingWarning",
     "Preview",
     "Problem",
     "detect_encoding",

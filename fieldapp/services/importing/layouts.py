@@ -19,8 +19,10 @@ from fieldapp.errors import InputError
 from fieldapp.services.importing.fields import FIELDS, norm_header
 
 MIN_HEADER_SHARE = 0.6
-"""A header matches a layout when it has this share of the layout's columns
-(and every column the layout maps to an address field)."""
+MIN_MAPPED_SHARE = 0.75
+"""A header matches a layout when it has this share of the layout's columns, or
+this share of the columns the layout imports (and, either way, every column the
+layout maps to an address field)."""
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,11 @@ class Layout:
                    if f in ("address", "street_name", "street_number")]
         if not all(a in have for a in address):
             return 0.0
-        return sum(1 for w in wanted if w in have) / len(wanted)
+        share = sum(1 for w in wanted if w in have) / len(wanted)
+        mapped = [norm_header(c) for c in self.fields]
+        mapped_share = sum(1 for m in mapped if m in have) / len(mapped)
+        # a file cut down to the columns that matter still matches its layout
+        return share if mapped_share < MIN_MAPPED_SHARE else max(share, mapped_share)
 
     def fits_rows(self, rows: list[list[str]]) -> bool:
         """A headerless file: every sample row has the column count and patterns."""

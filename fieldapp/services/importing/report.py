@@ -7,41 +7,55 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fieldapp.services.importing.fields import MAX_PROBLEMS_KEPT, norm_header
-from fieldapp.services.voterstatus import OFF_LISTS
+from fieldapp.services.voterstatus import OFF_LISTS, STATUSES
 
-# Ignored columns that look like they matter: (pattern over the folded name, what it
-# looks like, the fields that would make it redundant, the field to suggest).
-_MATTERS: tuple[tuple[re.Pattern[str], str, tuple[str, ...], str], ...] = (
-    (re.compile(r"apt|unit|secondary|suite|address2|addr2|addressline2"),
-     "a unit/apartment", ("unit",), "unit"),
-    (re.compile(r"voterid|vanid|regnum|registrationnumber|ncid|vuid|sosid|statevoter"),
-     "a voter id", ("voter_id",), "voter_id"),
-    (re.compile(r"status"), "a registration status", ("status",), "status"),
-    (re.compile(r"birth|dob|yob|age$"), "a birth date or year",
-     ("birth_year", "birth_date", "age"), "birth_date"),
-    (re.compile(r"party"), "a party", ("party",), "party"),
-    (re.compile(r"precinct|ward"), "a precinct or ward", ("precinct", "ward"), "precinct"),
+# Ignored columns that look like they matter: (kind, pattern over the folded name,
+# the fields that would make it redundant, the field to suggest).
+_MATTERS: tuple[tuple[str, re.Pattern[str], tuple[str, ...], str], ...] = (
+    ("unit", re.compile(r"apt|unit|secondary|suite|address2|addr2|addressline2"), ("unit",), "unit"),
+    ("voter_id", re.compile(r"voterid|vanid|regnum|registrationnumber|ncid|vuid|sosid|statevoter"),
+     ("voter_id",), "voter_id"),
+    ("status", re.compile(r"status"), ("status",), "status"),
+    ("birth", re.compile(r"birth|dob|yob|age$"), ("birth_year", "birth_date", "age"), "birth_date"),
+    ("party", re.compile(r"party"), ("party",), "party"),
+    ("precinct", re.compile(r"precinct|ward"), ("precinct", "ward"), "precinct"),
 )
+LOOKS_LIKE: dict[str, str] = {
+    "unit": "a unit/apartment", "voter_id": "a voter id", "status": "a registration status",
+    "birth": "a birth date or year", "party": "a party", "precinct": "a precinct or ward",
+}
 
 
-def mapping_warnings(header: list[str], mapping: dict[str, str]) -> list[str]:
+@dataclass(frozen=True)
+class MappingWarning:
+    """An ignored column that looks like it matters."""
+
+    column: str
+    kind: str  # a key of LOOKS_LIKE
+    suggest: str  # the field to map it to
+
+    def text(self) -> str:
+        return (f"column '{self.column}' looks like {LOOKS_LIKE[self.kind]} and is not imported "
+                f"(map it to '{self.suggest}' to keep it)")
+
+
+def mapping_warnings(header: list[str], mapping: dict[str, str]) -> list[MappingWarning]:
     """A warning for each ignored column that looks like it matters.
 
     Mailing-address columns are left alone (the residence is what is knocked),
     and so is a column whose field another column already fills.
     """
     mapped = {f for f in mapping.values() if f != "ignore"}
-    out: list[str] = []
+    out: list[MappingWarning] = []
     for column in header:
         if mapping.get(column, "ignore") != "ignore":
             continue
         folded = norm_header(column)
         if folded.startswith("mail") or (folded.startswith("m") and "address" in folded):
             continue
-        for pattern, looks, covered, suggest in _MATTERS:
+        for kind, pattern, covered, suggest in _MATTERS:
             if pattern.search(folded) and not mapped & set(covered):
-                out.append(f"column '{column}' looks like {looks} and is not imported "
-                           f"(to import it: --map '{column}={suggest}')")
+                out.append(MappingWarning(column, kind, suggest))
                 break
     return out
 
@@ -56,7 +70,7 @@ def mapping_lines(header: list[str], mapping: dict[str, str], layout: str = "") 
     ignored = [c for c in header if mapping.get(c, "ignore") == "ignore"]
     if ignored:
         out.append(f"  columns ignored ({len(ignored)}): " + ", ".join(ignored))
-    out += [f"  warning: {w}" for w in mapping_warnings(header, mapping)]
+    out += [f"  warning: {w.text()}" for w in mapping_warnings(header, mapping)]
     return out
 
 
@@ -105,6 +119,11 @@ class ImportReport:
         return (self.people_created + self.people_updated + self.people_unchanged
                 + self.people_merged + self.rows_rejected + self.rows_skipped)
 
+    def status_counts(self) -> list[tuple[str, int]]:
+        """(status, people) in the order of ``STATUSES``, unknown codes after."""
+        order = {s: i for i, s in enumerate(("", *STATUSES))}
+        return sorted(self.statuses.items(), key=lambda kv: (order.get(kv[0], 99), kv[0]))
+
     @property
     def off_lists(self) -> int:
         return sum(n for s, n in self.statuses.items() if s in OFF_LISTS)
@@ -141,7 +160,7 @@ class ImportReport:
         if self.blank_lines:
             out.append(f"  blank lines       {self.blank_lines:>10,}  (not counted as rows)")
         if self.statuses:
-            parts = ", ".join(f"{s or 'none'} {n:,}" for s, n in sorted(self.statuses.items()))
+            parts = ", ".join(f"{s or 'none'} {n:,}" for s, n in self.status_counts())
             out.append(f"  status: {parts}")
             if self.off_lists:
                 out.append(f"  {self.off_lists:,} removed, cancelled or deceased voters are kept "
