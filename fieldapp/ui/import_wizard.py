@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,17 +41,20 @@ from fieldapp.ui.context import AppContext
 log = logging.getLogger(__name__)
 
 
-def mapping_warning_texts(widget: QWidget, warnings: list[importing.MappingWarning]) -> list[str]:
+def mapping_warning_texts(warnings: list[importing.MappingWarning]) -> list[str]:
     """The warnings in the interface language (in English, as the command line prints them)."""
-    tr = widget.tr
     looks = {
-        "unit": tr("a unit/apartment"), "voter_id": tr("a voter id"),
-        "status": tr("a registration status"), "birth": tr("a birth date or year"),
-        "party": tr("a party"), "precinct": tr("a precinct or ward"),
+        "unit": QCoreApplication.translate("MappingWarnings", "a unit/apartment"),
+        "voter_id": QCoreApplication.translate("MappingWarnings", "a voter id"),
+        "status": QCoreApplication.translate("MappingWarnings", "a registration status"),
+        "birth": QCoreApplication.translate("MappingWarnings", "a birth date or year"),
+        "party": QCoreApplication.translate("MappingWarnings", "a party"),
+        "precinct": QCoreApplication.translate("MappingWarnings", "a precinct or ward"),
     }
-    return [tr("column '{column}' looks like {what} and is not imported (map it to '{field}' "
-               "to keep it)").format(column=w.column, what=looks[w.kind], field=w.suggest)
-            for w in warnings]
+    text = QCoreApplication.translate(
+        "MappingWarnings",
+        "column '{column}' looks like {what} and is not imported (map it to '{field}' to keep it)")
+    return [text.format(column=w.column, what=looks[w.kind], field=w.suggest) for w in warnings]
 
 
 class _Page(QWizardPage):
@@ -211,8 +214,7 @@ class MappingPage(_Page):
         pv = self.wiz.preview
         if pv is None or len(self.combos) != len(pv.format.header):
             return []
-        return mapping_warning_texts(self, importing.mapping_warnings(pv.format.header,
-                                                                       self.mapping()))
+        return mapping_warning_texts(importing.mapping_warnings(pv.format.header, self.mapping()))
 
     def show_warnings(self) -> None:
         self.warnings_label.setText("\n".join(self.warning_texts()))
@@ -361,7 +363,7 @@ class ReportPage(_Page):
                 n=len(ignored), columns=", ".join(ignored)))
         warnings = importing.mapping_warnings(report.header, report.mapping)
         out += ["  " + self.tr("warning: {text}").format(text=t)
-                for t in mapping_warning_texts(self, warnings)]
+                for t in mapping_warning_texts(warnings)]
         return out
 
     def _failed(self, exc: BaseException) -> None:
