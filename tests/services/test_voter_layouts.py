@@ -384,3 +384,41 @@ def test_a_row_repeated_in_the_file_is_merged_and_explained(store: Store, tmp_pa
     _adds_up(report)
     assert any("the same voter id as line 2" in p.reason for p in report.problems)
     assert _people(store)["AA1"].phone == "9195550199"
+
+
+def test_without_voter_id_name_birth_year_and_address_decide(store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "no_ids.csv"
+    path.write_text("first_name,last_name,address,city,birth_year,phone\n"
+                    "Juan,Pérez,10 Elm St,Madison,1950,\n"
+                    "Juan,Pérez,10 Elm St,Madison,1980,\n", encoding="utf-8")
+    first = import_doors(store, path)
+    assert (first.people_created, first.people_merged) == (2, 0)
+    path.write_text("first_name,last_name,address,city,birth_year,phone\n"
+                    "Juan,Pérez,10 Elm St,Madison,1950,608-555-0100\n"
+                    "Juan,Pérez,10 Elm St,Madison,1980,\n", encoding="utf-8")
+    again = import_doors(store, path)
+    _adds_up(again)
+    assert (again.people_created, again.people_updated, again.people_unchanged) == (0, 1, 1)
+    with store.session() as s:
+        phones = {year: phone for year, phone in s.execute(select(Person.birth_year, Person.phone))}
+    assert phones == {1950: "608-555-0100", 1980: ""}
+
+
+def test_a_bundle_from_a_store_before_0002_still_reads() -> None:
+    from fieldapp.core.serialize import to_plain
+    from fieldapp.services.sync.format import check_record, convert_record
+
+    person = Person(id="00000000-0000-4000-8000-000000000001", site_id="", hlc=1, born_hlc=1,
+                    born_site="", clocks={}, deleted=False, door_id=None, first_name="Ana",
+                    last_name="Núñez", phone="", email="", language="es", tags=[],
+                    birth_year=None, party="", voter_id="", do_not_call=False, do_not_text=False,
+                    do_not_email=False, notes="", merged_into_id=None, voter_status="active",
+                    registration_date="", precinct="", ward="", districts={})
+    site = "11111111-1111-4111-8111-111111111111"
+    person.site_id = person.born_site = site
+    plain = to_plain(Person, person)
+    old = {k: v for k, v in plain.items()
+           if k not in ("voter_status", "registration_date", "precinct", "ward", "districts")}
+    values = check_record("people", old)
+    assert values["voter_status"] == "" and values["districts"] == {}
+    assert convert_record("people", dict(old))["voter_status"] == ""
