@@ -91,6 +91,9 @@ class FilePage(_Page):
         self.profile_combo.addItem(self.tr("Guess from the column names"), "")
         for name in importing.list_profiles():
             self.profile_combo.addItem(self.tr("Saved mapping: {name}").format(name=name), name)
+        for known in importing.layouts().values():  # recognised anyway; this forces one
+            self.profile_combo.addItem(self.tr("Layout: {title}").format(title=known.title),
+                                       f"layout:{known.name}")
         form = QFormLayout()
         form.addRow(self.tr("Mapping:"), self.profile_combo)
         layout.addLayout(form)
@@ -114,10 +117,11 @@ class FilePage(_Page):
     def validatePage(self) -> bool:
         path = Path(self.path_edit.text().strip())
         try:
-            self.wiz.preview = importing.preview(path, rows=20)
-            profile = self.profile_combo.currentData()
-            if profile:
-                self.wiz.preview.mapping.update(importing.load_profile(profile))
+            choice = str(self.profile_combo.currentData() or "")
+            layout = choice.removeprefix("layout:") if choice.startswith("layout:") else None
+            self.wiz.preview = importing.preview(path, rows=20, layout=layout)
+            if choice and layout is None:
+                self.wiz.preview.mapping.update(importing.load_profile(choice))
         except FieldAppError as exc:
             self.error_label.setText(str(exc))
             return False

@@ -471,7 +471,7 @@ Los detalles están en el archivo de registro.</translation>
     <name>FilePage</name>
     <message>
         <location filename="../../fieldapp/ui/import_wizard.py" line="77"/>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="106"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="109"/>
         <source>Choose a voter file</source>
         <translation>Elija un padrón electoral</translation>
     </message>
@@ -502,11 +502,16 @@ Los detalles están en el archivo de registro.</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/import_wizard.py" line="95"/>
+        <source>Layout: {title}</source>
+        <translation>Formato: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="98"/>
         <source>Mapping:</source>
         <translation>Correspondencia:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="107"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="110"/>
         <source>Voter files (*.csv *.tsv *.txt);;All files (*)</source>
         <translation>Padrones electorales (*.csv *.tsv *.txt);;Todos los archivos (*)</translation>
     </message>
@@ -705,12 +710,12 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="385"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="389"/>
         <source>Import a voter file</source>
         <translation>Importar un padrón electoral</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="430"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="434"/>
         <source>Importing {file}</source>
         <translation>Importando {file}</translation>
     </message>
@@ -981,62 +986,62 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="134"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="138"/>
         <source>Check the columns</source>
         <translation>Revise las columnas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="136"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="140"/>
         <source>Each column of the file goes to the field chosen below it. Change any that are wrong; choose &apos;not imported&apos; to leave a column out.</source>
         <translation>Cada columna del archivo va al campo elegido debajo de ella. Cambie las que estén mal; elija &apos;no se importa&apos; para dejar fuera una columna.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="152"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="156"/>
         <source>Dry run: show the report, write nothing</source>
         <translation>Prueba: mostrar el informe sin guardar nada</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="153"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="157"/>
         <source>Place new doors in turfs</source>
         <translation>Asignar las puertas nuevas a zonas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="155"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="159"/>
         <source>New doors with coordinates go into the turf whose area contains them, as the command line import does.</source>
         <translation>Las puertas nuevas con coordenadas van a la zona cuya área las contiene, igual que al importar desde la línea de comandos.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="160"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="164"/>
         <source>Save this mapping as… (optional)</source>
         <translation>Guardar esta correspondencia como… (opcional)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="178"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="182"/>
         <source>tab</source>
         <translation>tabulación</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="179"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="183"/>
         <source>{file}: {enc}, separated by {sep}, {n} columns</source>
         <translation>{file}: {enc}, separado por {sep}, {n} columnas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="184"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="188"/>
         <source>layout: {title}</source>
         <translation>formato: {title}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="186"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="190"/>
         <source>(no header row)</source>
         <translation>(sin fila de encabezados)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="192"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="196"/>
         <source>Field</source>
         <translation>Campo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="197"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="201"/>
         <source>not imported</source>
         <translation>no se importa</translation>
     </message>
@@ -2847,213 +2852,213 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="257"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="261"/>
         <source>Import report</source>
         <translation>Informe de importación</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="259"/>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="272"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="263"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="276"/>
         <source>Importing…</source>
         <translation>Importando…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="279"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="283"/>
         <source>Dry run finished: nothing was written.</source>
         <translation>Prueba terminada: no se guardó nada.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="281"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="285"/>
         <source>Import finished.</source>
         <translation>Importación terminada.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="294"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="298"/>
         <source>tab-separated</source>
         <translation>separado por tabulaciones</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="296"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="300"/>
         <source>{sep}-separated</source>
         <translation>separado por {sep}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="297"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="301"/>
         <source>Dry run (nothing written): {file} ({encoding}, {separated})</source>
         <translation>Prueba (no se guardó nada): {file} ({encoding}, {separated})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="298"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="302"/>
         <source>Imported: {file} ({encoding}, {separated})</source>
         <translation>Importado: {file} ({encoding}, {separated})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="302"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="306"/>
         <source>rows read</source>
         <translation>filas leídas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="305"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="309"/>
         <source>({n:,} moved to a new address)</source>
         <translation>({n:,} se mudaron a otra dirección)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="308"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="312"/>
         <source>rows merged</source>
         <translation>filas unidas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="309"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="313"/>
         <source>(the same voter again in the file)</source>
         <translation>(el mismo votante otra vez en el archivo)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="312"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="316"/>
         <source>(no name or voter id: door only)</source>
         <translation>(sin nombre ni número de votante: solo la puerta)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="313"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="317"/>
         <source>doors created</source>
         <translation>puertas nuevas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="314"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="318"/>
         <source>doors updated</source>
         <translation>puertas cambiadas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="317"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="321"/>
         <source>blank lines</source>
         <translation>líneas vacías</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="318"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="322"/>
         <source>(not counted as rows)</source>
         <translation>(no cuentan como filas)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="303"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="307"/>
         <source>people created</source>
         <translation>personas nuevas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="304"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="308"/>
         <source>people updated</source>
         <translation>personas cambiadas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="307"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="311"/>
         <source>people unchanged</source>
         <translation>personas ya al día</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="311"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="315"/>
         <source>rows skipped</source>
         <translation>filas omitidas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="310"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="314"/>
         <source>rows rejected</source>
         <translation>filas rechazadas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="325"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="329"/>
         <source>rejected</source>
         <translation>rechazada</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="325"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="329"/>
         <source>warning</source>
         <translation>aviso</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="328"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="332"/>
         <source>... and {n:,} more problems not listed</source>
         <translation>... y {n:,} problemas más que no se muestran</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="331"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="335"/>
         <source>warning: {n:,} of {total:,} rows rejected (listed above)</source>
         <translation>aviso: {n:,} de {total:,} filas rechazadas (listadas arriba)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="334"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="338"/>
         <source>{n:,} new doors placed in turfs</source>
         <translation>Puertas nuevas asignadas a zonas: {n:,}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="340"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="344"/>
         <source>none</source>
         <translation>ninguno</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="340"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="344"/>
         <source>active</source>
         <translation>activo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="340"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="344"/>
         <source>inactive</source>
         <translation>inactivo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="341"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="345"/>
         <source>removed</source>
         <translation>dado de baja</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="341"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="345"/>
         <source>cancelled</source>
         <translation>cancelado</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="342"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="346"/>
         <source>confidential</source>
         <translation>confidencial</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="342"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="346"/>
         <source>deceased</source>
         <translation>fallecido</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="344"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="348"/>
         <source>status: {counts}</source>
         <translation>estado: {counts}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="347"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="351"/>
         <source>{n:,} removed, cancelled or deceased voters are kept but left off walk, canvass and call lists</source>
         <translation>{n:,} votantes dados de baja, cancelados o fallecidos se guardan, pero quedan fuera de las listas de recorrido, de visitas y de llamadas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="353"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="357"/>
         <source>layout: {layout}</source>
         <translation>formato: {layout}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="354"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="358"/>
         <source>layout: none (column names matched one by one)</source>
         <translation>formato: ninguno (columnas reconocidas una por una)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="355"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="359"/>
         <source>columns imported:</source>
         <translation>columnas importadas:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="362"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="366"/>
         <source>columns ignored ({n}): {columns}</source>
         <translation>columnas no importadas ({n}): {columns}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="365"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="369"/>
         <source>warning: {text}</source>
         <translation>aviso: {text}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="370"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="374"/>
         <source>Nothing was imported.</source>
         <translation>No se importó nada.</translation>
     </message>

@@ -220,3 +220,19 @@ def test_wizard_shows_the_layout_and_warns_about_an_ignored_unit(  # type: ignor
     assert "  status: active 1, inactive 1" in text
     assert "columns ignored (2): COUNTY_NUMBER, MAILING_ADDRESS1" in text
     _shot(wizard, "import-wizard-report-layout.png")
+
+
+def test_wizard_reads_a_headerless_file_in_a_chosen_layout(  # type: ignore[no-untyped-def]
+        ctx, qtbot, make_wizard, tmp_path: Path) -> None:
+    from tests.services.test_voter_layouts import _fl_file
+
+    path = _fl_file(tmp_path)
+    wizard = make_wizard()
+    combo = wizard.file_page.profile_combo
+    combo.setCurrentIndex(combo.findData("layout:fl_extract"))
+    wizard.file_page.path_edit.setText(str(path))
+    wizard.next()
+    page = wizard.mapping_page
+    assert "(no header row)" in page.info_label.text()
+    assert page.mapping()["Residence Address Line 2"] == "unit"
+    assert page.table.item(1, 2).text() == "Peña"  # the first row is data, not a header
