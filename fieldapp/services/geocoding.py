@@ -37,7 +37,14 @@ from fieldapp.core.models import Door, GeocodeCache
 from fieldapp.core.stamping import bulk_update
 from fieldapp.errors import FieldAppError, InputError
 from fieldapp.services.addresses import fold, normalize_street, split_street_line
-from fieldapp.services.importing import get_layout, mapping_lines, open_text, resolve_mapping, sniff
+from fieldapp.services.importing import (
+    FileFormat,
+    get_layout,
+    mapping_lines,
+    open_text,
+    resolve_mapping,
+    sniff,
+)
 from fieldapp.services.progress import Progress
 from fieldapp.services.turfs import assign_doors
 
@@ -335,52 +342,26 @@ def _point_key(number: str, street: str) -> tuple[str, str]:
     return fold(number), normalize_street(street)
 
 
-def geocode_from_file(
-    store: Store,
-    path: str | Path,
-    *,
-    mapping: dict[str, str] | None = None,
-    layout: str | None = None,
-    progress: Progress | None = None,
-    place_in_turfs: bool = True,
-) -> AddressFileReport:
-    """Geocode doors from a local address-points CSV (address and coordinates).
-
-    The file needs an address (``address`` or ``street_number`` and
-    ``street_name``) and ``lat``/``lon`` columns (X/Y and POINT_X/POINT_Y are
-    recognised too). A point matches a door with the same house number and
-    normalized street, in the same city or ZIP code when both give one.
-    Common address-point layouts (OpenAddresses, the National Address
-    Database, county GIS exports) are recognised by their header; ``layout``
-    forces one and ``mapping`` changes columns, as in the voter import.
-    """
-    path = Path(path)
-    progress = progress or Progress()
-    fmt = sniff(path, layout=layout, kind="points")
+def _point_mapping(path: Path, fmt: FileFormat, mapping: dict[str, str] | None) -> dict[str, str]:
     header = fmt.header
-    extra = {} if fmt.layout else {h: "lon" for h in header if h.strip().lower() in ("x", "point_x")}
-    extra.update({} if fmt.layout else
-                 {h: "lat" for h in header if h.strip().lower() in ("y", "point_y")})
+    extra: dict[str, str] = {}
+    if not fmt.layout:  # X/Y columns of a file in no known layout
+        extra = {h: "lon" for h in header if h.strip().lower() in ("x", "point_x")}
+        extra.update({h: "lat" for h in header if h.strip().lower() in ("y", "point_y")})
     resolved = resolve_mapping(path, header, {**extra, **(mapping or {})}, fmt.layout or None)
     if not {"lat", "lon"} <= set(resolved.values()):
         raise InputError(
             "an address file needs latitude and longitude columns (lat/lon, latitude/"
             "longitude, X/Y or POINT_X/POINT_Y)", where=f"{path.name}:1")
-    cols = {name: header.index(col) for col, name in resolved.items() if name != "ignore"}
-    found_layout = get_layout(fmt.layout) if fmt.layout else None
-    report = AddressFileReport(file=str(path), header=list(header), mapping=resolved,
-                               layout=f"{found_layout.name} ({found_layout.title})"
-                               if found_layout else "")
-    with store.session() as session:
-        wanted: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
-        for r in session.execute(
-            select(Door.id, Door.street_number, Door.street_name, Door.city, Door.zip)
-            .where(Door.deleted.is_(False), Door.merged_into_id.is_(None),
-                   (Door.lat.is_(None)) | (Door.lon.is_(None)))
-        ):
-            wanted.setdefault(_point_key(r.street_number, r.street_name), []).append(
-                (r.id, fold(r.city), r.zip.strip()[:5]))
-    found: dict[str, tuple[float, float, int]] = {}  # door id -> lat, lon, match rank
+    return resolved
+
+
+def _match_points(path: Path, fmt: FileFormat, resolved: dict[str, str],
+                  wanted: dict[tuple[str, str], list[tuple[str, str, str]]],
+                  report: AddressFileReport, progress: Progress) -> dict[str, tuple[float, float, int]]:
+    """Door id -> (lat, lon, match rank) for the doors the file's points match."""
+    cols = {name: fmt.header.index(col) for col, name in resolved.items() if name != "ignore"}
+    found: dict[str, tuple[float, float, int]] = {}
     total = path.stat().st_size
     raw, text = open_text(path, fmt.encoding)
     with raw, text:
@@ -416,6 +397,47 @@ def geocode_from_file(
                     continue
                 if door_id not in found or rank > found[door_id][2]:
                     found[door_id] = (lat, lon, rank)
+    return found
+
+
+def geocode_from_file(
+    store: Store,
+    path: str | Path,
+    *,
+    mapping: dict[str, str] | None = None,
+    layout: str | None = None,
+    progress: Progress | None = None,
+    place_in_turfs: bool = True,
+) -> AddressFileReport:
+    """Geocode doors from a local address-points CSV (address and coordinates).
+
+    The file needs an address (``address`` or ``street_number`` and
+    ``street_name``) and ``lat``/``lon`` columns (X/Y and POINT_X/POINT_Y are
+    recognised too). A point matches a door with the same house number and
+    normalized street, in the same city or ZIP code when both give one.
+    Common address-point layouts (OpenAddresses, the National Address
+    Database, county GIS exports) are recognised by their header; ``layout``
+    forces one and ``mapping`` changes columns, as in the voter import.
+    """
+    path = Path(path)
+    progress = progress or Progress()
+    fmt = sniff(path, layout=layout, kind="points")
+    resolved = _point_mapping(path, fmt, mapping)
+    found_layout = get_layout(fmt.layout) if fmt.layout else None
+    report = AddressFileReport(file=str(path), header=list(fmt.header), mapping=resolved,
+                               layout=f"{found_layout.name} ({found_layout.title})"
+                               if found_layout else "")
+    with store.session() as session:
+        wanted: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
+        for r in session.execute(
+            select(Door.id, Door.street_number, Door.street_name, Door.city, Door.zip)
+            .where(Door.deleted.is_(False), Door.merged_into_id.is_(None),
+                   (Door.lat.is_(None)) | (Door.lon.is_(None)))
+        ):
+            wanted.setdefault(_point_key(r.street_number, r.street_name), []).append(
+                (r.id, fold(r.city), r.zip.strip()[:5]))
+    total = path.stat().st_size
+    found = _match_points(path, fmt, resolved, wanted, report, progress)
     source = f"file:{path.name}"[:40]
     changes = {
         door_id: {"lat": lat, "lon": lon, "geocode_source": source,

@@ -26,7 +26,6 @@ from typing import Any
 
 import numpy as np
 import shapely
-import shapely.ops
 from shapely.geometry import MultiPolygon, Polygon, box, mapping, shape
 from shapely.validation import explain_validity
 from sqlalchemy import func, select
@@ -384,7 +383,7 @@ def _swapped_hint(session: Session, polygons: list[Any]) -> str:
                             np.array([r.lat for r in rows], dtype=float))
     if len(shapely.STRtree(polygons).query(points, predicate="intersects")[0]):
         return ""
-    flipped = [shapely.ops.transform(lambda x, y: (y, x), g) for g in polygons]
+    flipped = [shapely.transform(g, lambda xy: xy[:, ::-1]) for g in polygons]
     inside = len(set(shapely.STRtree(flipped).query(points, predicate="intersects")[0].tolist()))
     if not inside:
         return ""
