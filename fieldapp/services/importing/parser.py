@@ -94,6 +94,7 @@ class _Parser:
         self.statuses = statuses or {}
         self.damaged = damaged
         self.unknown_statuses: set[str] = set()
+        self.districts = [(name, key) for name, key in _DISTRICTS.items() if name in self.names]
 
     def check_cells(self, line: int, cells: list[str], joined: str) -> None:
         """NUL bytes and (in a damaged UTF-8 file) invalid bytes reject the row."""
@@ -204,7 +205,8 @@ class _Parser:
             if name in v:
                 person[name] = v[name][:60]
         # always set: a missing JSON column costs a default call per row in the bulk insert
-        person["districts"] = {key: v[name] for name, key in _DISTRICTS.items() if v.get(name)}
+        person["districts"] = ({key: v[name] for name, key in self.districts if v[name]}
+                               if self.districts else {})
         return person
 
     def _status(self, line: int, raw: str) -> str:
