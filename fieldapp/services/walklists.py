@@ -68,7 +68,7 @@ class WalkPlan:
     doors: list[WalkDoor] = field(default_factory=list)
     suppressed: list[WalkDoor] = field(default_factory=list)
     off_list: list[WalkDoor] = field(default_factory=list)
-    """Doors whose every voter is removed, cancelled or deceased (left off by default)."""
+    """Doors left off because their every voter is removed, cancelled or deceased."""
 
     @property
     def door_ids(self) -> list[str]:
@@ -369,9 +369,10 @@ def walk_plan(session: Session, turf_id: str, *, include_suppressed: bool = Fals
     ordered = order_doors(doors)
     suppressed = [d for d in ordered if d.do_not_knock]
     listed = ordered if include_suppressed else [d for d in ordered if not d.do_not_knock]
-    off_ids = _off_list_doors(session, turf_id)
-    off_list = [d for d in listed if d.id in off_ids]
+    off_list: list[WalkDoor] = []
     if not include_off_list:
+        off_ids = _off_list_doors(session, turf_id)
+        off_list = [d for d in listed if d.id in off_ids]
         listed = [d for d in listed if d.id not in off_ids]
     return WalkPlan(turf_id=turf_id, doors=listed, suppressed=suppressed, off_list=off_list)
 
@@ -665,7 +666,7 @@ def _not_listed(plan: WalkPlan, lang: str) -> str:
     parts = []
     if plan.suppressed:
         parts.append(f"{len(plan.suppressed)} {lab['doors']} {lab['not_listed']}: {lab['do_not_knock']}")
-    if plan.off_list and not any(d.id in plan.door_ids for d in plan.off_list):
+    if plan.off_list:
         parts.append(f"{len(plan.off_list)} {lab['doors']} {lab['not_listed']}: {lab['off_list']}")
     return "; ".join(parts)
 
