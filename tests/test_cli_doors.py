@@ -103,3 +103,23 @@ def test_turf_cut_and_assign(demo_store_path: str, capsys: pytest.CaptureFixture
 @pytest.fixture
 def demo_store_path(demo_store: object, tmp_path: Path) -> str:
     return str(tmp_path / "demo.sqlite")
+
+
+def test_layouts_listed_and_unusable_files_exit_1(tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "import", "layouts")
+    assert code == 0
+    for name in ("nc_ncvoter", "oh_sos", "fl_extract", "pa_sure", "mi_qvf", "wa_vrdb", "ga_sos",
+                 "tx_county", "van_export", "openaddresses", "nad", "county_gis"):
+        assert f"  {name} " in out
+    only = tmp_path / "only.csv"
+    only.write_text(VOTERS.splitlines()[0] + "\n", encoding="utf-8")
+    code, _, err = _run(capsys, "import", "doors", str(only))
+    assert code == 1 and "only.csv: the file has a header but no data rows" in err
+    some = tmp_path / "some.csv"
+    some.write_text(VOTERS + "5,Vang,Ed,Elm St,Milwaukee,WI,53205,,\n", encoding="utf-8")
+    code, out, _ = _run(capsys, "import", "doors", str(some), "--layout", "van_export",
+                        "--map", "VANID=voter_id")
+    assert code == 0
+    assert "warning: 1 of 5 rows rejected (listed above)" in out.splitlines()
+    assert "  layout: van_export (VAN / VoteBuilder export)" in out

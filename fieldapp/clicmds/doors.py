@@ -36,13 +36,14 @@ def cmd_import_doors(args: argparse.Namespace, ctx: Any) -> int:
     if args.map:
         mapping.update(importing.parse_map_options(args.map))
     if args.save_mapping:
-        fmt = importing.sniff(args.file, encoding=args.encoding)
-        resolved = importing.resolve_mapping(Path(args.file), fmt.header, mapping)
+        fmt = importing.sniff(args.file, encoding=args.encoding, layout=args.layout)
+        resolved = importing.resolve_mapping(Path(args.file), fmt.header, mapping,
+                                             fmt.layout or None)
         saved = importing.save_profile(args.save_mapping, resolved)
         _out(f"Saved mapping profile {args.save_mapping!r} to {saved}")
     report = importing.import_doors(
         ctx.store(), args.file, mapping=mapping or None, encoding=args.encoding,
-        dry_run=args.dry_run, strict=args.strict, progress=LineProgress(sys.stderr),
+        layout=args.layout, dry_run=args.dry_run, strict=args.strict, progress=LineProgress(sys.stderr),
     )
     for line in report.lines():
         _out(line)
@@ -61,6 +62,24 @@ def cmd_import_turfs(args: argparse.Namespace, ctx: Any) -> int:
     report = import_turfs(ctx.store(), args.file)
     for line in report.lines():
         _out(line)
+    return 0
+
+
+def cmd_import_layouts(args: argparse.Namespace, ctx: Any) -> int:
+    from fieldapp.services.importing import layouts
+
+    for kind, title, hint in (
+        ("voters", "Voter-file layouts", "fieldapp import doors FILE --layout NAME"),
+        ("points", "Address-point layouts", "fieldapp geocode --address-file FILE --layout NAME"),
+    ):
+        _out(f"{title} (force one with: {hint}):")
+        for layout in layouts(kind).values():
+            header = "header row" if layout.header else "no header row"
+            _out(f"  {layout.name:14} {layout.title} ({len(layout.columns)} columns, {header})")
+            if args.verbose:
+                _out(f"                 {layout.source}")
+                for column, field in layout.fields.items():
+                    _out(f"                   {column} -> {field}")
     return 0
 
 
@@ -90,7 +109,15 @@ def cmd_geocode(args: argparse.Namespace, ctx: Any) -> int:
     from fieldapp.services.progress import LineProgress
 
     if args.address_file:
+        from fieldapp.services import importing
+
+        mapping: dict[str, str] = {}
+        if args.mapping:
+            mapping.update(importing.load_profile(args.mapping))
+        if args.map:
+            mapping.update(importing.parse_map_options(args.map))
         file_report = geocoding.geocode_from_file(ctx.store(), args.address_file,
+                                                  mapping=mapping or None, layout=args.layout,
                                                   progress=LineProgress(sys.stderr))
         for line in file_report.lines():
             _out(line)
@@ -161,7 +188,9 @@ def cmd_walklist(args: argparse.Namespace, ctx: Any) -> int:
     from fieldapp.services.walklists import walk_plan, write_walklist_pdf
 
     if args.pdf:
-        sheet = write_walklist_pdf(ctx.store(), args.turf, args.pdf, lang=args.lang)
+        columns = [c.strip() for c in (args.columns or "").split(",") if c.strip()]
+        sheet = write_walklist_pdf(ctx.store(), args.turf, args.pdf, lang=args.lang,
+                                   columns=columns, include_off_list=args.include_removed)
         _out(f"Wrote {args.pdf}: {len(sheet.doors)} doors, "
              f"{sum(len(d.people) for d in sheet.doors)} people, walk ~{sheet.distance_m / 1000:.1f} km")
         if sheet.not_listed:
@@ -169,7 +198,7 @@ def cmd_walklist(args: argparse.Namespace, ctx: Any) -> int:
         return 0
     with ctx.store().session() as session:
         turf = find_turf(session, args.turf)
-        plan = walk_plan(session, turf.id)
+        plan = walk_plan(session, turf.id, include_off_list=args.include_removed)
         _out(f"{turf.name}: {len(plan.doors)} doors, walk ~{plan.walking_distance_m() / 1000:.1f} km")
         for i, d in enumerate(plan.doors, start=1):
             unit = f", {d.unit}" if d.unit else ""
@@ -190,6 +219,8 @@ def register(sub: Any) -> None:
                    help="map a column to a field (repeatable); see: fieldapp import profiles --fields")
     d.add_argument("--save-mapping", metavar="PROFILE", help="save the mapping used under this name")
     d.add_argument("--encoding", help="force the file's encoding (default: detected)")
+    d.add_argument("--layout", metavar="NAME",
+                   help="read the file as this built-in layout (see: fieldapp import layouts)")
     d.add_argument("--dry-run", action="store_true", help="show the report, write nothing")
     d.add_argument("--strict", action="store_true",
                    help="stop at the first bad row (nothing is written) instead of skipping it")
@@ -201,6 +232,11 @@ def register(sub: Any) -> None:
     t.add_argument("file", help="a .geojson/.json or .kml file of polygons or multipolygons")
     t.set_defaults(func=cmd_import_turfs)
 
+    la = isub.add_parser("layouts", help="list the built-in voter-file layouts")
+    la.add_argument("-v", "--verbose", action="store_true",
+                    help="with each layout's source document and column mapping")
+    la.set_defaults(func=cmd_import_layouts)
+
     pr = isub.add_parser("profiles", help="list saved column mapping profiles")
     pr.add_argument("--fields", action="store_true", help="list the fields a column can map to")
     pr.set_defaults(func=cmd_import_profiles)
@@ -211,6 +247,11 @@ def register(sub: Any) -> None:
     g.add_argument("--limit", type=int, metavar="N", help="ask for at most N addresses")
     g.add_argument("--address-file", metavar="FILE",
                    help="geocode offline from a county address-points CSV (address + coordinates)")
+    g.add_argument("--map", action="append", metavar="COLUMN=FIELD",
+                   help="with --address-file: map a column to a field (repeatable)")
+    g.add_argument("--mapping", metavar="PROFILE", help="with --address-file: a saved mapping")
+    g.add_argument("--layout", metavar="NAME",
+                   help="with --address-file: openaddresses, nad or county_gis (default: detected)")
     g.add_argument("--domain", help="use another server for the provider (host[:port])")
     g.add_argument("--scheme", choices=["http", "https"], help="scheme for --domain")
     g.add_argument("--no-wait", action="store_true",
@@ -239,4 +280,8 @@ def register(sub: Any) -> None:
     w.add_argument("turf", help="turf name or id")
     w.add_argument("--pdf", metavar="OUT.pdf", help="write the walk sheet PDF")
     w.add_argument("--lang", choices=["en", "es"], default="en", help="language of the sheet")
+    w.add_argument("--columns", metavar="party,status",
+                   help="extra walk-sheet columns: party, status (comma separated)")
+    w.add_argument("--include-removed", action="store_true",
+                   help="also list removed, cancelled and deceased voters (left off by default)")
     w.set_defaults(func=cmd_walklist)

@@ -79,6 +79,8 @@ EVENT_KINDS: tuple[str, ...] = (
 VOLUNTEER_ROLES: tuple[str, ...] = ("captain", "canvasser", "staff")
 TURF_STATUSES: tuple[str, ...] = ("open", "assigned", "in_progress", "done")
 LANGUAGES: tuple[str, ...] = ("en", "es")
+VOTER_STATUSES: tuple[str, ...] = ("active", "inactive", "removed", "cancelled", "confidential",
+                                   "deceased")
 
 
 def _fk(target: str) -> ForeignKey:
@@ -261,6 +263,11 @@ class Door(Mutable):
 
 
 class Person(Mutable):
+    """Someone at a door. From a voter file: ``voter_id`` (the state's id, which
+    matches re-imports), ``voter_status`` (one of ``VOTER_STATUSES``, or the
+    file's own code when it is not one of them), registration date (ISO),
+    precinct, ward and ``districts`` ({"congressional": "4", ...})."""
+
     __tablename__ = "people"
     __table_args__ = (Index("ix_people_name", "last_name", "first_name"),)
 
@@ -274,6 +281,11 @@ class Person(Mutable):
     birth_year: Mapped[int | None] = mapped_column(Integer)
     party: Mapped[str] = mapped_column(String(40), default="")
     voter_id: Mapped[str] = mapped_column(String(60), default="", index=True)
+    voter_status: Mapped[str] = mapped_column(String(20), default="")
+    registration_date: Mapped[str] = mapped_column(String(10), default="")
+    precinct: Mapped[str] = mapped_column(String(60), default="")
+    ward: Mapped[str] = mapped_column(String(60), default="")
+    districts: Mapped[dict[str, Any]] = mapped_column(default=dict)
     do_not_call: Mapped[bool] = mapped_column(Boolean, default=False)
     do_not_text: Mapped[bool] = mapped_column(Boolean, default=False)
     do_not_email: Mapped[bool] = mapped_column(Boolean, default=False)

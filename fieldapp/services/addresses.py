@@ -11,19 +11,24 @@ import re
 import unicodedata
 from functools import lru_cache
 
-SUFFIXES = {
-    "street": "st", "st.": "st", "avenue": "ave", "av": "ave", "ave.": "ave",
-    "boulevard": "blvd", "blvd.": "blvd", "drive": "dr", "dr.": "dr", "road": "rd",
-    "rd.": "rd", "place": "pl", "pl.": "pl", "court": "ct", "ct.": "ct", "lane": "ln",
-    "ln.": "ln", "terrace": "ter", "parkway": "pkwy", "highway": "hwy", "circle": "cir",
-    "square": "sq", "way": "way",
-}
-DIRECTIONS = {
-    "north": "n", "south": "s", "east": "e", "west": "w", "n.": "n", "s.": "s",
-    "e.": "e", "w.": "w", "northeast": "ne", "northwest": "nw", "southeast": "se",
-    "southwest": "sw",
-}
-UNIT_WORDS = {"apartment": "", "apt": "", "apt.": "", "unit": "", "#": "", "suite": "", "ste": ""}
+from scourgify.address_constants import (
+    DIRECTIONAL_REPLACEMENTS,
+    OCCUPANCY_TYPE_ABBREVIATIONS,
+    STREET_TYPE_ABBREVIATIONS,
+)
+
+# USPS Publication 28 tables, as the usaddress-scourgify normaliser keeps them: every
+# spelling of a street suffix (C2), of a directional and of a secondary unit designator (C2).
+SUFFIXES: dict[str, str] = {k.lower(): v.lower() for k, v in STREET_TYPE_ABBREVIATIONS.items()
+                            if " " not in k}
+DIRECTIONS: dict[str, str] = {k.lower(): v.lower() for k, v in DIRECTIONAL_REPLACEMENTS.items()}
+DIRECTIONS.update({v.lower(): v.lower() for v in DIRECTIONAL_REPLACEMENTS.values()})
+UNIT_DESIGNATORS: dict[str, str] = {k.lower(): v.lower()
+                                    for k, v in OCCUPANCY_TYPE_ABBREVIATIONS.items()}
+UNIT_DESIGNATORS.update({v.lower(): v.lower() for v in OCCUPANCY_TYPE_ABBREVIATIONS.values()})
+UNIT_DESIGNATORS.update({"apt": "apt", "ste": "ste", "no": "#", "num": "#"})
+KEY_VERSION = 2
+"""How keys are computed; a change is an Alembic revision that recomputes them (0002)."""
 _NUM_RE = re.compile(r"^\s*(\d+)")
 
 
@@ -46,18 +51,27 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def normalize_street(street: str) -> str:
+    """The street for matching: USPS abbreviations ("Oak Trail" and "OAK TRL" agree)."""
     words = []
-    for word in _fold(street).replace(",", " ").split():
+    for word in _PUNCT.sub(" ", _fold(street)).split():
         word = DIRECTIONS.get(word, word)
         word = SUFFIXES.get(word, word)
-        words.append(word.rstrip("."))
+        words.append(word)
     return " ".join(words)
+
+
+_PUNCT = re.compile(r"[.,;]")
 
 
 @lru_cache(maxsize=4096)
 def normalize_unit(unit: str) -> str:
-    words = [w for w in _fold(unit).replace("#", " # ").split() if w not in UNIT_WORDS]
-    return " ".join(words)
+    """The unit for matching: designators dropped before a number ("Apt 2" = "#2" = "2")."""
+    words = _PUNCT.sub(" ", _fold(unit)).replace("#", " # ").split()
+    if len(words) > 1:
+        words = [w for w in words if w not in UNIT_DESIGNATORS]
+    else:
+        words = [UNIT_DESIGNATORS.get(w, w) for w in words]
+    return " ".join(w.lstrip("0") or w for w in words if w != "#")
 
 
 def house_number(street_number: str) -> int | None:
@@ -78,12 +92,14 @@ def address_key(number: str, street: str, unit: str, city: str, state: str) -> s
 
 _LINE_RE = re.compile(r"^\s*(\d+[A-Za-z]?(?:-\d+[A-Za-z]?)?(?:\s+\d/\d)?)\s+(.+?)\s*$")
 _UNIT_RE = re.compile(
-    r"(?:,\s*|\s+)((?:apt|apartment|unit|ste|suite|fl|floor|rm|room|lot|spc|space)\.?\s*[\w-]+"
-    r"|#\s*[\w-]+|(?:upper|lower|upstairs|downstairs|rear|front|bsmt|basement))\s*$",
+    r"(?:,\s*|\s+)((?:apt|apartment|unit|ste|suite|fl|floor|rm|room|lot|spc|space|bldg|building"
+    r"|trlr|trailer|ph|penthouse|dept|ofc|office)\.?\s*#?\s*[\w-]+"
+    r"|#\s*[\w-]+|(?:upper|lower|uppr|lowr|upstairs|downstairs|rear|front|frnt|bsmt|basement))\s*$",
     re.IGNORECASE,
 )
 
 
+@lru_cache(maxsize=65536)
 def split_street_line(line: str) -> tuple[str, str, str]:
     """Split "1234 N 20th St Apt 3" into ("1234", "N 20th St", "Apt 3").
 

@@ -39,6 +39,7 @@ from fieldapp.core.models import (
 )
 from fieldapp.errors import InputError, NotFoundError
 from fieldapp.services import consent, rules
+from fieldapp.services.voterstatus import listable
 
 log = logging.getLogger(__name__)
 
@@ -807,7 +808,8 @@ def entry_doors(session: Session, turf_id: str, order: Sequence[str] | None = No
     for p in session.scalars(
         select(Person)
         .join(Door, Door.id == Person.door_id)
-        .where(Door.turf_id == turf_id, Person.deleted.is_(False), Person.merged_into_id.is_(None))
+        .where(Door.turf_id == turf_id, Person.deleted.is_(False), Person.merged_into_id.is_(None),
+               listable(Person))
         .order_by(Person.last_name, Person.first_name)
     ):
         people.setdefault(p.door_id or "", []).append(

@@ -37,8 +37,16 @@ from fieldapp.core.models import Door, GeocodeCache
 from fieldapp.core.stamping import bulk_update
 from fieldapp.errors import FieldAppError, InputError
 from fieldapp.services.addresses import fold, normalize_street, split_street_line
-from fieldapp.services.importing import open_text, resolve_mapping, sniff
+from fieldapp.services.importing import (
+    FileFormat,
+    get_layout,
+    mapping_lines,
+    open_text,
+    resolve_mapping,
+    sniff,
+)
 from fieldapp.services.progress import Progress
+from fieldapp.services.turfs import assign_doors
 
 log = logging.getLogger(__name__)
 
@@ -122,6 +130,7 @@ class GeocodeReport:
     waited_offline_s: float = 0.0
     stopped_offline: bool = False
     remaining: int = 0
+    doors_placed: int = 0
 
     def lines(self) -> list[str]:
         out = [
@@ -137,6 +146,8 @@ class GeocodeReport:
             out.append(f"  waited {self.waited_offline_s:.0f} s for the network")
         if self.stopped_offline:
             out.append("  stopped: the geocoder cannot be reached; run again later to resume")
+        if self.doors_placed:
+            out.append(f"  {self.doors_placed:,} doors placed in turfs")
         if self.remaining:
             out.append(f"  {self.remaining:,} doors still have no coordinates")
         return out
@@ -182,6 +193,7 @@ def geocode_doors(
     max_offline_wait: float | None = None,
     progress: Progress | None = None,
     sleep: Callable[[float], None] = time.sleep,
+    place_in_turfs: bool = True,
 ) -> GeocodeReport:
     """Geocode doors that lack coordinates (at most ``limit`` addresses).
 
@@ -189,6 +201,8 @@ def geocode_doors(
     through geopy's RateLimiter at the provider's pace. While the provider
     cannot be reached the run waits and retries (for at most
     ``max_offline_wait`` seconds in total; ``None`` waits until cancelled).
+    Doors that get coordinates are put in the turf that contains them
+    (``place_in_turfs``), whatever order doors, turfs and geocoding came in.
     """
     from geopy import exc as gexc
     from geopy.extra.rate_limiter import RateLimiter
@@ -223,6 +237,8 @@ def geocode_doors(
                         changes[door_id] = {"lat": lat, "lon": lon, "geocode_source": provider,
                                             "geocode_quality": quality}
             report.doors_geocoded += bulk_update(s, Door, changes)
+            if place_in_turfs and changes:
+                report.doors_placed += assign_doors(s, only_unassigned=True)
         buffer.clear()
 
     try:
@@ -305,61 +321,53 @@ class AddressFileReport:
     points_read: int = 0
     doors_geocoded: int = 0
     remaining: int = 0
+    doors_placed: int = 0
+    header: list[str] = field(default_factory=list)
+    mapping: dict[str, str] = field(default_factory=dict)
+    layout: str = ""
 
     def lines(self) -> list[str]:
-        return [
+        out = [
             f"Geocoded {self.doors_geocoded:,} doors from {Path(self.file).name} "
             f"({self.points_read:,} address points read, no network used)",
-            f"  {self.remaining:,} doors still have no coordinates",
+            *mapping_lines(self.header, self.mapping, self.layout),
         ]
+        if self.doors_placed:
+            out.append(f"  {self.doors_placed:,} doors placed in turfs")
+        out.append(f"  {self.remaining:,} doors still have no coordinates")
+        return out
 
 
 def _point_key(number: str, street: str) -> tuple[str, str]:
     return fold(number), normalize_street(street)
 
 
-def geocode_from_file(
-    store: Store,
-    path: str | Path,
-    *,
-    mapping: dict[str, str] | None = None,
-    progress: Progress | None = None,
-) -> AddressFileReport:
-    """Geocode doors from a local address-points CSV (address and coordinates).
-
-    The file needs an address (``address`` or ``street_number`` and
-    ``street_name``) and ``lat``/``lon`` columns (X/Y and POINT_X/POINT_Y are
-    recognised too). A point matches a door with the same house number and
-    normalized street, in the same city or ZIP code when both give one.
-    """
-    path = Path(path)
-    progress = progress or Progress()
-    fmt = sniff(path)
+def _point_mapping(path: Path, fmt: FileFormat, mapping: dict[str, str] | None) -> dict[str, str]:
     header = fmt.header
-    extra = {h: "lon" for h in header if h.strip().lower() in ("x", "point_x")}
-    extra.update({h: "lat" for h in header if h.strip().lower() in ("y", "point_y")})
-    resolved = resolve_mapping(path, header, {**extra, **(mapping or {})})
+    extra: dict[str, str] = {}
+    if not fmt.layout:  # X/Y columns of a file in no known layout
+        extra = {h: "lon" for h in header if h.strip().lower() in ("x", "point_x")}
+        extra.update({h: "lat" for h in header if h.strip().lower() in ("y", "point_y")})
+    resolved = resolve_mapping(path, header, {**extra, **(mapping or {})}, fmt.layout or None)
     if not {"lat", "lon"} <= set(resolved.values()):
         raise InputError(
             "an address file needs latitude and longitude columns (lat/lon, latitude/"
             "longitude, X/Y or POINT_X/POINT_Y)", where=f"{path.name}:1")
-    cols = {name: header.index(col) for col, name in resolved.items() if name != "ignore"}
-    report = AddressFileReport(file=str(path))
-    with store.session() as session:
-        wanted: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
-        for r in session.execute(
-            select(Door.id, Door.street_number, Door.street_name, Door.city, Door.zip)
-            .where(Door.deleted.is_(False), Door.merged_into_id.is_(None),
-                   (Door.lat.is_(None)) | (Door.lon.is_(None)))
-        ):
-            wanted.setdefault(_point_key(r.street_number, r.street_name), []).append(
-                (r.id, fold(r.city), r.zip.strip()[:5]))
-    found: dict[str, tuple[float, float, int]] = {}  # door id -> lat, lon, match rank
+    return resolved
+
+
+def _match_points(path: Path, fmt: FileFormat, resolved: dict[str, str],
+                  wanted: dict[tuple[str, str], list[tuple[str, str, str]]],
+                  report: AddressFileReport, progress: Progress) -> dict[str, tuple[float, float, int]]:
+    """Door id -> (lat, lon, match rank) for the doors the file's points match."""
+    cols = {name: fmt.header.index(col) for col, name in resolved.items() if name != "ignore"}
+    found: dict[str, tuple[float, float, int]] = {}
     total = path.stat().st_size
     raw, text = open_text(path, fmt.encoding)
     with raw, text:
         reader = csv.reader(text, delimiter=fmt.delimiter)
-        next(reader, None)
+        if fmt.has_header:
+            next(reader, None)
         for cells in reader:
             report.points_read += 1
             if report.points_read % 5000 == 0:
@@ -389,6 +397,47 @@ def geocode_from_file(
                     continue
                 if door_id not in found or rank > found[door_id][2]:
                     found[door_id] = (lat, lon, rank)
+    return found
+
+
+def geocode_from_file(
+    store: Store,
+    path: str | Path,
+    *,
+    mapping: dict[str, str] | None = None,
+    layout: str | None = None,
+    progress: Progress | None = None,
+    place_in_turfs: bool = True,
+) -> AddressFileReport:
+    """Geocode doors from a local address-points CSV (address and coordinates).
+
+    The file needs an address (``address`` or ``street_number`` and
+    ``street_name``) and ``lat``/``lon`` columns (X/Y and POINT_X/POINT_Y are
+    recognised too). A point matches a door with the same house number and
+    normalized street, in the same city or ZIP code when both give one.
+    Common address-point layouts (OpenAddresses, the National Address
+    Database, county GIS exports) are recognised by their header; ``layout``
+    forces one and ``mapping`` changes columns, as in the voter import.
+    """
+    path = Path(path)
+    progress = progress or Progress()
+    fmt = sniff(path, layout=layout, kind="points")
+    resolved = _point_mapping(path, fmt, mapping)
+    found_layout = get_layout(fmt.layout) if fmt.layout else None
+    report = AddressFileReport(file=str(path), header=list(fmt.header), mapping=resolved,
+                               layout=f"{found_layout.name} ({found_layout.title})"
+                               if found_layout else "")
+    with store.session() as session:
+        wanted: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
+        for r in session.execute(
+            select(Door.id, Door.street_number, Door.street_name, Door.city, Door.zip)
+            .where(Door.deleted.is_(False), Door.merged_into_id.is_(None),
+                   (Door.lat.is_(None)) | (Door.lon.is_(None)))
+        ):
+            wanted.setdefault(_point_key(r.street_number, r.street_name), []).append(
+                (r.id, fold(r.city), r.zip.strip()[:5]))
+    total = path.stat().st_size
+    found = _match_points(path, fmt, resolved, wanted, report, progress)
     source = f"file:{path.name}"[:40]
     changes = {
         door_id: {"lat": lat, "lon": lon, "geocode_source": source,
@@ -397,6 +446,8 @@ def geocode_from_file(
     }
     with store.transaction() as session:
         report.doors_geocoded = bulk_update(session, Door, changes)
+        if place_in_turfs and changes:
+            report.doors_placed = assign_doors(session, only_unassigned=True)
         report.remaining = _remaining(session)
     progress.update(total, total, "Reading address points")
     return report

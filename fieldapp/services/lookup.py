@@ -8,7 +8,7 @@ leave out attempts that a correction superseded.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import func, select
@@ -100,6 +100,8 @@ class PersonLine:
     email: str
     language: str
     flags: list[str]
+    voter_status: str = ""
+    party: str = ""
 
 
 @dataclass
@@ -188,7 +190,7 @@ def door_detail(store: Store, door_id: str) -> DoorDetail | None:
             lat=door.lat,
             lon=door.lon,
             people=[PersonLine(p.id, _person_name(p.first_name, p.last_name), p.phone, p.email,
-                               p.language, _flags(p)) for p in people],
+                               p.language, _flags(p), p.voter_status, p.party) for p in people],
             attempts=_attempts(session, ContactAttempt.door_id == door_id),
             building_units=units,
         )
@@ -221,6 +223,11 @@ class PersonDetail:
     roles: list[str]
     attempts: list[AttemptLine]
     signups: list[SignupLine]
+    voter_status: str = ""
+    registration_date: str = ""
+    precinct: str = ""
+    ward: str = ""
+    districts: dict[str, str] = field(default_factory=dict)
 
 
 def person_detail(store: Store, person_id: str) -> PersonDetail | None:
@@ -257,6 +264,9 @@ def person_detail(store: Store, person_id: str) -> PersonDetail | None:
             organizations=list(orgs), roles=list(roles),
             attempts=_attempts(session, ContactAttempt.person_id == person_id),
             signups=[SignupLine(r[0], r[1], r[2], r[3]) for r in signups],
+            voter_status=p.voter_status, registration_date=p.registration_date,
+            precinct=p.precinct, ward=p.ward,
+            districts={str(k): str(v) for k, v in (p.districts or {}).items()},
         )
 
 

@@ -324,6 +324,7 @@ class TurfImportReport:
     created: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     doors_assigned: int = 0
+    warnings: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         out = [
@@ -332,6 +333,7 @@ class TurfImportReport:
         ]
         out += [f"  new:     {n}" for n in self.created]
         out += [f"  updated: {n}" for n in self.updated]
+        out += [f"warning: {w}" for w in self.warnings]
         return out
 
 
@@ -363,7 +365,32 @@ def import_turfs(
             session.flush()
             ids.append(turf.id)
         report.doors_assigned = assign_doors(session, ids)
+        swapped = _swapped_hint(session, [shape(sh.geometry) for sh in shapes])
+        if swapped:
+            report.warnings.append(swapped)
     return report
+
+
+def _swapped_hint(session: Session, polygons: list[Any]) -> str:
+    """A warning when the polygons contain no door but would with x and y swapped."""
+    rows = session.execute(
+        select(Door.lat, Door.lon).where(Door.deleted.is_(False), Door.merged_into_id.is_(None),
+                                         Door.lat.is_not(None), Door.lon.is_not(None)).limit(200_000)
+    ).all()
+    if not rows or not polygons:
+        return ""
+    points = shapely.points(np.array([r.lon for r in rows], dtype=float),
+                            np.array([r.lat for r in rows], dtype=float))
+    if len(shapely.STRtree(polygons).query(points, predicate="intersects")[0]):
+        return ""
+    flipped = [shapely.transform(g, lambda xy: xy[:, ::-1]) for g in polygons]
+    inside = len(set(shapely.STRtree(flipped).query(points, predicate="intersects")[0].tolist()))
+    if not inside:
+        return ""
+    return (f"the turf polygons contain no doors, but {inside:,} doors would fall inside them "
+            "with latitude and longitude swapped: the file seems to list points as "
+            "latitude,longitude where GeoJSON and KML want longitude,latitude; fix the file and "
+            "import it again")
 
 
 def _default_campaign(session: Session) -> str | None:

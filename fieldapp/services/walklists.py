@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from sqlalchemy import select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from fieldapp.core.db import Store
@@ -34,6 +34,10 @@ from fieldapp.core.files import atomic_path
 from fieldapp.core.models import Door, Turf
 from fieldapp.errors import InputError, NotFoundError
 from fieldapp.services.addresses import normalize_street
+from fieldapp.services.voterstatus import listable
+
+SHEET_COLUMNS: tuple[str, ...] = ("party", "status")
+"""Optional walk-sheet columns (beside name and age)."""
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +68,8 @@ class WalkPlan:
     turf_id: str
     doors: list[WalkDoor] = field(default_factory=list)
     suppressed: list[WalkDoor] = field(default_factory=list)
+    off_list: list[WalkDoor] = field(default_factory=list)
+    """Doors left off because their every voter is removed, cancelled or deceased."""
 
     @property
     def door_ids(self) -> list[str]:
@@ -72,7 +78,10 @@ class WalkPlan:
     def suppressed_reasons(self) -> dict[str, int]:
         """How many doors were left off, by reason (``do not knock`` by default)."""
         count = sum(1 for door in self.suppressed if door.do_not_knock)
-        return {"do not knock": count} if count else {}
+        reasons = {"do not knock": count} if count else {}
+        if self.off_list:
+            reasons["voters removed, cancelled or deceased"] = len(self.off_list)
+        return reasons
 
     def suppressed_summary(self) -> str:
         """``"3 doors not listed: do not knock"`` (empty when nothing was left off)."""
@@ -344,11 +353,15 @@ def _load_doors(session: Session, turf_id: str) -> list[WalkDoor]:
     ]
 
 
-def walk_plan(session: Session, turf_id: str, *, include_suppressed: bool = False) -> WalkPlan:
-    """The turf's live doors in walking order, and the do-not-knock doors left off.
+def walk_plan(session: Session, turf_id: str, *, include_suppressed: bool = False,
+              include_off_list: bool = False) -> WalkPlan:
+    """The turf's live doors in walking order, and the doors left off.
 
-    With ``include_suppressed`` the do-not-knock doors stay in the order (in
-    their place on the street) and ``suppressed`` still lists them.
+    Do-not-knock doors, and doors whose every voter is removed, cancelled or
+    deceased (:mod:`fieldapp.services.voterstatus`), are left off. With
+    ``include_suppressed`` the do-not-knock doors stay in the order (in their
+    place on the street) and ``suppressed`` still lists them; with
+    ``include_off_list`` the off-list doors stay too.
     """
     turf = session.get(Turf, turf_id)
     if turf is None or turf.deleted:
@@ -357,7 +370,27 @@ def walk_plan(session: Session, turf_id: str, *, include_suppressed: bool = Fals
     ordered = order_doors(doors)
     suppressed = [d for d in ordered if d.do_not_knock]
     listed = ordered if include_suppressed else [d for d in ordered if not d.do_not_knock]
-    return WalkPlan(turf_id=turf_id, doors=listed, suppressed=suppressed)
+    off_list: list[WalkDoor] = []
+    if not include_off_list:
+        off_ids = _off_list_doors(session, turf_id)
+        off_list = [d for d in listed if d.id in off_ids]
+        listed = [d for d in listed if d.id not in off_ids]
+    return WalkPlan(turf_id=turf_id, doors=listed, suppressed=suppressed, off_list=off_list)
+
+
+def _off_list_doors(session: Session, turf_id: str) -> set[str]:
+    """The turf's doors with voters, every one of them off lists."""
+    from fieldapp.core.models import Person
+
+    listed = func.sum(case((listable(Person), 1), else_=0))
+    rows = session.execute(
+        select(Person.door_id)
+        .join(Door, Door.id == Person.door_id)
+        .where(Door.turf_id == turf_id, Person.deleted.is_(False), Person.merged_into_id.is_(None))
+        .group_by(Person.door_id)
+        .having(listed == 0)
+    )
+    return {door_id for (door_id,) in rows if door_id}
 
 
 def walk_order(session: Session, turf_id: str, *, include_suppressed: bool = False) -> list[str]:
@@ -397,6 +430,12 @@ LABELS: dict[str, dict[str, str]] = {
         "start": "start",
         "lang": "speaks Spanish",
         "unit": "",
+        "party": "Party",
+        "status": "Status",
+        "inactive": "inactive",
+        "off_list": "voters removed, cancelled or deceased",
+        "st_active": "active", "st_inactive": "inactive", "st_removed": "removed",
+        "st_cancelled": "cancelled", "st_confidential": "confid.", "st_deceased": "deceased",
     },
     "es": {
         "walk_list": "Lista de recorrido",
@@ -423,6 +462,12 @@ LABELS: dict[str, dict[str, str]] = {
         "start": "inicio",
         "lang": "habla español",
         "unit": "",
+        "party": "Partido",
+        "status": "Estado",
+        "inactive": "inactivo",
+        "off_list": "votantes dados de baja, cancelados o fallecidos",
+        "st_active": "activo", "st_inactive": "inactivo", "st_removed": "de baja",
+        "st_cancelled": "cancelado", "st_confidential": "confid.", "st_deceased": "fallecido",
     },
 }
 
@@ -449,6 +494,8 @@ class SheetPerson:
     name: str
     age: int | None
     language: str
+    party: str = ""
+    status: str = ""
 
 
 @dataclass
@@ -484,9 +531,17 @@ class WalkSheet:
     not_listed: str
     distance_m: float
     printed_on: str
+    columns: tuple[str, ...] = ()
+    """Optional columns shown (see :data:`SHEET_COLUMNS`)."""
 
     def label(self, key: str) -> str:
-        return LABELS.get(self.lang, LABELS["en"]).get(key, LABELS["en"][key])
+        return LABELS.get(self.lang, LABELS["en"]).get(key, LABELS["en"].get(key, key))
+
+    def cell(self, person: SheetPerson, column: str) -> str:
+        """The text of an optional column for a person."""
+        if column == "status":
+            return self.label(f"st_{person.status}") if person.status else ""
+        return person.party
 
 
 def _address_line(door: Door) -> str:
@@ -500,9 +555,15 @@ def _address_line(door: Door) -> str:
 
 
 def build_sheet(
-    session: Session, turf_id: str, *, lang: str = "en", today: object = None
+    session: Session, turf_id: str, *, lang: str = "en", today: object = None,
+    columns: Sequence[str] = (), include_off_list: bool = False,
 ) -> WalkSheet:
-    """Gather a turf's walk sheet (doors in order, people, script) as plain data."""
+    """Gather a turf's walk sheet (doors in order, people, script) as plain data.
+
+    Removed, cancelled and deceased voters are left off (with their doors when no
+    one else lives there) unless ``include_off_list``; ``columns`` adds party
+    and/or status columns.
+    """
     import datetime as dt
 
     from fieldapp.core.models import (
@@ -517,8 +578,11 @@ def build_sheet(
     if lang not in LABELS:
         raise InputError(f"no walk-list labels for language {lang!r}; use one of: "
                          + ", ".join(LABELS))
+    unknown = [c for c in columns if c not in SHEET_COLUMNS]
+    if unknown:
+        raise InputError(f"no walk-sheet column {unknown[0]!r}; columns: " + ", ".join(SHEET_COLUMNS))
     day = today if isinstance(today, dt.date) else dt.date.today()
-    plan = walk_plan(session, turf_id)
+    plan = walk_plan(session, turf_id, include_off_list=include_off_list)
     turf = session.get(Turf, turf_id)
     assert turf is not None
     campaign = session.get(Campaign, turf.campaign_id) if turf.campaign_id else None
@@ -546,12 +610,14 @@ def build_sheet(
         for p in session.scalars(
             select(Person)
             .where(Person.door_id.in_(chunk), Person.deleted.is_(False),
-                   Person.merged_into_id.is_(None))
+                   Person.merged_into_id.is_(None),
+                   *(() if include_off_list else (listable(Person),)))
             .order_by(Person.last_name, Person.first_name, Person.id)
         ):
             age = day.year - p.birth_year if p.birth_year else None
             people_by_door.setdefault(p.door_id or "", []).append(
-                SheetPerson(f"{p.first_name} {p.last_name}".strip(), age, p.language or "")
+                SheetPerson(f"{p.first_name} {p.last_name}".strip(), age, p.language or "",
+                            p.party or "", p.voter_status or "")
             )
     captain, crew = "", []
     for role, first, last in session.execute(
@@ -565,14 +631,7 @@ def build_sheet(
             captain = f"{first} {last}".strip()
         else:
             crew.append(f"{first} {last}".strip())
-    count = len(plan.suppressed)
-    not_listed = ""
-    if count:
-        lab = LABELS[lang]
-        noun = lab["doors"]
-        not_listed = f"{count} {noun} {lab['not_listed']}: {lab['do_not_knock']}"
-        if lang == "en":
-            not_listed = plan.suppressed_summary()
+    not_listed = _not_listed(plan, lang)
     sheet_doors = [
         SheetDoor(
             address=_address_line(doors_by_id[i]),
@@ -597,17 +656,32 @@ def build_sheet(
         not_listed=not_listed,
         distance_m=plan.walking_distance_m(),
         printed_on=day.isoformat(),
+        columns=tuple(columns),
     )
 
 
+def _not_listed(plan: WalkPlan, lang: str) -> str:
+    if lang == "en":
+        return plan.suppressed_summary()
+    lab = LABELS[lang]
+    parts = []
+    if plan.suppressed:
+        parts.append(f"{len(plan.suppressed)} {lab['doors']} {lab['not_listed']}: {lab['do_not_knock']}")
+    if plan.off_list:
+        parts.append(f"{len(plan.off_list)} {lab['doors']} {lab['not_listed']}: {lab['off_list']}")
+    return "; ".join(parts)
+
+
 def write_walklist_pdf(store: Store, turf: str, out: str | Path, *, lang: str = "en",
-                       today: object = None) -> WalkSheet:
+                       today: object = None, columns: Sequence[str] = (),
+                       include_off_list: bool = False) -> WalkSheet:
     """Write the walk-list PDF for a turf (name or id); returns what was printed."""
     from fieldapp.services.turfs import find_turf
 
     with store.session() as session:
         turf_id = find_turf(session, turf).id
-        sheet = build_sheet(session, turf_id, lang=lang, today=today)
+        sheet = build_sheet(session, turf_id, lang=lang, today=today, columns=columns,
+                            include_off_list=include_off_list)
     render_pdf(sheet, Path(out))
     return sheet
 
@@ -639,14 +713,17 @@ def render_pdf(sheet: WalkSheet, out: Path) -> None:
     q_cols = [(q.number, ch) for q in sheet.questions for ch in (q.choices or ["____"])]
     box = 0.22 * inch
     addr_w, name_w, age_w = 1.55 * inch, 1.55 * inch, 0.35 * inch
+    extra = list(sheet.columns)
+    extra_w = [0.55 * inch] * len(extra)
     q_w = [max(0.3 * inch, min(0.5 * inch, 0.055 * inch * len(ch) + 0.1 * inch)) for _, ch in q_cols]
-    fixed = addr_w + name_w + age_w + box * len(codes) + 0.2 * inch * 5 + sum(q_w)
+    fixed = addr_w + name_w + age_w + sum(extra_w) + box * len(codes) + 0.2 * inch * 5 + sum(q_w)
     notes_w = max(0.9 * inch, width - fixed)
-    col_w = [addr_w, name_w, age_w] + [box] * len(codes) + [0.2 * inch] * 5 + q_w + [notes_w]
+    col_w = ([addr_w, name_w, age_w] + extra_w + [box] * len(codes) + [0.2 * inch] * 5 + q_w
+             + [notes_w])
     scale = min(1.0, width / sum(col_w))
     col_w = [w * scale for w in col_w]
     n_cols = len(col_w)
-    first_box = 3
+    first_box = 3 + len(extra)
     first_support = first_box + len(codes)
     first_q = first_support + 5
     notes_col = n_cols - 1
@@ -665,6 +742,7 @@ def render_pdf(sheet: WalkSheet, out: Path) -> None:
             Paragraph(sheet.label("address"), colhead_left),
             Paragraph(sheet.label("name"), colhead_left),
             Paragraph(sheet.label("age"), colhead_left),
+            *[Paragraph(sheet.label(x), colhead_left) for x in extra],
             *[Paragraph(x, colhead) for x in short],
             *[Paragraph(x, colhead) for x in ("1", "2", "3", "4", "5")],
             *[Paragraph(f"Q{n}<br/>{_esc(ch[:9])}", colhead) for n, ch in q_cols],
@@ -780,9 +858,13 @@ def render_pdf(sheet: WalkSheet, out: Path) -> None:
             name = _esc(p.name)
             if p.language == "es" and sheet.lang != "es":
                 name += f" <font size=6.5>({sheet.label('lang')})</font>"
+            if p.status == "inactive":
+                name += f" <font size=6.5>({sheet.label('inactive')})</font>"
             name_cell = Paragraph(name, cell)
             rows.append([address if k == 0 else "", name_cell,
-                         "" if p.age is None else str(p.age)] + [""] * (n_cols - 3))
+                         "" if p.age is None else str(p.age),
+                         *[sheet.cell(p, x) for x in extra]]
+                        + [""] * (n_cols - 3 - len(extra)))
             heights.append(max(row_h, _cell_height(name_cell, col_w[1])))
         # Rows are as tall as their wrapped text (a long address or name never runs
         # into the next household's row), with room to write when the address wraps.
@@ -798,7 +880,7 @@ def render_pdf(sheet: WalkSheet, out: Path) -> None:
             ("VALIGN", (0, 0), (0, -1), "TOP"),
             ("GRID", (first_box, 0), (notes_col - 1, -1), 0.5, grid),
             ("LINEABOVE", (0, 0), (-1, 0), 0.9, colors.black),
-            ("LINEBELOW", (1, 0), (2, -1), 0.3, colors.lightgrey),
+            ("LINEBELOW", (1, 0), (2 + len(extra), -1), 0.3, colors.lightgrey),
             ("LINEBELOW", (notes_col, 0), (notes_col, -1), 0.3, colors.lightgrey),
             ("BACKGROUND", (0, 0), (0, -1), colors.Color(0.93, 0.95, 0.98)),
             ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2),

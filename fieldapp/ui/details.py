@@ -153,8 +153,10 @@ class DoorDetailPane(_Pane):
             for p in d.people:
                 short = " ".join(labels.label(labels.flag_labels(), f) for f in p.flags)
                 flags = f" <span class='bad'>{escape(short)}</span>" if p.flags else ""
-                known = " · ".join(escape(x) for x in (p.phone, p.email,
-                                                       labels.label(langs, p.language)) if x)
+                known = " · ".join(escape(x) for x in (
+                    p.phone, p.email, labels.label(langs, p.language), p.party,
+                    labels.label(labels.voter_status_labels(), p.voter_status)
+                    if p.voter_status else "") if x)
                 parts.append(
                     f"<p style='margin: 0 0 6px 0'><a href='person:{escape(p.id)}'>"
                     f"<b>{escape(p.name)}</b></a>{flags}<br>"
@@ -179,6 +181,30 @@ class PersonDetailPane(_Pane):
 
     def placeholder_text(self) -> str:
         return self.tr("Select a person to see their details.")
+
+    def _voter_rows(self, p: queries.PersonDetail) -> list[tuple[str, str]]:
+        """What the voter file says: status, party, registration, precinct, districts."""
+        rows: list[tuple[str, str]] = []
+        if p.voter_status:
+            status = escape(labels.label(labels.voter_status_labels(), p.voter_status))
+            if p.voter_status in ("removed", "cancelled", "deceased"):
+                status = f"<span class='bad'>{status}</span> " + escape(
+                    self.tr("(left off walk and call lists)"))
+            rows.append((self.tr("Registration"), status))
+        if p.party:
+            rows.append((self.tr("Party"), escape(p.party)))
+        if p.registration_date:
+            rows.append((self.tr("Registered"), escape(p.registration_date)))
+        if p.precinct or p.ward:
+            rows.append((self.tr("Precinct"), escape(" · ".join(
+                x for x in (p.precinct, self.tr("ward {ward}").format(ward=p.ward) if p.ward else "")
+                if x))))
+        names = {"congressional": self.tr("Congress"), "state_senate": self.tr("State Senate"),
+                 "state_house": self.tr("State House")}
+        if p.districts:
+            rows.append((self.tr("Districts"), escape(", ".join(
+                f"{names.get(k, k)} {v}" for k, v in sorted(p.districts.items())))))
+        return rows
 
     def show_person(self, person_id: str | None) -> None:
         if person_id is None:
@@ -207,6 +233,7 @@ class PersonDetailPane(_Pane):
             rows.append((self.tr("Born"), str(p.birth_year)))
         if p.voter_id:
             rows.append((self.tr("Voter id"), escape(p.voter_id)))
+        rows += self._voter_rows(p)
         if p.organizations:
             rows.append((self.tr("Organizations"), escape(", ".join(p.organizations))))
         if p.tags:

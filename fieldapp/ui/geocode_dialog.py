@@ -223,7 +223,7 @@ class GeocodeDialog(QDialog):
 
             def run(progress: Progress) -> GeocodeOutcome:
                 return GeocodeOutcome(from_file=geocoding.geocode_from_file(
-                    store, path, progress=progress))
+                    store, path, progress=progress, place_in_turfs=False))
         else:
             provider = str(self.provider_combo.currentData())
             domain, scheme = split_server(self.server_edit.text())
@@ -234,7 +234,8 @@ class GeocodeDialog(QDialog):
             def run(progress: Progress) -> GeocodeOutcome:
                 geocoder = geocoding.make_geocoder(provider, domain=domain, scheme=scheme)
                 return GeocodeOutcome(online=geocoding.geocode_doors(
-                    store, provider=provider, limit=limit, geocoder=geocoder, progress=progress))
+                    store, provider=provider, limit=limit, geocoder=geocoder, progress=progress,
+                    place_in_turfs=False))
 
         def work(progress: Progress) -> GeocodeOutcome:
             try:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,6 +39,22 @@ from fieldapp.services.turfs import assign_doors
 from fieldapp.ui.context import AppContext
 
 log = logging.getLogger(__name__)
+
+
+def mapping_warning_texts(warnings: list[importing.MappingWarning]) -> list[str]:
+    """The warnings in the interface language (in English, as the command line prints them)."""
+    looks = {
+        "unit": QCoreApplication.translate("MappingWarnings", "a unit/apartment"),
+        "voter_id": QCoreApplication.translate("MappingWarnings", "a voter id"),
+        "status": QCoreApplication.translate("MappingWarnings", "a registration status"),
+        "birth": QCoreApplication.translate("MappingWarnings", "a birth date or year"),
+        "party": QCoreApplication.translate("MappingWarnings", "a party"),
+        "precinct": QCoreApplication.translate("MappingWarnings", "a precinct or ward"),
+    }
+    text = QCoreApplication.translate(
+        "MappingWarnings",
+        "column '{column}' looks like {what} and is not imported (map it to '{field}' to keep it)")
+    return [text.format(column=w.column, what=looks[w.kind], field=w.suggest) for w in warnings]
 
 
 class _Page(QWizardPage):
@@ -75,6 +91,9 @@ class FilePage(_Page):
         self.profile_combo.addItem(self.tr("Guess from the column names"), "")
         for name in importing.list_profiles():
             self.profile_combo.addItem(self.tr("Saved mapping: {name}").format(name=name), name)
+        for known in importing.layouts().values():  # recognised anyway; this forces one
+            self.profile_combo.addItem(self.tr("Layout: {title}").format(title=known.title),
+                                       f"layout:{known.name}")
         form = QFormLayout()
         form.addRow(self.tr("Mapping:"), self.profile_combo)
         layout.addLayout(form)
@@ -98,10 +117,11 @@ class FilePage(_Page):
     def validatePage(self) -> bool:
         path = Path(self.path_edit.text().strip())
         try:
-            self.wiz.preview = importing.preview(path, rows=20)
-            profile = self.profile_combo.currentData()
-            if profile:
-                self.wiz.preview.mapping.update(importing.load_profile(profile))
+            choice = str(self.profile_combo.currentData() or "")
+            layout = choice.removeprefix("layout:") if choice.startswith("layout:") else None
+            self.wiz.preview = importing.preview(path, rows=20, layout=layout)
+            if choice and layout is None:
+                self.wiz.preview.mapping.update(importing.load_profile(choice))
         except FieldAppError as exc:
             self.error_label.setText(str(exc))
             return False
@@ -128,6 +148,10 @@ class MappingPage(_Page):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setDefaultSectionSize(130)
         layout.addWidget(self.table, 1)
+        self.warnings_label = QLabel("")
+        self.warnings_label.setObjectName("warning")
+        self.warnings_label.setWordWrap(True)
+        layout.addWidget(self.warnings_label)
         bottom = QHBoxLayout()
         self.dry_run = QCheckBox(self.tr("Dry run: show the report, write nothing"))
         self.assign_turfs = QCheckBox(self.tr("Place new doors in turfs"))
@@ -156,9 +180,15 @@ class MappingPage(_Page):
         assert pv is not None
         header = pv.format.header
         sep = self.tr("tab") if pv.format.delimiter == "\t" else repr(pv.format.delimiter)
-        self.info_label.setText(self.tr("{file}: {enc}, separated by {sep}, {n} columns").format(
+        info = self.tr("{file}: {enc}, separated by {sep}, {n} columns").format(
             file=self.wiz.path.name if self.wiz.path else "", enc=pv.format.encoding, sep=sep,
-            n=len(header)))
+            n=len(header))
+        if pv.format.layout:
+            layout = importing.get_layout(pv.format.layout)
+            info += " · " + self.tr("layout: {title}").format(title=layout.title)
+            if not pv.format.has_header:
+                info += " " + self.tr("(no header row)")
+        self.info_label.setText(info)
         self.table.clear()
         self.table.setColumnCount(len(header))
         self.table.setRowCount(len(pv.rows) + 1)
@@ -172,6 +202,7 @@ class MappingPage(_Page):
                 combo.addItem(label, key)
                 combo.setItemData(combo.count() - 1, description, Qt.ItemDataRole.ToolTipRole)
             combo.setCurrentIndex(max(0, combo.findData(pv.mapping.get(name, "ignore"))))
+            combo.currentIndexChanged.connect(self.show_warnings)
             self.table.setCellWidget(0, col, combo)
             self.combos.append(combo)
             for row, cells in enumerate(pv.rows, start=1):
@@ -180,6 +211,17 @@ class MappingPage(_Page):
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.table.setItem(row, col, item)
         self.table.setRowHeight(0, 30)
+        self.show_warnings()
+
+    def warning_texts(self) -> list[str]:
+        """The mapping report's warnings: ignored columns that look like they matter."""
+        pv = self.wiz.preview
+        if pv is None or len(self.combos) != len(pv.format.header):
+            return []
+        return mapping_warning_texts(importing.mapping_warnings(pv.format.header, self.mapping()))
+
+    def show_warnings(self) -> None:
+        self.warnings_label.setText("\n".join(self.warning_texts()))
 
     def mapping(self) -> dict[str, str]:
         pv = self.wiz.preview
@@ -197,7 +239,8 @@ class MappingPage(_Page):
         pv = self.wiz.preview
         assert pv is not None and self.wiz.path is not None
         try:
-            mapping = importing.resolve_mapping(self.wiz.path, pv.format.header, self.mapping())
+            mapping = importing.resolve_mapping(self.wiz.path, pv.format.header, self.mapping(),
+                                                pv.format.layout or None)
             if self.save_name.text().strip():
                 importing.save_profile(self.save_name.text().strip(), mapping)
         except FieldAppError as exc:
@@ -258,29 +301,74 @@ class ReportPage(_Page):
         head = (self.tr("Dry run (nothing written): {file} ({encoding}, {separated})") if report.dry_run
                 else self.tr("Imported: {file} ({encoding}, {separated})"))
         lines = [head.format(file=name, encoding=report.encoding, separated=separated)]
+        lines += self._mapping_lines(report)
         counts = [
             (self.tr("rows read"), report.rows_read, ""),
+            (self.tr("people created"), report.people_created, ""),
+            (self.tr("people updated"), report.people_updated,
+             self.tr("({n:,} moved to a new address)").format(n=report.people_moved)
+             if report.people_moved else ""),
+            (self.tr("people unchanged"), report.people_unchanged, ""),
+            (self.tr("rows merged"), report.people_merged,
+             self.tr("(the same voter again in the file)")),
+            (self.tr("rows rejected"), report.rows_rejected, ""),
+            (self.tr("rows skipped"), report.rows_skipped,
+             self.tr("(no name or voter id: door only)")),
             (self.tr("doors created"), report.doors_created, ""),
             (self.tr("doors updated"), report.doors_updated, ""),
-            (self.tr("people created"), report.people_created, ""),
-            (self.tr("people updated"), report.people_updated, ""),
-            (self.tr("people unchanged"), report.people_unchanged, ""),
-            (self.tr("rows skipped"), report.rows_skipped, self.tr("(blank)")),
-            (self.tr("rows rejected"), report.rows_rejected, ""),
         ]
+        if report.blank_lines:
+            counts.append((self.tr("blank lines"), report.blank_lines,
+                           self.tr("(not counted as rows)")))
+        lines += [f"  {label:<18}{n:>10,}" + (f"  {note}" if note else "")
+                  for label, n, note in counts]
+        lines += self._status_lines(report)
         if report.warnings:
-            counts.append((self.tr("warnings"), report.warnings, ""))
-        for label, n, note in counts:
-            lines.append(f"  {label:<18}{n:>10,}" + (f"  {note}" if note else ""))
+            lines.append(f"  {self.tr('warnings'):<18}{report.warnings:>10,}")
         for problem in report.problems:
             kind = self.tr("rejected") if problem.level == "rejected" else self.tr("warning")
             lines.append(f"  {kind}: {problem.describe(name)}")
         if report.problems_dropped:
             lines.append("  " + self.tr("... and {n:,} more problems not listed").format(
                 n=report.problems_dropped))
+        if report.rows_rejected:
+            lines.append(self.tr("warning: {n:,} of {total:,} rows rejected (listed above)").format(
+                n=report.rows_rejected, total=report.rows_read))
         if self.wiz.placed is not None:
             lines.append("  " + self.tr("{n:,} new doors placed in turfs").format(n=self.wiz.placed))
         return lines
+
+    def _status_lines(self, report: importing.ImportReport) -> list[str]:
+        if not report.statuses:
+            return []
+        names = {"": self.tr("none"), "active": self.tr("active"), "inactive": self.tr("inactive"),
+                 "removed": self.tr("removed"), "cancelled": self.tr("cancelled"),
+                 "confidential": self.tr("confidential"), "deceased": self.tr("deceased")}
+        parts = ", ".join(f"{names.get(s, s)} {n:,}" for s, n in report.status_counts())
+        out = ["  " + self.tr("status: {counts}").format(counts=parts)]
+        if report.off_lists:
+            out.append("  " + self.tr(
+                "{n:,} removed, cancelled or deceased voters are kept but left off walk, "
+                "canvass and call lists").format(n=report.off_lists))
+        return out
+
+    def _mapping_lines(self, report: importing.ImportReport) -> list[str]:
+        """The mapping used, column by column, the columns ignored, and their warnings."""
+        out = ["  " + (self.tr("layout: {layout}").format(layout=report.layout) if report.layout
+                       else self.tr("layout: none (column names matched one by one)")),
+               "  " + self.tr("columns imported:")]
+        used = [(c, report.mapping[c]) for c in report.header
+                if report.mapping.get(c, "ignore") != "ignore"]
+        width = max((len(c) for c, _ in used), default=0)
+        out += [f"    {c:{width}} -> {f}" for c, f in used]
+        ignored = [c for c in report.header if report.mapping.get(c, "ignore") == "ignore"]
+        if ignored:
+            out.append("  " + self.tr("columns ignored ({n}): {columns}").format(
+                n=len(ignored), columns=", ".join(ignored)))
+        warnings = importing.mapping_warnings(report.header, report.mapping)
+        out += ["  " + self.tr("warning: {text}").format(text=t)
+                for t in mapping_warning_texts(warnings)]
+        return out
 
     def _failed(self, exc: BaseException) -> None:
         self.status.setText(self.tr("Nothing was imported."))
@@ -318,6 +406,7 @@ class ImportWizard(QWizard):
 
     def start_import(self, on_done: object, on_error: object) -> None:
         path, mapping, dry_run = self.path, dict(self.mapping), self.dry_run
+        layout = (self.preview.format.layout or None) if self.preview else None
         assign = self.assign_turfs and not dry_run
         store = self.ctx.store
         assert path is not None
@@ -325,7 +414,7 @@ class ImportWizard(QWizard):
 
         def work(progress: Progress) -> tuple[importing.ImportReport, int | None]:
             report = importing.import_doors(store, path, mapping=mapping, dry_run=dry_run,
-                                            progress=progress)
+                                            layout=layout, progress=progress)
             placed = None
             if assign and report.doors_created:
                 # As `fieldapp import doors` does (unless --no-assign-turfs).

@@ -59,6 +59,18 @@ def signup_status_labels() -> dict[str, str]:
     }
 
 
+def voter_status_labels() -> dict[str, str]:
+    """Registration status from the voter file."""
+    return {
+        "active": QCoreApplication.translate("Labels", "Active"),
+        "inactive": QCoreApplication.translate("Labels", "Inactive"),
+        "removed": QCoreApplication.translate("Labels", "Removed"),
+        "cancelled": QCoreApplication.translate("Labels", "Cancelled"),
+        "confidential": QCoreApplication.translate("Labels", "Confidential"),
+        "deceased": QCoreApplication.translate("Labels", "Deceased"),
+    }
+
+
 def role_labels() -> dict[str, str]:
     return {
         "captain": QCoreApplication.translate("Labels", "Captain"),

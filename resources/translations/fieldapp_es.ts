@@ -42,27 +42,27 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="333"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="343"/>
         <source>Assign volunteers</source>
         <translation>Asignar voluntarios</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="338"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="348"/>
         <source>(keep the current captain)</source>
         <translation>(mantener al capitán actual)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="364"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="374"/>
         <source>Turf: {name}</source>
         <translation>Zona: {name}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="365"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="375"/>
         <source>Captain:</source>
         <translation>Capitán:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="367"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="377"/>
         <source>Canvassers:</source>
         <translation>Encuestadores:</translation>
     </message>
@@ -201,32 +201,32 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>CutDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="307"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="317"/>
         <source>Cut turfs</source>
         <translation>Trazar zonas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="312"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="322"/>
         <source> doors</source>
         <translation> puertas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="313"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="323"/>
         <source>About this many doors a turf:</source>
         <translation>Puertas por zona (aprox.):</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="315"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="325"/>
         <source>Cut only {turf} (it is replaced by its parts)</source>
         <translation>Dividir solo {turf} (se reemplaza por sus partes)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="316"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="326"/>
         <source>Cut only the selected turf</source>
         <translation>Dividir solo la zona seleccionada</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="320"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="330"/>
         <source>Otherwise the doors that have no turf yet are cut. Buildings are never split; each turf gets a polygon and a name.</source>
         <translation>Si no, se trazan zonas con las puertas que aún no tienen zona. Los edificios nunca se dividen; cada zona recibe un polígono y un nombre.</translation>
     </message>
@@ -264,12 +264,12 @@ Los detalles están en el archivo de registro.</translation>
         <translation>Hogar ({n})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/details.py" line="164"/>
+        <location filename="../../fieldapp/ui/details.py" line="166"/>
         <source>Nobody is listed at this door.</source>
         <translation>No hay nadie registrado en esta puerta.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/details.py" line="165"/>
+        <location filename="../../fieldapp/ui/details.py" line="167"/>
         <source>Contact history</source>
         <translation>Historial de contactos</translation>
     </message>
@@ -412,57 +412,57 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="101"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="117"/>
         <source>Export a bundle</source>
         <translation>Exportar un paquete</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="105"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="121"/>
         <source>Everything this laptop knows</source>
         <translation>Todo lo que hay en esta computadora</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="106"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="122"/>
         <source>Only what changed since the last bundle</source>
         <translation>Solo lo que cambió desde el último paquete</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="107"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="123"/>
         <source>Export:</source>
         <translation>Exportar:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="116"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="132"/>
         <source>Encrypt for:</source>
         <translation>Cifrar para:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="117"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="133"/>
         <source>Use a passphrase instead (for offices without keys)</source>
         <translation>Usar una contraseña (para oficinas sin claves)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="124"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="140"/>
         <source>Passphrase:</source>
         <translation>Contraseña:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="127"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="143"/>
         <source>Choose…</source>
         <translation>Elegir…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="131"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="147"/>
         <source>Save in:</source>
         <translation>Guardar en:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="134"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="150"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="140"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="156"/>
         <source>Save the bundle in</source>
         <translation>Guardar el paquete en</translation>
     </message>
@@ -470,43 +470,48 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="61"/>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="90"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="77"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="109"/>
         <source>Choose a voter file</source>
         <translation>Elija un padrón electoral</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="63"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="79"/>
         <source>A CSV or tab-separated file with one person per row. The encoding, the separator and most column names are recognised for you.</source>
         <translation>Un archivo CSV o separado por tabulaciones, con una persona por fila. La codificación, el separador y la mayoría de los nombres de columna se reconocen solos.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="68"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="84"/>
         <source>Path to a .csv or .txt file</source>
         <translation>Ruta de un archivo .csv o .txt</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="69"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="85"/>
         <source>Browse…</source>
         <translation>Examinar…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="75"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="91"/>
         <source>Guess from the column names</source>
         <translation>Deducir de los nombres de columna</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="77"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="93"/>
         <source>Saved mapping: {name}</source>
         <translation>Correspondencia guardada: {name}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="79"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="95"/>
+        <source>Layout: {title}</source>
+        <translation>Formato: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="98"/>
         <source>Mapping:</source>
         <translation>Correspondencia:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="91"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="110"/>
         <source>Voter files (*.csv *.tsv *.txt);;All files (*)</source>
         <translation>Padrones electorales (*.csv *.tsv *.txt);;Todos los archivos (*)</translation>
     </message>
@@ -514,12 +519,12 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>GeocodeButton</name>
     <message>
-        <location filename="../../fieldapp/ui/geocode_dialog.py" line="354"/>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="355"/>
         <source>Geocode doors…</source>
         <translation>Geocodificar…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/geocode_dialog.py" line="355"/>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="356"/>
         <source>Find coordinates for the doors that have none</source>
         <translation>Buscar coordenadas para las puertas que no tienen</translation>
     </message>
@@ -637,67 +642,67 @@ Los detalles están en el archivo de registro.</translation>
         <translation>Geocodificando con {provider}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/geocode_dialog.py" line="254"/>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="255"/>
         <source>Geocoding…</source>
         <translation>Geocodificando…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/geocode_dialog.py" line="277"/>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="278"/>
         <source>Stopped. The doors located so far are kept; run again to go on.</source>
         <translation>Detenido. Las puertas ubicadas hasta ahora se conservan; vuelva a ejecutarlo para continuar.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/geocode_dialog.py" line="280"/>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="281"/>
         <source>Geocoding finished.</source>
         <translation>Geocodificación terminada.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/geocode_dialog.py" line="290"/>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="291"/>
         <source>Geocoding stopped with a problem.</source>
         <translation>La geocodificación se detuvo por un problema.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/geocode_dialog.py" line="299"/>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="300"/>
         <source>Geocoded {n:,} doors with {provider}: {asked:,} addresses asked, {cached:,} from the cache</source>
         <translation>Puertas geocodificadas con {provider}: {n:,}; direcciones consultadas: {asked:,}, tomadas de la caché: {cached:,}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/geocode_dialog.py" line="304"/>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="305"/>
         <source>not found ({n}):</source>
         <translation>no encontradas ({n}):</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/geocode_dialog.py" line="307"/>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="308"/>
         <source>... and {n} more</source>
         <translation>... y {n} más</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/geocode_dialog.py" line="310"/>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="311"/>
         <source>waited {s:.0f} s for the network</source>
         <translation>esperó {s:.0f} s a la red</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/geocode_dialog.py" line="313"/>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="314"/>
         <source>stopped: the geocoder cannot be reached; run again later to resume</source>
         <translation>detenido: no se puede conectar con el geocodificador; vuelva a ejecutarlo más tarde para continuar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/geocode_dialog.py" line="316"/>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="317"/>
         <source>Geocoded {n:,} doors from {file} ({points:,} address points read, no network used)</source>
         <translation>Puertas geocodificadas desde {file}: {n:,} (puntos de dirección leídos: {points:,}, sin usar la red)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/geocode_dialog.py" line="321"/>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="322"/>
         <source>Stopped before the end: the doors located so far are kept.</source>
         <translation>Se detuvo antes del final: las puertas ubicadas hasta ahora se conservan.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/geocode_dialog.py" line="323"/>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="324"/>
         <source>{n:,} doors placed in turfs</source>
         <translation>Puertas asignadas a zonas: {n:,}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/geocode_dialog.py" line="324"/>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="325"/>
         <source>{n:,} doors still have no coordinates</source>
         <translation>Puertas todavía sin coordenadas: {n:,}</translation>
     </message>
@@ -705,12 +710,12 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="301"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="389"/>
         <source>Import a voter file</source>
         <translation>Importar un padrón electoral</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="345"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="434"/>
         <source>Importing {file}</source>
         <translation>Importando {file}</translation>
     </message>
@@ -739,6 +744,7 @@ Los detalles están en el archivo de registro.</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/labels.py" line="22"/>
+        <location filename="../../fieldapp/ui/labels.py" line="70"/>
         <source>Deceased</source>
         <translation>Fallecido</translation>
     </message>
@@ -848,70 +854,95 @@ Los detalles están en el archivo de registro.</translation>
         <translation>Declinó</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/labels.py" line="64"/>
+        <location filename="../../fieldapp/ui/labels.py" line="65"/>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/labels.py" line="66"/>
+        <source>Inactive</source>
+        <translation>Inactivo</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/labels.py" line="67"/>
+        <source>Removed</source>
+        <translation>Dado de baja</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/labels.py" line="68"/>
+        <source>Cancelled</source>
+        <translation>Cancelado</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/labels.py" line="69"/>
+        <source>Confidential</source>
+        <translation>Confidencial</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/labels.py" line="76"/>
         <source>Captain</source>
         <translation>Capitán</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/labels.py" line="65"/>
+        <location filename="../../fieldapp/ui/labels.py" line="77"/>
         <source>Canvasser</source>
         <translation>Encuestador</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/labels.py" line="66"/>
+        <location filename="../../fieldapp/ui/labels.py" line="78"/>
         <source>Staff</source>
         <translation>Personal</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/labels.py" line="73"/>
+        <location filename="../../fieldapp/ui/labels.py" line="85"/>
         <source>DNC</source>
         <comment>short for: do not call</comment>
         <translation>DNC</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/labels.py" line="74"/>
+        <location filename="../../fieldapp/ui/labels.py" line="86"/>
         <source>DNT</source>
         <comment>short for: do not text</comment>
         <translation>DNT</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/labels.py" line="75"/>
+        <location filename="../../fieldapp/ui/labels.py" line="87"/>
         <source>DNE</source>
         <comment>short for: do not email</comment>
         <translation>DNE</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/labels.py" line="80"/>
+        <location filename="../../fieldapp/ui/labels.py" line="92"/>
         <source>English</source>
         <translation>Inglés</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/labels.py" line="80"/>
+        <location filename="../../fieldapp/ui/labels.py" line="92"/>
         <source>Spanish</source>
         <translation>Español</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/labels.py" line="94"/>
+        <location filename="../../fieldapp/ui/labels.py" line="106"/>
         <source>1 strong support</source>
         <translation>1 apoyo firme</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/labels.py" line="95"/>
+        <location filename="../../fieldapp/ui/labels.py" line="107"/>
         <source>2 lean support</source>
         <translation>2 tiende a apoyar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/labels.py" line="96"/>
+        <location filename="../../fieldapp/ui/labels.py" line="108"/>
         <source>3 undecided</source>
         <translation>3 indeciso</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/labels.py" line="97"/>
+        <location filename="../../fieldapp/ui/labels.py" line="109"/>
         <source>4 lean oppose</source>
         <translation>4 tiende a oponerse</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/labels.py" line="98"/>
+        <location filename="../../fieldapp/ui/labels.py" line="110"/>
         <source>5 strong oppose</source>
         <translation>5 se opone firmemente</translation>
     </message>
@@ -955,54 +986,102 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>MappingPage</name>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="118"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="138"/>
         <source>Check the columns</source>
         <translation>Revise las columnas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="120"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="140"/>
         <source>Each column of the file goes to the field chosen below it. Change any that are wrong; choose &apos;not imported&apos; to leave a column out.</source>
         <translation>Cada columna del archivo va al campo elegido debajo de ella. Cambie las que estén mal; elija &apos;no se importa&apos; para dejar fuera una columna.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="132"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="156"/>
         <source>Dry run: show the report, write nothing</source>
         <translation>Prueba: mostrar el informe sin guardar nada</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="133"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="157"/>
         <source>Place new doors in turfs</source>
         <translation>Asignar las puertas nuevas a zonas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="135"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="159"/>
         <source>New doors with coordinates go into the turf whose area contains them, as the command line import does.</source>
         <translation>Las puertas nuevas con coordenadas van a la zona cuya área las contiene, igual que al importar desde la línea de comandos.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="140"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="164"/>
         <source>Save this mapping as… (optional)</source>
         <translation>Guardar esta correspondencia como… (opcional)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="158"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="182"/>
         <source>tab</source>
         <translation>tabulación</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="159"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="183"/>
         <source>{file}: {enc}, separated by {sep}, {n} columns</source>
         <translation>{file}: {enc}, separado por {sep}, {n} columnas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="166"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="188"/>
+        <source>layout: {title}</source>
+        <translation>formato: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="190"/>
+        <source>(no header row)</source>
+        <translation>(sin fila de encabezados)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="196"/>
         <source>Field</source>
         <translation>Campo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="171"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="201"/>
         <source>not imported</source>
         <translation>no se importa</translation>
+    </message>
+</context>
+<context>
+    <name>MappingWarnings</name>
+    <message>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="47"/>
+        <source>a unit/apartment</source>
+        <translation>una unidad o apartamento</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="48"/>
+        <source>a voter id</source>
+        <translation>un número de votante</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="49"/>
+        <source>a registration status</source>
+        <translation>un estado de registro</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="50"/>
+        <source>a birth date or year</source>
+        <translation>una fecha o año de nacimiento</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="51"/>
+        <source>a party</source>
+        <translation>un partido</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="52"/>
+        <source>a precinct or ward</source>
+        <translation>un precinto o distrito municipal</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="54"/>
+        <source>column &apos;{column}&apos; looks like {what} and is not imported (map it to &apos;{field}&apos; to keep it)</source>
+        <translation>la columna &apos;{column}&apos; parece {what} y no se importa (asígnela a &apos;{field}&apos; para conservarla)</translation>
     </message>
 </context>
 <context>
@@ -1273,153 +1352,153 @@ Los detalles están en el archivo de registro.</translation>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="164"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="180"/>
         <source>Bundles carry your work to the office and back: signed, encrypted files for a USB stick or e-mail. Drop .fieldbundle files here to import them.</source>
         <translation>Los paquetes llevan su trabajo a la oficina y de vuelta: archivos firmados y cifrados para una memoria USB o el correo. Suelte aquí archivos .fieldbundle para importarlos.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="166"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="182"/>
         <source>Export bundle…</source>
         <translation>Exportar paquete…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="168"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="184"/>
         <source>Import bundles…</source>
         <translation>Importar paquetes…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="190"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="206"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="190"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="206"/>
         <source>Direction</source>
         <translation>Sentido</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="190"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="206"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="191"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="207"/>
         <source>Site</source>
         <translation>Equipo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="191"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="207"/>
         <source>No.</source>
         <translation>N.º</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="191"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="207"/>
         <source>Records</source>
         <translation>Reg.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="192"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="208"/>
         <source>File</source>
         <translation>Archivo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="200"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="216"/>
         <source>Accept quarantined bundle</source>
         <translation>Aceptar paquete en cuarentena</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="207"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="223"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="212"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="225"/>
         <source>Record</source>
         <translation>Registro</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="212"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="225"/>
         <source>Field</source>
         <translation>Campo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="212"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="225"/>
         <source>Kept value</source>
         <translation>Valor conservado</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="213"/>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="214"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="226"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="227"/>
         <source>Written by</source>
         <translation>Escrito por</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="213"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="226"/>
         <source>Other value</source>
         <translation>Otro valor</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="219"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="237"/>
         <source>The newer write was kept. Nothing is lost: choose the other value to write it back (it then travels like any edit).</source>
         <translation>Se conservó el cambio más reciente. No se pierde nada: elija el otro valor para volver a escribirlo (luego viaja como cualquier cambio).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="223"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="230"/>
         <source>Keep this value</source>
         <translation>Conservar este valor</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="224"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="231"/>
         <source>Use the other value</source>
         <translation>Usar el otro valor</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="231"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="241"/>
         <source>Conflicts</source>
         <translation>Conflictos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="236"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="244"/>
         <source>Door A</source>
         <translation>Puerta A</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="236"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="244"/>
         <source>Door B</source>
         <translation>Puerta B</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="236"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="244"/>
         <source>Why</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="241"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="256"/>
         <source>The same address was entered on two laptops. Merging keeps one door and moves its people; keeping both marks them distinct.</source>
         <translation>Se capturó la misma dirección en dos computadoras. Al fusionar se conserva una puerta y se le pasan las personas; al conservar ambas se marcan como distintas.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="245"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="247"/>
         <source>Merge, keep A</source>
         <translation>Fusionar, dejar A</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="246"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="248"/>
         <source>Merge, keep B</source>
         <translation>Fusionar, dejar B</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="247"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="249"/>
         <source>Keep both</source>
         <translation>Conservar ambas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="255"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="260"/>
         <source>Possible duplicates</source>
         <translation>Posibles duplicados</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/sync.py" line="274"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="280"/>
         <source>Conflicts (%n)</source>
         <translation>
             <numerusform>Conflictos (%n)</numerusform>
@@ -1427,7 +1506,7 @@ Los detalles están en el archivo de registro.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/sync.py" line="275"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="281"/>
         <source>Possible duplicates (%n)</source>
         <translation>
             <numerusform>Posibles duplicados (%n)</numerusform>
@@ -1435,137 +1514,137 @@ Los detalles están en el archivo de registro.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="280"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="286"/>
         <source>This laptop: {name}, key {fp}. Trusted sites: {n}.</source>
         <translation>Esta computadora: {name}, clave {fp}. Equipos de confianza: {n}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="284"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="290"/>
         <source>This laptop has no keys yet: they are made with the first export.</source>
         <translation>Esta computadora aún no tiene claves: se crean con la primera exportación.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="289"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="295"/>
         <source>In</source>
         <translation>Entrada</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="289"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="295"/>
         <source>Out</source>
         <translation>Salida</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="290"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="296"/>
         <source>Merged</source>
         <translation>Fusionado</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="290"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="296"/>
         <source>Written</source>
         <translation>Escrito</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="291"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="297"/>
         <source>Quarantined</source>
         <translation>En cuarentena</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="291"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="297"/>
         <source>Merged in part</source>
         <translation>Fusionado en parte</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="303"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="309"/>
         <source>No bundles yet.</source>
         <translation>Todavía no hay paquetes.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="324"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="330"/>
         <source>Same address</source>
         <translation>Misma dirección</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="344"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="350"/>
         <source>Type a passphrase, or untick the passphrase box.</source>
         <translation>Escriba una contraseña o desmarque la casilla de contraseña.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="363"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="369"/>
         <source>Exported {n} records to {path}</source>
         <translation>Registros exportados a {path}: {n}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="366"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="372"/>
         <source>Exporting a bundle…</source>
         <translation>Exportando un paquete…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="372"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="378"/>
         <source>Import bundles</source>
         <translation>Importar paquetes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="373"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="379"/>
         <source>Field App bundles (*{suffix});;All files (*)</source>
         <translation>Paquetes de Field App (*{suffix});;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="396"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="402"/>
         <source>Importing bundles…</source>
         <translation>Importando paquetes…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="418"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="424"/>
         <source>Some bundles were not imported</source>
         <translation>Algunos paquetes no se importaron</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="421"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="427"/>
         <source>Passphrase</source>
         <translation>Contraseña</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="422"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="428"/>
         <source>These bundles are protected by a passphrase:
 {files}</source>
         <translation>Estos paquetes están protegidos con contraseña:
 {files}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="431"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="437"/>
         <source>{file}: not imported: {why}</source>
         <translation>{file}: no se importó: {why}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="435"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="441"/>
         <source>{file}: {new} new, {updated} updated, {unchanged} unchanged, {conflicts} conflicts</source>
         <translation>{file}: nuevos {new}, actualizados {updated}, sin cambios {unchanged}, conflictos {conflicts}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="440"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="446"/>
         <source>, {n} possible duplicates</source>
         <translation>, posibles duplicados {n}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="455"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="461"/>
         <source>Accept bundle</source>
         <translation>Aceptar paquete</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="456"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="462"/>
         <source>Merge this bundle even though its clock was ahead of this computer&apos;s? Check that both clocks are right first.</source>
         <translation>¿Fusionar este paquete aunque su reloj iba adelantado respecto al de esta computadora? Primero revise que ambos relojes estén bien.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="468"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="474"/>
         <source>Merging the bundle…</source>
         <translation>Fusionando el paquete…</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/pages/canvass.py" line="831"/>
         <location filename="../../fieldapp/ui/pages/events.py" line="391"/>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="479"/>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="490"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="485"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="496"/>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
@@ -1587,7 +1666,7 @@ Los detalles están en el archivo de registro.</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/pages/map.py" line="150"/>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="108"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="109"/>
         <source>Turfs</source>
         <translation>Zonas</translation>
     </message>
@@ -2427,164 +2506,164 @@ Los detalles están en el archivo de registro.</translation>
         <translation>El nuevo idioma se aplicará la próxima vez que abra Field App.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="258"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="264"/>
         <source>Sync</source>
         <translation>Sincronizar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="65"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="66"/>
         <source>Areas cut for canvassing: how big each is, how much is done, who has it.</source>
         <translation>Zonas para tocar puertas: su tamaño, su avance y quién las tiene.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="66"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="67"/>
         <source>Search turfs by name</source>
         <translation>Buscar zonas por nombre</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="68"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="69"/>
         <source>Print walk list…</source>
         <translation>Imprimir recorrido…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="69"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="70"/>
         <source>Cut turfs…</source>
         <translation>Trazar zonas…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="70"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="71"/>
         <source>Assign…</source>
         <translation>Asignar…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="71"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="72"/>
         <source>Import turfs…</source>
         <translation>Importar zonas…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="92"/>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="299"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="93"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="309"/>
         <source>Select a turf to see its doors.</source>
         <translation>Elija una zona para ver sus puertas.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="129"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="130"/>
         <source>Select a turf first.</source>
         <translation>Primero elija una zona.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="149"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="157"/>
         <source>Save walk list</source>
         <translation>Guardar lista de recorrido</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="150"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="158"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="163"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="173"/>
         <source>Saved the walk list for {turf}: {n} doors.</source>
         <translation>Se guardó la lista de recorrido de {turf}: {n} puertas.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="167"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="177"/>
         <source>Walk list</source>
         <translation>Lista de recorrido</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="169"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="179"/>
         <source>Printing walk list</source>
         <translation>Imprimiendo la lista de recorrido</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="175"/>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="188"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="185"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="198"/>
         <source>Import turfs</source>
         <translation>Importar zonas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="176"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="186"/>
         <source>Turf files (*.geojson *.json *.kml);;All files (*)</source>
         <translation>Archivos de zonas (*.geojson *.json *.kml);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="190"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="200"/>
         <source>Importing turfs</source>
         <translation>Importando zonas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="211"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="221"/>
         <source>Cut turfs</source>
         <translation>Trazar zonas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="213"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="223"/>
         <source>Cutting turfs</source>
         <translation>Trazando zonas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="217"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="227"/>
         <source>Imported turfs from {file}: {new} new, {updated} updated; {doors:,} doors placed in them</source>
         <translation>Zonas importadas de {file}: nuevas {new}, actualizadas {updated}; puertas asignadas a ellas: {doors:,}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="221"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="231"/>
         <source>New: {name}</source>
         <translation>Nueva: {name}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="222"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="232"/>
         <source>Updated: {name}</source>
         <translation>Actualizada: {name}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="228"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="238"/>
         <source>Cut {n} turfs of about {target} doors from {parent} (now retired)</source>
         <translation>Zonas trazadas a partir de {parent} (ya retirada): {n}, de unas {target} puertas cada una</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="230"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="240"/>
         <source>Cut {n} turfs of about {target} doors</source>
         <translation>Zonas trazadas: {n}, de unas {target} puertas cada una</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="234"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="244"/>
         <source>Sizes: smallest {low}, largest {high}</source>
         <translation>Tamaños: la menor {low}, la mayor {high}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="236"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="246"/>
         <source>{name}: {n} doors</source>
         <translation>{name}: {n} puertas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="238"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="248"/>
         <source>{n:,} doors have no coordinates and were not cut: geocode them first (Geocode doors… on this page).</source>
         <translation>Puertas sin coordenadas que quedaron fuera: {n:,}; geocodifíquelas primero (botón Geocodificar… de esta página).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="241"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="251"/>
         <source>{n} buildings hold more than {most} doors and form turfs of their own</source>
         <translation>Edificios con más de {most} puertas, que forman zonas propias: {n}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="272"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="282"/>
         <source>Assign</source>
         <translation>Asignar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="274"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="284"/>
         <source>Assigning volunteers</source>
         <translation>Asignando voluntarios</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="285"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="295"/>
         <source>{n:,} turfs</source>
         <translation>Zonas: {n:,}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="296"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="306"/>
         <source>Doors in {turf} ({n})</source>
         <translation>Puertas en {turf} ({n})</translation>
     </message>
@@ -2592,77 +2671,127 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>PersonDetailPane</name>
     <message>
-        <location filename="../../fieldapp/ui/details.py" line="181"/>
+        <location filename="../../fieldapp/ui/details.py" line="183"/>
         <source>Select a person to see their details.</source>
         <translation>Elija una persona para ver sus datos.</translation>
     </message>
     <message>
+        <location filename="../../fieldapp/ui/details.py" line="192"/>
+        <source>(left off walk and call lists)</source>
+        <translation>(fuera de las listas de recorrido y de llamadas)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/details.py" line="193"/>
+        <source>Registration</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/details.py" line="195"/>
+        <source>Party</source>
+        <translation>Partido</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/details.py" line="197"/>
+        <source>Registered</source>
+        <translation>Registrado el</translation>
+    </message>
+    <message>
         <location filename="../../fieldapp/ui/details.py" line="199"/>
+        <source>Precinct</source>
+        <translation>Precinto</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/details.py" line="200"/>
+        <source>ward {ward}</source>
+        <translation>distrito municipal {ward}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/details.py" line="202"/>
+        <source>Congress</source>
+        <translation>Congreso</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/details.py" line="202"/>
+        <source>State Senate</source>
+        <translation>Senado estatal</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/details.py" line="203"/>
+        <source>State House</source>
+        <translation>Cámara estatal</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/details.py" line="205"/>
+        <source>Districts</source>
+        <translation>Distritos</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/details.py" line="225"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/details.py" line="200"/>
+        <location filename="../../fieldapp/ui/details.py" line="226"/>
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/details.py" line="201"/>
+        <location filename="../../fieldapp/ui/details.py" line="227"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/details.py" line="204"/>
+        <location filename="../../fieldapp/ui/details.py" line="230"/>
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/details.py" line="207"/>
+        <location filename="../../fieldapp/ui/details.py" line="233"/>
         <source>Born</source>
         <translation>Nacimiento</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/details.py" line="209"/>
+        <location filename="../../fieldapp/ui/details.py" line="235"/>
         <source>Voter id</source>
         <translation>Número de votante</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/details.py" line="211"/>
+        <location filename="../../fieldapp/ui/details.py" line="238"/>
         <source>Organizations</source>
         <translation>Organizaciones</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/details.py" line="213"/>
+        <location filename="../../fieldapp/ui/details.py" line="240"/>
         <source>Tags</source>
         <translation>Etiquetas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/details.py" line="216"/>
+        <location filename="../../fieldapp/ui/details.py" line="243"/>
         <source>Do not call</source>
         <translation>No llamar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/details.py" line="216"/>
+        <location filename="../../fieldapp/ui/details.py" line="243"/>
         <source>Do not text</source>
         <translation>No enviar mensajes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/details.py" line="217"/>
+        <location filename="../../fieldapp/ui/details.py" line="244"/>
         <source>Do not email</source>
         <translation>No enviar correos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/details.py" line="223"/>
+        <location filename="../../fieldapp/ui/details.py" line="250"/>
         <source>Contact history</source>
         <translation>Historial de contactos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/details.py" line="225"/>
+        <location filename="../../fieldapp/ui/details.py" line="252"/>
         <source>Events</source>
         <translation>Eventos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/details.py" line="233"/>
+        <location filename="../../fieldapp/ui/details.py" line="260"/>
         <source>No event signups.</source>
         <translation>Sin inscripciones a eventos.</translation>
     </message>
@@ -2723,118 +2852,213 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="218"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="261"/>
         <source>Import report</source>
         <translation>Informe de importación</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="220"/>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="233"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="263"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="276"/>
         <source>Importing…</source>
         <translation>Importando…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="240"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="283"/>
         <source>Dry run finished: nothing was written.</source>
         <translation>Prueba terminada: no se guardó nada.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="242"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="285"/>
         <source>Import finished.</source>
         <translation>Importación terminada.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="255"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="298"/>
         <source>tab-separated</source>
         <translation>separado por tabulaciones</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="257"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="300"/>
         <source>{sep}-separated</source>
         <translation>separado por {sep}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="258"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="301"/>
         <source>Dry run (nothing written): {file} ({encoding}, {separated})</source>
         <translation>Prueba (no se guardó nada): {file} ({encoding}, {separated})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="259"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="302"/>
         <source>Imported: {file} ({encoding}, {separated})</source>
         <translation>Importado: {file} ({encoding}, {separated})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="262"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="306"/>
         <source>rows read</source>
         <translation>filas leídas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="263"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="309"/>
+        <source>({n:,} moved to a new address)</source>
+        <translation>({n:,} se mudaron a otra dirección)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="312"/>
+        <source>rows merged</source>
+        <translation>filas unidas</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="313"/>
+        <source>(the same voter again in the file)</source>
+        <translation>(el mismo votante otra vez en el archivo)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="316"/>
+        <source>(no name or voter id: door only)</source>
+        <translation>(sin nombre ni número de votante: solo la puerta)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="317"/>
         <source>doors created</source>
         <translation>puertas nuevas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="264"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="318"/>
         <source>doors updated</source>
         <translation>puertas cambiadas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="265"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="321"/>
+        <source>blank lines</source>
+        <translation>líneas vacías</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="322"/>
+        <source>(not counted as rows)</source>
+        <translation>(no cuentan como filas)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="307"/>
         <source>people created</source>
         <translation>personas nuevas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="266"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="308"/>
         <source>people updated</source>
         <translation>personas cambiadas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="267"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="311"/>
         <source>people unchanged</source>
         <translation>personas ya al día</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="268"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="315"/>
         <source>rows skipped</source>
         <translation>filas omitidas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="268"/>
-        <source>(blank)</source>
-        <translation>(en blanco)</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="269"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="314"/>
         <source>rows rejected</source>
         <translation>filas rechazadas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="272"/>
-        <source>warnings</source>
-        <translation>avisos</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="276"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="329"/>
         <source>rejected</source>
         <translation>rechazada</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="276"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="329"/>
         <source>warning</source>
         <translation>aviso</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="279"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="332"/>
         <source>... and {n:,} more problems not listed</source>
         <translation>... y {n:,} problemas más que no se muestran</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="282"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="335"/>
+        <source>warning: {n:,} of {total:,} rows rejected (listed above)</source>
+        <translation>aviso: {n:,} de {total:,} filas rechazadas (listadas arriba)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="338"/>
         <source>{n:,} new doors placed in turfs</source>
         <translation>Puertas nuevas asignadas a zonas: {n:,}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/import_wizard.py" line="286"/>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="344"/>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="344"/>
+        <source>active</source>
+        <translation>activo</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="344"/>
+        <source>inactive</source>
+        <translation>inactivo</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="345"/>
+        <source>removed</source>
+        <translation>dado de baja</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="345"/>
+        <source>cancelled</source>
+        <translation>cancelado</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="346"/>
+        <source>confidential</source>
+        <translation>confidencial</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="346"/>
+        <source>deceased</source>
+        <translation>fallecido</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="348"/>
+        <source>status: {counts}</source>
+        <translation>estado: {counts}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="351"/>
+        <source>{n:,} removed, cancelled or deceased voters are kept but left off walk, canvass and call lists</source>
+        <translation>{n:,} votantes dados de baja, cancelados o fallecidos se guardan, pero quedan fuera de las listas de recorrido, de visitas y de llamadas</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="357"/>
+        <source>layout: {layout}</source>
+        <translation>formato: {layout}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="358"/>
+        <source>layout: none (column names matched one by one)</source>
+        <translation>formato: ninguno (columnas reconocidas una por una)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="359"/>
+        <source>columns imported:</source>
+        <translation>columnas importadas:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="366"/>
+        <source>columns ignored ({n}): {columns}</source>
+        <translation>columnas no importadas ({n}): {columns}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="369"/>
+        <source>warning: {text}</source>
+        <translation>aviso: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/import_wizard.py" line="374"/>
         <source>Nothing was imported.</source>
         <translation>No se importó nada.</translation>
     </message>
@@ -3219,6 +3443,39 @@ Los detalles están en el archivo de registro.</translation>
         <location filename="../../fieldapp/ui/checkin.py" line="186"/>
         <source>Checking in…</source>
         <translation>Registrando…</translation>
+    </message>
+</context>
+<context>
+    <name>WalkSheetOptionsDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/walksheet_options.py" line="30"/>
+        <source>Print walk list</source>
+        <translation>Imprimir lista de recorrido</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/walksheet_options.py" line="32"/>
+        <source>Show on the walk sheet:</source>
+        <translation>Mostrar en la hoja de recorrido:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/walksheet_options.py" line="33"/>
+        <source>Party column</source>
+        <translation>Columna de partido</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/walksheet_options.py" line="34"/>
+        <source>Registration status column</source>
+        <translation>Columna de estado del registro</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/walksheet_options.py" line="36"/>
+        <source>List removed, cancelled and deceased voters too</source>
+        <translation>Incluir también a votantes dados de baja, cancelados o fallecidos</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/walksheet_options.py" line="38"/>
+        <source>They are left off by default; inactive voters are always listed and marked.</source>
+        <translation>Se omiten por defecto; los votantes inactivos siempre aparecen, marcados.</translation>
     </message>
 </context>
 <context>

@@ -178,7 +178,7 @@ def test_cancel_leaves_the_store_as_before(store: Store, tmp_path: Path, monkeyp
     import_doors(store, _write(tmp_path, "first.csv", _csv([HEADER, *ROWS])))
     before = io.StringIO()
     write_dump(store, before)
-    monkeypatch.setattr(importing, "BATCH_ROWS", 10)
+    monkeypatch.setattr(importing.run, "BATCH_ROWS", 10)
     rows = [[str(1000 + i), "Last", f"First{i}", f"{i + 1} Maple St", "Madison", "WI", "", "", ""]
             for i in range(100)]
     rows[0] = [*ROWS[0][:7], "414-555-1111", ""]  # an update to an existing person

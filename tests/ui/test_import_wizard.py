@@ -179,3 +179,60 @@ def test_doors_page_opens_the_wizard(ctx, qtbot) -> None:  # type: ignore[no-unt
     wizards = page.findChildren(ImportWizard)
     assert len(wizards) == 1 and wizards[0].isVisible()
     wizards[0].reject()
+
+
+OHIO = (
+    '"SOS_VOTERID","COUNTY_NUMBER","LAST_NAME","FIRST_NAME","DATE_OF_BIRTH","VOTER_STATUS",'
+    '"PARTY_AFFILIATION","RESIDENTIAL_ADDRESS1","RESIDENTIAL_SECONDARY_ADDR","RESIDENTIAL_CITY",'
+    '"RESIDENTIAL_STATE","RESIDENTIAL_ZIP","PRECINCT_NAME","WARD","CONGRESSIONAL_DISTRICT",'
+    '"STATE_SENATE_DISTRICT","STATE_REPRESENTATIVE_DISTRICT","MAILING_ADDRESS1"\n'
+    '"OH01","25","NÚÑEZ","ANA","1970-01-02","ACTIVE","D","500 N HIGH ST","APT 2","COLUMBUS",'
+    '"OH","43215","1-A","1","3","15","25",""\n'
+    '"OH02","25","KIM","SOO","1960-07-08","CONFIRMATION","R","500 N HIGH ST","APT 3","COLUMBUS",'
+    '"OH","43215","1-A","1","3","15","25",""\n'
+)
+
+
+def test_wizard_shows_the_layout_and_warns_about_an_ignored_unit(  # type: ignore[no-untyped-def]
+        ctx, qtbot, make_wizard, tmp_path: Path) -> None:
+    path = tmp_path / "SWVF_1_22.txt"
+    path.write_bytes(OHIO.encode("utf-8-sig"))
+    wizard = make_wizard()
+    wizard.resize(1024, 768)
+    wizard.file_page.path_edit.setText(str(path))
+    wizard.next()
+    page = wizard.mapping_page
+    assert "layout: Ohio Secretary of State voter file" in page.info_label.text()
+    assert page.mapping()["RESIDENTIAL_SECONDARY_ADDR"] == "unit"
+    assert page.warnings_label.text() == ""
+    page.set_field("RESIDENTIAL_SECONDARY_ADDR", "ignore")
+    assert page.warnings_label.text() == (
+        "column 'RESIDENTIAL_SECONDARY_ADDR' looks like a unit/apartment and is not imported "
+        "(map it to 'unit' to keep it)")
+    _shot(wizard, "import-wizard-mapping-warning.png")
+    page.set_field("RESIDENTIAL_SECONDARY_ADDR", "unit")
+    page.dry_run.setChecked(True)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.report_page.finished, timeout=10_000)
+    text = wizard.report_page.text.toPlainText()
+    assert text == "\n".join(wizard.report.lines())
+    assert "  layout: oh_sos (Ohio Secretary of State voter file)" in text
+    assert "  status: active 1, inactive 1" in text
+    assert "columns ignored (2): COUNTY_NUMBER, MAILING_ADDRESS1" in text
+    _shot(wizard, "import-wizard-report-layout.png")
+
+
+def test_wizard_reads_a_headerless_file_in_a_chosen_layout(  # type: ignore[no-untyped-def]
+        ctx, qtbot, make_wizard, tmp_path: Path) -> None:
+    from tests.services.test_voter_layouts import _fl_file
+
+    path = _fl_file(tmp_path)
+    wizard = make_wizard()
+    combo = wizard.file_page.profile_combo
+    combo.setCurrentIndex(combo.findData("layout:fl_extract"))
+    wizard.file_page.path_edit.setText(str(path))
+    wizard.next()
+    page = wizard.mapping_page
+    assert "(no header row)" in page.info_label.text()
+    assert page.mapping()["Residence Address Line 2"] == "unit"
+    assert page.table.item(1, 2).text() == "Peña"  # the first row is data, not a header

@@ -111,3 +111,23 @@ def test_import_turfs_and_bad_file_message(ctx, qtbot, tmp_path: Path) -> None: 
                   on_error=errors.append)
     _wait(ctx, qtbot)
     assert errors and "bad.geojson: the turf file is empty" in str(errors[0])
+
+
+def test_walk_sheet_options_add_party_and_status_columns(ctx, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from fieldapp.ui.walksheet_options import WalkSheetOptionsDialog
+
+    dialog = WalkSheetOptionsDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.options().columns == [] and not dialog.options().include_off_list
+    dialog.party.setChecked(True)
+    dialog.status.setChecked(True)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    dialog.show()
+    dialog.grab().save(str(SHOTS / "walk-sheet-options.png"))
+    page = _page(ctx, qtbot)
+    page.table.selectRow(0)
+    out = tmp_path / "walk.pdf"
+    page.print_walklist(str(out), lang="es", options=dialog.options())
+    _wait(ctx, qtbot)
+    text = PdfReader(str(out)).pages[0].extract_text()
+    assert "Partido" in text and "Estado" in text

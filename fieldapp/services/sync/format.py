@@ -400,6 +400,9 @@ def check_record(table: str, record: object, *, lenient: bool = False) -> dict[s
             raise RecordError(f"unknown field {sorted(extra)[0]!r}")
         record = {k: v for k, v in record.items() if k in keys}
     missing = keys - set(record)
+    if missing and missing <= ADDED_LATER.get(table, {}).keys():
+        record = _with_added_fields(table, record)
+        missing = frozenset()
     if missing:
         raise RecordError(f"field {sorted(missing)[0]!r} is missing")
     model = MODEL_BY_TABLE[table]
@@ -477,6 +480,24 @@ def check_record(table: str, record: object, *, lenient: bool = False) -> dict[s
     return out
 
 
+ADDED_LATER: dict[str, dict[str, Any]] = {
+    "people": {"voter_status": "", "registration_date": "", "precinct": "", "ward": "",
+               "districts": {}},
+}
+"""Fields added after format 1.0 (schema 0002, voter files): a bundle written by a
+store of the earlier schema lacks them and gets these values, at the record's birth."""
+
+
+def _with_added_fields(table: str, record: dict[str, Any]) -> dict[str, Any]:
+    added = ADDED_LATER.get(table)
+    if not added or added.keys() <= record.keys():
+        return record
+    out = dict(record)
+    for key, value in added.items():
+        out.setdefault(key, json.loads(json.dumps(value)))
+    return out
+
+
 _CONVERT: dict[str, list[tuple[str, str]]] = {
     t: [(s.key, s.kind) for s in specs if s.kind in ("clock", "datetime", "float")]
     for t, specs in SPECS.items()
@@ -491,6 +512,7 @@ def convert_record(table: str, record: dict[str, Any], *, lenient: bool = False)
     """
     if lenient and len(record) != len(KEYS[table]):
         record = {k: v for k, v in record.items() if k in KEYS[table]}
+    record = _with_added_fields(table, record)
     for key, kind in _CONVERT[table]:
         value = record[key]
         if value is None:

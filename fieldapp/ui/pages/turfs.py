@@ -38,6 +38,7 @@ from fieldapp.ui.context import AppContext
 from fieldapp.ui.geocode_dialog import GeocodeButton
 from fieldapp.ui.sources import DoorSource, TurfSource
 from fieldapp.ui.tablemodel import IdRole, LazyTableModel
+from fieldapp.ui.walksheet_options import WalkSheetOptions, WalkSheetOptionsDialog
 from fieldapp.ui.widgets import (
     PageHeader,
     RefreshingPage,
@@ -136,12 +137,19 @@ class Page(RefreshingPage):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 
-    def print_walklist(self, path: str | None = None, lang: str | None = None) -> None:
-        """Save the selected turf's walk list as a PDF (asks where unless given)."""
+    def print_walklist(self, path: str | None = None, lang: str | None = None,
+                       options: WalkSheetOptions | None = None) -> None:
+        """Save the selected turf's walk list as a PDF (asks the options and where unless given)."""
         turf = self._need_turf()
         if turf is None:
             return
         turf_id, name = turf
+        if options is None and path is None:
+            dialog = WalkSheetOptionsDialog(self)
+            if dialog.exec() != WalkSheetOptionsDialog.DialogCode.Accepted:
+                return
+            options = dialog.options()
+        chosen = options or WalkSheetOptions()
         if path is None:
             safe = "".join(ch if ch.isalnum() or ch in " -_" else "_" for ch in name).strip()
             path, _ = QFileDialog.getSaveFileName(
@@ -156,7 +164,9 @@ class Page(RefreshingPage):
         out = path
 
         def work(progress: Progress) -> walklists.WalkSheet:
-            return walklists.write_walklist_pdf(store, turf_id, out, lang=language)
+            return walklists.write_walklist_pdf(store, turf_id, out, lang=language,
+                                                columns=chosen.columns,
+                                                include_off_list=chosen.include_off_list)
 
         def done(sheet: walklists.WalkSheet) -> None:
             lines = [self.tr("Saved the walk list for {turf}: {n} doors.").format(
