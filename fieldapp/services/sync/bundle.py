@@ -301,11 +301,21 @@ def _since_threshold(session: Session) -> int:
     return threshold
 
 
+NO_OFFICE_KEY = (
+    "nobody but this laptop could open the bundle: it joined no campaign and trusts no office "
+    "key. Join a campaign (`fieldapp join FILE`), trust HQ's key (`fieldapp keys trust FILE "
+    "--recipient`), or protect the bundle with a passphrase (--passphrase-file)"
+)
+"""Export never quietly encrypts to the laptop alone (HQ could not open it)."""
+
+
 def _recipients(names: list[str], own: keys.SiteKeys) -> list[agefmt.Recipient]:
     """Who can open the bundle: this site, plus ``--to`` names or the default recipients."""
     chosen = [keys.find_recipient(n) for n in names] if names else [
         s for s in keys.load_trust() if s.recipient
     ]
+    if not chosen:
+        raise InputError(NO_OFFICE_KEY)
     out = [own.recipient]
     for site in chosen:
         r = agefmt.Recipient.parse(site.age_recipient)
