@@ -16,7 +16,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -46,8 +46,8 @@ GUI_POLICY = RetryPolicy(tries=3, base=1.0, cap=10.0)
 def pick_and_join(parent: QWidget, ctx: AppContext | None = None) -> bool:
     """Ask for a join file, join, and start a first sync in the background."""
     path, _ = QFileDialog.getOpenFileName(
-        parent, parent.tr("Join a campaign"), "",
-        parent.tr("Join files (*.fieldapp-join);;All files (*)"))
+        parent, QCoreApplication.translate("JoinCampaign", "Join a campaign"), "",
+        QCoreApplication.translate("JoinCampaign", "Join files (*.fieldapp-join);;All files (*)"))
     if not path:
         return False
     return join_file(parent, path, ctx)

@@ -68,6 +68,14 @@
     </message>
 </context>
 <context>
+    <name>BackgroundSync</name>
+    <message>
+        <location filename="../../fieldapp/ui/campaign.py" line="126"/>
+        <source>Sending to HQ</source>
+        <translation>Enviando a la sede</translation>
+    </message>
+</context>
+<context>
     <name>BrokenPage</name>
     <message>
         <location filename="../../fieldapp/ui/main_window.py" line="58"/>
@@ -412,57 +420,72 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="101"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="117"/>
         <source>Export a bundle</source>
         <translation>Exportar un paquete</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="105"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="121"/>
         <source>Everything this laptop knows</source>
         <translation>Todo lo que hay en esta computadora</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="106"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="122"/>
         <source>Only what changed since the last bundle</source>
         <translation>Solo lo que cambió desde el último paquete</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="107"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="123"/>
         <source>Export:</source>
         <translation>Exportar:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="116"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="127"/>
         <source>Encrypt for:</source>
         <translation>Cifrar para:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="117"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="128"/>
         <source>Use a passphrase instead (for offices without keys)</source>
         <translation>Usar una contraseña (para oficinas sin claves)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="124"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="135"/>
         <source>Passphrase:</source>
         <translation>Contraseña:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="127"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="144"/>
         <source>Choose…</source>
         <translation>Elegir…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="131"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="148"/>
         <source>Save in:</source>
         <translation>Guardar en:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="134"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="151"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="140"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="168"/>
+        <source>No office key yet: nobody but this laptop could open the bundle. Join your campaign with the file from HQ, or protect the bundle with a passphrase.</source>
+        <translation>Todavía no hay clave de la oficina: solo esta computadora podría abrir el paquete. Únase a su campaña con el archivo de la sede o proteja el paquete con una contraseña.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="172"/>
+        <source>Join a campaign…</source>
+        <translation>Unirse a una campaña…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="184"/>
+        <source>Joined: the bundle is encrypted to HQ.</source>
+        <translation>Unida a la campaña: el paquete se cifra para la sede.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="187"/>
         <source>Save the bundle in</source>
         <translation>Guardar el paquete en</translation>
     </message>
@@ -716,6 +739,19 @@ Los detalles están en el archivo de registro.</translation>
     </message>
 </context>
 <context>
+    <name>JoinCampaign</name>
+    <message>
+        <location filename="../../fieldapp/ui/campaign.py" line="49"/>
+        <source>Join a campaign</source>
+        <translation>Unirse a una campaña</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/campaign.py" line="50"/>
+        <source>Join files (*.fieldapp-join);;All files (*)</source>
+        <translation>Archivos para unirse (*.fieldapp-join);;Todos los archivos (*)</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <location filename="../../fieldapp/ui/labels.py" line="18"/>
@@ -947,7 +983,7 @@ Los detalles están en el archivo de registro.</translation>
         <translation>Almacén: {where}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="263"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="267"/>
         <source>No campaign yet</source>
         <translation>Todavía no hay campaña</translation>
     </message>
@@ -1047,6 +1083,59 @@ Los detalles están en el archivo de registro.</translation>
         <location filename="../../fieldapp/ui/welcome.py" line="68"/>
         <source>Please give the campaign and your organization a name.</source>
         <translation>Escriba un nombre para la campaña y para su organización.</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxPanel</name>
+    <message>
+        <location filename="../../fieldapp/ui/campaign.py" line="215"/>
+        <source>Written</source>
+        <translation>Escrito</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/campaign.py" line="215"/>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/campaign.py" line="215"/>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/campaign.py" line="226"/>
+        <source>Join a campaign…</source>
+        <translation>Unirse a una campaña…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/campaign.py" line="227"/>
+        <source>Send now</source>
+        <translation>Enviar ahora</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/campaign.py" line="245"/>
+        <source>This laptop has joined no campaign. Join with the file or printed code from HQ; your exports then go to HQ by themselves when there is a connection.</source>
+        <translation>Esta computadora no se ha unido a ninguna campaña. Únase con el archivo o el código impreso de la sede; después sus exportaciones llegan solas a la sede cuando haya conexión.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/campaign.py" line="249"/>
+        <source>HQ revoked this laptop: nothing is sent or fetched. Ask HQ staff.</source>
+        <translation>La sede revocó esta computadora: no se envía ni se recibe nada. Consulte al equipo de la sede.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/campaign.py" line="251"/>
+        <source>Joined {campaign}. Last sync: {time}.</source>
+        <translation>Unida a {campaign}. Última sincronización: {time}.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/campaign.py" line="252"/>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/campaign.py" line="254"/>
+        <source>Bundles wait here until HQ confirms it stored them.</source>
+        <translation>Los paquetes esperan aquí hasta que la sede confirme que los guardó.</translation>
     </message>
 </context>
 <context>
@@ -1273,153 +1362,158 @@ Los detalles están en el archivo de registro.</translation>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="164"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="211"/>
         <source>Bundles carry your work to the office and back: signed, encrypted files for a USB stick or e-mail. Drop .fieldbundle files here to import them.</source>
         <translation>Los paquetes llevan su trabajo a la oficina y de vuelta: archivos firmados y cifrados para una memoria USB o el correo. Suelte aquí archivos .fieldbundle para importarlos.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="166"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="213"/>
         <source>Export bundle…</source>
         <translation>Exportar paquete…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="168"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="215"/>
         <source>Import bundles…</source>
         <translation>Importar paquetes…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="190"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="237"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="190"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="237"/>
         <source>Direction</source>
         <translation>Sentido</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="190"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="237"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="191"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="238"/>
         <source>Site</source>
         <translation>Equipo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="191"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="238"/>
         <source>No.</source>
         <translation>N.º</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="191"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="238"/>
         <source>Records</source>
         <translation>Reg.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="192"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="239"/>
         <source>File</source>
         <translation>Archivo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="200"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="247"/>
         <source>Accept quarantined bundle</source>
         <translation>Aceptar paquete en cuarentena</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="207"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="254"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="212"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="256"/>
         <source>Record</source>
         <translation>Registro</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="212"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="256"/>
         <source>Field</source>
         <translation>Campo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="212"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="256"/>
         <source>Kept value</source>
         <translation>Valor conservado</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="213"/>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="214"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="257"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="258"/>
         <source>Written by</source>
         <translation>Escrito por</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="213"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="257"/>
         <source>Other value</source>
         <translation>Otro valor</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="219"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="268"/>
         <source>The newer write was kept. Nothing is lost: choose the other value to write it back (it then travels like any edit).</source>
         <translation>Se conservó el cambio más reciente. No se pierde nada: elija el otro valor para volver a escribirlo (luego viaja como cualquier cambio).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="223"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="261"/>
         <source>Keep this value</source>
         <translation>Conservar este valor</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="224"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="262"/>
         <source>Use the other value</source>
         <translation>Usar el otro valor</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="231"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="272"/>
         <source>Conflicts</source>
         <translation>Conflictos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="236"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="275"/>
         <source>Door A</source>
         <translation>Puerta A</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="236"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="275"/>
         <source>Door B</source>
         <translation>Puerta B</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="236"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="275"/>
         <source>Why</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="241"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="287"/>
         <source>The same address was entered on two laptops. Merging keeps one door and moves its people; keeping both marks them distinct.</source>
         <translation>Se capturó la misma dirección en dos computadoras. Al fusionar se conserva una puerta y se le pasan las personas; al conservar ambas se marcan como distintas.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="245"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="278"/>
         <source>Merge, keep A</source>
         <translation>Fusionar, dejar A</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="246"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="279"/>
         <source>Merge, keep B</source>
         <translation>Fusionar, dejar B</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="247"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="280"/>
         <source>Keep both</source>
         <translation>Conservar ambas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="255"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="291"/>
         <source>Possible duplicates</source>
         <translation>Posibles duplicados</translation>
     </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="296"/>
+        <source>Outbox</source>
+        <translation>Bandeja de salida</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/sync.py" line="274"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="315"/>
         <source>Conflicts (%n)</source>
         <translation>
             <numerusform>Conflictos (%n)</numerusform>
@@ -1427,7 +1521,7 @@ Los detalles están en el archivo de registro.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/sync.py" line="275"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="316"/>
         <source>Possible duplicates (%n)</source>
         <translation>
             <numerusform>Posibles duplicados (%n)</numerusform>
@@ -1435,137 +1529,137 @@ Los detalles están en el archivo de registro.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="280"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="321"/>
         <source>This laptop: {name}, key {fp}. Trusted sites: {n}.</source>
         <translation>Esta computadora: {name}, clave {fp}. Equipos de confianza: {n}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="284"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="325"/>
         <source>This laptop has no keys yet: they are made with the first export.</source>
         <translation>Esta computadora aún no tiene claves: se crean con la primera exportación.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="289"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="330"/>
         <source>In</source>
         <translation>Entrada</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="289"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="330"/>
         <source>Out</source>
         <translation>Salida</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="290"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="331"/>
         <source>Merged</source>
         <translation>Fusionado</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="290"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="331"/>
         <source>Written</source>
         <translation>Escrito</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="291"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="332"/>
         <source>Quarantined</source>
         <translation>En cuarentena</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="291"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="332"/>
         <source>Merged in part</source>
         <translation>Fusionado en parte</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="303"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="344"/>
         <source>No bundles yet.</source>
         <translation>Todavía no hay paquetes.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="324"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="365"/>
         <source>Same address</source>
         <translation>Misma dirección</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="344"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="385"/>
         <source>Type a passphrase, or untick the passphrase box.</source>
         <translation>Escriba una contraseña o desmarque la casilla de contraseña.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="363"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="404"/>
         <source>Exported {n} records to {path}</source>
         <translation>Registros exportados a {path}: {n}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="366"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="407"/>
         <source>Exporting a bundle…</source>
         <translation>Exportando un paquete…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="372"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="413"/>
         <source>Import bundles</source>
         <translation>Importar paquetes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="373"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="414"/>
         <source>Field App bundles (*{suffix});;All files (*)</source>
         <translation>Paquetes de Field App (*{suffix});;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="396"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="437"/>
         <source>Importing bundles…</source>
         <translation>Importando paquetes…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="418"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="459"/>
         <source>Some bundles were not imported</source>
         <translation>Algunos paquetes no se importaron</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="421"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="462"/>
         <source>Passphrase</source>
         <translation>Contraseña</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="422"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="463"/>
         <source>These bundles are protected by a passphrase:
 {files}</source>
         <translation>Estos paquetes están protegidos con contraseña:
 {files}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="431"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="472"/>
         <source>{file}: not imported: {why}</source>
         <translation>{file}: no se importó: {why}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="435"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="476"/>
         <source>{file}: {new} new, {updated} updated, {unchanged} unchanged, {conflicts} conflicts</source>
         <translation>{file}: nuevos {new}, actualizados {updated}, sin cambios {unchanged}, conflictos {conflicts}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="440"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="481"/>
         <source>, {n} possible duplicates</source>
         <translation>, posibles duplicados {n}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="455"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="496"/>
         <source>Accept bundle</source>
         <translation>Aceptar paquete</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="456"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="497"/>
         <source>Merge this bundle even though its clock was ahead of this computer&apos;s? Check that both clocks are right first.</source>
         <translation>¿Fusionar este paquete aunque su reloj iba adelantado respecto al de esta computadora? Primero revise que ambos relojes estén bien.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="468"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="509"/>
         <source>Merging the bundle…</source>
         <translation>Fusionando el paquete…</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/pages/canvass.py" line="831"/>
         <location filename="../../fieldapp/ui/pages/events.py" line="391"/>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="479"/>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="490"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="520"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="531"/>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
@@ -2427,7 +2521,7 @@ Los detalles están en el archivo de registro.</translation>
         <translation>El nuevo idioma se aplicará la próxima vez que abra Field App.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="258"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="299"/>
         <source>Sync</source>
         <translation>Sincronizar</translation>
     </message>
@@ -3011,6 +3105,54 @@ Los detalles están en el archivo de registro.</translation>
     </message>
 </context>
 <context>
+    <name>SyncIndicator</name>
+    <message>
+        <location filename="../../fieldapp/ui/campaign.py" line="178"/>
+        <source>Sync: campaign file unreadable</source>
+        <translation>Sincronización: no se puede leer el archivo de la campaña</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/campaign.py" line="183"/>
+        <source>Not joined to a campaign</source>
+        <translation>Sin campaña</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/campaign.py" line="185"/>
+        <source>Revoked by HQ: not sending</source>
+        <translation>Revocada por la sede: no se envía</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/campaign.py" line="188"/>
+        <source>Sending {n} of {m}…</source>
+        <translation>Enviando {n} de {m}…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/campaign.py" line="190"/>
+        <source>Syncing…</source>
+        <translation>Sincronizando…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/campaign.py" line="192"/>
+        <source>Offline: {n} waiting</source>
+        <translation>Sin conexión: {n} en espera</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/campaign.py" line="194"/>
+        <source>Online: last sync {time}</source>
+        <translation>En línea: última sincronización {time}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/campaign.py" line="196"/>
+        <source>Last sync {time}, {n} waiting</source>
+        <translation>Última sincronización {time}, {n} en espera</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/campaign.py" line="197"/>
+        <source>Not synced yet, {n} waiting</source>
+        <translation>Sin sincronizar todavía, {n} en espera</translation>
+    </message>
+</context>
+<context>
     <name>Tables</name>
     <message>
         <location filename="../../fieldapp/ui/sources.py" line="74"/>
@@ -3269,27 +3411,37 @@ Los detalles están en el archivo de registro.</translation>
         <translation>Un paquete de zona o un paquete que le envió un coordinador (.fieldbundle).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="154"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="111"/>
+        <source>Join a campaign</source>
+        <translation>Unirse a una campaña</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/welcome.py" line="112"/>
+        <source>With the join file or printed code from HQ: your work then goes to HQ by itself whenever there is a connection.</source>
+        <translation>Con el archivo o el código impreso de la sede: después su trabajo llega solo a la sede cada vez que haya conexión.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/welcome.py" line="159"/>
         <source>seeding the demo campaign</source>
         <translation>crear la campaña de demostración</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="157"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="162"/>
         <source>Seeding the demo campaign…</source>
         <translation>Creando la campaña de demostración…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="176"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="181"/>
         <source>Creating the campaign…</source>
         <translation>Creando la campaña…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="194"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="204"/>
         <source>Sync bundles</source>
         <translation>Paquetes de sincronización</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="195"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="205"/>
         <source>Opening sync bundles is coming soon. For now, start with the demo or a new campaign; the Sync page will import bundles.</source>
         <translation>Pronto se podrán abrir paquetes de sincronización. Por ahora, empiece con la demostración o con una campaña nueva; la página Sincronizar importará los paquetes.</translation>
     </message>
