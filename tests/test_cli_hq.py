@@ -117,3 +117,27 @@ def test_watch_folder_imports_once_and_moves_aside(hq: Machine, laptop: Machine,
         ["junk.fieldbundle", "junk.fieldbundle.txt"])
     assert "not a Field App bundle" in (shared / "held" / "junk.fieldbundle.txt").read_text()
     assert "0 bundle(s) taken" in hq.run("hq", "watch", str(shared), "--once", "--interval", "0.2")
+
+
+def test_automatic_export_only_when_there_is_new_work(tmp_path: Path) -> None:
+    import json as _json
+
+    from fieldapp.core.db import open_store
+    from fieldapp.services.campaign import outbox
+    from fieldapp.services.sync import keys
+    from tests.services.sync.helpers import Site
+
+    office = Site(tmp_path / "sites", "office")
+    store = open_store(tmp_path / "laptop.sqlite")
+    try:
+        keys.trust(keys.parse_public_document(_json.dumps(office.public), "office"), recipient=True)
+        assert outbox.export_new_work(store) is None  # an empty store: nothing to send
+        from fieldapp.services.demo import seed_demo
+
+        seed_demo(store, doors=50, seed=2)
+        assert outbox.export_new_work(store) is not None
+        assert outbox.export_new_work(store) is None  # nothing changed since
+        assert len(outbox.waiting()) == 1
+    finally:
+        store.close()
+        office.close()

@@ -148,10 +148,11 @@ def cmd_sync(args: argparse.Namespace, ctx: Any) -> int:
             _out(f"  {item.written_at:%Y-%m-%d %H:%M}  {item.size:>11,} bytes  {item.path.name}")
         return 0
     if args.export:
-        from fieldapp.services.campaign.outbox import export_to_outbox
+        from fieldapp.services.campaign.outbox import export_new_work
 
-        result = export_to_outbox(ctx.store(), progress=LineProgress())
-        _out(f"Exported {result.manifest.total_records:,} records to the outbox")
+        result = export_new_work(ctx.store(), progress=LineProgress())
+        _out(f"Exported {result.manifest.total_records:,} records to the outbox" if result
+             else "No new work since the last export")
     report = sync.sync(ctx.store(), progress=LineProgress())
     if not report.online:
         _out(f"HQ is out of reach: {report.waiting} bundle(s) keep waiting in the outbox")

@@ -120,7 +120,7 @@ class BackgroundSync(QObject):
         def work(progress: Progress) -> SyncReport:
             relay = _Relay(progress, self.progress_step.emit)
             if export_first:
-                outbox.export_to_outbox(store, progress=relay)
+                outbox.export_new_work(store, progress=relay)
             return sync(store, progress=relay, policy=GUI_POLICY, timeout=20)
 
         self.ctx.tasks.run(work, label=self.tr("Sending to HQ"), on_done=self._done,

@@ -15,7 +15,12 @@ from pathlib import Path
 from fieldapp import paths
 from fieldapp.core.db import Store
 from fieldapp.services.progress import Progress
-from fieldapp.services.sync.bundle import SUFFIX, ExportResult, export_bundle
+from fieldapp.services.sync.bundle import (
+    SUFFIX,
+    ExportResult,
+    export_bundle,
+    has_changes_since_last,
+)
 
 
 def outbox_dir() -> Path:
@@ -51,3 +56,11 @@ def mark_sent(path: Path) -> Path:
 def export_to_outbox(store: Store, *, progress: Progress | None = None) -> ExportResult:
     """What changed since the last export, into the outbox (encrypted to HQ, signed)."""
     return export_bundle(store, outbox_dir(), since_last=True, progress=progress)
+
+
+def export_new_work(store: Store, *, progress: Progress | None = None) -> ExportResult | None:
+    """Like :func:`export_to_outbox`, but only when there is new work (None otherwise):
+    what the automatic export every N minutes and ``sync --export`` call."""
+    if not has_changes_since_last(store):
+        return None
+    return export_to_outbox(store, progress=progress)

@@ -301,6 +301,17 @@ def _since_threshold(session: Session) -> int:
     return threshold
 
 
+def has_changes_since_last(store: Store) -> bool:
+    """Whether a ``--since-last`` export would carry any record (new work to send)."""
+    with store.session() as session:
+        threshold = _since_threshold(session)
+        for model in SYNCED_MODELS:
+            t = model.__table__
+            if session.scalar(select(t.c.id).where(t.c.hlc >= threshold).limit(1)) is not None:
+                return True
+    return False
+
+
 NO_OFFICE_KEY = (
     "nobody but this laptop could open the bundle: it joined no campaign and trusts no office "
     "key. Join a campaign (`fieldapp join FILE`), trust HQ's key (`fieldapp keys trust FILE "
