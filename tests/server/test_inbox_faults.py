@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 
 from fieldapp.cli import main
 from fieldapp.core.hq_models import HqUpload
-from fieldapp.core.models import ContactAttempt, SyncBundle
+from fieldapp.core.models import ContactAttempt, Organization, SyncBundle
 from fieldapp.services.campaign import outbox, state
 from fieldapp.services.campaign.state import JoinRefusedError, RevokedError
 from fieldapp.services.campaign.sync import sync
@@ -189,3 +189,31 @@ def test_hostile_requests_get_4xx_and_write_nothing(make_hq, make_laptop, pg_url
     assert [p.name for p in hq.spool.iterdir() if p.name != "packets"] == []
     with hq.store.session() as s:
         assert s.scalar(select(func.count()).select_from(SyncBundle)) == 0
+
+
+def test_a_bundle_that_cannot_be_merged_is_held_for_staff(make_hq, make_laptop, pg_url,  # type: ignore[no-untyped-def]
+                                                          tmp_path: Path, capsys) -> None:
+    from fieldapp.core.hlc import wall_ms
+    from tests.services.sync.helpers import FakeWall
+
+    hq = make_hq(pg_url)
+    url = hq.serve()
+    laptop = make_laptop("fast-clock")
+    laptop.store.clock._wall = FakeWall(wall_ms() + 3_600_000)  # an hour ahead
+    with laptop.active():
+        state.join(write_join(hq.invite("Pat", [url]), tmp_path / "pat.join"))
+        with laptop.store.transaction() as s:  # written an hour "in the future"
+            s.add(Organization(name="Fast clock group", short_code="FCG"))
+        outbox.export_to_outbox(laptop.store)
+        assert sync(laptop.store, policy=FAST).sent  # HQ stored it: it leaves the outbox
+    rows = wait_merged(hq, 1)
+    assert rows[0].status == "held" and "ahead" in rows[0].message, rows
+    assert 'fieldapp_held_uploads 1' in httpx.get(url + "/metrics").text
+    with hq.active():
+        assert main(["--db", pg_url, "hq", "inbox", "--held"]) == 0
+    out = capsys.readouterr().out
+    assert "held" in out and rows[0].id in out and "ahead" in out
+    with hq.store.session() as s:
+        assert s.scalar(select(func.count()).select_from(SyncBundle)
+                        .where(SyncBundle.status == "merged")) == 0
+        assert s.scalar(select(func.count()).select_from(Organization)) == 0

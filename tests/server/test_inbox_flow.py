@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import httpx
 import pytest
 from sqlalchemy import func, select
 
@@ -78,6 +79,10 @@ def test_join_send_merge_and_packet_back(make_hq, make_laptop, pg_url, tmp_path:
 
     rows = wait_merged(hq, 1)
     assert [r.status for r in rows] == ["merged"]
+    metrics = httpx.get(url + "/metrics").text
+    assert 'fieldapp_merges_total{status="merged"} 1' in metrics
+    assert 'fieldapp_uploads_total{outcome="stored"} 1' in metrics
+    assert "fieldapp_held_uploads 0" in metrics and "fieldapp_merge_seconds_count 1" in metrics
     with hq.store.session() as s:
         attempts = s.scalar(select(func.count()).select_from(ContactAttempt)
                             .where(ContactAttempt.door_id.in_(door_ids)))

@@ -66,7 +66,14 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _refusal(response: httpx.Response) -> HqRefusedError:
+def _code(response: httpx.Response) -> str:
+    try:
+        return str(response.json().get("error", ""))
+    except (ValueError, AttributeError):
+        return ""
+
+
+def _refusal(response: httpx.Response) -> FieldAppError:
     try:
         doc = response.json()
         code, message = str(doc.get("error", "")), str(doc.get("message", ""))
@@ -74,9 +81,9 @@ def _refusal(response: httpx.Response) -> HqRefusedError:
         code, message = "", response.text[:200]
     if code == "revoked":
         return RevokedError("HQ revoked this laptop: it can no longer send or fetch "
-                            "(ask HQ staff)")  # type: ignore[return-value]
+                            "(ask HQ staff)")
     if code in ("token-spent", "unknown-token"):
-        return JoinRefusedError(f"HQ refused to join this laptop: {message}")  # type: ignore[return-value]
+        return JoinRefusedError(f"HQ refused to join this laptop: {message}")
     return HqRefusedError(f"HQ refused ({response.status_code}): {message or code}", code,
                           response.status_code)
 
@@ -110,7 +117,7 @@ class HqClient:
             raise _RetryableError(f"{type(exc).__name__}: {exc}") from None
         if response.status_code in (408, 429, 502, 503, 504) or response.status_code >= 500:
             raise _RetryableError(f"HQ answered {response.status_code}")
-        if response.status_code == 409 and response.json().get("error") in ("busy", "offset"):
+        if response.status_code == 409 and _code(response) in ("busy", "offset"):
             raise _RetryableError("HQ is still taking an earlier piece")
         if response.status_code >= 400:
             raise _refusal(response)

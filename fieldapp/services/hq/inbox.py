@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import delete, func, or_, select, update
+from sqlalchemy.exc import IntegrityError
 
 from fieldapp import paths
 from fieldapp.core.db import Store
@@ -101,6 +102,14 @@ def start(store: Store, spool: Path, laptop_id: str, sha256: object, size: objec
                           "too-large", 413)
     if not isinstance(name, str) or not _NAME_RE.match(name):
         raise UploadError("'name' must be a plain file name", "bad-request", 400)
+    try:
+        return _start(store, spool, laptop_id, sha256, size, name)
+    except IntegrityError:  # the same bundle announced twice at once: the other one won
+        return _start(store, spool, laptop_id, sha256, size, name)
+
+
+def _start(store: Store, spool: Path, laptop_id: str, sha256: str, size: int,
+           name: str) -> tuple[UploadState, bool]:
     with store.transaction() as session:
         row = session.scalar(select(HqUpload).where(HqUpload.sha256 == sha256))
         if row is not None:
@@ -166,7 +175,8 @@ def finish(store: Store, spool: Path, laptop_id: str, upload_id: str) -> UploadS
     part = _part(spool, upload_id)
     with store.session() as session:
         row = session.get(HqUpload, upload_id)
-        assert row is not None
+        if row is None or row.status != "receiving" or not part.exists():
+            return state(store, spool, laptop_id, upload_id)  # finished by a twin request
         expected, size = row.sha256, row.size
     if part.stat().st_size != size:
         return state(store, spool, laptop_id, upload_id)

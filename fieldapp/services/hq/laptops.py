@@ -153,22 +153,26 @@ def enrol(store: Store, token: Any, public_doc: Any) -> tuple[str, str]:
     except InputError as exc:
         raise EnrolError(f"the laptop's public keys cannot be read: {exc}", "bad-keys", 400) from None
     secret = secrets.token_urlsafe(32)
+    now = _now()
     with store.transaction() as session:
-        row = session.scalar(select(HqLaptop).where(HqLaptop.token_hash == digest(token))
-                             .with_for_update())
-        if row is None:
-            raise EnrolError("HQ does not know this join file", "unknown-token")
-        if row.status == "revoked":
-            raise EnrolError("this laptop was revoked by HQ", "revoked")
-        if row.status != "invited":
+        # One atomic update spends the token: of two laptops racing with one join file
+        # (in one process or several), exactly one sees its update land.
+        spent = session.execute(
+            update(HqLaptop)
+            .where(HqLaptop.token_hash == digest(token), HqLaptop.status == "invited")
+            .values(status="joined", joined_at=now, last_seen_at=now,
+                    fingerprint=site.fingerprint,
+                    site_id=site.site_ids[0] if site.site_ids else None,
+                    public_doc=public_doc, secret_hash=digest(secret)))
+        row = session.scalar(select(HqLaptop).where(HqLaptop.token_hash == digest(token)))
+        if spent.rowcount != 1:  # type: ignore[attr-defined]
+            if row is None:
+                raise EnrolError("HQ does not know this join file", "unknown-token")
+            if row.status == "revoked":
+                raise EnrolError("this laptop was revoked by HQ", "revoked")
             raise EnrolError("this join file was already used: ask HQ for a new one",
                              "token-spent")
-        row.status = "joined"
-        row.joined_at = row.last_seen_at = _now()
-        row.fingerprint = site.fingerprint
-        row.site_id = site.site_ids[0] if site.site_ids else None
-        row.public_doc = public_doc
-        row.secret_hash = digest(secret)
+        assert row is not None
         laptop_id, name = row.id, row.name
     ensure_trusted(name, public_doc)
     log.info("laptop %s joined (key %s)", laptop_id, site.fingerprint)
