@@ -739,6 +739,59 @@ Los detalles están en el archivo de registro.</translation>
     </message>
 </context>
 <context>
+    <name>InboxPanel</name>
+    <message>
+        <location filename="../../fieldapp/ui/hq_inbox.py" line="39"/>
+        <source>Received</source>
+        <translation>Recibido</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/hq_inbox.py" line="39"/>
+        <source>Laptop</source>
+        <translation>Computadora</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/hq_inbox.py" line="40"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/hq_inbox.py" line="40"/>
+        <source>Records</source>
+        <translation>Registros</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/hq_inbox.py" line="41"/>
+        <source>Why held</source>
+        <translation>Por qué está retenido</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/hq_inbox.py" line="50"/>
+        <source>Laptops send to `fieldapp hq serve`; a held upload waits here until it is fixed and retried.</source>
+        <translation>Las computadoras envían a `fieldapp hq serve`; un envío retenido espera aquí hasta que se corrija y se reintente.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/hq_inbox.py" line="54"/>
+        <source>Retry held upload</source>
+        <translation>Reintentar envío retenido</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/hq_inbox.py" line="56"/>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/hq_inbox.py" line="69"/>
+        <source>{merged} merged, {held} held, {waiting} waiting</source>
+        <translation>{merged} fusionados, {held} retenidos, {waiting} en espera</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/hq_inbox.py" line="86"/>
+        <source>Select a held upload first.</source>
+        <translation>Primero elija un envío retenido.</translation>
+    </message>
+</context>
+<context>
     <name>JoinCampaign</name>
     <message>
         <location filename="../../fieldapp/ui/campaign.py" line="49"/>
@@ -1512,8 +1565,13 @@ Los detalles están en el archivo de registro.</translation>
         <source>Outbox</source>
         <translation>Bandeja de salida</translation>
     </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="301"/>
+        <source>HQ inbox</source>
+        <translation>Bandeja de la sede</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/sync.py" line="315"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="320"/>
         <source>Conflicts (%n)</source>
         <translation>
             <numerusform>Conflictos (%n)</numerusform>
@@ -1521,7 +1579,7 @@ Los detalles están en el archivo de registro.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/sync.py" line="316"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="321"/>
         <source>Possible duplicates (%n)</source>
         <translation>
             <numerusform>Posibles duplicados (%n)</numerusform>
@@ -1529,137 +1587,137 @@ Los detalles están en el archivo de registro.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="321"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="326"/>
         <source>This laptop: {name}, key {fp}. Trusted sites: {n}.</source>
         <translation>Esta computadora: {name}, clave {fp}. Equipos de confianza: {n}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="325"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="330"/>
         <source>This laptop has no keys yet: they are made with the first export.</source>
         <translation>Esta computadora aún no tiene claves: se crean con la primera exportación.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="330"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="335"/>
         <source>In</source>
         <translation>Entrada</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="330"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="335"/>
         <source>Out</source>
         <translation>Salida</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="331"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="336"/>
         <source>Merged</source>
         <translation>Fusionado</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="331"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="336"/>
         <source>Written</source>
         <translation>Escrito</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="332"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="337"/>
         <source>Quarantined</source>
         <translation>En cuarentena</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="332"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="337"/>
         <source>Merged in part</source>
         <translation>Fusionado en parte</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="344"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="349"/>
         <source>No bundles yet.</source>
         <translation>Todavía no hay paquetes.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="365"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="370"/>
         <source>Same address</source>
         <translation>Misma dirección</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="385"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="390"/>
         <source>Type a passphrase, or untick the passphrase box.</source>
         <translation>Escriba una contraseña o desmarque la casilla de contraseña.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="404"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="409"/>
         <source>Exported {n} records to {path}</source>
         <translation>Registros exportados a {path}: {n}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="407"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="412"/>
         <source>Exporting a bundle…</source>
         <translation>Exportando un paquete…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="413"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="418"/>
         <source>Import bundles</source>
         <translation>Importar paquetes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="414"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="419"/>
         <source>Field App bundles (*{suffix});;All files (*)</source>
         <translation>Paquetes de Field App (*{suffix});;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="437"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="442"/>
         <source>Importing bundles…</source>
         <translation>Importando paquetes…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="459"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="464"/>
         <source>Some bundles were not imported</source>
         <translation>Algunos paquetes no se importaron</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="462"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="467"/>
         <source>Passphrase</source>
         <translation>Contraseña</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="463"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="468"/>
         <source>These bundles are protected by a passphrase:
 {files}</source>
         <translation>Estos paquetes están protegidos con contraseña:
 {files}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="472"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="477"/>
         <source>{file}: not imported: {why}</source>
         <translation>{file}: no se importó: {why}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="476"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="481"/>
         <source>{file}: {new} new, {updated} updated, {unchanged} unchanged, {conflicts} conflicts</source>
         <translation>{file}: nuevos {new}, actualizados {updated}, sin cambios {unchanged}, conflictos {conflicts}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="481"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="486"/>
         <source>, {n} possible duplicates</source>
         <translation>, posibles duplicados {n}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="496"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="501"/>
         <source>Accept bundle</source>
         <translation>Aceptar paquete</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="497"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="502"/>
         <source>Merge this bundle even though its clock was ahead of this computer&apos;s? Check that both clocks are right first.</source>
         <translation>¿Fusionar este paquete aunque su reloj iba adelantado respecto al de esta computadora? Primero revise que ambos relojes estén bien.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="509"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="514"/>
         <source>Merging the bundle…</source>
         <translation>Fusionando el paquete…</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/pages/canvass.py" line="831"/>
         <location filename="../../fieldapp/ui/pages/events.py" line="391"/>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="520"/>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="531"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="525"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="536"/>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
@@ -2521,7 +2579,7 @@ Los detalles están en el archivo de registro.</translation>
         <translation>El nuevo idioma se aplicará la próxima vez que abra Field App.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="299"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="304"/>
         <source>Sync</source>
         <translation>Sincronizar</translation>
     </message>

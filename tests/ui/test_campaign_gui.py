@@ -67,3 +67,44 @@ def test_join_send_in_the_background_and_indicator(window, ctx, qtbot, make_hq, 
     assert outbox.waiting() == [] and panel.table.rowCount() == 0
     assert window.sync_indicator.text().startswith("Online: last sync")
     window.grab().save(str(shots_dir / "sync-outbox-sent.png"))
+
+
+def test_hq_inbox_tab_shows_held_uploads_and_retries(ctx, qtbot, make_hq, tmp_path: Path,  # type: ignore[no-untyped-def]  # noqa: F811
+                                                      problems, shots_dir: Path) -> None:
+    from fieldapp.core.hlc import wall_ms
+    from fieldapp.core.models import Organization
+    from fieldapp.services.campaign.client import RetryPolicy
+    from fieldapp.services.campaign.sync import sync
+    from fieldapp.services.hq import inbox
+    from fieldapp.ui.pages.sync import Page
+    from tests.services.sync.helpers import FakeWall, Site
+
+    hq = make_hq(str(tmp_path / "demo.sqlite"))  # the GUI's own store is the HQ store
+    url = hq.serve()
+    laptop = Site(tmp_path / "laptops", "fast")
+    laptop.store.clock._wall = FakeWall(wall_ms() + 3_600_000)
+    try:
+        with laptop.active():
+            state.join(write_join(hq.invite("Pat", [url]), tmp_path / "pat.join"))
+            with laptop.store.transaction() as s:
+                s.add(Organization(name="Ahead", short_code="AH"))
+            outbox.export_to_outbox(laptop.store)
+            assert sync(laptop.store, policy=RetryPolicy(tries=3, base=0.05, cap=0.1)).sent
+    finally:
+        laptop.close()
+    qtbot.waitUntil(lambda: inbox.counts(ctx.store)["held"] == 1, timeout=60_000)
+    for proc in hq.procs:  # stop the server, so the retried upload stays in line
+        proc.terminate()
+        proc.wait(timeout=30)
+    page = Page(ctx)
+    qtbot.addWidget(page)
+    page.resize(1024, 700)
+    page.show()
+    panel = page.inbox_panel
+    page.tabs.setCurrentWidget(panel)
+    assert "1 held" in panel.summary.text()
+    assert panel.table.item(0, 2).text() == "held" and "ahead" in panel.table.item(0, 4).text()
+    page.grab().save(str(shots_dir / "sync-hq-inbox.png"))
+    panel.table.selectRow(0)
+    panel.retry_selected()
+    assert problems == [] and panel.table.item(0, 2).text() == "stored"

@@ -294,6 +294,11 @@ class Page(RefreshingPage):
 
         self.outbox_panel = OutboxPanel(ctx)  # joined campaign, what waits for HQ, Send now
         self.tabs.addTab(self.outbox_panel, self.tr("Outbox"))
+        from fieldapp.ui.hq_inbox import InboxPanel, is_hq
+
+        if is_hq(ctx):  # the store behind `hq serve`: what the laptops sent
+            self.inbox_panel = InboxPanel(ctx)
+            self.tabs.addTab(self.inbox_panel, self.tr("HQ inbox"))
 
     def title(self) -> str:
         return self.tr("Sync")
