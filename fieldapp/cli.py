@@ -26,7 +26,7 @@ from fieldapp.errors import FieldAppError
 log = logging.getLogger(__name__)
 
 # Command groups added by later features; each module has register(subparsers).
-COMMAND_MODULES: list[str] = ["maps", "canvass", "events", "reports", "sync", "doors", "conflicts"]
+COMMAND_MODULES: list[str] = ["maps", "canvass", "events", "reports", "sync", "doors", "conflicts", "hq"]
 
 Handler = Callable[[argparse.Namespace, "Context"], int]
 

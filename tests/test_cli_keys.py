@@ -77,8 +77,11 @@ def test_a_bad_entry_in_the_trust_file_never_crashes_an_export(
     doc = json.loads(trust_file.read_text())
     doc["sites"][0]["age_recipient"] = ZERO_RECIPIENT  # an old version let this in
     trust_file.write_text(json.dumps(doc))
-    out = laptop.run("bundle", "export", "--out", str(tmp_path / "out"))
-    assert list((tmp_path / "out").glob("*.fieldbundle"))
+    # the only office key is unusable: the export is refused with the reason (never a
+    # traceback, never a bundle only this laptop could open)
+    out = laptop.run("bundle", "export", "--out", str(tmp_path / "out"), rc=1)
+    assert "nobody but this laptop could open the bundle" in out
+    assert not list((tmp_path / "out").glob("*.fieldbundle"))
     assert "UNUSABLE" in laptop.run("keys", "list")
     named = laptop.run("bundle", "export", "--out", str(tmp_path / "out"), "--to", "HQ", rc=1)
     assert "cannot be used" in named and "keys untrust" in named and "Traceback" not in out

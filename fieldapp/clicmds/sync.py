@@ -35,10 +35,14 @@ def _progress() -> Any:
 
 
 def cmd_export(args: argparse.Namespace, ctx: Any) -> int:
+    from fieldapp.services.campaign.outbox import outbox_dir
+    from fieldapp.services.campaign.state import load_state
     from fieldapp.services.sync.bundle import export_bundle
 
+    # A laptop that joined a campaign exports into its outbox (sent by `fieldapp sync`).
+    folder = args.out or (outbox_dir() if load_state() is not None else ".")
     result = export_bundle(
-        ctx.store(), args.out, since_last=args.since_last, turfs=args.turf or [],
+        ctx.store(), folder, since_last=args.since_last, turfs=args.turf or [],
         for_person=args.for_person, to=args.to or [], passphrase=_passphrase(args),
         progress=_progress(),
     )
@@ -228,7 +232,8 @@ def register(sub: Any) -> None:
     bsub = bundle.add_subparsers(dest="bundle_command", metavar="ACTION", required=True)
 
     p = bsub.add_parser("export", help="write a bundle of this store (a full export by default)")
-    p.add_argument("--out", metavar="DIR", default=".", help="folder to write into (default: here)")
+    p.add_argument("--out", metavar="DIR", help="folder to write into (default: the outbox once "
+                   "a campaign is joined, else here)")
     p.add_argument("--since-last", action="store_true",
                    help="only what changed or arrived since this site's previous bundle")
     p.add_argument("--turf", metavar="NAME", action="append", help="only this turf (repeatable)")

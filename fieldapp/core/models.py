@@ -584,3 +584,6 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
 """Every synced model, parents before children (the order to write and dump)."""
 
 MODEL_BY_TABLE: dict[str, type[Synced]] = {m.__tablename__: m for m in SYNCED_MODELS}
+
+# HQ's inbox tables share this metadata (imported last: they build on Base).
+from fieldapp.core import hq_models  # noqa: E402, F401

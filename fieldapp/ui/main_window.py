@@ -183,6 +183,10 @@ class MainWindow(QMainWindow):
         self.sidebar.setCurrentRow(0)
 
         self.statusBar().showMessage(self.tr("Store: {where}").format(where=ctx.store.url))
+        from fieldapp.ui.campaign import SyncIndicator, background_sync
+
+        self.sync_indicator = SyncIndicator(background_sync(ctx))
+        self.statusBar().addPermanentWidget(self.sync_indicator)
         ctx.store_changed.connect(self._on_store_changed)
         self.update_title()
         QTimer.singleShot(0, self._build_next)

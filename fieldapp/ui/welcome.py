@@ -107,7 +107,12 @@ class WelcomeWindow(QWidget):
         self.bundle_button = self._choice(
             outer, self.tr("Open a sync bundle from your office"),
             self.tr("A turf packet or a bundle a coordinator sent you (.fieldbundle)."))
+        self.join_button = self._choice(
+            outer, self.tr("Join a campaign"),
+            self.tr("With the join file or printed code from HQ: your work then goes to HQ "
+                    "by itself whenever there is a connection."))
         outer.addStretch(1)
+        self.join_button.clicked.connect(self.join_campaign)
         self.demo_button.clicked.connect(self.start_demo)
         self.new_button.clicked.connect(self.start_new)
         self.bundle_button.clicked.connect(self.open_bundle)
@@ -175,6 +180,11 @@ class WelcomeWindow(QWidget):
 
         self.ctx.tasks.run(work, label=self.tr("Creating the campaign…"), on_done=done,
                            parent=self)
+
+    def join_campaign(self) -> None:
+        from fieldapp.ui.campaign import pick_and_join
+
+        pick_and_join(self, self.ctx)
 
     def open_bundle(self) -> None:
         """Hand over to the Sync page: the main window opens on it and asks for a bundle.

@@ -64,9 +64,19 @@ def first_door(store) -> str:  # type: ignore[no-untyped-def]
         return s.scalars(select(Door.id).where(Door.deleted.is_(False)).order_by(Door.id)).first()
 
 
+def test_export_to_nobody_but_this_laptop_is_refused(page, ctx, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page.export_to(str(tmp_path / "usb"))
+    wait(ctx, qtbot)
+    assert any("nobody but this laptop" in p for p in page.problems)
+    assert list((tmp_path / "usb").glob("*.fieldbundle")) == []
+
+
 def test_export_and_history(page, ctx, qtbot, tmp_path: Path, shots_dir: Path) -> None:  # type: ignore[no-untyped-def]
     assert page.history_table.rowCount() == 0
     page.grab().save(str(shots_dir / "sync-empty.png"))
+    office = Site(tmp_path / "sites", "Office")
+    keys.trust(keys.parse_public_document(json.dumps(office.public), "office.pub"), recipient=True)
+    office.close()
     page.export_to(str(tmp_path / "usb"))
     wait(ctx, qtbot)
     files = list((tmp_path / "usb").glob("*.fieldbundle"))

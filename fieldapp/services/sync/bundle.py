@@ -292,6 +292,25 @@ def _since_threshold(session: Session) -> int:
     return threshold
 
 
+def has_changes_since_last(store: Store) -> bool:
+    """Whether a ``--since-last`` export would carry any record (new work to send)."""
+    with store.session() as session:
+        threshold = _since_threshold(session)
+        for model in SYNCED_MODELS:
+            t = model.__table__
+            if session.scalar(select(t.c.id).where(t.c.hlc >= threshold).limit(1)) is not None:
+                return True
+    return False
+
+
+NO_OFFICE_KEY = (
+    "nobody but this laptop could open the bundle: it joined no campaign and trusts no office "
+    "key. Join a campaign (`fieldapp join FILE`), trust HQ's key (`fieldapp keys trust FILE "
+    "--recipient`), or protect the bundle with a passphrase (--passphrase-file)"
+)
+"""Export never quietly encrypts to the laptop alone (HQ could not open it)."""
+
+
 def _recipients(names: list[str], own: keys.SiteKeys) -> list[agefmt.Recipient]:
     """Who can open the bundle: this site, plus ``--to`` names or the default recipients."""
     if names:
@@ -306,6 +325,8 @@ def _recipients(names: list[str], own: keys.SiteKeys) -> list[agefmt.Recipient]:
                 log.warning("trusted key %s left out of the recipients: %s", site.fingerprint, problem)
                 continue
             chosen.append(site)
+    if not chosen:
+        raise InputError(NO_OFFICE_KEY)
     out = [own.recipient]
     for site in chosen:
         r = agefmt.Recipient.parse(site.age_recipient)

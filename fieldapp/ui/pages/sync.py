@@ -123,12 +123,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Export:"), self.scope)
         self.recipients = QListWidget()
         self.recipients.setMaximumHeight(110)
-        for site in keys.load_trust():
-            item = QListWidgetItem(site.name)
-            item.setData(Qt.ItemDataRole.UserRole, site.fingerprint)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if site.recipient else Qt.CheckState.Unchecked)
-            self.recipients.addItem(item)
+        self._fill_recipients()
         form.addRow(self.tr("Encrypt for:"), self.recipients)
         self.use_passphrase = QCheckBox(self.tr("Use a passphrase instead (for offices without keys)"))
         self.passphrase = QLineEdit()
@@ -138,8 +133,14 @@ class ExportDialog(QDialog):
         self.use_passphrase.toggled.connect(self.recipients.setDisabled)
         form.addRow("", self.use_passphrase)
         form.addRow(self.tr("Passphrase:"), self.passphrase)
+        if self.recipients.count() == 0:
+            self._offer_join(form)
         folder_row = QHBoxLayout()
-        self.folder = QLineEdit(str(Path.home()))
+        from fieldapp.services.campaign.outbox import outbox_dir
+        from fieldapp.services.campaign.state import load_state
+
+        joined = load_state() is not None
+        self.folder = QLineEdit(str(outbox_dir() if joined else Path.home()))
         browse = QPushButton(self.tr("Choose…"))
         browse.clicked.connect(self._browse)
         folder_row.addWidget(self.folder, 1)
@@ -151,6 +152,36 @@ class ExportDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def _fill_recipients(self) -> None:
+        self.recipients.clear()
+        for site in keys.load_trust():
+            item = QListWidgetItem(site.name)
+            item.setData(Qt.ItemDataRole.UserRole, site.fingerprint)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if site.recipient else Qt.CheckState.Unchecked)
+            self.recipients.addItem(item)
+
+    def _offer_join(self, form: QFormLayout) -> None:
+        """No office key: say so, offer Join or a passphrase (never export to this laptop alone)."""
+        self.no_office_note = QLabel(self.tr(
+            "No office key yet: nobody but this laptop could open the bundle. Join your "
+            "campaign with the file from HQ, or protect the bundle with a passphrase."))
+        self.no_office_note.setWordWrap(True)
+        self.no_office_note.setObjectName("warning")
+        join = QPushButton(self.tr("Join a campaign…"))
+        join.clicked.connect(self._join)
+        form.insertRow(1, self.no_office_note)
+        form.insertRow(2, "", join)
+        self.use_passphrase.setChecked(True)
+
+    def _join(self) -> None:
+        from fieldapp.ui.campaign import pick_and_join
+
+        if pick_and_join(self):
+            self._fill_recipients()
+            self.use_passphrase.setChecked(False)
+            self.no_office_note.setText(self.tr("Joined: the bundle is encrypted to HQ."))
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Save the bundle in"), self.folder.text())
@@ -259,6 +290,15 @@ class Page(RefreshingPage):
             ),
             self.tr("Possible duplicates"),
         )
+        from fieldapp.ui.campaign import OutboxPanel
+
+        self.outbox_panel = OutboxPanel(ctx)  # joined campaign, what waits for HQ, Send now
+        self.tabs.addTab(self.outbox_panel, self.tr("Outbox"))
+        from fieldapp.ui.hq_inbox import InboxPanel, is_hq
+
+        if is_hq(ctx):  # the store behind `hq serve`: what the laptops sent
+            self.inbox_panel = InboxPanel(ctx)
+            self.tabs.addTab(self.inbox_panel, self.tr("HQ inbox"))
 
     def title(self) -> str:
         return self.tr("Sync")

@@ -36,6 +36,7 @@ def age_tool() -> str:
 @pytest.fixture
 def site(make_site: Callable[..., Site]) -> Site:
     site = make_site("laptop")
+    site.trust(make_site("office"))  # a laptop exports only when someone else can open it
     with site.store.transaction() as s:
         s.add(Door(street_number="7", street_name="Oak St"))
     return site

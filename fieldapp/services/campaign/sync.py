@@ -1,0 +1,167 @@
+"""One sync run: join HQ on first contact, send the outbox, fetch and merge turf packets.
+
+Used by ``fieldapp sync`` and by the GUI's background sender alike. A bundle leaves the
+outbox only after HQ confirmed it stored it (or already had it). Being offline is not an
+error of the run: the report says so and the outbox keeps waiting.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from fieldapp import paths
+from fieldapp.core.db import Store
+from fieldapp.errors import FieldAppError
+from fieldapp.services.campaign import outbox
+from fieldapp.services.campaign.client import (
+    PIECE_BYTES,
+    HqClient,
+    HqUnreachableError,
+    RetryPolicy,
+)
+from fieldapp.services.campaign.state import (
+    CampaignState,
+    JoinRefusedError,
+    RevokedError,
+    load_state,
+    now_text,
+    save_state,
+)
+from fieldapp.services.progress import Progress
+from fieldapp.services.sync import keys
+from fieldapp.services.sync.merge import import_bundle
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class SyncReport:
+    online: bool = False
+    server: str = ""
+    sent: list[str] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)
+    packets: list[str] = field(default_factory=list)
+    waiting: int = 0
+    message: str = ""
+
+
+def need_state() -> CampaignState:
+    state = load_state()
+    if state is None:
+        raise FieldAppError("this laptop has joined no campaign: `fieldapp join FILE` with the "
+                            "join file from HQ (USB and e-mail still work: `bundle export`)")
+    return state
+
+
+def _enrol(state: CampaignState, client: HqClient, store: Store) -> None:
+    own = keys.ensure_keys()
+    doc = own.public_document(store.site_id)
+    try:
+        _, secret = client.enrol(state.token, doc)
+    except JoinRefusedError as exc:
+        state.refused = str(exc)
+        save_state(state)
+        raise
+    state.secret = secret
+    state.enrolled_at = now_text()
+    state.refused = None
+    save_state(state)
+    client.http.headers["Authorization"] = f"Bearer {secret}"
+    log.info("enrolled with HQ as laptop %s", state.laptop_id)
+
+
+def _send(client: HqClient, report: SyncReport, progress: Progress,
+          step: Callable[[int, int], None]) -> None:
+    items = outbox.waiting()
+    for n, item in enumerate(items, 1):
+        progress.check()
+        progress.update(n - 1, len(items), f"Sending {n} of {len(items)}")
+        try:
+            client.upload(item.path, progress=step)
+        except (HqUnreachableError, RevokedError):
+            raise
+        except FieldAppError as exc:  # refused for this file only (too large, say)
+            report.failed[item.path.name] = str(exc)
+            continue
+        outbox.mark_sent(item.path)
+        report.sent.append(item.path.name)
+
+
+def _fetch(store: Store, state: CampaignState, client: HqClient, report: SyncReport) -> None:
+    inbox = paths.ensure(paths.dirs().data / "inbox", private=True)
+    for packet in client.packets():
+        pid = str(packet["id"])
+        if pid in state.fetched_packets:
+            continue
+        target = inbox / f"packet-{pid}.fieldbundle"
+        client.download(pid, target, str(packet["sha256"]))
+        result = import_bundle(store, target)
+        state.fetched_packets.append(pid)
+        save_state(state)
+        report.packets.append(f"{pid[:8]}: {result.status}")
+
+
+def sync(store: Store, *, progress: Progress | None = None, policy: RetryPolicy | None = None,
+         timeout: float = 30.0, piece_bytes: int | None = None,
+         on_bytes: Callable[[int, int], None] | None = None) -> SyncReport:
+    """Send what waits in the outbox and fetch new turf packets, from the first server that answers."""
+    progress = progress or Progress()
+    state = need_state()
+    if state.revoked:
+        raise RevokedError("HQ revoked this laptop: it can no longer send or fetch")
+    report = SyncReport()
+    state.last_try = now_text()
+    save_state(state)
+    errors = []
+    for server in state.servers:
+        with HqClient(server, state.secret, timeout=timeout, policy=policy,
+                      piece_bytes=piece_bytes or PIECE_BYTES) as client:
+            try:
+                if not state.enrolled:
+                    _enrol(state, client, store)
+                client.hello()
+                report.online, report.server = True, server
+                _send(client, report, progress, on_bytes or (lambda done, total: None))
+                _fetch(store, state, client, report)
+            except HqUnreachableError as exc:
+                errors.append(str(exc))
+                if report.online:
+                    break
+                continue
+            except RevokedError:
+                state.revoked = True
+                state.last_error = "revoked by HQ"
+                save_state(state)
+                raise
+            break
+    report.waiting = len(outbox.waiting())
+    state = load_state() or state
+    if report.online and not report.failed:
+        state.last_ok, state.last_error = now_text(), None
+    else:
+        state.last_error = "; ".join(errors or list(report.failed.values()))[:500] or None
+    save_state(state)
+    report.message = state.last_error or ""
+    return report
+
+
+@dataclass
+class SyncStatus:
+    campaign: str | None
+    waiting: list[outbox.OutboxItem]
+    last_try: str | None
+    last_ok: str | None
+    last_error: str | None
+    enrolled: bool
+    revoked: bool
+
+
+def status() -> SyncStatus:
+    state = load_state()
+    return SyncStatus(
+        campaign=state.campaign if state else None, waiting=outbox.waiting(),
+        last_try=state.last_try if state else None, last_ok=state.last_ok if state else None,
+        last_error=state.last_error if state else None,
+        enrolled=bool(state and state.enrolled), revoked=bool(state and state.revoked))
