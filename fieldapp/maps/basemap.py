@@ -3,7 +3,8 @@
 A PMTiles file (https://docs.protomaps.com/pmtiles/) holds a whole tile
 pyramid in one file with a directory at its start; a reader needs only byte
 ranges of it. The map page's protomaps-leaflet asks for ranges through the
-app's own URL scheme (``ui/mapview.py`` answers from :meth:`PMTilesFile.read`),
+app's own URL scheme (``ui/mapview.py`` answers ``pmtiles/<gen>/<offset>/<length>``
+from :meth:`PMTilesFile.read`),
 never the network.
 
 :func:`clip` cuts the tiles covering some turfs (with a margin) out of a
@@ -117,26 +118,6 @@ class PMTilesFile:
     def tile(self, z: int, x: int, y: int) -> bytes | None:
         data = Reader(self.read).get(z, x, y)
         return bytes(data) if data else None
-
-
-def parse_range(header: str, size: int) -> tuple[int, int] | None:
-    """``bytes=A-B`` (or ``A-``, ``-N``) as (offset, length) within a file of ``size`` bytes."""
-    text = header.strip().lower()
-    if not text.startswith("bytes=") or "," in text:
-        return None
-    first, _, last = text[6:].partition("-")
-    try:
-        if not first:
-            n = int(last)
-            return max(0, size - n), min(n, size)
-        start = int(first)
-        end = int(last) if last else size - 1
-    except ValueError:
-        return None
-    if start >= size or end < start:
-        return None
-    end = min(end, size - 1)
-    return start, end - start + 1
 
 
 # --------------------------------------------------------------------------- clip

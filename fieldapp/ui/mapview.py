@@ -39,7 +39,7 @@ from PySide6.QtWidgets import QWidget
 
 from fieldapp import paths
 from fieldapp import settings as app_settings
-from fieldapp.maps.basemap import PMTilesFile, parse_range
+from fieldapp.maps.basemap import PMTilesFile
 from fieldapp.maps.basemap import opened_path as opened_basemap_path
 from fieldapp.maps.build import Basemap, TileSource, View
 from fieldapp.maps.tiles import MBTiles, TileSourceStack, image_type
@@ -48,7 +48,7 @@ log = logging.getLogger(__name__)
 
 TILE_SCHEME = b"fieldapp-tile"
 TILE_URL = "fieldapp-tile:{z}/{x}/{y}"
-PMTILES_PREFIX = "pmtiles/"  # fieldapp-tile:pmtiles/<generation>/basemap.pmtiles, byte ranges
+PMTILES_PREFIX = "pmtiles/"  # fieldapp-tile:pmtiles/<generation>/<offset>/<length>
 
 
 def register_url_schemes() -> bool:
@@ -69,6 +69,7 @@ def register_url_schemes() -> bool:
         | QWebEngineUrlScheme.Flag.LocalAccessAllowed
         | QWebEngineUrlScheme.Flag.CorsEnabled
         | QWebEngineUrlScheme.Flag.ContentSecurityPolicyIgnored
+        | QWebEngineUrlScheme.Flag.FetchApiAllowed  # protomaps-leaflet fetches PMTiles ranges
     )
     QWebEngineUrlScheme.registerScheme(scheme)
     return True
@@ -144,29 +145,29 @@ class TileService(QObject):
         if f is None:
             return None
         return Basemap(
-            url=f"fieldapp-tile:{PMTILES_PREFIX}{self._generation}/basemap.pmtiles",
+            url=f"fieldapp-tile:{PMTILES_PREFIX}{self._generation}",
             lang=lang,
             attribution=f.attribution(),
             max_data_zoom=f.zooms[1],
         )
 
     def _reply_range(self, job: QWebEngineUrlRequestJob) -> None:
-        """Answer a byte-range read of the opened PMTiles file (protomaps-leaflet's reads)."""
+        """Answer a byte-range read of the opened PMTiles file.
+
+        The page asks for ``pmtiles/<generation>/<offset>/<length>`` (the range is in
+        the path, so the answer is a plain 200 reply with exactly those bytes).
+        """
         f = self.basemap_file
-        if f is None:
+        parts = job.requestUrl().path().lstrip("/").split("/")
+        try:
+            generation, offset, length = (int(p) for p in parts[1:4])
+        except ValueError:
+            job.fail(QWebEngineUrlRequestJob.Error.UrlInvalid)
+            return
+        if f is None or generation != self._generation or offset < 0 or length < 0:
             job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
             return
-        headers = {bytes(k.data()).decode("latin-1").lower(): bytes(v.data()).decode("latin-1")
-                   for k, v in job.requestHeaders().items()}
-        wanted = parse_range(headers.get("range", f"bytes=0-{f.size - 1}"), f.size)
-        if wanted is None:
-            job.fail(QWebEngineUrlRequestJob.Error.RequestFailed)
-            return
-        data = f.read(*wanted)
-        job.setAdditionalResponseHeaders({
-            QByteArray(b"Content-Length"): QByteArray(str(len(data)).encode()),
-            QByteArray(b"Access-Control-Allow-Origin"): QByteArray(b"*"),
-        })
+        data = f.read(offset, min(length, max(0, f.size - offset)))
         buf = QBuffer(job)
         buf.setData(QByteArray(data))
         buf.open(QBuffer.OpenModeFlag.ReadOnly)

@@ -328,10 +328,28 @@
   FA.streetCount = function () { return FA.streets ? FA.streets.count() : 0; };
 
   // The vector basemap of an opened PMTiles file (protomaps-leaflet), light style.
+  // Byte ranges are asked for as <url>/<offset>/<length> (the app's tile scheme answers
+  // from the opened file), through protomaps' own PMTiles reader.
+  FA.rangeSource = function (url) {
+    return {
+      getKey: function () { return url; },
+      getBytes: function (offset, length, signal) {
+        return fetch(url + '/' + offset + '/' + length, { signal: signal })
+          .then(function (r) {
+            if (!r.ok) throw new Error('basemap range ' + offset + '+' + length + ': ' + r.status);
+            return r.arrayBuffer();
+          })
+          .then(function (data) { return { data: data }; });
+      },
+    };
+  };
+
   FA.addBasemap = function (map, opts) {
     if (typeof protomapsL === 'undefined') return null;
+    // protomaps-leaflet does not export its PMTiles class; take it from a source it builds.
+    var PMTiles = new protomapsL.PmtilesSource('x.pmtiles', false).p.constructor;
     var layer = protomapsL.leafletLayer({
-      url: opts.url, flavor: 'light', lang: opts.lang || 'en',
+      url: new PMTiles(FA.rangeSource(opts.url)), flavor: 'light', lang: opts.lang || 'en',
       maxDataZoom: opts.maxDataZoom || 15, attribution: opts.attribution || '',
     });
     layer.addTo(map);
