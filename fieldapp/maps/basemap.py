@@ -264,3 +264,35 @@ def describe(path: Path) -> str:
         return (f"{path} ({f.size / 1e6:.1f} MB, zoom {lo}-{hi}, "
                 f"area {s:.4f},{w:.4f},{n:.4f},{e:.4f})")
 
+
+
+# --------------------------------------------------------------------------- turf packets
+
+PACKET_ATTACHMENT = "basemap.pmtiles"
+
+
+def packet_clip(store: Store, turfs: list[str], folder: Path,
+                zooms: tuple[int, int] = DEFAULT_ZOOMS) -> ClipResult | None:
+    """The clip a turf packet carries: the turfs' area from the opened basemap (None: none open)."""
+    source = opened_path()
+    if source is None or not turfs:
+        return None
+    return clip(source, folder / PACKET_ATTACHMENT, turf_box(store, turfs), zooms)
+
+
+def install_from_bundle(path: str | Path, *, passphrase: bytes | None = None,
+                        store_site_id: str | None = None) -> Path | None:
+    """After a turf packet is imported: keep and use the basemap clip it carries, if any."""
+    import tempfile
+
+    from fieldapp.services.sync.attachments import extract, listed
+    from fieldapp.services.sync.bundle import open_bundle
+
+    with open_bundle(path, passphrase=passphrase, store_site_id=store_site_id,
+                     scan=False) as opened:
+        if PACKET_ATTACHMENT not in listed(opened.manifest.scope):
+            return None
+        with tempfile.TemporaryDirectory() as tmp:
+            target = Path(tmp) / PACKET_ATTACHMENT
+            extract(opened.zip_path, opened.manifest.scope, PACKET_ATTACHMENT, target)
+            return install_received(target)

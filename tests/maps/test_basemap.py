@@ -74,3 +74,53 @@ def test_a_file_that_is_not_pmtiles_is_refused(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="not a PMTiles file"):
         open_basemap(bad)
     assert opened_path() is None
+
+
+def test_turf_packet_carries_the_clip_and_the_laptop_gets_the_same_basemap(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sqlalchemy import select
+
+    from fieldapp.core.db import open_store
+    from fieldapp.core.models import Turf, TurfAssignment, Volunteer
+    from fieldapp.maps.data import load_map_data
+    from tests.test_cli_sync import Machine, exported, pair
+
+    laptop, hq = Machine(tmp_path, "laptop", capsys), Machine(tmp_path, "hq", capsys)
+    pair(laptop, hq, tmp_path)
+    hq.run("demo", "--doors", "80", "--seed", "4", "--today", "2026-11-20")
+    store = open_store(hq.db)
+    with store.session() as s:
+        turf = s.scalars(select(Turf).order_by(Turf.name)).first()
+        assert turf is not None
+        captain = s.scalar(select(Volunteer.person_id).join(
+            TurfAssignment, TurfAssignment.volunteer_id == Volunteer.id).where(
+            TurfAssignment.turf_id == turf.id, TurfAssignment.role == "captain"))
+        name = turf.name
+    box = load_map_data(store, turf=name).bounds()
+    store.close()
+    assert box is not None and captain
+    s_, w, n, e = box
+    mid_lat, mid_lon = (s_ + n) / 2, (w + e) / 2
+    county = tmp_path / "county.pmtiles"
+    write_pmtiles(county, [("Packet Street", [(w, mid_lat), (e, mid_lat)]),
+                           ("Across Avenue", [(mid_lon, s_), (mid_lon, n)]),
+                           ("Far Road", [(w + 0.3, n + 0.3), (w + 0.31, n + 0.3)])], (12, 15))
+    hq.run("tiles", "open", str(county))
+    text = hq.run("bundle", "export", "--for", captain, "--turf", name, "--to", "Laptop 3",
+                  "--out", str(tmp_path / "packets"))
+    assert "basemap clip:" in text
+    packet = exported(text)
+
+    assert "street map is now the maps' basemap" in laptop.run("bundle", "import", str(packet))
+    info = laptop.run("tiles", "info")
+    received = Path(info.split("PMTiles:", 1)[1].split("(", 1)[0].strip())
+    assert received.is_file() and received.parent.name == "basemaps"
+    # the laptop's basemap has exactly the tiles HQ clipped for that turf
+    hq_clip = tmp_path / "hq-clip.pmtiles"
+    hq.run("tiles", "clip", "--turf", name, "--zooms", "12-15", "--out", str(hq_clip))
+    got = sorted(_tiles(received))
+    assert got == sorted(_tiles(hq_clip)) and got
+    assert len(got) < len(_tiles(county))
+    with PMTilesFile(received) as a, PMTilesFile(hq_clip) as b:
+        assert all(a.tile(*zxy) == b.tile(*zxy) for zxy in got)
