@@ -194,7 +194,7 @@ def draw_on_sketch(
             angle += 180
         mx, my = pts[len(pts) // 2]
         rad = math.radians(angle)
-        group = Group(String(0, 2.5, name, fontName="Helvetica-Bold", fontSize=size,
+        group = Group(String(0, 5.5, name, fontName="Helvetica-Bold", fontSize=size,
                              fillColor=ink, textAnchor="middle"))
         group.transform = (math.cos(rad), math.sin(rad), -math.sin(rad), math.cos(rad), mx, my)
         drawing.add(group)

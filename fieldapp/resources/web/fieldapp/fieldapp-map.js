@@ -277,7 +277,7 @@
     },
 
     _labels: function (ctx, z) {
-      var boxes = [], view = this._renderer._bounds;
+      var boxes = [], named = {}, view = this._renderer._bounds;
       function free(x, y, r) {
         for (var k = 0; k < boxes.length; k++) {
           var b = boxes[k];
@@ -311,6 +311,10 @@
         for (var i = 1; i < n; i++) len += Math.hypot(l.px[i] - l.px[i - 1], l.py[i] - l.py[i - 1]);
         var w = ctx.measureText(l.name).width;
         if (len < w + 10 || !free(mx, my, w / 2 + 4)) return;
+        // one name per street nearby: the other side's line usually runs a few metres off
+        var near = (named[l.name] = named[l.name] || []);
+        if (near.some(function (p) { return Math.hypot(p[0] - mx, p[1] - my) < 250; })) return;
+        near.push([mx, my]);
         var angle = Math.atan2(dy, dx);
         if (angle > Math.PI / 2) angle -= Math.PI; else if (angle < -Math.PI / 2) angle += Math.PI;
         text(l.name, mx, my, angle, 12, true);
