@@ -412,57 +412,57 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="101"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="117"/>
         <source>Export a bundle</source>
         <translation>Exportar un paquete</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="105"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="121"/>
         <source>Everything this laptop knows</source>
         <translation>Todo lo que hay en esta computadora</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="106"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="122"/>
         <source>Only what changed since the last bundle</source>
         <translation>Solo lo que cambió desde el último paquete</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="107"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="123"/>
         <source>Export:</source>
         <translation>Exportar:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="116"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="132"/>
         <source>Encrypt for:</source>
         <translation>Cifrar para:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="117"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="133"/>
         <source>Use a passphrase instead (for offices without keys)</source>
         <translation>Usar una contraseña (para oficinas sin claves)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="124"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="140"/>
         <source>Passphrase:</source>
         <translation>Contraseña:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="127"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="143"/>
         <source>Choose…</source>
         <translation>Elegir…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="131"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="147"/>
         <source>Save in:</source>
         <translation>Guardar en:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="134"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="150"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="140"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="156"/>
         <source>Save the bundle in</source>
         <translation>Guardar el paquete en</translation>
     </message>
@@ -1059,7 +1059,7 @@ Los detalles están en el archivo de registro.</translation>
     <message>
         <location filename="../../fieldapp/ui/pages/canvass.py" line="219"/>
         <location filename="../../fieldapp/ui/pages/dashboard.py" line="125"/>
-        <location filename="../../fieldapp/ui/pages/map.py" line="155"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="163"/>
         <source>Turf</source>
         <translation>Zona</translation>
     </message>
@@ -1273,153 +1273,153 @@ Los detalles están en el archivo de registro.</translation>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="164"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="180"/>
         <source>Bundles carry your work to the office and back: signed, encrypted files for a USB stick or e-mail. Drop .fieldbundle files here to import them.</source>
         <translation>Los paquetes llevan su trabajo a la oficina y de vuelta: archivos firmados y cifrados para una memoria USB o el correo. Suelte aquí archivos .fieldbundle para importarlos.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="166"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="182"/>
         <source>Export bundle…</source>
         <translation>Exportar paquete…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="168"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="184"/>
         <source>Import bundles…</source>
         <translation>Importar paquetes…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="190"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="206"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="190"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="206"/>
         <source>Direction</source>
         <translation>Sentido</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="190"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="206"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="191"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="207"/>
         <source>Site</source>
         <translation>Equipo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="191"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="207"/>
         <source>No.</source>
         <translation>N.º</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="191"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="207"/>
         <source>Records</source>
         <translation>Reg.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="192"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="208"/>
         <source>File</source>
         <translation>Archivo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="200"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="216"/>
         <source>Accept quarantined bundle</source>
         <translation>Aceptar paquete en cuarentena</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="207"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="223"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="212"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="225"/>
         <source>Record</source>
         <translation>Registro</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="212"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="225"/>
         <source>Field</source>
         <translation>Campo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="212"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="225"/>
         <source>Kept value</source>
         <translation>Valor conservado</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="213"/>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="214"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="226"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="227"/>
         <source>Written by</source>
         <translation>Escrito por</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="213"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="226"/>
         <source>Other value</source>
         <translation>Otro valor</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="219"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="237"/>
         <source>The newer write was kept. Nothing is lost: choose the other value to write it back (it then travels like any edit).</source>
         <translation>Se conservó el cambio más reciente. No se pierde nada: elija el otro valor para volver a escribirlo (luego viaja como cualquier cambio).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="223"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="230"/>
         <source>Keep this value</source>
         <translation>Conservar este valor</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="224"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="231"/>
         <source>Use the other value</source>
         <translation>Usar el otro valor</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="231"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="241"/>
         <source>Conflicts</source>
         <translation>Conflictos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="236"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="244"/>
         <source>Door A</source>
         <translation>Puerta A</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="236"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="244"/>
         <source>Door B</source>
         <translation>Puerta B</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="236"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="244"/>
         <source>Why</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="241"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="256"/>
         <source>The same address was entered on two laptops. Merging keeps one door and moves its people; keeping both marks them distinct.</source>
         <translation>Se capturó la misma dirección en dos computadoras. Al fusionar se conserva una puerta y se le pasan las personas; al conservar ambas se marcan como distintas.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="245"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="247"/>
         <source>Merge, keep A</source>
         <translation>Fusionar, dejar A</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="246"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="248"/>
         <source>Merge, keep B</source>
         <translation>Fusionar, dejar B</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="247"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="249"/>
         <source>Keep both</source>
         <translation>Conservar ambas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="255"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="260"/>
         <source>Possible duplicates</source>
         <translation>Posibles duplicados</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/sync.py" line="274"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="280"/>
         <source>Conflicts (%n)</source>
         <translation>
             <numerusform>Conflictos (%n)</numerusform>
@@ -1427,7 +1427,7 @@ Los detalles están en el archivo de registro.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/sync.py" line="275"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="281"/>
         <source>Possible duplicates (%n)</source>
         <translation>
             <numerusform>Posibles duplicados (%n)</numerusform>
@@ -1435,137 +1435,137 @@ Los detalles están en el archivo de registro.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="280"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="286"/>
         <source>This laptop: {name}, key {fp}. Trusted sites: {n}.</source>
         <translation>Esta computadora: {name}, clave {fp}. Equipos de confianza: {n}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="284"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="290"/>
         <source>This laptop has no keys yet: they are made with the first export.</source>
         <translation>Esta computadora aún no tiene claves: se crean con la primera exportación.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="289"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="295"/>
         <source>In</source>
         <translation>Entrada</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="289"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="295"/>
         <source>Out</source>
         <translation>Salida</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="290"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="296"/>
         <source>Merged</source>
         <translation>Fusionado</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="290"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="296"/>
         <source>Written</source>
         <translation>Escrito</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="291"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="297"/>
         <source>Quarantined</source>
         <translation>En cuarentena</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="291"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="297"/>
         <source>Merged in part</source>
         <translation>Fusionado en parte</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="303"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="309"/>
         <source>No bundles yet.</source>
         <translation>Todavía no hay paquetes.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="324"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="330"/>
         <source>Same address</source>
         <translation>Misma dirección</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="344"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="350"/>
         <source>Type a passphrase, or untick the passphrase box.</source>
         <translation>Escriba una contraseña o desmarque la casilla de contraseña.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="363"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="369"/>
         <source>Exported {n} records to {path}</source>
         <translation>Registros exportados a {path}: {n}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="366"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="372"/>
         <source>Exporting a bundle…</source>
         <translation>Exportando un paquete…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="372"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="378"/>
         <source>Import bundles</source>
         <translation>Importar paquetes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="373"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="379"/>
         <source>Field App bundles (*{suffix});;All files (*)</source>
         <translation>Paquetes de Field App (*{suffix});;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="396"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="402"/>
         <source>Importing bundles…</source>
         <translation>Importando paquetes…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="418"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="424"/>
         <source>Some bundles were not imported</source>
         <translation>Algunos paquetes no se importaron</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="421"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="427"/>
         <source>Passphrase</source>
         <translation>Contraseña</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="422"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="428"/>
         <source>These bundles are protected by a passphrase:
 {files}</source>
         <translation>Estos paquetes están protegidos con contraseña:
 {files}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="431"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="437"/>
         <source>{file}: not imported: {why}</source>
         <translation>{file}: no se importó: {why}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="435"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="441"/>
         <source>{file}: {new} new, {updated} updated, {unchanged} unchanged, {conflicts} conflicts</source>
         <translation>{file}: nuevos {new}, actualizados {updated}, sin cambios {unchanged}, conflictos {conflicts}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="440"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="446"/>
         <source>, {n} possible duplicates</source>
         <translation>, posibles duplicados {n}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="455"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="461"/>
         <source>Accept bundle</source>
         <translation>Aceptar paquete</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="456"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="462"/>
         <source>Merge this bundle even though its clock was ahead of this computer&apos;s? Check that both clocks are right first.</source>
         <translation>¿Fusionar este paquete aunque su reloj iba adelantado respecto al de esta computadora? Primero revise que ambos relojes estén bien.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="468"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="474"/>
         <source>Merging the bundle…</source>
         <translation>Fusionando el paquete…</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/pages/canvass.py" line="831"/>
         <location filename="../../fieldapp/ui/pages/events.py" line="391"/>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="479"/>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="490"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="485"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="496"/>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
@@ -1581,12 +1581,12 @@ Los detalles están en el archivo de registro.</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/pages/doors.py" line="41"/>
-        <location filename="../../fieldapp/ui/pages/map.py" line="150"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="154"/>
         <source>Doors</source>
         <translation>Puertas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="150"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="154"/>
         <location filename="../../fieldapp/ui/pages/turfs.py" line="108"/>
         <source>Turfs</source>
         <translation>Zonas</translation>
@@ -1868,7 +1868,7 @@ Los detalles están en el archivo de registro.</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/pages/events.py" line="204"/>
-        <location filename="../../fieldapp/ui/pages/map.py" line="150"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="154"/>
         <source>Events</source>
         <translation>Eventos</translation>
     </message>
@@ -2023,311 +2023,347 @@ Los detalles están en el archivo de registro.</translation>
         <translation>Eventos guardados en {path}: {n}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="65"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="67"/>
         <source>Turfs coloured by progress, doors by their latest result. Draw a shape to cut a new turf or to select doors.</source>
         <translation>Zonas coloreadas según su avance y puertas según su último resultado. Dibuje una figura para trazar una zona nueva o para seleccionar puertas.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="68"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="70"/>
         <source>Map tiles</source>
         <translation>Mosaicos del mapa</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="71"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="73"/>
         <source>Tile server…</source>
         <translation>Servidor de mosaicos…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="72"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="74"/>
         <source>Open an MBTiles file…</source>
         <translation>Abrir un archivo MBTiles…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="73"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="75"/>
         <source>Stop using the MBTiles file</source>
         <translation>Dejar de usar el archivo MBTiles</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="75"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="77"/>
+        <source>Open a PMTiles basemap…</source>
+        <translation>Abrir un mapa base PMTiles…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/map.py" line="78"/>
+        <source>Stop using the PMTiles basemap</source>
+        <translation>Dejar de usar el mapa base PMTiles</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/map.py" line="79"/>
         <source>Save this area for offline use…</source>
         <translation>Guardar esta área para usar sin conexión…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="91"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="95"/>
         <source>Move to turf</source>
         <translation>Pasar a la zona</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="92"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="96"/>
         <source>Clear</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="133"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="137"/>
         <source>Map</source>
         <translation>Mapa</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="138"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="142"/>
         <source>Not knocked yet</source>
         <translation>Sin tocar todavía</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="139"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="143"/>
         <source>Strong support (1)</source>
         <translation>Apoyo firme (1)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="140"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="144"/>
         <source>Leaning support (2)</source>
         <translation>Tiende a apoyar (2)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="141"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="145"/>
         <source>Undecided (3)</source>
         <translation>Indeciso (3)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="142"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="146"/>
         <source>Opposed (4-5)</source>
         <translation>En contra (4-5)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="143"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="147"/>
         <source>Talked, no score</source>
         <translation>Conversó, sin puntaje</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="144"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="148"/>
         <source>Not home / come back</source>
         <translation>No estaba / volver</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="145"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="149"/>
         <source>Refused / hostile</source>
         <translation>Rechazó / hostil</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="146"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="150"/>
         <source>Do not knock / unreachable</source>
         <translation>No tocar / inaccesible</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="151"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="155"/>
         <source>Basemap</source>
         <translation>Mapa base</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="152"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="155"/>
+        <source>Street sketch</source>
+        <translation>Croquis de calles</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/map.py" line="157"/>
+        <source>No basemap here: the grey streets are sketched from the doors&apos; own addresses. For a full street map, open a PMTiles or MBTiles file in the Map tiles menu (top right).</source>
+        <translation>Aquí no hay mapa base: las calles grises se trazan a partir de las direcciones de las puertas. Para un mapa de calles completo, abra un archivo PMTiles o MBTiles en el menú Mosaicos del mapa (arriba a la derecha).</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/map.py" line="160"/>
         <source>Turf progress (doors with a result)</source>
         <translation>Avance de la zona (puertas con resultado)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="153"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="161"/>
         <source>Find an address</source>
         <translation>Buscar una dirección</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="153"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="161"/>
         <source>Unit</source>
         <translation>Unidad</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="154"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="162"/>
         <source>A drawn shape</source>
         <translation>Una figura dibujada</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="154"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="162"/>
         <source>becomes a new turf</source>
         <translation>crea una zona nueva</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="155"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="163"/>
         <source>selects doors</source>
         <translation>selecciona puertas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="156"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="164"/>
         <source>Progress</source>
         <translation>Avance</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="158"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="166"/>
         <source>No basemap tiles here: turfs, doors and events are drawn on a plain background. To see streets, set a tile server or open an MBTiles file in the Map tiles menu (top right).</source>
         <translation>Aquí no hay mosaicos del mapa base: las zonas, puertas y eventos se dibujan sobre un fondo liso. Para ver las calles, configure un servidor de mosaicos o abra un archivo MBTiles en el menú Mosaicos del mapa (arriba a la derecha).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="188"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="198"/>
         <source>Drawing the map…</source>
         <translation>Dibujando el mapa…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="197"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="207"/>
         <source>{n:,} doors, {t:,} turfs on the map.</source>
         <translation>En el mapa: puertas {n:,}, zonas {t:,}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="199"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="209"/>
         <source>{n} doors have no location yet.</source>
         <translation>Puertas aún sin ubicación: {n}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="202"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="213"/>
+        <source>Basemap from {file}.</source>
+        <translation>Mapa base de {file}.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/map.py" line="215"/>
         <source>Tiles from {file}.</source>
         <translation>Mosaicos de {file}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="204"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="217"/>
         <source>Tiles from the tile server, kept for offline use.</source>
         <translation>Mosaicos del servidor, guardados para usar sin conexión.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="206"/>
-        <source>No tile server set: plain background.</source>
-        <translation>Sin servidor de mosaicos: fondo liso.</translation>
+        <location filename="../../fieldapp/ui/pages/map.py" line="219"/>
+        <source>No basemap: streets sketched from the doors.</source>
+        <translation>Sin mapa base: calles trazadas a partir de las puertas.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="222"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="235"/>
         <source>The map could not be drawn: {error}</source>
         <translation>No se pudo dibujar el mapa: {error}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="262"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="275"/>
         <source>(no turf)</source>
         <translation>(sin zona)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="271"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="284"/>
         <source>{n:,} doors selected</source>
         <translation>Puertas seleccionadas: {n:,}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="287"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="300"/>
         <source>{n:,} doors moved to {turf}.</source>
         <translation>Puertas pasadas a {turf}: {n:,}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="293"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="306"/>
         <source>Moving doors…</source>
         <translation>Moviendo puertas…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="299"/>
-        <location filename="../../fieldapp/ui/pages/map.py" line="318"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="312"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="331"/>
         <source>New turf</source>
         <translation>Nueva zona</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="300"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="313"/>
         <source>Name of the new turf:</source>
         <translation>Nombre de la nueva zona:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="311"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="324"/>
         <source>Turf {name} created with {n:,} doors.</source>
         <translation>Se creó la zona {name} con {n:,} puertas.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="321"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="334"/>
         <source>Creating the turf…</source>
         <translation>Creando la zona…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="329"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="342"/>
         <source>Turf {name} reshaped: {a:,} doors came in, {b:,} left it.</source>
         <translation>Zona {name} modificada: puertas que entraron {a:,}, que salieron {b:,}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="335"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="348"/>
         <source>Reshape turf</source>
         <translation>Modificar zona</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="339"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="352"/>
         <source>Reshaping the turf…</source>
         <translation>Modificando la zona…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="347"/>
-        <location filename="../../fieldapp/ui/pages/map.py" line="370"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="360"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="383"/>
         <source>Tile server</source>
         <translation>Servidor de mosaicos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="350"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="363"/>
         <source>A tile URL with {z}, {x} and {y}, e.g. https://tiles.example.org/{z}/{x}/{y}.png. Tiles you look at are kept for offline use. Follow your provider&apos;s usage policy and credit it below; openstreetmap.org&apos;s own servers allow normal viewing but not saving whole areas.</source>
         <translation>Una URL de mosaicos con {z}, {x} y {y}, p. ej. https://tiles.example.org/{z}/{x}/{y}.png. Los mosaicos que vea se guardan para usarlos sin conexión. Siga la política de uso de su proveedor y dé el crédito abajo; los servidores de openstreetmap.org permiten la consulta normal, pero no guardar áreas enteras.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="359"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="372"/>
         <source>Credit shown on the map, e.g. © OpenStreetMap contributors</source>
         <translation>Crédito que se muestra en el mapa, p. ej. © colaboradores de OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="360"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="373"/>
         <source>Tile URL (empty: no tile server)</source>
         <translation>URL de mosaicos (vacía: sin servidor)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="362"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="375"/>
         <source>Attribution</source>
         <translation>Atribución</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="371"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="384"/>
         <source>The tile URL must start with http:// or https:// and contain {z}, {x} and {y}.</source>
         <translation>La URL de mosaicos debe empezar con http:// o https:// y contener {z}, {x} y {y}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="380"/>
-        <location filename="../../fieldapp/ui/pages/map.py" line="387"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="393"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="400"/>
         <source>Open an MBTiles file</source>
         <translation>Abrir un archivo MBTiles</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="381"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="394"/>
         <source>MBTiles files (*.mbtiles);;All files (*)</source>
         <translation>Archivos MBTiles (*.mbtiles);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="400"/>
-        <location filename="../../fieldapp/ui/pages/map.py" line="426"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="414"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="421"/>
+        <source>Open a PMTiles basemap</source>
+        <translation>Abrir un mapa base PMTiles</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/map.py" line="415"/>
+        <source>PMTiles files (*.pmtiles);;All files (*)</source>
+        <translation>Archivos PMTiles (*.pmtiles);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/map.py" line="433"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="459"/>
         <source>Save this area for offline use</source>
         <translation>Guardar esta área para usar sin conexión</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="403"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="436"/>
         <source>No tile server is set. Choose one with Map tiles &gt; Tile server…, or open an MBTiles file made elsewhere.</source>
         <translation>No hay un servidor de mosaicos configurado. Elija uno en Mosaicos del mapa &gt; Servidor de mosaicos… o abra un archivo MBTiles hecho en otro lugar.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="408"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="441"/>
         <source>openstreetmap.org&apos;s tile servers do not allow saving whole areas (their tile usage policy forbids bulk downloads). The tiles you look at while online are still kept for offline use. To save whole areas, use a tile provider that allows it, or open an MBTiles file.</source>
         <translation>Los servidores de mosaicos de openstreetmap.org no permiten guardar áreas enteras (su política de uso prohíbe las descargas masivas). Los mosaicos que vea mientras esté en línea se guardan igual para usarlos sin conexión. Para guardar áreas enteras, use un proveedor que lo permita o abra un archivo MBTiles.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="428"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="461"/>
         <source>Zoom levels to save, from the current view:</source>
         <translation>Niveles de zoom para guardar, desde la vista actual:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="444"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="477"/>
         <source>{n:,} tiles</source>
         <translation>{n:,} mosaicos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="449"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="482"/>
         <source>My tile provider&apos;s usage policy allows bulk downloads</source>
         <translation>La política de uso de mi proveedor permite descargas masivas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="457"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="490"/>
         <source>{n:,} tiles saved for offline use.</source>
         <translation>{n:,} mosaicos guardados para usar sin conexión.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="461"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="494"/>
         <source>Saving map tiles…</source>
         <translation>Guardando mosaicos…</translation>
     </message>
@@ -2427,7 +2463,7 @@ Los detalles están en el archivo de registro.</translation>
         <translation>El nuevo idioma se aplicará la próxima vez que abra Field App.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="258"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="264"/>
         <source>Sync</source>
         <translation>Sincronizar</translation>
     </message>
