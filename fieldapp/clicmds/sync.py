@@ -98,11 +98,11 @@ def cmd_import(args: argparse.Namespace, ctx: Any) -> int:
             result = import_bundle(ctx.store(), f, passphrase=passphrase, dry_run=args.dry_run,
                                    accept_future=args.accept_future, progress=_progress())
             basemap = None
-            if result.status in ("merged", "partial", "already") and not args.dry_run:
-                from fieldapp.maps.basemap import install_from_bundle
+            if not args.dry_run:
+                from fieldapp.maps.basemap import keep_packet_basemap
 
-                basemap = install_from_bundle(f, passphrase=passphrase,
-                                              store_site_id=ctx.store().site_id)
+                basemap = keep_packet_basemap(ctx.store(), f, result.status,
+                                              passphrase=passphrase)
         except FieldAppError as exc:
             sys.stderr.write(f"fieldapp: error: {exc}\n")
             failed += 1

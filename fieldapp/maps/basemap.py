@@ -296,3 +296,11 @@ def install_from_bundle(path: str | Path, *, passphrase: bytes | None = None,
             target = Path(tmp) / PACKET_ATTACHMENT
             extract(opened.zip_path, opened.manifest.scope, PACKET_ATTACHMENT, target)
             return install_received(target)
+
+
+def keep_packet_basemap(store: Store, path: str | Path, status: str, *,
+                        passphrase: bytes | None = None) -> Path | None:
+    """After ``bundle import`` (CLI or Sync page): install the clip of a merged packet."""
+    if status not in ("merged", "partial", "already"):
+        return None
+    return install_from_bundle(path, passphrase=passphrase, store_site_id=store.site_id)

@@ -19,7 +19,7 @@ from sqlalchemy import text
 
 from fieldapp.core.db import Store
 from fieldapp.maps.data import MapData
-from fieldapp.services.streetsketch import StreetLine, street_lines
+from fieldapp.services.streetsketch import StreetLine, street_lines_indexed
 
 log = logging.getLogger(__name__)
 
@@ -38,8 +38,7 @@ def doors_fingerprint(store: Store) -> tuple[int, int]:
 def lines_for(data: MapData) -> list[StreetLine]:
     """The sketch of the doors in ``data`` (no cache)."""
     d = data.doors
-    names = d.streets
-    return street_lines(d.lat, d.lon, d.number, [names[i] for i in d.street])
+    return street_lines_indexed(d.lat, d.lon, d.number, d.street, d.streets)
 
 
 def street_sketch(store: Store, data: MapData) -> list[StreetLine]:
@@ -73,6 +72,4 @@ def forget() -> None:
 
 def sketch_payload(lines: list[StreetLine]) -> list[list[Any]]:
     """Compact arrays for the page: [name, side, [lat, lon, lat, lon, ...], low, high]."""
-    return [
-        [s.name, s.side, [v for p in s.points for v in p], s.low, s.high] for s in lines
-    ]
+    return [[s.name, s.side, s.coords, s.low, s.high] for s in lines]

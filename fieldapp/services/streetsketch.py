@@ -9,8 +9,9 @@ street can be drawn without any basemap:
   (units of one building) become one point, at their average position;
 * a gap longer than :data:`MAX_GAP_M` between two consecutive numbers starts a
   new segment (the same street name in another neighbourhood or town);
-* each segment is smoothed (a moving average, then Chaikin corner cutting), so
-  a line through slightly scattered geocodes reads as a street;
+* each segment is thinned to at most :data:`MAX_POINTS` points and smoothed (a
+  moving average, then Chaikin corner cutting), so a line through slightly
+  scattered geocodes reads as a street and a county's streets stay light;
 * each segment keeps its lowest and highest house number, printed at its ends.
 
 Pure functions over plain lists: the map page (:mod:`fieldapp.maps.streets`,
@@ -28,19 +29,26 @@ from dataclasses import dataclass
 from typing import Any
 
 MAX_GAP_M = 400.0  # consecutive doors further apart than this are not one street
+MAX_POINTS = 16  # per line, before smoothing
 _NUMBER_RE = re.compile(r"^\s*(\d{1,7})")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class StreetLine:
     """One side of one stretch of street, as a line through its doors."""
 
     name: str
-    side: str  # "odd", "even" or "" (no usable house numbers)
-    points: list[tuple[float, float]]  # (lat, lon), lowest house number first
+    side: str  # "odd" or "even"
+    coords: list[float]  # lat, lon, lat, lon, ... lowest house number first
     low: str  # house number at the first point
     high: str  # house number at the last point
     doors: int
+
+    @property
+    def points(self) -> list[tuple[float, float]]:
+        """(lat, lon) pairs along the line."""
+        c = self.coords
+        return list(zip(c[0::2], c[1::2], strict=True))
 
     def length_m(self) -> float:
         return sum(_metres(a, b) for a, b in itertools.pairwise(self.points))
@@ -59,33 +67,55 @@ def _metres(a: tuple[float, float], b: tuple[float, float]) -> float:
     return math.hypot(dx, dy)
 
 
-def _smooth(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    """Moving average over 3 points (ends kept), then two rounds of Chaikin."""
-    n = len(points)
-    if n < 3:
-        return points
-    avg = [points[0]]
-    for i in range(1, n - 1):
-        a, b, c = points[i - 1], points[i], points[i + 1]
-        avg.append(((a[0] + b[0] + c[0]) / 3, (a[1] + b[1] + c[1]) / 3))
-    avg.append(points[-1])
-    out = avg
-    for _ in range(2):
-        cut = [out[0]]
-        for p, q in itertools.pairwise(out):
-            cut.append((0.75 * p[0] + 0.25 * q[0], 0.75 * p[1] + 0.25 * q[1]))
-            cut.append((0.25 * p[0] + 0.75 * q[0], 0.25 * p[1] + 0.75 * q[1]))
-        cut.append(out[-1])
-        out = cut
-    return [(round(la, 6), round(lo, 6)) for la, lo in out]
+def _thin(lat: Any, lon: Any, seg: Any, limit: int) -> tuple[Any, Any, Any]:
+    """At most about ``limit`` points per segment, evenly picked, ends kept (numpy arrays)."""
+    import numpy as np
+
+    n = len(seg)
+    start = np.r_[True, seg[1:] != seg[:-1]]
+    first = np.maximum.accumulate(np.where(start, np.arange(n), 0))
+    rank = np.arange(n) - first
+    length = np.bincount(seg)[seg]
+    last = rank == length - 1
+    long = length > limit
+    step = (limit - 1) / np.maximum(length - 1, 1)
+    bucket = np.floor(rank * step)
+    prev_bucket = np.floor((rank - 1) * step)
+    keep = ~long | start | last | (bucket != prev_bucket)
+    return lat[keep], lon[keep], seg[keep]
 
 
-def _thin(points: list[tuple[float, float]], limit: int) -> list[tuple[float, float]]:
-    """At most ``limit`` points, evenly picked, ends kept (long streets stay light)."""
-    if len(points) <= limit:
-        return points
-    step = (len(points) - 1) / (limit - 1)
-    return [points[round(i * step)] for i in range(limit)]
+def _smooth(lat: Any, lon: Any, seg: Any, rounds: int = 1) -> tuple[Any, Any, Any]:
+    """Every segment at once: a 3-point moving average (ends kept), then Chaikin
+    corner cutting, rounded to 5 decimals (about a metre). ``seg`` numbers each point's segment; points of one
+    segment are consecutive, in order."""
+    import numpy as np
+
+    same_prev = np.r_[False, seg[1:] == seg[:-1]]
+    same_next = np.r_[seg[1:] == seg[:-1], False]
+    inner = same_prev & same_next
+    for arr in (lat, lon):
+        avg = arr.copy()
+        avg[1:-1] = (arr[:-2] + arr[1:-1] + arr[2:]) / 3
+        arr[inner] = avg[inner]
+    for _ in range(rounds):
+        pair = np.nonzero(seg[:-1] == seg[1:])[0]  # point j and j+1 in one segment
+        ends = np.nonzero(~same_prev | ~same_next)[0]  # first and last points stay
+        keys = np.concatenate((np.where(~same_prev[ends], 2 * ends, 2 * ends + 1),
+                               2 * pair + 1, 2 * pair + 2))
+        new_lat = np.concatenate((lat[ends], 0.75 * lat[pair] + 0.25 * lat[pair + 1],
+                                  0.25 * lat[pair] + 0.75 * lat[pair + 1]))
+        new_lon = np.concatenate((lon[ends], 0.75 * lon[pair] + 0.25 * lon[pair + 1],
+                                  0.25 * lon[pair] + 0.75 * lon[pair + 1]))
+        new_seg = np.concatenate((seg[ends], seg[pair], seg[pair]))
+        # a one-point segment is both first and last: keep it once
+        order = np.argsort(keys, kind="stable")
+        keys = keys[order]
+        unique = np.r_[True, keys[1:] != keys[:-1]]
+        lat, lon, seg = new_lat[order][unique], new_lon[order][unique], new_seg[order][unique]
+        same_prev = np.r_[False, seg[1:] == seg[:-1]]
+        same_next = np.r_[seg[1:] == seg[:-1], False]
+    return np.round(lat, 5), np.round(lon, 5), seg
 
 
 def street_lines(
@@ -94,7 +124,7 @@ def street_lines(
     numbers: Sequence[str],
     streets: Sequence[str],
     *,
-    max_points: int = 40,
+    max_points: int = MAX_POINTS,
 ) -> list[StreetLine]:
     """Lines for every street and side, from parallel door lists (index i is one door).
 
@@ -102,61 +132,93 @@ def street_lines(
     position are left out; a street side needs two distinct house numbers to
     make a line.
     """
-    # (street key, side) -> house number -> [sum lat, sum lon, count, number text]
-    groups: dict[tuple[str, str], dict[int, list[float | str]]] = {}
-    display: dict[str, str] = {}
-    for la, lo, num, name in zip(lat, lon, numbers, streets, strict=True):
-        if la is None or lo is None or not name:
-            continue
-        hn = house_number(num)
-        if hn is None:
-            continue
-        key = " ".join(name.casefold().split())
-        display.setdefault(key, " ".join(name.split()))
-        side = "even" if hn % 2 == 0 else "odd"
-        acc = groups.setdefault((key, side), {}).get(hn)
-        if acc is None:
-            groups[(key, side)][hn] = [la, lo, 1, num.strip()]
-        else:
-            acc[0] = float(acc[0]) + la
-            acc[1] = float(acc[1]) + lo
-            acc[2] = float(acc[2]) + 1
+    index: dict[str, int] = {}
+    ix = [index.setdefault(name or "", len(index)) for name in streets]
+    return street_lines_indexed(lat, lon, numbers, ix, list(index), max_points=max_points)
+
+
+def street_lines_indexed(
+    lat: Sequence[float | None],
+    lon: Sequence[float | None],
+    numbers: Sequence[str],
+    street_index: Sequence[int],
+    street_names: Sequence[str],
+    *,
+    max_points: int = MAX_POINTS,
+) -> list[StreetLine]:
+    """:func:`street_lines` with each door's street given as an index into ``street_names``.
+
+    The map's door arrays come this way; grouping, ordering and averaging run in
+    numpy (100,000 doors in a few hundredths of a second), and only the
+    segments are walked in Python.
+    """
+    import numpy as np
+
+    if not len(street_index):
+        return []
+    # Names that fold to the same text ("Oak  St", "oak st") are one street.
+    folded: dict[str, int] = {}
+    names: list[str] = []
+    name_key = np.full(len(street_names) + 1, -1, dtype=np.int64)
+    for j, name in enumerate(street_names):
+        f = " ".join((name or "").casefold().split())
+        if f:
+            if f not in folded:
+                folded[f] = len(names)
+                names.append(" ".join(name.split()))
+            name_key[j] = folded[f]
+    keys = name_key[np.asarray(street_index, dtype=np.int64)]
+    # House numbers repeat: parse each distinct text once.
+    texts, text_ix = np.unique(np.asarray(numbers, dtype=str), return_inverse=True)
+    parsed = np.array([-1 if (v := house_number(str(t))) is None else v for t in texts],
+                      dtype=np.int64)
+    hns = parsed[text_ix]
+    la = np.asarray(lat, dtype=np.float64)  # None becomes nan
+    lo = np.asarray(lon, dtype=np.float64)
+    idx = np.nonzero((keys >= 0) & (hns >= 0) & ~np.isnan(la) & ~np.isnan(lo))[0]
+    if not len(idx):
+        return []
+    # One point per (street, side, house number): the average of its doors.
+    group = (keys[idx] * 2 + hns[idx] % 2) * 10_000_000 + hns[idx]
+    uniq, first, inverse, counts = np.unique(group, return_index=True, return_inverse=True,
+                                             return_counts=True)
+    plat = np.bincount(inverse, weights=la[idx]) / counts
+    plon = np.bincount(inverse, weights=lo[idx]) / counts
+    side_key = uniq // 10_000_000  # sorted by (street, side), then house number
+    # A new segment where the street side changes or consecutive doors are far apart.
+    kx = np.cos(np.radians(plat[1:]))
+    gap = np.hypot(np.diff(plat) * 111_195.0, np.diff(plon) * 111_195.0 * kx)
+    breaks = np.nonzero((np.diff(side_key) != 0) | (gap > MAX_GAP_M))[0] + 1
+    seg = np.cumsum(np.r_[0, np.isin(np.arange(1, len(uniq)), breaks)])
+    sizes = np.bincount(seg)
+    starts = np.r_[0, np.cumsum(sizes)[:-1]]
+    ends = starts + sizes
+    # Lines need two house numbers: drop one-point segments before smoothing.
+    keep = sizes[seg] >= 2
+    if not keep.any():
+        return []
+    slat, slon, sseg = _smooth(*_thin(plat[keep], plon[keep], seg[keep], max_points))
+    cut = np.r_[0, np.nonzero(sseg[1:] != sseg[:-1])[0] + 1, len(sseg)].tolist()
+    flat = np.column_stack((slat, slon)).ravel().tolist()
+    line_seg = sseg[cut[:-1]]
+    g_start, g_end = starts[line_seg], ends[line_seg] - 1
+    g_side = side_key[g_start].tolist()
+    low_door, high_door = idx[first[g_start]].tolist(), idx[first[g_end]].tolist()
+    door_sum = np.r_[0, np.cumsum(counts)]
+    g_doors = (door_sum[g_end + 1] - door_sum[g_start]).tolist()
     lines: list[StreetLine] = []
-    for (key, side), by_number in groups.items():
-        ordered = sorted(by_number.items())
-        segment: list[tuple[int, tuple[float, float], str, int]] = []
-        for hn, (sla, slo, cnt, text) in ordered:
-            c = float(cnt)
-            point = (float(sla) / c, float(slo) / c)
-            if segment and _metres(segment[-1][1], point) > MAX_GAP_M:
-                _close(lines, display[key], side, segment, max_points)
-                segment = []
-            segment.append((hn, point, str(text), int(c)))
-        _close(lines, display[key], side, segment, max_points)
+    for k, (a, b) in enumerate(itertools.pairwise(cut)):
+        sk = g_side[k]
+        lines.append(StreetLine(
+            name=names[sk // 2],
+            side="odd" if sk % 2 else "even",
+            coords=flat[2 * a:2 * b],
+            low=str(numbers[low_door[k]]).strip(),
+            high=str(numbers[high_door[k]]).strip(),
+            doors=g_doors[k],
+        ))
     lines.sort(key=lambda s: (s.name.casefold(), s.side, s.low))
     return lines
-
-
-def _close(
-    lines: list[StreetLine],
-    name: str,
-    side: str,
-    segment: list[tuple[int, tuple[float, float], str, int]],
-    max_points: int,
-) -> None:
-    if len(segment) < 2:
-        return
-    points = _smooth(_thin([p for _hn, p, _t, _c in segment], max_points))
-    lines.append(
-        StreetLine(
-            name=name,
-            side=side,
-            points=points,
-            low=segment[0][2],
-            high=segment[-1][2],
-            doors=sum(c for *_rest, c in segment),
-        )
-    )
 
 
 def draw_on_sketch(
