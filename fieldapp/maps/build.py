@@ -71,8 +71,8 @@ DEFAULT_LABELS: dict[str, str] = {
         "Map tiles menu."
     ),
     "no_tiles_sketch": (
-        "No basemap here: the grey streets are sketched from the doors' own addresses. "
-        "For a full street map, open a PMTiles or MBTiles file in the app's Map tiles menu."
+        "Streets sketched from the doors' addresses. For a full street map, open a "
+        "PMTiles file (Map tiles menu)."
     ),
 }
 

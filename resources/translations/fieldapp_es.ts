@@ -412,57 +412,57 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="117"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="120"/>
         <source>Export a bundle</source>
         <translation>Exportar un paquete</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="121"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="124"/>
         <source>Everything this laptop knows</source>
         <translation>Todo lo que hay en esta computadora</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="122"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="125"/>
         <source>Only what changed since the last bundle</source>
         <translation>Solo lo que cambió desde el último paquete</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="123"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="126"/>
         <source>Export:</source>
         <translation>Exportar:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="132"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="135"/>
         <source>Encrypt for:</source>
         <translation>Cifrar para:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="133"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="136"/>
         <source>Use a passphrase instead (for offices without keys)</source>
         <translation>Usar una contraseña (para oficinas sin claves)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="140"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="143"/>
         <source>Passphrase:</source>
         <translation>Contraseña:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="143"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="146"/>
         <source>Choose…</source>
         <translation>Elegir…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="147"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="150"/>
         <source>Save in:</source>
         <translation>Guardar en:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="150"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="153"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="156"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="159"/>
         <source>Save the bundle in</source>
         <translation>Guardar el paquete en</translation>
     </message>
@@ -1059,7 +1059,7 @@ Los detalles están en el archivo de registro.</translation>
     <message>
         <location filename="../../fieldapp/ui/pages/canvass.py" line="219"/>
         <location filename="../../fieldapp/ui/pages/dashboard.py" line="125"/>
-        <location filename="../../fieldapp/ui/pages/map.py" line="163"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="162"/>
         <source>Turf</source>
         <translation>Zona</translation>
     </message>
@@ -1263,163 +1263,163 @@ Los detalles están en el archivo de registro.</translation>
         <translation>Primero elija un resultado (teclas 1-9, 0).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="66"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="69"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="67"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="70"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="180"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="183"/>
         <source>Bundles carry your work to the office and back: signed, encrypted files for a USB stick or e-mail. Drop .fieldbundle files here to import them.</source>
         <translation>Los paquetes llevan su trabajo a la oficina y de vuelta: archivos firmados y cifrados para una memoria USB o el correo. Suelte aquí archivos .fieldbundle para importarlos.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="182"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="185"/>
         <source>Export bundle…</source>
         <translation>Exportar paquete…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="184"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="187"/>
         <source>Import bundles…</source>
         <translation>Importar paquetes…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="206"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="209"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="206"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="209"/>
         <source>Direction</source>
         <translation>Sentido</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="206"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="209"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="207"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="210"/>
         <source>Site</source>
         <translation>Equipo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="207"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="210"/>
         <source>No.</source>
         <translation>N.º</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="207"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="210"/>
         <source>Records</source>
         <translation>Reg.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="208"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="211"/>
         <source>File</source>
         <translation>Archivo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="216"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="219"/>
         <source>Accept quarantined bundle</source>
         <translation>Aceptar paquete en cuarentena</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="223"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="226"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="225"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="228"/>
         <source>Record</source>
         <translation>Registro</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="225"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="228"/>
         <source>Field</source>
         <translation>Campo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="225"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="228"/>
         <source>Kept value</source>
         <translation>Valor conservado</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="226"/>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="227"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="229"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="230"/>
         <source>Written by</source>
         <translation>Escrito por</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="226"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="229"/>
         <source>Other value</source>
         <translation>Otro valor</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="237"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="240"/>
         <source>The newer write was kept. Nothing is lost: choose the other value to write it back (it then travels like any edit).</source>
         <translation>Se conservó el cambio más reciente. No se pierde nada: elija el otro valor para volver a escribirlo (luego viaja como cualquier cambio).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="230"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="233"/>
         <source>Keep this value</source>
         <translation>Conservar este valor</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="231"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="234"/>
         <source>Use the other value</source>
         <translation>Usar el otro valor</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="241"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="244"/>
         <source>Conflicts</source>
         <translation>Conflictos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="244"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="247"/>
         <source>Door A</source>
         <translation>Puerta A</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="244"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="247"/>
         <source>Door B</source>
         <translation>Puerta B</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="244"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="247"/>
         <source>Why</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="256"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="259"/>
         <source>The same address was entered on two laptops. Merging keeps one door and moves its people; keeping both marks them distinct.</source>
         <translation>Se capturó la misma dirección en dos computadoras. Al fusionar se conserva una puerta y se le pasan las personas; al conservar ambas se marcan como distintas.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="247"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="250"/>
         <source>Merge, keep A</source>
         <translation>Fusionar, dejar A</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="248"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="251"/>
         <source>Merge, keep B</source>
         <translation>Fusionar, dejar B</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="249"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="252"/>
         <source>Keep both</source>
         <translation>Conservar ambas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="260"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="263"/>
         <source>Possible duplicates</source>
         <translation>Posibles duplicados</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/sync.py" line="280"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="283"/>
         <source>Conflicts (%n)</source>
         <translation>
             <numerusform>Conflictos (%n)</numerusform>
@@ -1427,7 +1427,7 @@ Los detalles están en el archivo de registro.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/sync.py" line="281"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="284"/>
         <source>Possible duplicates (%n)</source>
         <translation>
             <numerusform>Posibles duplicados (%n)</numerusform>
@@ -1435,137 +1435,137 @@ Los detalles están en el archivo de registro.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="286"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="289"/>
         <source>This laptop: {name}, key {fp}. Trusted sites: {n}.</source>
         <translation>Esta computadora: {name}, clave {fp}. Equipos de confianza: {n}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="290"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="293"/>
         <source>This laptop has no keys yet: they are made with the first export.</source>
         <translation>Esta computadora aún no tiene claves: se crean con la primera exportación.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="295"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="298"/>
         <source>In</source>
         <translation>Entrada</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="295"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="298"/>
         <source>Out</source>
         <translation>Salida</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="296"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="299"/>
         <source>Merged</source>
         <translation>Fusionado</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="296"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="299"/>
         <source>Written</source>
         <translation>Escrito</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="297"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="300"/>
         <source>Quarantined</source>
         <translation>En cuarentena</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="297"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="300"/>
         <source>Merged in part</source>
         <translation>Fusionado en parte</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="309"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="312"/>
         <source>No bundles yet.</source>
         <translation>Todavía no hay paquetes.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="330"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="333"/>
         <source>Same address</source>
         <translation>Misma dirección</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="350"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="353"/>
         <source>Type a passphrase, or untick the passphrase box.</source>
         <translation>Escriba una contraseña o desmarque la casilla de contraseña.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="369"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="372"/>
         <source>Exported {n} records to {path}</source>
         <translation>Registros exportados a {path}: {n}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="372"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="375"/>
         <source>Exporting a bundle…</source>
         <translation>Exportando un paquete…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="378"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="381"/>
         <source>Import bundles</source>
         <translation>Importar paquetes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="379"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="382"/>
         <source>Field App bundles (*{suffix});;All files (*)</source>
         <translation>Paquetes de Field App (*{suffix});;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="402"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="408"/>
         <source>Importing bundles…</source>
         <translation>Importando paquetes…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="424"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="434"/>
         <source>Some bundles were not imported</source>
         <translation>Algunos paquetes no se importaron</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="427"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="437"/>
         <source>Passphrase</source>
         <translation>Contraseña</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="428"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="438"/>
         <source>These bundles are protected by a passphrase:
 {files}</source>
         <translation>Estos paquetes están protegidos con contraseña:
 {files}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="437"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="447"/>
         <source>{file}: not imported: {why}</source>
         <translation>{file}: no se importó: {why}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="441"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="451"/>
         <source>{file}: {new} new, {updated} updated, {unchanged} unchanged, {conflicts} conflicts</source>
         <translation>{file}: nuevos {new}, actualizados {updated}, sin cambios {unchanged}, conflictos {conflicts}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="446"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="456"/>
         <source>, {n} possible duplicates</source>
         <translation>, posibles duplicados {n}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="461"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="471"/>
         <source>Accept bundle</source>
         <translation>Aceptar paquete</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="462"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="472"/>
         <source>Merge this bundle even though its clock was ahead of this computer&apos;s? Check that both clocks are right first.</source>
         <translation>¿Fusionar este paquete aunque su reloj iba adelantado respecto al de esta computadora? Primero revise que ambos relojes estén bien.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="474"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="484"/>
         <source>Merging the bundle…</source>
         <translation>Fusionando el paquete…</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/pages/canvass.py" line="831"/>
         <location filename="../../fieldapp/ui/pages/events.py" line="391"/>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="485"/>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="496"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="495"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="506"/>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
@@ -2134,236 +2134,236 @@ Los detalles están en el archivo de registro.</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/pages/map.py" line="157"/>
-        <source>No basemap here: the grey streets are sketched from the doors&apos; own addresses. For a full street map, open a PMTiles or MBTiles file in the Map tiles menu (top right).</source>
-        <translation>Aquí no hay mapa base: las calles grises se trazan a partir de las direcciones de las puertas. Para un mapa de calles completo, abra un archivo PMTiles o MBTiles en el menú Mosaicos del mapa (arriba a la derecha).</translation>
+        <source>Streets sketched from the doors&apos; addresses. For a full street map, open a PMTiles file (Map tiles menu).</source>
+        <translation>Calles trazadas a partir de las direcciones de las puertas. Para un mapa de calles completo, abra un archivo PMTiles (menú Mosaicos del mapa).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="160"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="159"/>
         <source>Turf progress (doors with a result)</source>
         <translation>Avance de la zona (puertas con resultado)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="161"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="160"/>
         <source>Find an address</source>
         <translation>Buscar una dirección</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="161"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="160"/>
         <source>Unit</source>
         <translation>Unidad</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="162"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="161"/>
         <source>A drawn shape</source>
         <translation>Una figura dibujada</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="162"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="161"/>
         <source>becomes a new turf</source>
         <translation>crea una zona nueva</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="163"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="162"/>
         <source>selects doors</source>
         <translation>selecciona puertas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="164"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="163"/>
         <source>Progress</source>
         <translation>Avance</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="166"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="165"/>
         <source>No basemap tiles here: turfs, doors and events are drawn on a plain background. To see streets, set a tile server or open an MBTiles file in the Map tiles menu (top right).</source>
         <translation>Aquí no hay mosaicos del mapa base: las zonas, puertas y eventos se dibujan sobre un fondo liso. Para ver las calles, configure un servidor de mosaicos o abra un archivo MBTiles en el menú Mosaicos del mapa (arriba a la derecha).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="198"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="197"/>
         <source>Drawing the map…</source>
         <translation>Dibujando el mapa…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="207"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="206"/>
         <source>{n:,} doors, {t:,} turfs on the map.</source>
         <translation>En el mapa: puertas {n:,}, zonas {t:,}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="209"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="208"/>
         <source>{n} doors have no location yet.</source>
         <translation>Puertas aún sin ubicación: {n}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="213"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="212"/>
         <source>Basemap from {file}.</source>
         <translation>Mapa base de {file}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="215"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="214"/>
         <source>Tiles from {file}.</source>
         <translation>Mosaicos de {file}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="217"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="216"/>
         <source>Tiles from the tile server, kept for offline use.</source>
         <translation>Mosaicos del servidor, guardados para usar sin conexión.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="219"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="218"/>
         <source>No basemap: streets sketched from the doors.</source>
         <translation>Sin mapa base: calles trazadas a partir de las puertas.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="235"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="234"/>
         <source>The map could not be drawn: {error}</source>
         <translation>No se pudo dibujar el mapa: {error}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="275"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="274"/>
         <source>(no turf)</source>
         <translation>(sin zona)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="284"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="283"/>
         <source>{n:,} doors selected</source>
         <translation>Puertas seleccionadas: {n:,}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="300"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="299"/>
         <source>{n:,} doors moved to {turf}.</source>
         <translation>Puertas pasadas a {turf}: {n:,}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="306"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="305"/>
         <source>Moving doors…</source>
         <translation>Moviendo puertas…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="312"/>
-        <location filename="../../fieldapp/ui/pages/map.py" line="331"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="311"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="330"/>
         <source>New turf</source>
         <translation>Nueva zona</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="313"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="312"/>
         <source>Name of the new turf:</source>
         <translation>Nombre de la nueva zona:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="324"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="323"/>
         <source>Turf {name} created with {n:,} doors.</source>
         <translation>Se creó la zona {name} con {n:,} puertas.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="334"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="333"/>
         <source>Creating the turf…</source>
         <translation>Creando la zona…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="342"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="341"/>
         <source>Turf {name} reshaped: {a:,} doors came in, {b:,} left it.</source>
         <translation>Zona {name} modificada: puertas que entraron {a:,}, que salieron {b:,}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="348"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="347"/>
         <source>Reshape turf</source>
         <translation>Modificar zona</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="352"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="351"/>
         <source>Reshaping the turf…</source>
         <translation>Modificando la zona…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="360"/>
-        <location filename="../../fieldapp/ui/pages/map.py" line="383"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="359"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="382"/>
         <source>Tile server</source>
         <translation>Servidor de mosaicos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="363"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="362"/>
         <source>A tile URL with {z}, {x} and {y}, e.g. https://tiles.example.org/{z}/{x}/{y}.png. Tiles you look at are kept for offline use. Follow your provider&apos;s usage policy and credit it below; openstreetmap.org&apos;s own servers allow normal viewing but not saving whole areas.</source>
         <translation>Una URL de mosaicos con {z}, {x} y {y}, p. ej. https://tiles.example.org/{z}/{x}/{y}.png. Los mosaicos que vea se guardan para usarlos sin conexión. Siga la política de uso de su proveedor y dé el crédito abajo; los servidores de openstreetmap.org permiten la consulta normal, pero no guardar áreas enteras.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="372"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="371"/>
         <source>Credit shown on the map, e.g. © OpenStreetMap contributors</source>
         <translation>Crédito que se muestra en el mapa, p. ej. © colaboradores de OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="373"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="372"/>
         <source>Tile URL (empty: no tile server)</source>
         <translation>URL de mosaicos (vacía: sin servidor)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="375"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="374"/>
         <source>Attribution</source>
         <translation>Atribución</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="384"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="383"/>
         <source>The tile URL must start with http:// or https:// and contain {z}, {x} and {y}.</source>
         <translation>La URL de mosaicos debe empezar con http:// o https:// y contener {z}, {x} y {y}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="393"/>
-        <location filename="../../fieldapp/ui/pages/map.py" line="400"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="392"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="399"/>
         <source>Open an MBTiles file</source>
         <translation>Abrir un archivo MBTiles</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="394"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="393"/>
         <source>MBTiles files (*.mbtiles);;All files (*)</source>
         <translation>Archivos MBTiles (*.mbtiles);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="414"/>
-        <location filename="../../fieldapp/ui/pages/map.py" line="421"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="413"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="420"/>
         <source>Open a PMTiles basemap</source>
         <translation>Abrir un mapa base PMTiles</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="415"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="414"/>
         <source>PMTiles files (*.pmtiles);;All files (*)</source>
         <translation>Archivos PMTiles (*.pmtiles);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="433"/>
-        <location filename="../../fieldapp/ui/pages/map.py" line="459"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="432"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="458"/>
         <source>Save this area for offline use</source>
         <translation>Guardar esta área para usar sin conexión</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="436"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="435"/>
         <source>No tile server is set. Choose one with Map tiles &gt; Tile server…, or open an MBTiles file made elsewhere.</source>
         <translation>No hay un servidor de mosaicos configurado. Elija uno en Mosaicos del mapa &gt; Servidor de mosaicos… o abra un archivo MBTiles hecho en otro lugar.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="441"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="440"/>
         <source>openstreetmap.org&apos;s tile servers do not allow saving whole areas (their tile usage policy forbids bulk downloads). The tiles you look at while online are still kept for offline use. To save whole areas, use a tile provider that allows it, or open an MBTiles file.</source>
         <translation>Los servidores de mosaicos de openstreetmap.org no permiten guardar áreas enteras (su política de uso prohíbe las descargas masivas). Los mosaicos que vea mientras esté en línea se guardan igual para usarlos sin conexión. Para guardar áreas enteras, use un proveedor que lo permita o abra un archivo MBTiles.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="461"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="460"/>
         <source>Zoom levels to save, from the current view:</source>
         <translation>Niveles de zoom para guardar, desde la vista actual:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="477"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="476"/>
         <source>{n:,} tiles</source>
         <translation>{n:,} mosaicos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="482"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="481"/>
         <source>My tile provider&apos;s usage policy allows bulk downloads</source>
         <translation>La política de uso de mi proveedor permite descargas masivas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="490"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="489"/>
         <source>{n:,} tiles saved for offline use.</source>
         <translation>{n:,} mosaicos guardados para usar sin conexión.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="494"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="493"/>
         <source>Saving map tiles…</source>
         <translation>Guardando mosaicos…</translation>
     </message>
@@ -2463,7 +2463,7 @@ Los detalles están en el archivo de registro.</translation>
         <translation>El nuevo idioma se aplicará la próxima vez que abra Field App.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="264"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="267"/>
         <source>Sync</source>
         <translation>Sincronizar</translation>
     </message>

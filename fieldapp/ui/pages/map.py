@@ -154,9 +154,8 @@ class Page(RefreshingPage):
             "doors": self.tr("Doors"), "turfs": self.tr("Turfs"), "events": self.tr("Events"),
             "basemap": self.tr("Basemap"), "sketch": self.tr("Street sketch"),
             "no_tiles_sketch": self.tr(
-                "No basemap here: the grey streets are sketched from the doors' own addresses. "
-                "For a full street map, open a PMTiles or MBTiles file in the Map tiles menu "
-                "(top right)."),
+                "Streets sketched from the doors' addresses. For a full street map, open a "
+                "PMTiles file (Map tiles menu)."),
             "progress": self.tr("Turf progress (doors with a result)"),
             "search": self.tr("Find an address"), "unit": self.tr("Unit"),
             "drawing": self.tr("A drawn shape"), "mode_turf": self.tr("becomes a new turf"),

@@ -306,18 +306,21 @@
         var a = Math.max(0, m - 2), b = Math.min(n - 1, m + 2);
         var dx = l.px[b] - l.px[a], dy = l.py[b] - l.py[a];
         var mx = (l.px[a] + l.px[b]) / 2, my = (l.py[a] + l.py[b]) / 2;
-        if (!view.contains([mx, my])) return;
         var len = 0;
         for (var i = 1; i < n; i++) len += Math.hypot(l.px[i] - l.px[i - 1], l.py[i] - l.py[i - 1]);
         var w = ctx.measureText(l.name).width;
-        if (len < w + 10 || !free(mx, my, w / 2 + 4)) return;
-        // one name per street nearby: the other side's line usually runs a few metres off
-        var near = (named[l.name] = named[l.name] || []);
-        if (near.some(function (p) { return Math.hypot(p[0] - mx, p[1] - my) < 250; })) return;
-        near.push([mx, my]);
         var angle = Math.atan2(dy, dx);
         if (angle > Math.PI / 2) angle -= Math.PI; else if (angle < -Math.PI / 2) angle += Math.PI;
-        text(l.name, mx, my, angle, 12, true);
+        // beside the line (the doors sit on it), on the side above the text
+        var ox = Math.sin(angle) * 12, oy = -Math.cos(angle) * 12;
+        var near = (named[l.name] = named[l.name] || []);
+        var fits = len >= w + 10 && view.contains([mx, my]);
+        // one name per street nearby: the other side's line usually runs a few metres off
+        if (fits && !near.some(function (p) { return Math.hypot(p[0] - mx, p[1] - my) < 250; }) &&
+            free(mx + ox, my + oy, w / 2 + 4)) {
+          near.push([mx, my]);
+          text(l.name, mx + ox, my + oy, angle, 12, true);
+        }
         if (z < 17 || !l.low) return;
         [[0, 1, l.low], [n - 1, n - 2, l.high]].forEach(function (e) {
           var ex = l.px[e[0]], ey = l.py[e[0]], fx = ex - l.px[e[1]], fy = ey - l.py[e[1]];
