@@ -155,7 +155,7 @@ def register(sub: Any) -> None:
     t.set_defaults(func=cmd_tiles_open)
     t = tsub.add_parser(
         "clip", help="cut the area of some turfs out of a large PMTiles file (for a turf packet)")
-    t.add_argument("--turf", required=True, metavar="NAME", nargs="+",
+    t.add_argument("--turf", required=True, metavar="NAME", nargs="+", action="extend",
                    help="the turfs whose area to keep (with a margin)")
     t.add_argument("--zooms", default="12-15", metavar="LOW-HIGH", help="zoom levels (12-15)")
     t.add_argument("--from", dest="source", metavar="FILE.pmtiles",
