@@ -71,7 +71,8 @@ class PMTilesFile:
             self.header: Any = deserialize_header(self.read(0, 127))
         except (MagicNumberNotFound, SpecVersionUnsupported, ValueError, UnicodeDecodeError) as exc:
             self._fh.close()
-            raise InputError(f"not a PMTiles file (version 3) ({exc or 'bad header'})",
+            why = str(exc) or "it does not start with a PMTiles header"
+            raise InputError(f"not a PMTiles file (version 3): {why}",
                              where=str(self.path)) from None
         if self.header["tile_type"] != TileType.MVT:
             self._fh.close()
