@@ -108,6 +108,7 @@ class Basemap:
     lang: str = "en"
     attribution: str = ""
     max_data_zoom: int = 15
+    bounds: tuple[float, float, float, float] | None = None  # south, west, north, east
 
 
 @dataclass(frozen=True)
@@ -231,6 +232,7 @@ class _FieldAppInit(MacroElement):
             None if basemap is None else {
                 "url": basemap.url, "lang": basemap.lang, "attribution": basemap.attribution,
                 "maxDataZoom": basemap.max_data_zoom,
+                "bounds": list(basemap.bounds) if basemap.bounds else None,
             }
         )
         self.labels_json = _json_for_script(

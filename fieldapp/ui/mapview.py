@@ -149,6 +149,7 @@ class TileService(QObject):
             lang=lang,
             attribution=f.attribution(),
             max_data_zoom=f.zooms[1],
+            bounds=f.bounds,
         )
 
     def _reply_range(self, job: QWebEngineUrlRequestJob) -> None:

@@ -58,12 +58,14 @@ def encode_tile(z: int, x: int, y: int, streets: Sequence[Street]) -> bytes | No
 
 
 def write_pmtiles(path: Path, streets: Sequence[Street], zooms: tuple[int, int] = (12, 16),
-                  *, gzip_tiles: bool = True) -> int:
+                  *, gzip_tiles: bool = True, pad: float = 0.002) -> int:
     """Write a PMTiles file with the streets at every zoom in ``zooms``; returns tiles written."""
     lons = [p[0] for _n, c in streets for p in c]
     lats = [p[1] for _n, c in streets for p in c]
     w, s, e, n = min(lons), min(lats), max(lons), max(lats)
     tiles = []
+    # the file's declared area: the streets plus about 200 m, like an extract's --bbox
+    bw, bs, be, bn = w - pad, s - pad, e + pad, n + pad
     for z in range(zooms[0], zooms[1] + 1):
         x0, y0 = tile_xy(w, n, z)
         x1, y1 = tile_xy(e, s, z)
@@ -81,8 +83,8 @@ def write_pmtiles(path: Path, streets: Sequence[Street], zooms: tuple[int, int] 
                 "tile_type": TileType.MVT,
                 "tile_compression": Compression.GZIP if gzip_tiles else Compression.NONE,
                 "min_zoom": zooms[0], "max_zoom": zooms[1],
-                "min_lon_e7": int(w * 1e7), "min_lat_e7": int(s * 1e7),
-                "max_lon_e7": int(e * 1e7), "max_lat_e7": int(n * 1e7),
+                "min_lon_e7": int(bw * 1e7), "min_lat_e7": int(bs * 1e7),
+                "max_lon_e7": int(be * 1e7), "max_lat_e7": int(bn * 1e7),
                 "center_zoom": zooms[0], "center_lon_e7": int((w + e) / 2 * 1e7),
                 "center_lat_e7": int((s + n) / 2 * 1e7),
             },

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtWebEngineCore import QWebEngineProfile
 
 from fieldapp.core.db import Store
+from fieldapp.core.models import Door
 from fieldapp.maps.basemap import open_basemap
 from fieldapp.maps.build import build_map
 from fieldapp.maps.data import load_map_data
@@ -79,7 +80,11 @@ def test_pmtiles_basemap_shows_its_streets_with_the_network_off(
     qtbot: Any, view: MapView, recorder: Recorder, store: Store, tmp_path: Path,
     no_basemap: None,
 ) -> None:
-    add_three_streets(store)
+    turf_id = add_three_streets(store)
+    with store.session() as s, s.begin():  # a street the basemap file does not cover
+        for n in (2, 4, 6, 8):
+            s.add(Door(street_number=str(n), house_number=n, street_name="Far Lane",
+                       lat=39.9600, lon=-75.1700 + n * 0.0002, turf_id=turf_id))
     pm = tmp_path / "city.pmtiles"
     write_pmtiles(pm, STREETS, (12, 16))
     open_basemap(pm)
@@ -101,7 +106,11 @@ def test_pmtiles_basemap_shows_its_streets_with_the_network_off(
 
     qtbot.waitUntil(lambda: "Oak Street" in names_near(-75.1685, 39.9500), timeout=WAIT)
     assert "Elm Avenue" in names_near(-75.1660, 39.9480)
-    # the sketch is off while a basemap covers the area, still in the layer control
-    assert run_js(qtbot, view, "[FA.map.hasLayer(FA.streets), FA.errors.length]") == [False, 0]
+    # the sketch draws only where the basemap does not reach; hiding the basemap shows it all
+    shown = "FA.streets.shown().map(function (l) { return l.name; })"
+    assert run_js(qtbot, view, shown) == ["Far Lane"]
+    run_js(qtbot, view, "FA.map.removeLayer(FA.basemap); 1")
+    assert len(run_js(qtbot, view, shown)) == 7
+    assert run_js(qtbot, view, "FA.errors.length") == 0
     assert any(u.startswith("fieldapp-tile:pmtiles/") for u in recorder.urls)
     assert recorder.external == []

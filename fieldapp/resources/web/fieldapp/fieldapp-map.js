@@ -229,8 +229,22 @@
           y0[i] = 128 - (128 / Math.PI) * 0.5 * Math.log((1 + sn) / (1 - sn));
         }
         return { name: s[0], side: s[1], low: s[3], high: s[4], x0: x0, y0: y0,
-                 px: new Float32Array(n), py: new Float32Array(n) };
+                 px: new Float32Array(n), py: new Float32Array(n),
+                 covered: covers(options && options.covered, c) };
       });
+      function covers(b, c) { // b: [south, west, north, east] of the basemap
+        if (!b) return false;
+        for (var i = 0; i < c.length; i += 2) {
+          if (c[i] < b[0] || c[i] > b[2] || c[i + 1] < b[1] || c[i + 1] > b[3]) return false;
+        }
+        return true;
+      }
+    },
+
+    // The lines drawn now: those the basemap (when shown) does not cover.
+    shown: function () {
+      var hide = FA.basemap && this._map && this._map.hasLayer(FA.basemap);
+      return this._lines.filter(function (l) { return !(hide && l.covered); });
     },
 
     count: function () { return this._lines.length; },
@@ -262,9 +276,10 @@
       ctx.save();
       ctx.lineCap = 'round';
       ctx.lineJoin = 'round';
+      var lines = this.shown();
       [[width + 2, '#b9b3a5'], [width, '#ffffff']].forEach(function (pass) {
         ctx.beginPath();
-        this._lines.forEach(function (l) {
+        lines.forEach(function (l) {
           ctx.moveTo(l.px[0], l.py[0]);
           for (var i = 1; i < l.px.length; i++) ctx.lineTo(l.px[i], l.py[i]);
         });
@@ -272,11 +287,11 @@
         ctx.strokeStyle = pass[1];
         ctx.stroke();
       }, this);
-      if (z >= 16) this._labels(ctx, z);
+      if (z >= 16) this._labels(ctx, z, lines);
       ctx.restore();
     },
 
-    _labels: function (ctx, z) {
+    _labels: function (ctx, z, lines) {
       var boxes = [], named = {}, view = this._renderer._bounds;
       function free(x, y, r) {
         for (var k = 0; k < boxes.length; k++) {
@@ -301,7 +316,7 @@
         ctx.restore();
       }
       ctx.font = '600 12px system-ui, sans-serif';
-      this._lines.forEach(function (l) {
+      lines.forEach(function (l) {
         var n = l.px.length, m = Math.floor((n - 1) / 2);
         var a = Math.max(0, m - 2), b = Math.min(n - 1, m + 2);
         var dx = l.px[b] - l.px[a], dy = l.py[b] - l.py[a];
@@ -538,9 +553,15 @@
         if (FA.basemap && opts.control) opts.control.addOverlay(FA.basemap, FA.labels.basemap || 'Basemap');
       }
       if (data.sketch && data.sketch.length) {
-        FA.streets = new FA.StreetLayer(data.sketch, {});
-        // Shown when no basemap covers the area; the layer control toggles it either way.
-        if (!FA.basemap) FA.streets.addTo(map);
+        // Drawn wherever no basemap covers the area; the layer control hides it.
+        FA.streets = new FA.StreetLayer(data.sketch, {
+          covered: FA.basemap && opts.basemap.bounds ? opts.basemap.bounds : null });
+        FA.streets.addTo(map);
+        if (FA.basemap) {
+          map.on('overlayadd overlayremove', function (e) {
+            if (e.layer === FA.basemap && map.hasLayer(FA.streets)) FA.streets.redraw();
+          });
+        }
         if (opts.control) opts.control.addOverlay(FA.streets, FA.labels.sketch || 'Street sketch');
       }
       var doors = (FA.doors = new FA.DoorLayer(data, {}));
