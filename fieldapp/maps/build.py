@@ -201,6 +201,7 @@ class _FieldAppInit(MacroElement):
             interactive: {{ 'true' if this.interactive else 'false' }},
             note: {{ this.note_json }},
             basemap: {{ this.basemap_json }},
+            rasterTiles: {{ 'true' if this.raster_tiles else 'false' }},
             fit: {{ this.fit_json }},
             labels: {{ this.labels_json }}
         });
@@ -219,6 +220,7 @@ class _FieldAppInit(MacroElement):
         labels: Mapping[str, Any],
         fit: list[list[float]] | None = None,
         basemap: Basemap | None = None,
+        raster_tiles: bool = False,
     ) -> None:
         super().__init__()  # type: ignore[no-untyped-call]
         self._name = "FieldAppInit"
@@ -228,6 +230,7 @@ class _FieldAppInit(MacroElement):
         self.interactive = interactive
         self.note_json = _json_for_script(note)
         self.fit_json = _json_for_script(fit)
+        self.raster_tiles = raster_tiles
         self.basemap_json = _json_for_script(
             None if basemap is None else {
                 "url": basemap.url, "lang": basemap.lang, "attribution": basemap.attribution,
@@ -387,6 +390,7 @@ def build_map(
             labels=text,
             fit=fit,
             basemap=basemap,
+            raster_tiles=tiles is not None and basemap is None,
         )
     )
     page: str = root.render()

@@ -114,3 +114,18 @@ def test_pmtiles_basemap_shows_its_streets_with_the_network_off(
     assert run_js(qtbot, view, "FA.errors.length") == 0
     assert any(u.startswith("fieldapp-tile:pmtiles/") for u in recorder.urls)
     assert recorder.external == []
+
+
+def test_over_raster_tiles_the_sketch_starts_hidden(
+    qtbot: Any, view: MapView, recorder: Recorder, store: Store, no_basemap: None,
+    tile_server: Any,
+) -> None:
+    from fieldapp.maps.build import TileSource
+
+    add_three_streets(store)
+    data = load_map_data(store)
+    page = build_map(data, streets=street_sketch(store, data),
+                     tiles=TileSource(tile_server.template), interactive=True)
+    with qtbot.waitSignal(view.loaded, timeout=WAIT):
+        view.show_page(page, data.doors.ids)
+    assert run_js(qtbot, view, "[FA.streetCount(), FA.map.hasLayer(FA.streets)]") == [6, False]

@@ -553,10 +553,11 @@
         if (FA.basemap && opts.control) opts.control.addOverlay(FA.basemap, FA.labels.basemap || 'Basemap');
       }
       if (data.sketch && data.sketch.length) {
-        // Drawn wherever no basemap covers the area; the layer control hides it.
+        // Drawn wherever no vector basemap covers the area; the layer control toggles it.
         FA.streets = new FA.StreetLayer(data.sketch, {
           covered: FA.basemap && opts.basemap.bounds ? opts.basemap.bounds : null });
-        FA.streets.addTo(map);
+        // Over raster tiles (a tile server or an MBTiles file) it starts hidden.
+        if (!opts.rasterTiles) FA.streets.addTo(map);
         if (FA.basemap) {
           map.on('overlayadd overlayremove', function (e) {
             if (e.layer === FA.basemap && map.hasLayer(FA.streets)) FA.streets.redraw();
