@@ -18,7 +18,9 @@ For 10,000, 50,000 and 100,000 demo doors it measures, in one process:
 
 Also, for ours: the time to re-project and repaint every door after one zoom
 step and after one pan (responsiveness). Each size runs three times; the best
-run is shown (the machine is shared). Targets (issue 5): 50,000 doors < 2 s end to end and >= 8x faster than the
+run is shown (the machine is shared). ``--mode sketch`` adds the street sketch
+(built fresh each run, as on a first draw), ``--mode basemap`` the sketch and
+an opened PMTiles basemap (issue 16). Targets (issue 5): 50,000 doors < 2 s end to end and >= 8x faster than the
 plain output; 100,000 doors < 2.5 s.
 """
 
@@ -87,13 +89,20 @@ def wait_until(predicate: object, timeout: float = 300.0) -> None:
     loop.exec()
 
 
-def ours(view: MapView, store: Store) -> dict[str, float]:
+def ours(view: MapView, store: Store, mode: str = "plain") -> dict[str, float]:
+    """``mode``: "plain" background, "sketch" (street sketch, built fresh: a first draw),
+    or "basemap" (sketch plus an opened PMTiles basemap)."""
+    from fieldapp.maps import streets as sketch
+
     drawn: list[float] = []
     view.loaded.connect(lambda _n: drawn.append(time.perf_counter()))
+    sketch.forget()
     t0 = time.perf_counter()
     data = load_map_data(store)
     t1 = time.perf_counter()
-    page = build_map(data, interactive=True)
+    lines = sketch.street_sketch(store, data) if mode != "plain" else None
+    basemap = TileService.instance().basemap("en") if mode == "basemap" else None
+    page = build_map(data, interactive=True, streets=lines, basemap=basemap)
     t2 = time.perf_counter()
     view.show_page(page, data.doors.ids)
     t3 = time.perf_counter()
@@ -168,11 +177,32 @@ def geojson(view: MapView, store: Store, folder: Path) -> dict[str, float]:
     return {"python": t1 - t0, "paint": t2 - t1, "total": t2 - t0}
 
 
+def open_test_basemap(store: Store, folder: Path) -> None:
+    """A PMTiles file with a grid of streets over the doors' area, opened as the basemap."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from fieldapp.maps.basemap import open_basemap
+    from tests.maps.pmtiles_fixture import write_pmtiles
+
+    box = load_map_data(store).bounds()
+    assert box is not None
+    s_, w, n, e = box
+    streets = [(f"Street {i}", [(w, s_ + (n - s_) * i / 20), (e, s_ + (n - s_) * i / 20)])
+               for i in range(21)]
+    streets += [(f"Avenue {i}", [(w + (e - w) * i / 20, s_), (w + (e - w) * i / 20, n)])
+                for i in range(21)]
+    target = folder / "basemap.pmtiles"
+    write_pmtiles(target, streets, (12, 14))
+    open_basemap(target)
+    TileService.instance().configure(template="", mbtiles="")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000,50000,100000")
     parser.add_argument("--no-plain", action="store_true", help="skip folium's per-door output")
     parser.add_argument("--folder", default=str(Path(tempfile.gettempdir()) / "fieldapp-bench"))
+    parser.add_argument("--mode", choices=("plain", "sketch", "basemap"), default="plain",
+                        help="draw the street sketch, or the sketch and a PMTiles basemap")
     args = parser.parse_args()
     folder = Path(args.folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -194,10 +224,12 @@ def main() -> int:
     ok = True
     for n in [int(s) for s in args.sizes.split(",")]:
         store = demo_store(folder, n)
+        if args.mode == "basemap":
+            open_test_basemap(store, folder)
         runs = []
         for _ in range(3):
             gc.collect()
-            runs.append(ours(view, store))
+            runs.append(ours(view, store, args.mode))
         r = min(runs, key=lambda x: x["total"])
         line = (f"{n:>8,} | {r['query']:6.2f} {r['build']:6.2f} {r['write']:6.2f} "
                 f"{r['paint']:6.2f} {r['total']:6.2f} {r['mb']:5.1f} "

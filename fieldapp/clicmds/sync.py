@@ -35,19 +35,32 @@ def _progress() -> Any:
 
 
 def cmd_export(args: argparse.Namespace, ctx: Any) -> int:
+    import tempfile
+    from pathlib import Path
+
+    from fieldapp.maps.basemap import PACKET_ATTACHMENT, packet_clip
     from fieldapp.services.campaign.outbox import outbox_dir
     from fieldapp.services.campaign.state import load_state
     from fieldapp.services.sync.bundle import export_bundle
 
     # A laptop that joined a campaign exports into its outbox (sent by `fieldapp sync`).
     folder = args.out or (outbox_dir() if load_state() is not None else ".")
-    result = export_bundle(
-        ctx.store(), folder, since_last=args.since_last, turfs=args.turf or [],
-        for_person=args.for_person, to=args.to or [], passphrase=_passphrase(args),
-        progress=_progress(),
-    )
+    with tempfile.TemporaryDirectory() as tmp:
+        # A turf packet carries the basemap clip of its turfs, when HQ has a PMTiles file open.
+        clip = (packet_clip(ctx.store(), list(args.turf or []), Path(tmp))
+                if args.for_person and not args.no_basemap else None)
+        result = export_bundle(
+            ctx.store(), folder, since_last=args.since_last, turfs=args.turf or [],
+            for_person=args.for_person, to=args.to or [], passphrase=_passphrase(args),
+            progress=_progress(),
+            attachments={PACKET_ATTACHMENT: clip.path} if clip is not None else None,
+        )
     m = result.manifest
     _out(f"Wrote {result.path}")
+    _out(f"  {result.path.stat().st_size / 1e6:.2f} MB")
+    if clip is not None:
+        _out(f"  basemap clip: {clip.tiles:,} tiles, zoom {clip.zooms[0]}-{clip.zooms[1]}, "
+             f"{clip.size / 1e6:.2f} MB")
     _out(f"  bundle {m.bundle_id}  sequence {m.seq}  scope {m.scope.get('kind')}")
     for table, count in result.counts.items():
         if count:
@@ -89,11 +102,19 @@ def cmd_import(args: argparse.Namespace, ctx: Any) -> int:
         try:
             result = import_bundle(ctx.store(), f, passphrase=passphrase, dry_run=args.dry_run,
                                    accept_future=args.accept_future, progress=_progress())
+            basemap = None
+            if not args.dry_run:
+                from fieldapp.maps.basemap import keep_packet_basemap
+
+                basemap = keep_packet_basemap(ctx.store(), f, result.status,
+                                              passphrase=passphrase)
         except FieldAppError as exc:
             sys.stderr.write(f"fieldapp: error: {exc}\n")
             failed += 1
             continue
         print_result(result)
+        if basemap is not None:
+            _out(f"  the packet's street map is now the maps' basemap ({basemap})")
         if result.status == "quarantined":
             failed += 1
     if len(args.files) > 1:
@@ -238,7 +259,10 @@ def register(sub: Any) -> None:
                    help="only what changed or arrived since this site's previous bundle")
     p.add_argument("--turf", metavar="NAME", action="append", help="only this turf (repeatable)")
     p.add_argument("--for", dest="for_person", metavar="PERSON",
-                   help="a turf packet for this captain (name, email or id; needs --turf)")
+                   help="a turf packet for this captain (name, email or id; needs --turf); it "
+                        "carries the turfs' street map when a PMTiles basemap is open")
+    p.add_argument("--no-basemap", action="store_true",
+                   help="leave the basemap clip out of a turf packet")
     p.add_argument("--to", metavar="RECIPIENT", action="append",
                    help="encrypt to this trusted site (repeatable; default: the default recipients)")
     p.add_argument("--passphrase-file", metavar="FILE",

@@ -35,6 +35,8 @@ from jinja2 import Template
 from fieldapp import paths
 from fieldapp.core.files import write_text
 from fieldapp.maps.data import CATEGORIES, PROGRESS_COLOURS, MapData, progress_colour
+from fieldapp.maps.streets import sketch_payload
+from fieldapp.services.streetsketch import StreetLine
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +48,7 @@ LEAFLET_CSS = "leaflet/leaflet.css"
 DRAW_JS = "leaflet-draw/leaflet.draw.js"
 DRAW_CSS = "leaflet-draw/leaflet.draw.css"
 OUR_JS = "fieldapp/fieldapp-map.js"
+PROTOMAPS_JS = "protomaps-leaflet/protomaps-leaflet.js"
 OUR_CSS = "fieldapp/fieldapp-map.css"
 QWEBCHANNEL_JS = "qrc:///qtwebchannel/qwebchannel.js"
 
@@ -54,6 +57,7 @@ DEFAULT_LABELS: dict[str, str] = {
     "turfs": "Turfs",
     "events": "Events",
     "basemap": "Basemap",
+    "sketch": "Street sketch",
     "progress": "Turf progress (doors with a result)",
     "search": "Find an address",
     "unit": "Unit",
@@ -64,7 +68,12 @@ DEFAULT_LABELS: dict[str, str] = {
     "turf_progress": "Progress",
     "no_tiles": (
         "No basemap tiles here: turfs, doors and events are drawn on a plain background. "
-        "To see streets, set a tile server or open an MBTiles file in the app's Map tiles menu."
+        "To see streets, set a tile server or open an MBTiles or PMTiles file in the app's "
+        "Map tiles menu."
+    ),
+    "no_tiles_sketch": (
+        "Streets sketched from the doors' addresses. For a full street map, open a "
+        "PMTiles file (Map tiles menu)."
     ),
 }
 
@@ -86,6 +95,21 @@ class View:
     lat: float
     lon: float
     zoom: int
+
+
+@dataclass(frozen=True)
+class Basemap:
+    """A PMTiles vector basemap (Protomaps schema) the page draws with protomaps-leaflet.
+
+    ``url`` is read with byte ranges: in the app, the tile scheme serves the
+    opened file (``ui/mapview.py``); nothing comes from the network.
+    """
+
+    url: str
+    lang: str = "en"
+    attribution: str = ""
+    max_data_zoom: int = 15
+    bounds: tuple[float, float, float, float] | None = None  # south, west, north, east
 
 
 @dataclass(frozen=True)
@@ -115,7 +139,9 @@ def _safe_text(text: str) -> str:
     return html.escape(text).replace("`", "&#96;").replace("$", "&#36;").replace("\\", "&#92;")
 
 
-def doors_payload(data: MapData, labels: Mapping[str, str]) -> dict[str, Any]:
+def doors_payload(
+    data: MapData, labels: Mapping[str, str], streets: list[StreetLine] | None = None
+) -> dict[str, Any]:
     """The compact door arrays the page script reads (index i is one door)."""
     d = data.doors
     cat_labels = labels.get("categories")
@@ -142,6 +168,7 @@ def doors_payload(data: MapData, labels: Mapping[str, str]) -> dict[str, Any]:
         "turfNames": [t.name for t in data.turfs],
         "categories": categories,
         "progress": progress if data.turfs else [],
+        "sketch": sketch_payload(streets or []),
     }
 
 
@@ -174,6 +201,8 @@ class _FieldAppInit(MacroElement):
             control: {{ this.control.get_name() }},
             interactive: {{ 'true' if this.interactive else 'false' }},
             note: {{ this.note_json }},
+            basemap: {{ this.basemap_json }},
+            rasterTiles: {{ 'true' if this.raster_tiles else 'false' }},
             fit: {{ this.fit_json }},
             labels: {{ this.labels_json }}
         });
@@ -191,6 +220,8 @@ class _FieldAppInit(MacroElement):
         note: str | None,
         labels: Mapping[str, Any],
         fit: list[list[float]] | None = None,
+        basemap: Basemap | None = None,
+        raster_tiles: bool = False,
     ) -> None:
         super().__init__()  # type: ignore[no-untyped-call]
         self._name = "FieldAppInit"
@@ -200,6 +231,14 @@ class _FieldAppInit(MacroElement):
         self.interactive = interactive
         self.note_json = _json_for_script(note)
         self.fit_json = _json_for_script(fit)
+        self.raster_tiles = raster_tiles
+        self.basemap_json = _json_for_script(
+            None if basemap is None else {
+                "url": basemap.url, "lang": basemap.lang, "attribution": basemap.attribution,
+                "maxDataZoom": basemap.max_data_zoom,
+                "bounds": list(basemap.bounds) if basemap.bounds else None,
+            }
+        )
         self.labels_json = _json_for_script(
             {k: v for k, v in labels.items() if isinstance(v, str)}
         )
@@ -235,11 +274,15 @@ def build_map(
     interactive: bool = False,
     labels: Mapping[str, Any] | None = None,
     title: str = "Field App map",
+    streets: list[StreetLine] | None = None,
+    basemap: Basemap | None = None,
 ) -> str:
     """The whole map page as HTML text.
 
     ``interactive`` adds the draw tools and the Qt bridge script (the app's
-    page); an exported map is for looking only.
+    page); an exported map is for looking only. ``streets`` is the street
+    sketch (:mod:`fieldapp.maps.streets`), drawn when no basemap covers the
+    area; ``basemap`` a PMTiles vector basemap.
     """
     text: dict[str, Any] = {**DEFAULT_LABELS, **(labels or {})}
     bounds = data.bounds()
@@ -264,6 +307,8 @@ def build_map(
     if interactive:
         js += [("leaflet_draw", asset_url(DRAW_JS)), ("qwebchannel", QWEBCHANNEL_JS)]
         css += [("leaflet_draw_css", asset_url(DRAW_CSS))]
+    if basemap is not None:
+        js.append(("protomaps_leaflet", asset_url(PROTOMAPS_JS)))
     js.append(("fieldapp_map", asset_url(OUR_JS)))
     css.append(("fieldapp_map_css", asset_url(OUR_CSS)))
     fmap.default_js = js
@@ -271,7 +316,7 @@ def build_map(
     root: Any = fmap.get_root()  # a branca Figure (header, html, script)
     root.header.add_child(Element(f"<title>{html.escape(title)}</title>"), name="title")
 
-    if tiles is not None:
+    if tiles is not None and basemap is None:
         folium.TileLayer(
             tiles=tiles.url,
             attr=tiles.attribution or "&nbsp;",
@@ -327,7 +372,7 @@ def build_map(
     control = folium.LayerControl(collapsed=False, position="topright")
     control.add_to(fmap)
 
-    payload = doors_payload(data, text)
+    payload = doors_payload(data, text, streets)
     root.html.add_child(
         _Raw(f'<script type="application/json" id="fa-data">{_json_for_script(payload)}</script>'),
         name="fa_data",
@@ -341,9 +386,12 @@ def build_map(
             events=events_layer,
             control=control,
             interactive=interactive,
-            note=None if tiles is not None else text["no_tiles"],
+            note=None if tiles is not None or basemap is not None
+            else text["no_tiles_sketch"] if streets else text["no_tiles"],
             labels=text,
             fit=fit,
+            basemap=basemap,
+            raster_tiles=tiles is not None and basemap is None,
         )
     )
     page: str = root.render()

@@ -124,7 +124,8 @@ class MBTiles:
                 self._conn.close()
                 raise InputError(
                     "this MBTiles file holds vector tiles (pbf); Field App shows raster "
-                    "tiles (png, jpg, webp) only",
+                    "MBTiles (png, jpg, webp) only: for a vector basemap, open a PMTiles "
+                    "file (fieldapp tiles open FILE.pmtiles)",
                     where=str(self.path),
                 )
         else:

@@ -38,6 +38,7 @@ from fieldapp.services.voterstatus import listable
 
 SHEET_COLUMNS: tuple[str, ...] = ("party", "status")
 """Optional walk-sheet columns (beside name and age)."""
+from fieldapp.services.streetsketch import StreetLine, draw_on_sketch, street_lines
 
 log = logging.getLogger(__name__)
 
@@ -533,6 +534,7 @@ class WalkSheet:
     printed_on: str
     columns: tuple[str, ...] = ()
     """Optional columns shown (see :data:`SHEET_COLUMNS`)."""
+    streets: list[StreetLine] = field(default_factory=list)  # the map sketch's street lines
 
     def label(self, key: str) -> str:
         return LABELS.get(self.lang, LABELS["en"]).get(key, LABELS["en"].get(key, key))
@@ -657,6 +659,9 @@ def build_sheet(
         distance_m=plan.walking_distance_m(),
         printed_on=day.isoformat(),
         columns=tuple(columns),
+        streets=street_lines([d.lat for d in plan.doors], [d.lon for d in plan.doors],
+                             [d.street_number for d in plan.doors],
+                             [d.street_name for d in plan.doors]),
     )
 
 
@@ -799,6 +804,7 @@ def render_pdf(sheet: WalkSheet, out: Path) -> None:
             flat = [v for p in ring for v in xy(*p)]
             d.add(Polygon(flat, strokeColor=colors.Color(0.2, 0.35, 0.7), strokeWidth=1.2,
                           fillColor=colors.Color(0.85, 0.9, 1.0)))
+        draw_on_sketch(d, sheet.streets, xy)
         if len(pts) > 1:
             route = [v for p in pts for v in xy(*p)]
             d.add(PolyLine(route, strokeColor=colors.Color(0.75, 0.5, 0.2), strokeWidth=0.6))

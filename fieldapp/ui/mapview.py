@@ -39,13 +39,16 @@ from PySide6.QtWidgets import QWidget
 
 from fieldapp import paths
 from fieldapp import settings as app_settings
-from fieldapp.maps.build import TileSource, View
+from fieldapp.maps.basemap import PMTilesFile
+from fieldapp.maps.basemap import opened_path as opened_basemap_path
+from fieldapp.maps.build import Basemap, TileSource, View
 from fieldapp.maps.tiles import MBTiles, TileSourceStack, image_type
 
 log = logging.getLogger(__name__)
 
 TILE_SCHEME = b"fieldapp-tile"
 TILE_URL = "fieldapp-tile:{z}/{x}/{y}"
+PMTILES_PREFIX = "pmtiles/"  # fieldapp-tile:pmtiles/<generation>/<offset>/<length>
 
 
 def register_url_schemes() -> bool:
@@ -66,6 +69,7 @@ def register_url_schemes() -> bool:
         | QWebEngineUrlScheme.Flag.LocalAccessAllowed
         | QWebEngineUrlScheme.Flag.CorsEnabled
         | QWebEngineUrlScheme.Flag.ContentSecurityPolicyIgnored
+        | QWebEngineUrlScheme.Flag.FetchApiAllowed  # protomaps-leaflet fetches PMTiles ranges
     )
     QWebEngineUrlScheme.registerScheme(scheme)
     return True
@@ -88,6 +92,8 @@ class TileService(QObject):
         self._lock = threading.Lock()
         self._live: set[int] = set()
         self.stack: TileSourceStack | None = None
+        self.basemap_file: PMTilesFile | None = None
+        self._generation = 0
         self._deliver.connect(self._reply)
         app = QCoreApplication.instance()
         if app is not None:
@@ -116,7 +122,57 @@ class TileService(QObject):
             except Exception as exc:  # a moved or broken file: say so, keep going
                 log.warning("cannot use MBTiles file %s: %s", opened_path, exc)
         self.stack = TileSourceStack(template=url or "", opened=opened, online=online)
+        self._open_basemap()
         self.changed.emit()
+
+    def _open_basemap(self) -> None:
+        """(Re)open the PMTiles basemap named in the settings, if any."""
+        if self.basemap_file is not None:
+            self.basemap_file.close()
+            self.basemap_file = None
+        self._generation += 1
+        path = opened_basemap_path()
+        if path is None:
+            return
+        try:
+            self.basemap_file = PMTilesFile(path)
+        except Exception as exc:  # a moved or broken file: say so, keep going
+            log.warning("cannot use PMTiles file %s: %s", path, exc)
+
+    def basemap(self, lang: str = "en") -> Basemap | None:
+        """The PMTiles vector basemap the page should draw, or None."""
+        f = self.basemap_file
+        if f is None:
+            return None
+        return Basemap(
+            url=f"fieldapp-tile:{PMTILES_PREFIX}{self._generation}",
+            lang=lang,
+            attribution=f.attribution(),
+            max_data_zoom=f.zooms[1],
+            bounds=f.bounds,
+        )
+
+    def _reply_range(self, job: QWebEngineUrlRequestJob) -> None:
+        """Answer a byte-range read of the opened PMTiles file.
+
+        The page asks for ``pmtiles/<generation>/<offset>/<length>`` (the range is in
+        the path, so the answer is a plain 200 reply with exactly those bytes).
+        """
+        f = self.basemap_file
+        parts = job.requestUrl().path().lstrip("/").split("/")
+        try:
+            generation, offset, length = (int(p) for p in parts[1:4])
+        except ValueError:
+            job.fail(QWebEngineUrlRequestJob.Error.UrlInvalid)
+            return
+        if f is None or generation != self._generation or offset < 0 or length < 0:
+            job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
+            return
+        data = f.read(offset, min(length, max(0, f.size - offset)))
+        buf = QBuffer(job)
+        buf.setData(QByteArray(data))
+        buf.open(QBuffer.OpenModeFlag.ReadOnly)
+        job.reply(QByteArray(b"application/octet-stream"), buf)
 
     def tile_source(self, attribution: str = "") -> TileSource | None:
         """What the page should load, or None for a plain background."""
@@ -130,6 +186,9 @@ class TileService(QObject):
         return TileSource(TILE_URL, attribution=attr, min_zoom=low, max_zoom=high)
 
     def handle(self, job: QWebEngineUrlRequestJob) -> None:
+        if job.requestUrl().path().lstrip("/").startswith(PMTILES_PREFIX):
+            self._reply_range(job)
+            return
         stack = self.stack
         try:
             z, x, y = (int(p) for p in job.requestUrl().path().strip("/").split("/")[:3])

@@ -61,6 +61,11 @@ from fieldapp.core.models import (
 from fieldapp.errors import FieldAppError, InputError, NotFoundError
 from fieldapp.services.progress import Progress
 from fieldapp.services.sync import agefmt, keys, knowledge
+from fieldapp.services.sync.attachments import (
+    MAX_ATTACHMENT_BYTES,
+    is_attachment,
+    write_attachments,
+)
 from fieldapp.services.sync.format import (
     DATA_MEMBERS,
     FOREIGN_KEYS,
@@ -346,8 +351,13 @@ def export_bundle(
     passphrase: bytes | None = None,
     progress: Progress | None = None,
     scrypt_log_n: int | None = None,
+    attachments: dict[str, Path] | None = None,
 ) -> ExportResult:
-    """Write one bundle of this store into ``out_dir`` and record it in the ledger."""
+    """Write one bundle of this store into ``out_dir`` and record it in the ledger.
+
+    ``attachments`` (name -> file) ride along as ``attachments/<name>`` members, their
+    hashes in the signed manifest's scope (a turf packet's basemap clip).
+    """
     progress = progress or Progress()
     out_path = Path(out_dir)
     try:
@@ -415,13 +425,16 @@ def export_bundle(
                         count += len(chunk)
                         done += len(chunk)
                     files[data_member(table)] = FileEntry(digest.hexdigest(), size, count)
+                scope_doc = scope.as_json(turf_ids)
+                if attachments:
+                    scope_doc["attachments"] = write_attachments(zf, attachments)
                 manifest = Manifest(
                     bundle_id=bundle_id, site_id=store.site_id, site_name=own.name, seq=seq,
                     prev_bundle_id=prev.bundle_id if prev else None,
                     created_at=dt.datetime.now(dt.UTC),
                     hlc_min=hlc_lo if hlc_lo is not None else watermark,
                     hlc_max=hlc_hi if hlc_hi is not None else watermark,
-                    scope=scope.as_json(turf_ids), signer=own.fingerprint, sign_key=own.sign_public,
+                    scope=scope_doc, signer=own.fingerprint, sign_key=own.sign_public,
                     schema=migrations.current_revision(store.engine) or "", files=files,
                     seen=knowledge.vector(session, store.site_id, watermark),
                 )
@@ -580,9 +593,11 @@ def _check_zip(path: Path, zf: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
             raise BundleError(path, f"member {info.filename!r} is a folder")
         if info.filename in members:
             raise BundleError(path, f"member {info.filename!r} appears twice")
-        if info.filename not in (MANIFEST, SIGNATURE) and info.filename not in DATA_MEMBERS:
+        attached = is_attachment(info.filename)
+        if info.filename not in (MANIFEST, SIGNATURE) and info.filename not in DATA_MEMBERS and not attached:
             raise BundleError(path, f"unknown member {info.filename!r}")
-        cap = {MANIFEST: MAX_MANIFEST_BYTES, SIGNATURE: MAX_SIGNATURE_BYTES}.get(info.filename, MAX_MEMBER_BYTES)
+        cap = {MANIFEST: MAX_MANIFEST_BYTES, SIGNATURE: MAX_SIGNATURE_BYTES}.get(
+            info.filename, MAX_ATTACHMENT_BYTES if attached else MAX_MEMBER_BYTES)
         if info.file_size > cap:
             raise BundleError(path, f"member {info.filename!r} is too large ({info.file_size:,} bytes)")
         if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):

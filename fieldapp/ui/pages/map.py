@@ -13,7 +13,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,8 +37,10 @@ from fieldapp import settings as app_settings
 from fieldapp.core.db import Store
 from fieldapp.maps import edit as map_edit
 from fieldapp.maps import tiles as map_tiles
+from fieldapp.maps.basemap import open_basemap
 from fieldapp.maps.build import build_map
 from fieldapp.maps.data import CATEGORIES, load_map_data
+from fieldapp.maps.streets import street_sketch
 from fieldapp.services.progress import Progress
 from fieldapp.ui.context import AppContext
 from fieldapp.ui.details import DoorDetailPane
@@ -72,6 +74,8 @@ class Page(RefreshingPage):
         menu.addAction(self.tr("Open an MBTiles file…"), self.open_mbtiles)
         self.close_mbtiles_action = menu.addAction(self.tr("Stop using the MBTiles file"),
                                                    self.close_mbtiles)
+        menu.addAction(self.tr("Open a PMTiles basemap…"), self.open_pmtiles)
+        menu.addAction(self.tr("Stop using the PMTiles basemap"), self.close_pmtiles)
         menu.addAction(self.tr("Save this area for offline use…"), self.save_area)
         self.tiles_button.setMenu(menu)
         self.header.add_action(self.tiles_button)
@@ -148,7 +152,10 @@ class Page(RefreshingPage):
         assert set(cats) == {c[0] for c in CATEGORIES}
         return {
             "doors": self.tr("Doors"), "turfs": self.tr("Turfs"), "events": self.tr("Events"),
-            "basemap": self.tr("Basemap"),
+            "basemap": self.tr("Basemap"), "sketch": self.tr("Street sketch"),
+            "no_tiles_sketch": self.tr(
+                "Streets sketched from the doors' addresses. For a full street map, open a "
+                "PMTiles file (Map tiles menu)."),
             "progress": self.tr("Turf progress (doors with a result)"),
             "search": self.tr("Find an address"), "unit": self.tr("Unit"),
             "drawing": self.tr("A drawn shape"), "mode_turf": self.tr("becomes a new turf"),
@@ -174,11 +181,13 @@ class Page(RefreshingPage):
         store: Store = self.ctx.store
         view = self.view.current_view
         tiles = TileService.instance().tile_source()
+        basemap = TileService.instance().basemap(QLocale().name().split("_")[0] or "en")
         labels = self.labels()
 
         def work(_p: Progress) -> tuple[str, list[str], list[tuple[str, str]], str]:
             data = load_map_data(store)
-            page = build_map(data, tiles=tiles, view=view, interactive=True, labels=labels)
+            page = build_map(data, tiles=tiles, view=view, interactive=True, labels=labels,
+                             streets=street_sketch(store, data), basemap=basemap)
             missing = data.doors_without_location
             note = ""
             if missing:
@@ -198,12 +207,15 @@ class Page(RefreshingPage):
         if missing:
             parts.append(self.tr("{n} doors have no location yet.").format(n=missing))
         stack = TileService.instance().stack
-        if stack is not None and stack.opened is not None:
+        pmtiles = TileService.instance().basemap_file
+        if pmtiles is not None:
+            parts.append(self.tr("Basemap from {file}.").format(file=pmtiles.path.name))
+        elif stack is not None and stack.opened is not None:
             parts.append(self.tr("Tiles from {file}.").format(file=stack.opened.path.name))
         elif stack is not None and stack.template:
             parts.append(self.tr("Tiles from the tile server, kept for offline use."))
         else:
-            parts.append(self.tr("No tile server set: plain background."))
+            parts.append(self.tr("No basemap: streets sketched from the doors."))
         self._info = " ".join(parts)
         self._show_status()
         if self._again:
@@ -392,6 +404,26 @@ class Page(RefreshingPage):
 
     def close_mbtiles(self) -> None:
         app_settings.set_value("mbtiles_file", "")
+        TileService.instance().configure()
+
+    def open_pmtiles(self, path: str | None = None) -> bool:
+        """Use a PMTiles vector basemap (a county or state extract, or a turf packet's clip)."""
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Open a PMTiles basemap"), "",
+                self.tr("PMTiles files (*.pmtiles);;All files (*)"))
+            if not path:
+                return False
+        try:
+            open_basemap(path)
+        except Exception as exc:
+            QMessageBox.warning(self, self.tr("Open a PMTiles basemap"), str(exc))
+            return False
+        TileService.instance().configure()
+        return True
+
+    def close_pmtiles(self) -> None:
+        open_basemap(None)
         TileService.instance().configure()
 
     def save_area(self) -> None:

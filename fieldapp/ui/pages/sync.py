@@ -41,6 +41,8 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.errors import FieldAppError
+from fieldapp.maps.basemap import keep_packet_basemap
+from fieldapp.maps.basemap import opened_path as opened_basemap_path
 from fieldapp.services.progress import Progress
 from fieldapp.services.sync import keys, review
 from fieldapp.services.sync.bundle import SUFFIX, BundleError, export_bundle
@@ -53,6 +55,7 @@ from fieldapp.services.sync.merge import (
 )
 from fieldapp.ui import errordialog
 from fieldapp.ui.context import AppContext
+from fieldapp.ui.mapview import TileService
 from fieldapp.ui.widgets import PageHeader, RefreshingPage, page_layout
 
 log = logging.getLogger(__name__)
@@ -434,7 +437,10 @@ class Page(RefreshingPage):
             for f in files:
                 progress.check()
                 try:
-                    out.append(import_bundle(store, f, passphrase=secret, progress=progress))
+                    result = import_bundle(store, f, passphrase=secret, progress=progress)
+                    out.append(result)
+                    # a turf packet's street map becomes this laptop's basemap
+                    keep_packet_basemap(store, f, result.status, passphrase=secret)
                 except FieldAppError as exc:
                     out.append(exc)
             return out
@@ -446,6 +452,10 @@ class Page(RefreshingPage):
     def _imported(self, files: list[str], results: list[ImportResult | FieldAppError],
                   passphrase: str | None) -> None:
         self.last_results = results
+        tiles = TileService.instance()
+        shown = tiles.basemap_file.path if tiles.basemap_file is not None else None
+        if opened_basemap_path() != shown:  # a packet brought a street map
+            tiles.configure()
         needs_pass = [f for f, r in zip(files, results, strict=True)
                       if isinstance(r, BundleError) and "protected by a passphrase" in str(r)]
         lines = []

@@ -209,6 +209,176 @@
     },
   });
 
+  // ------------------------------------------------------------------ street sketch
+
+  // One smoothed line per street and side, built from the doors (maps/streets.py):
+  // data.sketch = [[name, side, [lat, lon, lat, lon...], low, high], ...]. Drawn on the
+  // shared canvas under the doors; names along the lines from zoom 16, house-number
+  // ranges at the ends from zoom 17; labels that would overlap are left out.
+  FA.StreetLayer = L.Path.extend({
+    options: { interactive: false, weight: 1 },
+
+    initialize: function (sketch, options) {
+      L.setOptions(this, options);
+      var d = Math.PI / 180, max = 85.0511287798;
+      this._lines = sketch.map(function (s) {
+        var c = s[2], n = c.length / 2, x0 = new Float64Array(n), y0 = new Float64Array(n);
+        for (var i = 0; i < n; i++) {
+          var lat = Math.max(Math.min(max, c[2 * i]), -max), sn = Math.sin(lat * d);
+          x0[i] = 128 + (c[2 * i + 1] * 256) / 360;
+          y0[i] = 128 - (128 / Math.PI) * 0.5 * Math.log((1 + sn) / (1 - sn));
+        }
+        return { name: s[0], side: s[1], low: s[3], high: s[4], x0: x0, y0: y0,
+                 px: new Float32Array(n), py: new Float32Array(n),
+                 covered: covers(options && options.covered, c) };
+      });
+      function covers(b, c) { // b: [south, west, north, east] of the basemap
+        if (!b) return false;
+        for (var i = 0; i < c.length; i += 2) {
+          if (c[i] < b[0] || c[i] > b[2] || c[i + 1] < b[1] || c[i + 1] > b[3]) return false;
+        }
+        return true;
+      }
+    },
+
+    // The lines drawn now: those the basemap (when shown) does not cover.
+    shown: function () {
+      var hide = FA.basemap && this._map && this._map.hasLayer(FA.basemap);
+      return this._lines.filter(function (l) { return !(hide && l.covered); });
+    },
+
+    count: function () { return this._lines.length; },
+
+    _project: function () {
+      var map = this._map, scale = Math.pow(2, map.getZoom()), o = map.getPixelOrigin();
+      var minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+      this._lines.forEach(function (l) {
+        for (var i = 0; i < l.x0.length; i++) {
+          var x = (l.px[i] = l.x0[i] * scale - o.x), y = (l.py[i] = l.y0[i] * scale - o.y);
+          if (x < minX) minX = x; if (x > maxX) maxX = x;
+          if (y < minY) minY = y; if (y > maxY) maxY = y;
+        }
+      });
+      this._pxBounds = this._lines.length
+        ? new L.Bounds([minX - 200, minY - 200], [maxX + 200, maxY + 200])
+        : new L.Bounds([0, 0], [0, 0]);
+    },
+
+    _update: function () {},
+    _empty: function () { return !this._lines.length; },
+    _containsPoint: function () { return false; },
+
+    _updatePath: function () {
+      var renderer = this._renderer;
+      if (!renderer._drawing || !this._lines.length) return;
+      var ctx = renderer._ctx, z = this._map.getZoom();
+      var width = z >= 17 ? 9 : z >= 15 ? 6 : z >= 13 ? 3 : 1.5;
+      ctx.save();
+      ctx.lineCap = 'round';
+      ctx.lineJoin = 'round';
+      var lines = this.shown();
+      [[width + 2, '#b9b3a5'], [width, '#ffffff']].forEach(function (pass) {
+        ctx.beginPath();
+        lines.forEach(function (l) {
+          ctx.moveTo(l.px[0], l.py[0]);
+          for (var i = 1; i < l.px.length; i++) ctx.lineTo(l.px[i], l.py[i]);
+        });
+        ctx.lineWidth = pass[0];
+        ctx.strokeStyle = pass[1];
+        ctx.stroke();
+      }, this);
+      if (z >= 16) this._labels(ctx, z, lines);
+      ctx.restore();
+    },
+
+    _labels: function (ctx, z, lines) {
+      var boxes = [], named = {}, view = this._renderer._bounds;
+      function free(x, y, r) {
+        for (var k = 0; k < boxes.length; k++) {
+          var b = boxes[k];
+          if (Math.abs(b[0] - x) < b[2] + r && Math.abs(b[1] - y) < 8 + Math.min(r, b[2]) / 4) return false;
+        }
+        boxes.push([x, y, r]);
+        return true;
+      }
+      function text(label, x, y, angle, size, bold) {
+        ctx.save();
+        ctx.translate(x, y);
+        ctx.rotate(angle);
+        ctx.font = (bold ? '600 ' : '') + size + 'px system-ui, sans-serif';
+        ctx.textAlign = 'center';
+        ctx.textBaseline = 'middle';
+        ctx.lineWidth = 3;
+        ctx.strokeStyle = 'rgba(255,255,255,0.95)';
+        ctx.strokeText(label, 0, 0);
+        ctx.fillStyle = bold ? '#3b3325' : '#6b6253';
+        ctx.fillText(label, 0, 0);
+        ctx.restore();
+      }
+      ctx.font = '600 12px system-ui, sans-serif';
+      lines.forEach(function (l) {
+        var n = l.px.length, m = Math.floor((n - 1) / 2);
+        var a = Math.max(0, m - 2), b = Math.min(n - 1, m + 2);
+        var dx = l.px[b] - l.px[a], dy = l.py[b] - l.py[a];
+        var mx = (l.px[a] + l.px[b]) / 2, my = (l.py[a] + l.py[b]) / 2;
+        var len = 0;
+        for (var i = 1; i < n; i++) len += Math.hypot(l.px[i] - l.px[i - 1], l.py[i] - l.py[i - 1]);
+        var w = ctx.measureText(l.name).width;
+        var angle = Math.atan2(dy, dx);
+        if (angle > Math.PI / 2) angle -= Math.PI; else if (angle < -Math.PI / 2) angle += Math.PI;
+        // beside the line (the doors sit on it), on the side above the text
+        var ox = Math.sin(angle) * 12, oy = -Math.cos(angle) * 12;
+        var near = (named[l.name] = named[l.name] || []);
+        var fits = len >= w + 10 && view.contains([mx, my]);
+        // one name per street nearby: the other side's line usually runs a few metres off
+        if (fits && !near.some(function (p) { return Math.hypot(p[0] - mx, p[1] - my) < 250; }) &&
+            free(mx + ox, my + oy, w / 2 + 4)) {
+          near.push([mx, my]);
+          text(l.name, mx + ox, my + oy, angle, 12, true);
+        }
+        if (z < 17 || !l.low) return;
+        [[0, 1, l.low], [n - 1, n - 2, l.high]].forEach(function (e) {
+          var ex = l.px[e[0]], ey = l.py[e[0]], fx = ex - l.px[e[1]], fy = ey - l.py[e[1]];
+          var f = Math.hypot(fx, fy) || 1;
+          var tx = ex + (fx / f) * 14, ty = ey + (fy / f) * 14;
+          if (free(tx, ty, 12)) text(e[2], tx, ty, 0, 10, false);
+        });
+      });
+    },
+  });
+
+  FA.streetCount = function () { return FA.streets ? FA.streets.count() : 0; };
+
+  // The vector basemap of an opened PMTiles file (protomaps-leaflet), light style.
+  // Byte ranges are asked for as <url>/<offset>/<length> (the app's tile scheme answers
+  // from the opened file), through protomaps' own PMTiles reader.
+  FA.rangeSource = function (url) {
+    return {
+      getKey: function () { return url; },
+      getBytes: function (offset, length, signal) {
+        return fetch(url + '/' + offset + '/' + length, { signal: signal })
+          .then(function (r) {
+            if (!r.ok) throw new Error('basemap range ' + offset + '+' + length + ': ' + r.status);
+            return r.arrayBuffer();
+          })
+          .then(function (data) { return { data: data }; });
+      },
+    };
+  };
+
+  FA.addBasemap = function (map, opts) {
+    if (typeof protomapsL === 'undefined') return null;
+    // protomaps-leaflet does not export its PMTiles class; take it from a source it builds.
+    var PMTiles = new protomapsL.PmtilesSource('x.pmtiles', false).p.constructor;
+    var layer = protomapsL.leafletLayer({
+      url: new PMTiles(FA.rangeSource(opts.url)), flavor: 'light', lang: opts.lang || 'en',
+      maxDataZoom: opts.maxDataZoom || 15, attribution: opts.attribution || '',
+    });
+    layer.addTo(map);
+    layer.bringToBack && layer.bringToBack();
+    return layer;
+  };
+
   // ------------------------------------------------------------------ helpers
 
   FA.address = function (i) {
@@ -378,6 +548,23 @@
       var data = (FA.data = JSON.parse(el.textContent));
       // The map's own canvas renderer (preferCanvas): doors and turfs share one canvas,
       // so hover and clicks reach whichever is on top.
+      if (opts.basemap) {
+        FA.basemap = FA.addBasemap(map, opts.basemap);
+        if (FA.basemap && opts.control) opts.control.addOverlay(FA.basemap, FA.labels.basemap || 'Basemap');
+      }
+      if (data.sketch && data.sketch.length) {
+        // Drawn wherever no vector basemap covers the area; the layer control toggles it.
+        FA.streets = new FA.StreetLayer(data.sketch, {
+          covered: FA.basemap && opts.basemap.bounds ? opts.basemap.bounds : null });
+        // Over raster tiles (a tile server or an MBTiles file) it starts hidden.
+        if (!opts.rasterTiles) FA.streets.addTo(map);
+        if (FA.basemap) {
+          map.on('overlayadd overlayremove', function (e) {
+            if (e.layer === FA.basemap && map.hasLayer(FA.streets)) FA.streets.redraw();
+          });
+        }
+        if (opts.control) opts.control.addOverlay(FA.streets, FA.labels.sketch || 'Street sketch');
+      }
       var doors = (FA.doors = new FA.DoorLayer(data, {}));
       var tip = L.tooltip({ direction: 'top', offset: [0, -6] });
       map.on('mousemove', function (e) {
@@ -398,6 +585,9 @@
         send('doorClicked', i);
       });
       doors.addTo(map);
+      map.on('overlayadd', function (e) {
+        if (e.layer === FA.streets && map.hasLayer(doors)) doors.bringToFront();
+      });
       if (opts.control) opts.control.addOverlay(doors, FA.labels.doors || 'Doors');
       legendControl(data).addTo(map);
       if (data.n) searchControl().addTo(map);
