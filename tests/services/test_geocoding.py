@@ -83,7 +83,9 @@ def test_rate_limit_is_respected(store: Store, tmp_path: Path, fake: FakeNominat
     geocode_doors(store, geocoder=_nominatim(fake), min_delay=0.25)
     times = [t for t, _, _ in fake.requests]
     gaps = [b - a for a, b in itertools.pairwise(times)]
-    assert len(gaps) == 2 and min(gaps) >= 0.24
+    # Spaced at the limiter's pace (0.25 s; the server sees its requests a few ms apart from
+    # when they were sent, so allow for that jitter), never back to back.
+    assert len(gaps) == 2 and min(gaps) >= 0.2
 
 
 def test_limit_counts_addresses(store: Store, tmp_path: Path, fake: FakeNominatim) -> None:
