@@ -1,0 +1,228 @@
+"""The canvass page: the toolbar, the door list beside the form, saving, wiring."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QWidget
+
+from fieldapp.core.models import Door
+from fieldapp.errors import FieldAppError
+from fieldapp.services import canvass
+from fieldapp.services.progress import Progress
+from fieldapp.ui import errordialog, labels, theme
+from fieldapp.ui.context import AppContext
+from fieldapp.ui.pages.canvass.doorlist import DoorList
+from fieldapp.ui.widgets import PageHeader, page_layout
+
+log = logging.getLogger(__name__)
+
+
+class Page(DoorList):
+    """Pick a turf; its doors in walk order; a keyboard-first result form."""
+
+    key = "canvass"
+    watches = frozenset({"contact_attempts", "doors", "people", "survey_questions", "turfs", "volunteers"})
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.saved_count = 0
+        self._saving = False
+        self._own_change = False
+        self._flags_changed = False
+
+        layout = page_layout(self)
+        self.header = PageHeader(self.title(), self.tr(
+            "Enter walk sheets fast: number keys pick the result, support and answers; "
+            "Enter saves and moves to the next door."))
+        layout.addWidget(self.header)
+        layout.addLayout(self._build_bar())
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self._build_door_list())
+        split.addWidget(self._build_form())
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        split.setSizes([380, 700])
+        layout.addWidget(split, 1)
+
+        self.setTabOrder(self.result_picker, self.who_picker)
+        self.setTabOrder(self.who_picker, self.support_picker)
+
+        self._wire()
+        self._enable_form(False)
+        self._apply_branching()
+
+    def _build_bar(self) -> QHBoxLayout:
+        """Turf, canvasser, question language, script editor."""
+        bar = QHBoxLayout()
+        bar.setSpacing(8)
+        bar.addWidget(QLabel(self.tr("Turf")))
+        # Combo boxes sized by a typical entry, not by the longest one: the longest
+        # turf or canvasser name pushed the bar wider than the page (labels overlapped).
+        self.turf_box = QComboBox()
+        self.turf_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.turf_box.setMinimumContentsLength(22)
+        bar.addWidget(self.turf_box)
+        bar.addWidget(QLabel(self.tr("Canvasser")))
+        self.canvasser_box = QComboBox()
+        self.canvasser_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.canvasser_box.setMinimumContentsLength(16)
+        bar.addWidget(self.canvasser_box)
+        bar.addWidget(QLabel(self.tr("Questions in")))
+        self.lang_box = QComboBox()
+        self.lang_box.addItem(self.tr("English"), "en")
+        self.lang_box.addItem(self.tr("Spanish"), "es")
+        # Questions start in the interface language (a Spanish-speaking team reads Spanish).
+        self.lang_box.setCurrentIndex(max(0, self.lang_box.findData(QLocale().name().split("_")[0])))
+        bar.addWidget(self.lang_box)
+        bar.addStretch(1)
+        self.script_button = QPushButton(self.tr("Edit script…"))
+        bar.addWidget(self.script_button)
+        return bar
+
+    def _wire(self) -> None:
+        self.turf_box.currentIndexChanged.connect(self._on_turf)
+        self.lang_box.currentIndexChanged.connect(lambda _i: self._relabel_questions())
+        self.result_picker.picked.connect(self._on_result)
+        self.support_picker.picked.connect(self._on_support)
+        self.door_table.itemSelectionChanged.connect(self._on_door_selected)
+        self.save_button.clicked.connect(self.save)
+        self.skip_button.clicked.connect(lambda: self.go(self.current + 1))
+        self.notes.returnPressed.connect(self.save)
+        self.history.itemSelectionChanged.connect(
+            lambda: self.correct_button.setEnabled(bool(self.history.selectedItems())))
+        self.correct_button.clicked.connect(self.start_correction)
+        self.script_button.clicked.connect(self.open_script_editor)
+        for seq, slot in (
+            (QKeySequence(Qt.Key.Key_Return), self.save),
+            (QKeySequence(Qt.Key.Key_Enter), self.save),
+            (QKeySequence(Qt.Key.Key_PageDown), lambda: self.go(self.current + 1)),
+            (QKeySequence(Qt.Key.Key_PageUp), lambda: self.go(self.current - 1)),
+            (QKeySequence(Qt.Key.Key_Escape), self.clear_form),
+        ):
+            sc = QShortcut(seq, self)
+            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            sc.activated.connect(slot)
+        self._enable_form(False)
+
+    def title(self) -> str:
+        return self.tr("Canvass")
+    # ------------------------------------------------------------------ saving
+
+    def save(self) -> None:
+        door = self.current_door()
+        code = self.result_picker.value()
+        if door is None or self._saving:
+            return
+        if code is None:
+            self.status_label.setText(self.tr("Pick a result first (number keys 1-9, 0)."))
+            self.result_picker.setFocus()
+            return
+        talking = code in canvass.RESULTS_WITH_SUPPORT
+        who = self.who_picker.value()
+        support = self.support_picker.value() if talking else None
+        answers = self.answers() if talking else {}
+        notes = self.notes.text()
+        canvasser = self.canvasser_box.currentData()
+        correcting = self.correcting
+        store = self.ctx.store
+        door_id = door.id
+        no_call, no_text = self.no_call.isChecked(), self.no_text.isChecked()
+        flagged = [p.id for p in door.people] if who in (None, "household") else [str(who)]
+
+        def work(progress: Progress) -> int:
+            with store.transaction() as s:
+                if no_call or no_text:  # consent travels with the knock, in the same transaction
+                    for pid in flagged:
+                        canvass.set_person_flags(s, pid, do_not_call=True if no_call else None,
+                                                 do_not_text=True if no_text else None)
+                if correcting:
+                    canvass.correct_attempt(
+                        s, correcting, result_code=str(code), support=support, answers=answers, notes=notes,
+                        person_id=who if who not in (None, "household") else None)
+                    return 1
+                rec = canvass.record_result(
+                    s, door_id=door_id, result_code=str(code),
+                    person_ids=[str(who)] if who not in (None, "household") else None,
+                    # "Not home" for a household is one door-level attempt, not one per person.
+                    whole_household=who == "household" and talking,
+                    support=support, answers=answers, notes=notes, canvasser_id=canvasser,
+                    attempted_at=dt.datetime.now(dt.UTC),
+                )
+                return len(rec.attempt_ids)
+
+        self._saving = True
+        self._flags_changed = no_call or no_text
+        self.ctx.tasks.run(work, label=self.tr("Saving…"),
+                           on_done=lambda n: self._saved(door_id, str(code), n),
+                           on_error=self._save_failed, parent=self)
+
+    def _on_store_changed(self, what: str) -> None:
+        if not self._own_change:
+            super()._on_store_changed(what)
+
+    def _save_failed(self, exc: BaseException) -> None:
+        self._saving = False
+        self.status_label.setText(str(exc))
+        errordialog.show_problem(self, exc if isinstance(exc, FieldAppError) else str(exc))
+
+    def _saved(self, door_id: str, code: str, n: int) -> None:
+        self._saving = False
+        self.saved_count += 1
+        names = labels.result_labels()
+        row = next((i for i, d in enumerate(self.doors) if d.id == door_id), -1)
+        if row >= 0:
+            old = self.doors[row]
+            suppressed = old.suppressed
+            if code == "do_not_knock":
+                with self.ctx.store.session() as s:
+                    door_row = s.get(Door, door_id)
+                    suppressed = canvass.door_suppression(door_row) if door_row is not None else suppressed
+            people = old.people
+            if self._flags_changed:
+                with self.ctx.store.session() as s:
+                    people = tuple(
+                        canvass.EntryPerson(p.id, f"{p.first_name} {p.last_name}".strip(), p.language,
+                                            p.do_not_call, p.do_not_text)
+                        for p in canvass.household(s, door_id))
+            self.doors[row] = canvass.EntryDoor(old.id, old.address, people, suppressed, code,
+                                                dt.datetime.now(dt.UTC))
+            item = self.door_table.item(row, 3)
+            if item is not None:
+                item.setText(self.tr("Do not knock") if suppressed else labels.label(names, code))
+            for col in range(4) if suppressed else ():
+                cell = self.door_table.item(row, col)
+                if cell is not None and suppressed:
+                    cell.setForeground(QColor(theme.BAD if col == 3 else theme.MUTED))
+                    cell.setToolTip(suppressed)
+        self.status_label.setText(self.tr("Saved {address}: {result}. {n} doors entered this session.").format(
+            address=self.doors[row].address if row >= 0 else "", result=labels.label(names, code),
+            n=self.saved_count))
+        self._update_subtitle()
+        self._own_change = True  # the other pages refresh; this one is already up to date
+        try:
+            self.ctx.notify_changed("contact_attempts")
+            if self._flags_changed:
+                self.ctx.notify_changed("people")
+        finally:
+            self._own_change = False
+        if row >= 0 and row + 1 < len(self.doors):
+            self.go(row + 1, skip_suppressed=True)
+        else:
+            self._show_door()
+            self.status_label.setText(self.status_label.text() + " " + self.tr("End of the turf."))
+
+    # ------------------------------------------------------------------ script
+
+    def open_script_editor(self) -> None:
+        if not self.campaign_id:
+            return
+        from fieldapp.ui.script_editor import ScriptEditor
+
+        dialog = ScriptEditor(self.ctx, self.campaign_id, self)
+        dialog.exec()
+        if self.turf_id:
+            self.load_turf(self.turf_id, keep_position=True)
