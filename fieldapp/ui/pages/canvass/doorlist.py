@@ -181,12 +181,20 @@ class DoorList(CanvassForm):
             self._enable_form(False)
 
     def _update_subtitle(self) -> None:
-        live = sum(1 for d in self.doors if d.suppressed is None)
-        knocked = sum(1 for d in self.doors if d.last_result)
-        self.header.set_subtitle(self.tr(
-            "{n} doors in walk order · {live} to knock · {knocked} with a result · "
-            "number keys pick, Enter saves and moves on").format(
-                n=len(self.doors), live=live, knocked=knocked))
+        counts = self.counts()
+        self.header.set_subtitle(" · ".join((
+            self.tr("%n door(s) in walk order", "", counts["doors"]),
+            self.tr("%n to knock", "", counts["to_knock"]),
+            self.tr("%n with a result", "", counts["with_result"]),
+            self.tr("number keys pick, Enter saves and moves on"))))
+
+    def counts(self) -> dict[str, int]:
+        """The subtitle's figures: doors, doors still to knock (no result yet), doors with a result."""
+        return {
+            "doors": len(self.doors),
+            "to_knock": sum(1 for d in self.doors if d.suppressed is None and not d.last_result),
+            "with_result": sum(1 for d in self.doors if d.last_result),
+        }
 
     def _suppressed_text(self, reason: str) -> str:
         """The service's "Do not knock: <reason>" in the interface language."""
@@ -275,8 +283,8 @@ class DoorList(CanvassForm):
             self.suppressed_label.show()
         else:
             self.suppressed_label.hide()
-        who = [("household", self.tr("Whole household ({n})").format(n=len(door.people)) if door.people
-                else self.tr("The door (nobody known)"), "0")]
+        # The people first (keys 1..n: the person spoken with), the whole household on 0.
+        who: list[tuple[object, str, str]] = []
         for i, p in enumerate(door.people, 1):
             extra = " · ES" if p.language == "es" else ""
             if p.do_not_call:
@@ -284,6 +292,9 @@ class DoorList(CanvassForm):
             if p.do_not_text:
                 extra += " · " + self.tr("no texts")
             who.append((p.id, p.name + extra, str(i)))
+        who.append(("household", self.tr("Whole household (%n)", "", len(door.people)) if door.people
+                    else self.tr("The door (nobody known)"), "0"))
+        self._residents = [p.id for p in door.people]
         self.who_picker.set_options(who)
         self._fit_form()
         self.clear_form()

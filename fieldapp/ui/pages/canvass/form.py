@@ -41,6 +41,7 @@ class CanvassForm(RefreshingPage):
         self.correcting: str | None = None  # attempt id being corrected
         self._question_widgets: dict[str, QWidget] = {}
         self._question_labels: dict[str, QLabel] = {}
+        self._residents: list[str] = []  # ids of the people living at the door shown
 
     def save(self) -> None:  # pragma: no cover - the page defines it
         raise NotImplementedError
@@ -237,7 +238,7 @@ class CanvassForm(RefreshingPage):
     def clear_form(self) -> None:
         self.result_picker.clear()
         self.support_picker.clear()
-        self.who_picker.pick("household", emit=False)
+        self.who_picker.pick(self.default_who(), emit=False)
         for widget in self._question_widgets.values():
             if isinstance(widget, (KeyPicker, QLineEdit)):
                 widget.clear()
@@ -247,12 +248,37 @@ class CanvassForm(RefreshingPage):
         self._apply_branching()
         self.result_picker.setFocus()
 
+    def default_who(self) -> str | None:
+        """Who a result covers until a key says otherwise.
+
+        A one-resident door chooses itself; otherwise the whole household,
+        which is right for not home, refused, moved and the like. A
+        conversation needs the person spoken with (:meth:`needs_person`).
+        """
+        return self._residents[0] if len(self._residents) == 1 else "household"
+
+    def needs_person(self) -> bool:
+        """A conversation at a door of several people, and nobody picked yet."""
+        return (self.result_picker.value() in canvass.RESULTS_WITH_SUPPORT
+                and len(self._residents) > 1 and self.who_picker.value() in (None, "household"))
+
     def _on_result(self, code: object) -> None:
         self._apply_branching()
         if code in canvass.RESULTS_WITH_SUPPORT:
-            self.support_picker.setFocus()
+            if self.needs_person():
+                # Support and answers belong to one person: ask who, with one key.
+                self.who_picker.clear()
+                self.who_picker.setFocus()
+            else:
+                self.support_picker.setFocus()
         elif code is not None:
+            if self.who_picker.value() is None:
+                self.who_picker.pick(self.default_who(), emit=False)
             self.result_picker.setFocus()
+
+    def _on_who(self, value: object) -> None:
+        if value is not None and self.result_picker.value() in canvass.RESULTS_WITH_SUPPORT:
+            self.support_picker.setFocus()
 
     def _on_support(self, _value: object) -> None:
         shown = self.visible_question_ids()

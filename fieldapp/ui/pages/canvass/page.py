@@ -7,14 +7,23 @@ import logging
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QWidget,
+)
 
 from fieldapp.core.models import Door
 from fieldapp.errors import FieldAppError
-from fieldapp.services import canvass
+from fieldapp.services import canvass, knocks
 from fieldapp.services.progress import Progress
 from fieldapp.ui import errordialog, labels, theme
 from fieldapp.ui.context import AppContext
+from fieldapp.ui.pages.canvass.canvasser import CanvasserDialog
 from fieldapp.ui.pages.canvass.doorlist import DoorList
 from fieldapp.ui.widgets import PageHeader, page_layout
 
@@ -33,6 +42,9 @@ class Page(DoorList):
         self._saving = False
         self._own_change = False
         self._flags_changed = False
+        self.canvasser_confirmed = False  # asked once per sitting, before the first save
+        self.canvasser_dialog: CanvasserDialog | None = None
+        self._shortcuts: list[QShortcut] = []
 
         layout = page_layout(self)
         self.header = PageHeader(self.title(), self.tr(
@@ -88,6 +100,8 @@ class Page(DoorList):
         self.lang_box.currentIndexChanged.connect(lambda _i: self._relabel_questions())
         self.result_picker.picked.connect(self._on_result)
         self.support_picker.picked.connect(self._on_support)
+        self.who_picker.picked.connect(self._on_who)
+        self.canvasser_box.activated.connect(lambda _i: setattr(self, "canvasser_confirmed", True))
         self.door_table.itemSelectionChanged.connect(self._on_door_selected)
         self.save_button.clicked.connect(self.save)
         self.skip_button.clicked.connect(lambda: self.go(self.current + 1))
@@ -102,15 +116,46 @@ class Page(DoorList):
             (QKeySequence(Qt.Key.Key_PageDown), lambda: self.go(self.current + 1)),
             (QKeySequence(Qt.Key.Key_PageUp), lambda: self.go(self.current - 1)),
             (QKeySequence(Qt.Key.Key_Escape), self.clear_form),
+            (QKeySequence(Qt.Key.Key_F4), lambda: self.ask_canvasser(then_save=False)),
         ):
             sc = QShortcut(seq, self)
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             sc.activated.connect(slot)
+            self._shortcuts.append(sc)
         self._enable_form(False)
 
     def title(self) -> str:
         return self.tr("Canvass")
     # ------------------------------------------------------------------ saving
+
+    def ask_canvasser(self, *, then_save: bool) -> CanvasserDialog:
+        """Ask who knocked (a window-modal list); with ``then_save``, save once answered."""
+        if self.canvasser_dialog is not None:
+            return self.canvasser_dialog
+        dialog = CanvasserDialog(self.canvasser_box, self)
+        self.canvasser_dialog = dialog
+        for shortcut in self._shortcuts:  # Enter in the dialog is the dialog's, not "save"
+            shortcut.setEnabled(False)
+
+        def answered(result: int) -> None:
+            self.canvasser_dialog = None
+            for shortcut in self._shortcuts:
+                shortcut.setEnabled(True)
+            if result == QDialog.DialogCode.Accepted:
+                self.canvasser_box.setCurrentIndex(max(dialog.chosen_index(), 0))
+                self.canvasser_confirmed = True
+                self._update_canvasser_hint()
+                if then_save:
+                    self.save()
+            else:
+                self.result_picker.setFocus()
+
+        dialog.finished.connect(answered)
+        dialog.open()
+        return dialog
+
+    def _update_canvasser_hint(self) -> None:
+        self.canvasser_box.setToolTip(self.tr("Who knocked (F4 to change)"))
 
     def save(self) -> None:
         door = self.current_door()
@@ -121,8 +166,18 @@ class Page(DoorList):
             self.status_label.setText(self.tr("Pick a result first (number keys 1-9, 0)."))
             self.result_picker.setFocus()
             return
+        if self.needs_person():
+            self.status_label.setText(self.tr(
+                "Support and answers belong to the person you spoke with: pick who (keys 1-%n).",
+                "", len(door.people)))
+            self.who_picker.setFocus()
+            return
+        if not self.canvasser_confirmed and self.canvasser_box.count() > 1:
+            self.ask_canvasser(then_save=True)
+            return
         talking = code in canvass.RESULTS_WITH_SUPPORT
         who = self.who_picker.value()
+        person = str(who) if who not in (None, "household") else None
         support = self.support_picker.value() if talking else None
         answers = self.answers() if talking else {}
         notes = self.notes.text()
@@ -131,7 +186,7 @@ class Page(DoorList):
         store = self.ctx.store
         door_id = door.id
         no_call, no_text = self.no_call.isChecked(), self.no_text.isChecked()
-        flagged = [p.id for p in door.people] if who in (None, "household") else [str(who)]
+        flagged = [p.id for p in door.people] if person is None else [person]
 
         def work(progress: Progress) -> int:
             with store.transaction() as s:
@@ -140,15 +195,14 @@ class Page(DoorList):
                         canvass.set_person_flags(s, pid, do_not_call=True if no_call else None,
                                                  do_not_text=True if no_text else None)
                 if correcting:
-                    canvass.correct_attempt(
-                        s, correcting, result_code=str(code), support=support, answers=answers, notes=notes,
-                        person_id=who if who not in (None, "household") else None)
-                    return 1
-                rec = canvass.record_result(
+                    # A household result wrote one record per resident: all of them are fixed.
+                    return len(knocks.correct_knock(s, correcting, result_code=str(code), support=support,
+                                                    answers=answers, notes=notes, person_id=person))
+                rec = knocks.record_knock(
                     s, door_id=door_id, result_code=str(code),
-                    person_ids=[str(who)] if who not in (None, "household") else None,
+                    person_ids=[person] if person else None,
                     # "Not home" for a household is one door-level attempt, not one per person.
-                    whole_household=who == "household" and talking,
+                    whole_household=False,
                     support=support, answers=answers, notes=notes, canvasser_id=canvasser,
                     attempted_at=dt.datetime.now(dt.UTC),
                 )
@@ -198,9 +252,10 @@ class Page(DoorList):
                 if cell is not None and suppressed:
                     cell.setForeground(QColor(theme.BAD if col == 3 else theme.MUTED))
                     cell.setToolTip(suppressed)
-        self.status_label.setText(self.tr("Saved {address}: {result}. {n} doors entered this session.").format(
-            address=self.doors[row].address if row >= 0 else "", result=labels.label(names, code),
-            n=self.saved_count))
+        self.status_label.setText(
+            self.tr("Saved {address}: {result}.").format(
+                address=self.doors[row].address if row >= 0 else "", result=labels.label(names, code))
+            + " " + self.tr("%n door(s) entered this session.", "", self.saved_count))
         self._update_subtitle()
         self._own_change = True  # the other pages refresh; this one is already up to date
         try:
