@@ -26,7 +26,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp import APP_TITLE
 from fieldapp.services import lookup as queries
-from fieldapp.ui import theme
+from fieldapp.ui import geometry, menus, theme
 from fieldapp.ui.context import AppContext
 
 log = logging.getLogger(__name__)
@@ -127,8 +127,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("mainWindow")
-        self.resize(1280, 820)
-        self.setMinimumSize(960, 600)
+        # Small enough for a 1024x768 screen at 125% (819x614 logical pixels).
+        self.setMinimumSize(760, 520)
 
         central = QWidget()
         outer = QHBoxLayout(central)
@@ -162,6 +162,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._slots: dict[str, _Slot] = {}
+        self._titles: list[tuple[str, str]] = []
         for number, name in enumerate(PAGE_MODULES, start=1):
             slot = _Slot(name)
             self._slots[slot.key] = slot
@@ -175,12 +176,15 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, slot.key)
             item.setToolTip(f"{title}  (Ctrl+{number})")
             self.sidebar.addItem(item)
-            if number <= 9:
-                shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
-                shortcut.activated.connect(lambda k=slot.key: self.show_page(k))
+            self._titles.append((slot.key, title))
         self.pages: Mapping[str, QWidget] = _Pages(self)
         self.sidebar.currentRowChanged.connect(self._on_row)
         self.sidebar.setCurrentRow(0)
+        menus.build(self, self)
+        geometry.restore_window(self)
+        last = geometry.saved().get("page")
+        if isinstance(last, str) and last in self._slots:
+            self.show_page(last)
 
         self.statusBar().showMessage(self.tr("Store: {where}").format(where=ctx.store.url))
         ctx.store_changed.connect(self._on_store_changed)
@@ -204,6 +208,7 @@ class MainWindow(QMainWindow):
                 page = BrokenPage(slot.name, exc, self.stack)
         page.setObjectName("page")
         slot.page = page
+        geometry.restore_splitters(page, slot.key)
         if slot.placeholder is None:
             self.stack.addWidget(page)
         else:
@@ -255,11 +260,24 @@ class MainWindow(QMainWindow):
     def current_key(self) -> str:
         return list(self._slots)[self.stack.currentIndex()]
 
+    def current_page(self) -> QWidget:
+        return self.page(self.current_key())
+
+    def page_titles(self) -> list[tuple[str, str]]:
+        """(key, title) of every page, in sidebar order (the Go menu)."""
+        return list(self._titles)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        built = {key: slot.page for key, slot in self._slots.items() if slot.page is not None}
+        geometry.save_window(self, self.current_key(), built)
+        super().closeEvent(event)
+
     # ------------------------------------------------------------ title
 
     def update_title(self) -> None:
         name = queries.campaign_name(self.ctx.store)
-        self.setWindowTitle(f"{APP_TITLE} — {name}" if name else APP_TITLE)
+        # Qt adds " — Field App" (the application display name): "Campaign — Field App".
+        self.setWindowTitle(name or "")
         self.campaign_label.setText(name or self.tr("No campaign yet"))
 
     def _on_store_changed(self, what: str) -> None:

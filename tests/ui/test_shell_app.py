@@ -31,7 +31,7 @@ def test_empty_store_shows_welcome_and_the_demo_seeds(app, qtbot, tmp_path, shot
         qtbot.waitUntil(lambda: launcher.window is not None, timeout=30000)
         with launcher.store.session() as s:
             assert s.scalar(select(func.count()).select_from(Door)) == 150
-        assert launcher.window.windowTitle() == "Field App — Fair Rent Milwaukee 2026"
+        assert launcher.window.windowTitle() == "Fair Rent Milwaukee 2026"
         assert launcher.window.show_page("doors").model.rowCount() == 150
         launcher.window.close()
     finally:
@@ -44,7 +44,7 @@ def test_new_campaign_from_the_welcome_screen(app, qtbot, tmp_path) -> None:
         qtbot.waitUntil(lambda: launcher.welcome is not None, timeout=10000)
         launcher.welcome.create_new_campaign("Clean Air 2027", "Southside Tenants Union")
         qtbot.waitUntil(lambda: launcher.window is not None, timeout=10000)
-        assert launcher.window.windowTitle() == "Field App — Clean Air 2027"
+        assert launcher.window.windowTitle() == "Clean Air 2027"
         with launcher.store.session() as s:
             org = s.scalars(select(Organization)).one()
             campaign = s.scalars(select(Campaign)).one()

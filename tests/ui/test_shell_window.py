@@ -10,7 +10,7 @@ from fieldapp.ui.tablemodel import IdRole
 
 
 def test_window_opens_and_every_page_switches(window, qtbot, shots_dir) -> None:
-    assert window.windowTitle() == "Field App — Fair Rent Milwaukee 2026"
+    assert window.windowTitle() == "Fair Rent Milwaukee 2026"
     assert list(window.pages) == PAGE_MODULES
     for key in PAGE_MODULES:
         page = window.show_page(key)
