@@ -23,7 +23,10 @@ install: $(VENV)/.installed
 
 install-test: $(VENV)/.installed-test
 
+# On Debian/Ubuntu, installs the libraries Qt's X11 plugin loads when they are missing
+# (as root; otherwise it names the packages), so the window opens instead of aborting.
 run: install
+	@bash .ci/desktop-deps.sh $(PY)
 	$(VENV)/bin/fieldapp gui --demo-if-empty
 
 # Debian packages the tests use: age (bundle interop), PostgreSQL (merge tests), and the

@@ -218,13 +218,32 @@ class Launcher(QObject):
         if self.seed_demo_if_empty:
             self._seed_demo()
             return
+        self._show_welcome()
+        log.info("empty store: welcome screen shown")
+
+    def _show_welcome(self) -> None:
+        from fieldapp.ui.context import AppContext
         from fieldapp.ui.welcome import WelcomeWindow
 
-        self.welcome = WelcomeWindow(ctx)
+        assert isinstance(self.ctx, AppContext)
+        old = self.welcome
+        self.welcome = WelcomeWindow(self.ctx)
         self.welcome.ready.connect(self.show_main)
         self.welcome.bundle_requested.connect(self._open_bundle)
+        self.welcome.language_chosen.connect(self._change_language)
+        if old is not None:
+            self.welcome.setGeometry(old.geometry())
         self.welcome.show()
-        log.info("empty store: welcome screen shown")
+        if old is not None:
+            old.close()
+            old.deleteLater()
+
+    def _change_language(self, language: str) -> None:
+        """A language picked on the welcome screen applies at once: nothing else is open yet."""
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            load_translations(app, language)
+        self._show_welcome()
 
     def _seed_demo(self) -> None:
         from fieldapp.services.demo import seed_demo
@@ -274,6 +293,12 @@ class Launcher(QObject):
 def run_gui(db: str | None, seed_demo_if_empty: bool) -> int:
     """The GUI's main loop (``fieldapp gui``); returns the exit code."""
     install_excepthook()
+    from fieldapp.ui import startup
+
+    problem = startup.platform_problem()
+    if problem is not None:  # Qt would abort with a message that names no cause
+        startup.tell(problem)
+        return 1
     qInstallMessageHandler(_qt_message)
     app = make_app(sys.argv)
     target = paths.store_target(db)

@@ -97,3 +97,39 @@ def test_a_geometry_bigger_than_the_screen_is_fitted(ctx, qtbot) -> None:
     geometry.fit_inside(win)
     assert win.width() <= area.width() and win.height() <= area.height()
     assert area.contains(win.geometry().topLeft())
+
+
+def test_language_change_offers_restart_now(ctx, qtbot, monkeypatch) -> None:
+    from fieldapp.ui import restart
+    from fieldapp.ui.pages.settings import Page
+
+    page = Page(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    assert not page.restart_button.isVisible()
+    page.language.setCurrentIndex(page.language.findData("es"))
+    assert page.restart_button.isVisible() and app_settings.get("language") == "es"
+    started: list[list[str]] = []
+    monkeypatch.setattr(restart.QProcess, "startDetached", lambda program, args: started.append([program, *args]) or True)
+    monkeypatch.setattr(restart.QApplication, "quit", lambda: None)
+    page.restart_button.click()
+    assert started and started[0][1:3] == ["-m", "fieldapp"]
+
+
+def test_language_on_the_welcome_screen_applies_at_once(app, qtbot, tmp_path) -> None:
+    from fieldapp import app as fieldapp_app
+
+    launcher = fieldapp_app.Launcher(str(tmp_path / "empty.sqlite"))
+    launcher.start()
+    try:
+        qtbot.waitUntil(lambda: launcher.welcome is not None, timeout=10000)
+        first = launcher.welcome
+        box = first.language_box
+        box.setCurrentIndex(box.findData("es"))
+        box.activated.emit(box.currentIndex())
+        assert launcher.welcome is not first
+        assert launcher.welcome.windowTitle().startswith("Bienvenid")
+        assert app_settings.get("language") == "es"
+        launcher.welcome.close()
+    finally:
+        launcher.shutdown()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from fieldapp import __version__, paths
 from fieldapp import settings as app_settings
 from fieldapp.core.db import sqlite_path
+from fieldapp.ui import restart
 from fieldapp.ui.context import AppContext
 from fieldapp.ui.widgets import PageHeader, SectionLabel, page_layout
 
@@ -59,9 +60,16 @@ class Page(QWidget):
         row.addWidget(self.language)
         row.addStretch(1)
         lang_layout.addLayout(row)
+        note_row = QHBoxLayout()
         self.language_note = QLabel("")
         self.language_note.setObjectName("muted")
-        lang_layout.addWidget(self.language_note)
+        self.language_note.setWordWrap(True)
+        note_row.addWidget(self.language_note, 1)
+        self.restart_button = QPushButton(self.tr("Restart now"))
+        self.restart_button.setVisible(False)
+        self.restart_button.clicked.connect(restart.restart)
+        note_row.addWidget(self.restart_button)
+        lang_layout.addLayout(note_row)
         layout.addWidget(lang_card)
 
         folders_card, folders_layout = self._card(self.tr("Where your data lives"))
@@ -121,6 +129,7 @@ class Page(QWidget):
         log.info("interface language set to %s", code)
         self.language_note.setText(self.tr("The new language applies the next time you "
                                            "open Field App."))
+        self.restart_button.setVisible(True)
 
     def _open(self, folder: Path) -> None:
         paths.ensure(folder)
