@@ -109,18 +109,19 @@ def choose_language(setting: str | None = None) -> str:
 
 
 def load_translations(app: QApplication, language: str) -> list[QTranslator]:
-    """Install Field App's and Qt's own translations for ``language`` ("en": none)."""
+    """Install Field App's and Qt's own translations for ``language`` (English: its plural forms)."""
     for old in getattr(app, "_fieldapp_translators", []):
         app.removeTranslator(old)
     installed: list[QTranslator] = []
+    folder = paths.resources_dir() / "translations"
+    ours = QTranslator(app)
+    # English has a file too: the plural forms of "%n door(s)" ("1 door", "2 doors").
+    if ours.load(f"fieldapp_{language}", str(folder)):
+        app.installTranslator(ours)
+        installed.append(ours)
+    else:
+        log.warning("no %s translation in %s", language, folder)
     if language != "en":
-        ours = QTranslator(app)
-        folder = paths.resources_dir() / "translations"
-        if ours.load(f"fieldapp_{language}", str(folder)):
-            app.installTranslator(ours)
-            installed.append(ours)
-        else:
-            log.warning("no %s translation in %s", language, folder)
         qt = QTranslator(app)
         if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             app.installTranslator(qt)

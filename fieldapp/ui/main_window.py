@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp import APP_TITLE
 from fieldapp.services import lookup as queries
-from fieldapp.ui import geometry, menus, theme
+from fieldapp.ui import firststeps, geometry, menus, theme
 from fieldapp.ui.context import AppContext
 
 log = logging.getLogger(__name__)
@@ -137,7 +137,7 @@ class MainWindow(QMainWindow):
 
         side = QWidget()
         side.setObjectName("sidebarColumn")
-        side.setFixedWidth(216)
+        side.setFixedWidth(184)  # room for the page on a 1024-pixel laptop
         side.setStyleSheet(f"QWidget#sidebarColumn {{ background: {theme.SIDEBAR}; }}")
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
@@ -163,6 +163,7 @@ class MainWindow(QMainWindow):
 
         self._slots: dict[str, _Slot] = {}
         self._titles: list[tuple[str, str]] = []
+        self._first_steps: list[firststeps.FirstSteps] = []
         for number, name in enumerate(PAGE_MODULES, start=1):
             slot = _Slot(name)
             self._slots[slot.key] = slot
@@ -209,6 +210,7 @@ class MainWindow(QMainWindow):
         page.setObjectName("page")
         slot.page = page
         geometry.restore_splitters(page, slot.key)
+        self._add_first_steps(slot.key, page)
         if slot.placeholder is None:
             self.stack.addWidget(page)
         else:
@@ -221,6 +223,27 @@ class MainWindow(QMainWindow):
             if current == index:
                 self.stack.setCurrentIndex(index)
         return page
+
+    def _add_first_steps(self, key: str, page: QWidget) -> None:
+        """A new campaign's pages say what to do first (see :mod:`fieldapp.ui.firststeps`)."""
+        layout = page.layout()
+        if key not in firststeps.PAGES or not isinstance(layout, QVBoxLayout):
+            return
+        card = firststeps.FirstSteps(key, self.first_step, page)
+        layout.insertWidget(1 if layout.count() > 1 else 0, card)  # under the page header
+        card.update_state(queries.setup_state(self.ctx.store))
+        self._first_steps.append(card)
+
+    def first_step(self, what: str) -> None:
+        """A first-step button: import a voter file, cut or import turfs, join a campaign."""
+        if what == "import":
+            opener = getattr(self.show_page("doors"), "open_import_wizard", None)
+            if callable(opener):
+                opener()
+        elif what == "turfs":
+            self.show_page("turfs")
+        else:  # joining a campaign happens on the Sync page
+            self.show_page("sync")
 
     def _build_next(self) -> None:
         """Build the next page not built yet, then come back on the next event-loop turn."""
@@ -283,3 +306,7 @@ class MainWindow(QMainWindow):
     def _on_store_changed(self, what: str) -> None:
         if what in ("", "campaigns"):
             self.update_title()
+        if what in ("", "doors", "turfs") and self._first_steps:
+            state = queries.setup_state(self.ctx.store)
+            for card in self._first_steps:
+                card.update_state(state)

@@ -43,10 +43,6 @@ class Window(Protocol):
     def page_titles(self) -> list[tuple[str, str]]: ...
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Menus", text)
-
-
 def build(window: QMainWindow, target: Window) -> QMenuBar:
     """Fill ``window``'s menu bar; return it."""
     bar = window.menuBar()
@@ -66,27 +62,27 @@ def build(window: QMainWindow, target: Window) -> QMenuBar:
             menu.addAction(action)
             window.addAction(action)  # shortcuts work with the menu bar hidden too
 
-    add(_tr("&File"), [
-        (_tr("Open a sync bundle…"), "Ctrl+O", lambda: _open_bundle(target)),
-        (_tr("Settings…"), "Ctrl+,", lambda: target.show_page("settings")),
+    add(QCoreApplication.translate("Menus", "&File"), [
+        (QCoreApplication.translate("Menus", "Open a sync bundle…"), "Ctrl+O", lambda: _open_bundle(target)),
+        (QCoreApplication.translate("Menus", "Settings…"), "Ctrl+,", lambda: target.show_page("settings")),
         ("-", None, None),
-        (_tr("Quit"), "Ctrl+Q", window.close),
+        (QCoreApplication.translate("Menus", "Quit"), "Ctrl+Q", window.close),
     ])
-    add(_tr("&Edit"), [
-        (_tr("Find on this page"), "Ctrl+F", lambda: focus_search(target.current_page())),
+    add(QCoreApplication.translate("Menus", "&Edit"), [
+        (QCoreApplication.translate("Menus", "Find on this page"), "Ctrl+F", lambda: focus_search(target.current_page())),
     ])
-    add(_tr("&View"), [
-        (_tr("Full screen"), "F11", lambda: _toggle_full_screen(window)),
+    add(QCoreApplication.translate("Menus", "&View"), [
+        (QCoreApplication.translate("Menus", "Full screen"), "F11", lambda: _toggle_full_screen(window)),
     ])
-    add(_tr("&Go"), [
+    add(QCoreApplication.translate("Menus", "&Go"), [
         (title, f"Ctrl+{n}" if n <= 9 else None, lambda _c=False, k=key: target.show_page(k))
         for n, (key, title) in enumerate(target.page_titles(), start=1)
     ])
-    add(_tr("&Help"), [
-        (_tr("Keyboard help"), "F1", lambda: show_help(window, target)),
-        (_tr("Open the log folder"), None, lambda: _open_folder(paths.dirs().logs)),
+    add(QCoreApplication.translate("Menus", "&Help"), [
+        (QCoreApplication.translate("Menus", "Keyboard help"), "F1", lambda: show_help(window, target)),
+        (QCoreApplication.translate("Menus", "Open the log folder"), None, lambda: _open_folder(paths.dirs().logs)),
         ("-", None, None),
-        (_tr("About Field App"), None, lambda: AboutDialog(target.ctx, window).exec()),
+        (QCoreApplication.translate("Menus", "About Field App"), None, lambda: AboutDialog(target.ctx, window).exec()),
     ])
     return bar
 
@@ -122,16 +118,16 @@ def show_help(parent: QWidget, target: Window) -> None:
     page = target.current_page()
     header = page.findChild(QLabel, "pageSubtitle")
     lines = [
-        _tr("Ctrl+1 … Ctrl+9: go to a page (the order of the sidebar)"),
-        _tr("Ctrl+F: search the page · Ctrl+, : settings · Ctrl+Q: quit · F11: full screen"),
-        _tr("Tab / Shift+Tab: move between fields · Enter: the main button · Esc: cancel"),
-        _tr("Canvass: number keys pick the result, the person, support and answers; Enter saves and "
+        QCoreApplication.translate("Menus", "Ctrl+1 … Ctrl+9: go to a page (the order of the sidebar)"),
+        QCoreApplication.translate("Menus", "Ctrl+F: search the page · Ctrl+, : settings · Ctrl+Q: quit · F11: full screen"),
+        QCoreApplication.translate("Menus", "Tab / Shift+Tab: move between fields · Enter: the main button · Esc: cancel"),
+        QCoreApplication.translate("Menus", "Canvass: number keys pick the result, the person, support and answers; Enter saves and "
             "moves on; Page Up / Page Down change doors; F4 changes the canvasser"),
     ]
     if header is not None and header.text():
         lines.append(header.text())
     dialog = QDialog(parent)
-    dialog.setWindowTitle(_tr("Keyboard help"))
+    dialog.setWindowTitle(QCoreApplication.translate("Menus", "Keyboard help"))
     layout = QVBoxLayout(dialog)
     for line in lines:
         label = QLabel(line)

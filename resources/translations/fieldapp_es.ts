@@ -2,6 +2,59 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_419">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/menus.py" line="148"/>
+        <source>About Field App</source>
+        <translation>Acerca de Field App</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/menus.py" line="153"/>
+        <source>Version</source>
+        <translation>Versión</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/menus.py" line="154"/>
+        <source>Store</source>
+        <translation>Almacén de datos</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/menus.py" line="155"/>
+        <source>Site id</source>
+        <translation>Id de este equipo</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/menus.py" line="156"/>
+        <source>Qt</source>
+        <translation>Qt</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/menus.py" line="157"/>
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/menus.py" line="158"/>
+        <source>License</source>
+        <translation>Licencia</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/menus.py" line="158"/>
+        <source>GNU AGPL 3.0 or later; Qt and PySide6 under the LGPL 3.0; Leaflet under the BSD 2-clause license</source>
+        <translation>GNU AGPL 3.0 o posterior; Qt y PySide6 bajo la LGPL 3.0; Leaflet bajo la licencia BSD de 2 cláusulas</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/menus.py" line="160"/>
+        <source>Log folder</source>
+        <translation>Carpeta de registros</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/menus.py" line="171"/>
+        <source>Open the log folder</source>
+        <translation>Abrir la carpeta de registros</translation>
+    </message>
+</context>
+<context>
     <name>AddSignupDialog</name>
     <message>
         <location filename="../../fieldapp/ui/event_dialogs.py" line="310"/>
@@ -75,6 +128,82 @@
 The details are in the log file.</source>
         <translation>No se pudo abrir esta página: {error}
 Los detalles están en el archivo de registro.</translation>
+    </message>
+</context>
+<context>
+    <name>CanvassForm</name>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="79"/>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="84"/>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="87"/>
+        <source>Support</source>
+        <translation>Apoyo</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="92"/>
+        <source>Survey</source>
+        <translation>Encuesta</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="100"/>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="102"/>
+        <source>Anything worth knowing next time</source>
+        <translation>Algo que convenga saber la próxima vez</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="106"/>
+        <source>Asked us not to</source>
+        <translation>Pidió no recibir</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="107"/>
+        <source>call</source>
+        <translation>llamadas</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="108"/>
+        <source>text</source>
+        <translation>mensajes</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="111"/>
+        <source>(applies to the people this result covers)</source>
+        <translation>(se aplica a las personas de este resultado)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="118"/>
+        <source>Skip (PgDn)</source>
+        <translation>Saltar (PgDn)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="120"/>
+        <source>Save and next (Enter)</source>
+        <translation>Guardar y seguir (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>CanvasserDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/canvasser.py" line="28"/>
+        <source>Who knocked on these doors?</source>
+        <translation>¿Quién tocó estas puertas?</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/canvasser.py" line="30"/>
+        <source>Pick the canvasser whose walk sheets you are entering. It is asked once per sitting; F4 changes it.</source>
+        <translation>Elija al encuestador cuyas hojas de recorrido está ingresando. Se pregunta una vez por sesión; F4 lo cambia.</translation>
     </message>
 </context>
 <context>
@@ -162,38 +291,57 @@ Los detalles están en el archivo de registro.</translation>
         <source>{arrived:,} arrived / {rsvps:,} RSVPs</source>
         <translation>Llegadas: {arrived:,} / {rsvps:,} inscritos</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../fieldapp/ui/checkin.py" line="331"/>
-        <source>{a} of the RSVPs, {w} walk-ins, {q} waitlisted</source>
-        <translation>inscritos: {a}, sin inscripción: {w}, en lista de espera: {q}</translation>
+        <source>%Ln of the RSVPs</source>
+        <translation>
+            <numerusform>%Ln de los inscritos</numerusform>
+            <numerusform>%Ln de los inscritos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/checkin.py" line="332"/>
+        <source>%Ln walk-in(s)</source>
+        <translation>
+            <numerusform>%Ln sin inscripción</numerusform>
+            <numerusform>%Ln sin inscripción</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/checkin.py" line="333"/>
+        <source>%Ln waitlisted</source>
+        <translation>
+            <numerusform>%Ln en lista de espera</numerusform>
+            <numerusform>%Ln en lista de espera</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="341"/>
+        <location filename="../../fieldapp/ui/checkin.py" line="342"/>
         <source>Nobody matches. Press Ctrl+N to add a walk-in.</source>
         <translation>Nadie coincide. Pulse Ctrl+N para agregar a alguien sin inscripción.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="352"/>
+        <location filename="../../fieldapp/ui/checkin.py" line="353"/>
         <source>Checking in…</source>
         <translation>Registrando…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="361"/>
+        <location filename="../../fieldapp/ui/checkin.py" line="362"/>
         <source>{name} was already checked in.</source>
         <translation>{name} ya tenía registrada su entrada.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="367"/>
+        <location filename="../../fieldapp/ui/checkin.py" line="368"/>
         <source>✓ {name} checked in.</source>
         <translation>✓ Entrada de {name} registrada.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="390"/>
+        <location filename="../../fieldapp/ui/checkin.py" line="391"/>
         <source>Check-in of {name} taken back.</source>
         <translation>Se anuló la entrada de {name}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="397"/>
+        <location filename="../../fieldapp/ui/checkin.py" line="398"/>
         <source>Undoing…</source>
         <translation>Deshaciendo…</translation>
     </message>
@@ -272,6 +420,137 @@ Los detalles están en el archivo de registro.</translation>
         <location filename="../../fieldapp/ui/details.py" line="165"/>
         <source>Contact history</source>
         <translation>Historial de contactos</translation>
+    </message>
+</context>
+<context>
+    <name>DoorList</name>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="65"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="65"/>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="65"/>
+        <source>People</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="65"/>
+        <source>Last result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="93"/>
+        <source>Contact history (newest first)</source>
+        <translation>Historial (más reciente primero)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="99"/>
+        <source>Correct selected attempt</source>
+        <translation>Corregir el intento elegido</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="136"/>
+        <source>(not recorded)</source>
+        <translation>(sin registrar)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="164"/>
+        <source>Loading the turf…</source>
+        <translation>Cargando la zona…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="186"/>
+        <source>%n door(s) in walk order</source>
+        <translation>
+            <numerusform>%n puerta en orden de recorrido</numerusform>
+            <numerusform>%n puertas en orden de recorrido</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="187"/>
+        <source>%n to knock</source>
+        <translation>
+            <numerusform>%n por tocar</numerusform>
+            <numerusform>%n por tocar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="188"/>
+        <source>%n with a result</source>
+        <translation>
+            <numerusform>%n con resultado</numerusform>
+            <numerusform>%n con resultado</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="189"/>
+        <source>number keys pick, Enter saves and moves on</source>
+        <translation>las teclas numéricas eligen, Enter guarda y sigue</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="203"/>
+        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="214"/>
+        <source>Do not knock</source>
+        <translation>No tocar</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="280"/>
+        <source>door {i} of {n}</source>
+        <translation>puerta {i} de {n}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="291"/>
+        <source>no calls</source>
+        <translation>sin llamadas</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="293"/>
+        <source>no texts</source>
+        <translation>sin mensajes</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="295"/>
+        <source>Whole household (%n)</source>
+        <translation>
+            <numerusform>Todo el hogar (%n)</numerusform>
+            <numerusform>Todo el hogar (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="296"/>
+        <source>The door (nobody known)</source>
+        <translation>La vivienda (sin personas conocidas)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="317"/>
+        <source>by {who}</source>
+        <translation>por {who}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="318"/>
+        <source>canvasser not recorded</source>
+        <translation>encuestador sin registrar</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="320"/>
+        <source>(correction)</source>
+        <translation>(corrección)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="325"/>
+        <source>No contact yet.</source>
+        <translation>Todavía sin contacto.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="354"/>
+        <source>Correcting the attempt of {when}: saving adds a correction that replaces it (Esc to cancel).</source>
+        <translation>Corrigiendo el intento del {when}: al guardar se agrega una corrección que lo reemplaza (Esc para cancelar).</translation>
     </message>
 </context>
 <context>
@@ -412,57 +691,57 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="101"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="117"/>
         <source>Export a bundle</source>
         <translation>Exportar un paquete</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="105"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="121"/>
         <source>Everything this laptop knows</source>
         <translation>Todo lo que hay en esta computadora</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="106"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="122"/>
         <source>Only what changed since the last bundle</source>
         <translation>Solo lo que cambió desde el último paquete</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="107"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="123"/>
         <source>Export:</source>
         <translation>Exportar:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="116"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="132"/>
         <source>Encrypt for:</source>
         <translation>Cifrar para:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="117"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="133"/>
         <source>Use a passphrase instead (for offices without keys)</source>
         <translation>Usar una contraseña (para oficinas sin claves)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="124"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="140"/>
         <source>Passphrase:</source>
         <translation>Contraseña:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="127"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="143"/>
         <source>Choose…</source>
         <translation>Elegir…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="131"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="147"/>
         <source>Save in:</source>
         <translation>Guardar en:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="134"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="150"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="140"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="156"/>
         <source>Save the bundle in</source>
         <translation>Guardar el paquete en</translation>
     </message>
@@ -509,6 +788,54 @@ Los detalles están en el archivo de registro.</translation>
         <location filename="../../fieldapp/ui/import_wizard.py" line="91"/>
         <source>Voter files (*.csv *.tsv *.txt);;All files (*)</source>
         <translation>Padrones electorales (*.csv *.tsv *.txt);;Todos los archivos (*)</translation>
+    </message>
+</context>
+<context>
+    <name>FirstSteps</name>
+    <message>
+        <location filename="../../fieldapp/ui/firststeps.py" line="27"/>
+        <source>Nothing to count yet. Start with the doors: import a voter file, or join a campaign your office runs to receive its turf packet.</source>
+        <translation>Todavía no hay nada que contar. Empiece por las puertas: importe un padrón electoral o únase a una campaña de su oficina para recibir su paquete de zonas.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/firststeps.py" line="30"/>
+        <source>No doors to show yet. Import a voter file (the doors are placed on the map as they are geocoded), or join a campaign.</source>
+        <translation>Todavía no hay puertas que mostrar. Importe un padrón electoral (las puertas aparecen en el mapa al geocodificarse) o únase a una campaña.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/firststeps.py" line="33"/>
+        <source>Turfs are cut from doors, and there are none yet: import a voter file first, then cut or import turfs here.</source>
+        <translation>Las zonas se trazan a partir de las puertas, y todavía no hay ninguna: importe primero un padrón electoral y luego trace o importe zonas aquí.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/firststeps.py" line="36"/>
+        <source>No doors yet. Import a voter file (a CSV from your state or county) to bring in the doors and the people living there.</source>
+        <translation>Todavía no hay puertas. Importe un padrón electoral (un CSV de su estado o condado) para traer las puertas y las personas que viven allí.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/firststeps.py" line="39"/>
+        <source>Results are entered turf by turf, and there are no doors yet: import a voter file and make turfs, or join a campaign to receive a turf packet.</source>
+        <translation>Los resultados se ingresan zona por zona, y todavía no hay puertas: importe un padrón electoral y trace zonas, o únase a una campaña para recibir un paquete de zonas.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/firststeps.py" line="45"/>
+        <source>The doors are in; next, cut them into turfs (or import turfs drawn elsewhere) so that canvassers can walk them.</source>
+        <translation>Las puertas ya están; ahora trácelas en zonas (o importe zonas trazadas en otro lugar) para que los encuestadores las recorran.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/firststeps.py" line="64"/>
+        <source>Import a voter file…</source>
+        <translation>Importar un padrón electoral…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/firststeps.py" line="66"/>
+        <source>Cut or import turfs…</source>
+        <translation>Trazar o importar zonas…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/firststeps.py" line="67"/>
+        <source>Join a campaign…</source>
+        <translation>Unirse a una campaña…</translation>
     </message>
 </context>
 <context>
@@ -919,22 +1246,22 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../fieldapp/app.py" line="187"/>
+        <location filename="../../fieldapp/app.py" line="188"/>
         <source>Opening the store…</source>
         <translation>Abriendo el almacén de datos…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/app.py" line="195"/>
+        <location filename="../../fieldapp/app.py" line="196"/>
         <source>Cannot open the store</source>
         <translation>No se puede abrir el almacén de datos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/app.py" line="198"/>
+        <location filename="../../fieldapp/app.py" line="199"/>
         <source>opening the store</source>
         <translation>abrir el almacén de datos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/app.py" line="242"/>
+        <location filename="../../fieldapp/app.py" line="262"/>
         <source>Seeding the demo campaign…</source>
         <translation>Creando la campaña de demostración…</translation>
     </message>
@@ -942,12 +1269,12 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="185"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="190"/>
         <source>Store: {where}</source>
         <translation>Almacén: {where}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="263"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="304"/>
         <source>No campaign yet</source>
         <translation>Todavía no hay campaña</translation>
     </message>
@@ -1006,45 +1333,134 @@ Los detalles están en el archivo de registro.</translation>
     </message>
 </context>
 <context>
+    <name>Menus</name>
+    <message>
+        <location filename="../../fieldapp/ui/menus.py" line="65"/>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/menus.py" line="66"/>
+        <source>Open a sync bundle…</source>
+        <translation>Abrir un paquete de sincronización…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/menus.py" line="67"/>
+        <source>Settings…</source>
+        <translation>Ajustes…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/menus.py" line="69"/>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/menus.py" line="71"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/menus.py" line="72"/>
+        <source>Find on this page</source>
+        <translation>Buscar en esta página</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/menus.py" line="74"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/menus.py" line="75"/>
+        <source>Full screen</source>
+        <translation>Pantalla completa</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/menus.py" line="77"/>
+        <source>&amp;Go</source>
+        <translation>&amp;Ir</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/menus.py" line="81"/>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/menus.py" line="82"/>
+        <location filename="../../fieldapp/ui/menus.py" line="130"/>
+        <source>Keyboard help</source>
+        <translation>Ayuda del teclado</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/menus.py" line="83"/>
+        <source>Open the log folder</source>
+        <translation>Abrir la carpeta de registros</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/menus.py" line="85"/>
+        <source>About Field App</source>
+        <translation>Acerca de Field App</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/menus.py" line="121"/>
+        <source>Ctrl+1 … Ctrl+9: go to a page (the order of the sidebar)</source>
+        <translation>Ctrl+1 … Ctrl+9: ir a una página (en el orden de la barra lateral)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/menus.py" line="122"/>
+        <source>Ctrl+F: search the page · Ctrl+, : settings · Ctrl+Q: quit · F11: full screen</source>
+        <translation>Ctrl+F: buscar en la página · Ctrl+, : ajustes · Ctrl+Q: salir · F11: pantalla completa</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/menus.py" line="123"/>
+        <source>Tab / Shift+Tab: move between fields · Enter: the main button · Esc: cancel</source>
+        <translation>Tab / Mayús+Tab: pasar de un campo a otro · Enter: el botón principal · Esc: cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/menus.py" line="124"/>
+        <source>Canvass: number keys pick the result, the person, support and answers; Enter saves and moves on; Page Up / Page Down change doors; F4 changes the canvasser</source>
+        <translation>Puerta a puerta: las teclas numéricas eligen el resultado, la persona, el apoyo y las respuestas; Enter guarda y sigue; Re Pág / Av Pág cambian de puerta; F4 cambia el encuestador</translation>
+    </message>
+</context>
+<context>
     <name>NewCampaignDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="46"/>
-        <location filename="../../fieldapp/ui/welcome.py" line="67"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="49"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="70"/>
         <source>New campaign</source>
         <translation>Nueva campaña</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="50"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="53"/>
         <source>e.g. Fair Rent 2026</source>
         <translation>p. ej. Alquiler Justo 2026</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="52"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="55"/>
         <source>e.g. Riverwest Neighbors United</source>
         <translation>p. ej. Vecinos Unidos de Riverwest</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="54"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="57"/>
         <source>optional, e.g. RNU</source>
         <translation>opcional, p. ej. VUR</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="56"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="59"/>
         <source>Campaign name:</source>
         <translation>Nombre de la campaña:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="57"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="60"/>
         <source>Your organization:</source>
         <translation>Su organización:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="58"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="61"/>
         <source>Short code:</source>
         <translation>Sigla:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="68"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="71"/>
         <source>Please give the campaign and your organization a name.</source>
         <translation>Escriba un nombre para la campaña y para su organización.</translation>
     </message>
@@ -1052,213 +1468,86 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>Page</name>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="213"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="51"/>
         <source>Enter walk sheets fast: number keys pick the result, support and answers; Enter saves and moves to the next door.</source>
         <translation>Capture las hojas de recorrido rápido: los números eligen el resultado, el apoyo y las respuestas; Enter guarda y pasa a la siguiente puerta.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="219"/>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="125"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="74"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="126"/>
         <location filename="../../fieldapp/ui/pages/map.py" line="155"/>
         <source>Turf</source>
         <translation>Zona</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="226"/>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="126"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="81"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="127"/>
         <source>Canvasser</source>
         <translation>Encuestador</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="231"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="86"/>
         <source>Questions in</source>
         <translation>Preguntas en</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="233"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="88"/>
         <source>English</source>
         <translation>Inglés</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="234"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="89"/>
         <source>Spanish</source>
         <translation>Español</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="239"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="94"/>
         <source>Edit script…</source>
         <translation>Editar guion…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="247"/>
-        <source>#</source>
-        <translation>#</translation>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="158"/>
+        <source>Who knocked (F4 to change)</source>
+        <translation>Quién tocó (F4 para cambiar)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="171"/>
+        <source>Support and answers belong to the person you spoke with: pick who (keys 1-%n).</source>
+        <translation>
+            <numerusform>El apoyo y las respuestas son de la persona con quien habló: elija quién (tecla %n).</numerusform>
+            <numerusform>El apoyo y las respuestas son de la persona con quien habló: elija quién (teclas 1-%n).</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="247"/>
-        <source>Address</source>
-        <translation>Dirección</translation>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="256"/>
+        <source>Saved {address}: {result}.</source>
+        <translation>Guardado {address}: {result}.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="258"/>
+        <source>%n door(s) entered this session.</source>
+        <translation>
+            <numerusform>%n puerta ingresada en esta sesión.</numerusform>
+            <numerusform>%n puertas ingresadas en esta sesión.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="247"/>
         <location filename="../../fieldapp/ui/pages/people.py" line="34"/>
         <source>People</source>
         <translation>Personas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="247"/>
-        <source>Last result</source>
-        <translation>Resultado</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="319"/>
-        <source>Result</source>
-        <translation>Resultado</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="324"/>
-        <source>Who</source>
-        <translation>Quién</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="327"/>
-        <source>Support</source>
-        <translation>Apoyo</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="332"/>
-        <source>Survey</source>
-        <translation>Encuesta</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="340"/>
-        <source>Notes</source>
-        <translation>Notas</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="342"/>
-        <source>Anything worth knowing next time</source>
-        <translation>Algo que convenga saber la próxima vez</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="346"/>
-        <source>Asked us not to</source>
-        <translation>Pidió no recibir</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="347"/>
-        <source>call</source>
-        <translation>llamadas</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="348"/>
-        <source>text</source>
-        <translation>mensajes</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="351"/>
-        <source>(applies to the people this result covers)</source>
-        <translation>(se aplica a las personas de este resultado)</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="359"/>
-        <source>Skip (PgDn)</source>
-        <translation>Saltar (PgDn)</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="361"/>
-        <source>Save and next (Enter)</source>
-        <translation>Guardar y seguir (Enter)</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="275"/>
-        <source>Contact history (newest first)</source>
-        <translation>Historial (más reciente primero)</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="281"/>
-        <source>Correct selected attempt</source>
-        <translation>Corregir el intento elegido</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="412"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="128"/>
         <source>Canvass</source>
         <translation>Puerta a puerta</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="440"/>
-        <source>(not recorded)</source>
-        <translation>(sin registrar)</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="468"/>
-        <source>Loading the turf…</source>
-        <translation>Cargando la zona…</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="491"/>
-        <source>{n} doors in walk order · {live} to knock · {knocked} with a result · number keys pick, Enter saves and moves on</source>
-        <translation>{n} puertas en orden de recorrido · por tocar: {live} · con resultado: {knocked} · los números eligen, Enter guarda y sigue</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="499"/>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="510"/>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="867"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="249"/>
         <source>Do not knock</source>
         <translation>No tocar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="674"/>
-        <source>door {i} of {n}</source>
-        <translation>puerta {i} de {n}</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="680"/>
-        <source>Whole household ({n})</source>
-        <translation>Todo el hogar ({n})</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="681"/>
-        <source>The door (nobody known)</source>
-        <translation>La vivienda (sin personas conocidas)</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="685"/>
-        <source>no calls</source>
-        <translation>sin llamadas</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="687"/>
-        <source>no texts</source>
-        <translation>sin mensajes</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="742"/>
-        <source>by {who}</source>
-        <translation>por {who}</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="743"/>
-        <source>canvasser not recorded</source>
-        <translation>encuestador sin registrar</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="745"/>
-        <source>(correction)</source>
-        <translation>(corrección)</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="750"/>
-        <source>No contact yet.</source>
-        <translation>Todavía sin contacto.</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="779"/>
-        <source>Correcting the attempt of {when}: saving adds a correction that replaces it (Esc to cancel).</source>
-        <translation>Corrigiendo el intento del {when}: al guardar se agrega una corrección que lo reemplaza (Esc para cancelar).</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="793"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="166"/>
         <source>Pick a result first (number keys 1-9, 0).</source>
         <translation>Primero elija un resultado (teclas 1-9, 0).</translation>
     </message>
@@ -1273,153 +1562,153 @@ Los detalles están en el archivo de registro.</translation>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="164"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="180"/>
         <source>Bundles carry your work to the office and back: signed, encrypted files for a USB stick or e-mail. Drop .fieldbundle files here to import them.</source>
         <translation>Los paquetes llevan su trabajo a la oficina y de vuelta: archivos firmados y cifrados para una memoria USB o el correo. Suelte aquí archivos .fieldbundle para importarlos.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="166"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="182"/>
         <source>Export bundle…</source>
         <translation>Exportar paquete…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="168"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="184"/>
         <source>Import bundles…</source>
         <translation>Importar paquetes…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="190"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="206"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="190"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="206"/>
         <source>Direction</source>
         <translation>Sentido</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="190"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="206"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="191"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="207"/>
         <source>Site</source>
         <translation>Equipo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="191"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="207"/>
         <source>No.</source>
         <translation>N.º</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="191"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="207"/>
         <source>Records</source>
         <translation>Reg.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="192"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="208"/>
         <source>File</source>
         <translation>Archivo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="200"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="216"/>
         <source>Accept quarantined bundle</source>
         <translation>Aceptar paquete en cuarentena</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="207"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="223"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="212"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="225"/>
         <source>Record</source>
         <translation>Registro</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="212"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="225"/>
         <source>Field</source>
         <translation>Campo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="212"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="225"/>
         <source>Kept value</source>
         <translation>Valor conservado</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="213"/>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="214"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="226"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="227"/>
         <source>Written by</source>
         <translation>Escrito por</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="213"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="226"/>
         <source>Other value</source>
         <translation>Otro valor</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="219"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="237"/>
         <source>The newer write was kept. Nothing is lost: choose the other value to write it back (it then travels like any edit).</source>
         <translation>Se conservó el cambio más reciente. No se pierde nada: elija el otro valor para volver a escribirlo (luego viaja como cualquier cambio).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="223"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="230"/>
         <source>Keep this value</source>
         <translation>Conservar este valor</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="224"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="231"/>
         <source>Use the other value</source>
         <translation>Usar el otro valor</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="231"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="241"/>
         <source>Conflicts</source>
         <translation>Conflictos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="236"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="244"/>
         <source>Door A</source>
         <translation>Puerta A</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="236"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="244"/>
         <source>Door B</source>
         <translation>Puerta B</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="236"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="244"/>
         <source>Why</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="241"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="256"/>
         <source>The same address was entered on two laptops. Merging keeps one door and moves its people; keeping both marks them distinct.</source>
         <translation>Se capturó la misma dirección en dos computadoras. Al fusionar se conserva una puerta y se le pasan las personas; al conservar ambas se marcan como distintas.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="245"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="247"/>
         <source>Merge, keep A</source>
         <translation>Fusionar, dejar A</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="246"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="248"/>
         <source>Merge, keep B</source>
         <translation>Fusionar, dejar B</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="247"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="249"/>
         <source>Keep both</source>
         <translation>Conservar ambas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="255"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="260"/>
         <source>Possible duplicates</source>
         <translation>Posibles duplicados</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/sync.py" line="274"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="280"/>
         <source>Conflicts (%n)</source>
         <translation>
             <numerusform>Conflictos (%n)</numerusform>
@@ -1427,7 +1716,7 @@ Los detalles están en el archivo de registro.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/sync.py" line="275"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="281"/>
         <source>Possible duplicates (%n)</source>
         <translation>
             <numerusform>Posibles duplicados (%n)</numerusform>
@@ -1435,147 +1724,142 @@ Los detalles están en el archivo de registro.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="280"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="286"/>
         <source>This laptop: {name}, key {fp}. Trusted sites: {n}.</source>
         <translation>Esta computadora: {name}, clave {fp}. Equipos de confianza: {n}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="284"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="290"/>
         <source>This laptop has no keys yet: they are made with the first export.</source>
         <translation>Esta computadora aún no tiene claves: se crean con la primera exportación.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="289"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="295"/>
         <source>In</source>
         <translation>Entrada</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="289"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="295"/>
         <source>Out</source>
         <translation>Salida</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="290"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="296"/>
         <source>Merged</source>
         <translation>Fusionado</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="290"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="296"/>
         <source>Written</source>
         <translation>Escrito</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="291"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="297"/>
         <source>Quarantined</source>
         <translation>En cuarentena</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="291"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="297"/>
         <source>Merged in part</source>
         <translation>Fusionado en parte</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="303"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="309"/>
         <source>No bundles yet.</source>
         <translation>Todavía no hay paquetes.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="324"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="330"/>
         <source>Same address</source>
         <translation>Misma dirección</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="344"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="350"/>
         <source>Type a passphrase, or untick the passphrase box.</source>
         <translation>Escriba una contraseña o desmarque la casilla de contraseña.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="363"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="369"/>
         <source>Exported {n} records to {path}</source>
         <translation>Registros exportados a {path}: {n}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="366"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="372"/>
         <source>Exporting a bundle…</source>
         <translation>Exportando un paquete…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="372"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="378"/>
         <source>Import bundles</source>
         <translation>Importar paquetes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="373"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="379"/>
         <source>Field App bundles (*{suffix});;All files (*)</source>
         <translation>Paquetes de Field App (*{suffix});;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="396"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="402"/>
         <source>Importing bundles…</source>
         <translation>Importando paquetes…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="418"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="424"/>
         <source>Some bundles were not imported</source>
         <translation>Algunos paquetes no se importaron</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="421"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="427"/>
         <source>Passphrase</source>
         <translation>Contraseña</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="422"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="428"/>
         <source>These bundles are protected by a passphrase:
 {files}</source>
         <translation>Estos paquetes están protegidos con contraseña:
 {files}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="431"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="437"/>
         <source>{file}: not imported: {why}</source>
         <translation>{file}: no se importó: {why}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="435"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="441"/>
         <source>{file}: {new} new, {updated} updated, {unchanged} unchanged, {conflicts} conflicts</source>
         <translation>{file}: nuevos {new}, actualizados {updated}, sin cambios {unchanged}, conflictos {conflicts}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="440"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="446"/>
         <source>, {n} possible duplicates</source>
         <translation>, posibles duplicados {n}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="455"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="461"/>
         <source>Accept bundle</source>
         <translation>Aceptar paquete</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="456"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="462"/>
         <source>Merge this bundle even though its clock was ahead of this computer&apos;s? Check that both clocks are right first.</source>
         <translation>¿Fusionar este paquete aunque su reloj iba adelantado respecto al de esta computadora? Primero revise que ambos relojes estén bien.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="468"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="474"/>
         <source>Merging the bundle…</source>
         <translation>Fusionando el paquete…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="831"/>
-        <location filename="../../fieldapp/ui/pages/events.py" line="391"/>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="479"/>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="490"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="213"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="393"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="485"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="496"/>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="873"/>
-        <source>Saved {address}: {result}. {n} doors entered this session.</source>
-        <translation>Se guardó {address}: {result}. Puertas capturadas en esta sesión: {n}.</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="888"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="271"/>
         <source>End of the turf.</source>
         <translation>Fin de la zona.</translation>
     </message>
@@ -1593,7 +1877,7 @@ Los detalles están en el archivo de registro.</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/pages/dashboard.py" line="101"/>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="224"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="245"/>
         <source>Doors knocked</source>
         <translation>Puertas tocadas</translation>
     </message>
@@ -1618,104 +1902,107 @@ Los detalles están en el archivo de registro.</translation>
         <translation>Inscritos a eventos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="111"/>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="214"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="112"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="235"/>
         <source>Doors knocked and contacts by day</source>
         <translation>Puertas tocadas y contactos por día</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="115"/>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="268"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="116"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="289"/>
         <source>Events: RSVPs and arrivals</source>
         <translation>Eventos: inscritos y asistentes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="123"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="124"/>
         <source>Group by</source>
         <translation>Agrupar por</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="127"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="128"/>
         <source>Organization</source>
         <translation>Organización</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="138"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="139"/>
         <source>Corrected attempts count once (the correction). A door knocked on two days counts twice; a household entered person by person counts once.</source>
         <translation>Los intentos corregidos cuentan una vez (la corrección). Una puerta tocada en dos días cuenta dos veces; un hogar capturado persona por persona cuenta una vez.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="153"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="174"/>
         <source>Dashboard</source>
         <translation>Panel</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="175"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="196"/>
         <source>Adding up the figures…</source>
         <translation>Sumando las cifras…</translation>
     </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="180"/>
-        <source>{n:,} attempts recorded</source>
-        <translation>{n:,} intentos registrados</translation>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="201"/>
+        <source>%n attempt(s) recorded</source>
+        <translation>
+            <numerusform>%n intento registrado</numerusform>
+            <numerusform>%n intentos registrados</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="181"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="202"/>
         <source>conversations at the door</source>
         <translation>conversaciones en la puerta</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="182"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="203"/>
         <source>contacts / doors knocked</source>
         <translation>contactos / puertas tocadas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="183"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="204"/>
         <source>rated 1 or 2 on the support scale</source>
         <translation>con 1 o 2 en la escala de apoyo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="188"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="209"/>
         <source>for {n} upcoming events</source>
         <translation>próximos eventos: {n}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="193"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="214"/>
         <source>no-show rate so far {rate:.0f}%</source>
         <translation>inasistencia hasta ahora: {rate:.0f}%</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="212"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="233"/>
         <source>No doors knocked yet</source>
         <translation>Todavía no se ha tocado ninguna puerta</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="225"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="246"/>
         <source>Contacts</source>
         <translation>Contactos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="226"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="247"/>
         <source>Supporters</source>
         <translation>Simpatizantes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="254"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="275"/>
         <source>{group}: the {n} busiest</source>
         <translation>{group}: los {n} más activos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="266"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="287"/>
         <source>No events yet</source>
         <translation>Todavía no hay eventos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="270"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="291"/>
         <source>RSVPs</source>
         <translation>Inscritos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="271"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="292"/>
         <source>Arrived</source>
         <translation>Llegaron</translation>
     </message>
@@ -1729,15 +2016,22 @@ Los detalles están en el archivo de registro.</translation>
         <source>Import voter file…</source>
         <translation>Importar padrón…</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../fieldapp/ui/pages/doors.py" line="58"/>
-        <source>{n:,} doors match</source>
-        <translation>Puertas que coinciden: {n:,}</translation>
+        <source>%Ln door(s) match</source>
+        <translation>
+            <numerusform>%Ln puerta coincide</numerusform>
+            <numerusform>%Ln puertas coinciden</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../fieldapp/ui/pages/doors.py" line="59"/>
-        <source>{n:,} doors</source>
-        <translation>{n:,} puertas</translation>
+        <location filename="../../fieldapp/ui/pages/map.py" line="197"/>
+        <source>%Ln door(s)</source>
+        <translation>
+            <numerusform>%Ln puerta</numerusform>
+            <numerusform>%Ln puertas</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/pages/doors.py" line="26"/>
@@ -1745,64 +2039,64 @@ Los detalles están en el archivo de registro.</translation>
         <translation>Cada hogar por visitar, quién vive allí y qué pasó en la puerta.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="72"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="73"/>
         <source>Canvass launches, house parties, phone banks and trainings. Times are in each event&apos;s own time zone.</source>
         <translation>Salidas a tocar puertas, reuniones en casa, bancos telefónicos y capacitaciones. Las horas están en la zona horaria de cada evento.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="74"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="75"/>
         <source>Show past events</source>
         <translation>Mostrar eventos pasados</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="75"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="76"/>
         <source>Search by title or place</source>
         <translation>Buscar por título o lugar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="81"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="82"/>
         <source>New event…</source>
         <translation>Nuevo evento…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="83"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="84"/>
         <source>Edit…</source>
         <translation>Editar…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="84"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="85"/>
         <source>Duplicate</source>
         <translation>Duplicar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="85"/>
-        <location filename="../../fieldapp/ui/pages/events.py" line="268"/>
-        <location filename="../../fieldapp/ui/pages/events.py" line="346"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="86"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="269"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="348"/>
         <source>Cancel event</source>
         <translation>Cancelar evento</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="86"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="87"/>
         <source>Check-in mode…</source>
         <translation>Registro de entrada…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="88"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="89"/>
         <source>Print and export</source>
         <translation>Imprimir y exportar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="91"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="92"/>
         <source>Sign-in sheet (PDF)…</source>
         <translation>Hoja de registro (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="92"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="93"/>
         <source>Reminder call list (CSV)…</source>
         <translation>Lista de llamadas de recordatorio (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="93"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="94"/>
         <source>All events as a calendar file (ICS)…</source>
         <translation>Todos los eventos como calendario (ICS)…</translation>
     </message>
@@ -1842,183 +2136,219 @@ Los detalles están en el archivo de registro.</translation>
         <translation>Quitar turno</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="151"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="150"/>
         <source>Signups</source>
         <translation>Inscripciones</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="155"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="152"/>
         <source>Name, phone or email</source>
         <translation>Nombre, teléfono o correo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="164"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="166"/>
         <source>Add signup…</source>
         <translation>Agregar inscripción…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="167"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="168"/>
         <source>Set status</source>
         <translation>Cambiar estado</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="173"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="174"/>
         <source>Apply</source>
         <translation>Aplicar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="204"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="205"/>
         <location filename="../../fieldapp/ui/pages/map.py" line="150"/>
         <source>Events</source>
         <translation>Eventos</translation>
     </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="235"/>
-        <source>{n:,} events</source>
-        <translation>Eventos: {n:,}</translation>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/pages/events.py" line="236"/>
+        <source>%Ln event(s)</source>
+        <translation>
+            <numerusform>%Ln evento</numerusform>
+            <numerusform>%Ln eventos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/pages/events.py" line="238"/>
+        <source>%Ln upcoming event(s)</source>
+        <translation>
+            <numerusform>%Ln evento próximo</numerusform>
+            <numerusform>%Ln eventos próximos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/pages/events.py" line="294"/>
+        <source>(+%Ln waitlisted)</source>
+        <translation>
+            <numerusform>(+%Ln en espera)</numerusform>
+            <numerusform>(+%Ln en espera)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/pages/events.py" line="298"/>
+        <source>%Ln RSVP(s)</source>
+        <translation>
+            <numerusform>%Ln inscrito</numerusform>
+            <numerusform>%Ln inscritos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/pages/events.py" line="298"/>
+        <source>%Ln arrived</source>
+        <translation>
+            <numerusform>%Ln llegó</numerusform>
+            <numerusform>%Ln llegaron</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/pages/events.py" line="299"/>
+        <source>%Ln walk-in(s)</source>
+        <translation>
+            <numerusform>%Ln sin inscripción</numerusform>
+            <numerusform>%Ln sin inscripción</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/pages/events.py" line="299"/>
+        <source>%Ln waitlisted</source>
+        <translation>
+            <numerusform>%Ln en lista de espera</numerusform>
+            <numerusform>%Ln en lista de espera</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="237"/>
-        <source>{n:,} upcoming events</source>
-        <translation>Próximos eventos: {n:,}</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="255"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="256"/>
         <source>Pick an event to see its shifts and signups.</source>
         <translation>Elija un evento para ver sus turnos e inscripciones.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="267"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="268"/>
         <source>Reinstate event</source>
         <translation>Restablecer evento</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="274"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="275"/>
         <source>(cancelled)</source>
         <translation>(cancelado)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="283"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="284"/>
         <source>Hosted by {names}</source>
         <translation>Anfitriones: {names}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="284"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="285"/>
         <source>capacity {n}</source>
         <translation>cupo {n}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="284"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="285"/>
         <source>no capacity limit</source>
         <translation>sin límite de cupo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="293"/>
-        <source>(+{n} waitlisted)</source>
-        <translation>(+{n} en lista de espera)</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="296"/>
-        <source>{rsvps} RSVPs · {arrived} arrived · {walk} walk-ins · {wait} waitlisted</source>
-        <translation>inscritos: {rsvps} · llegadas: {arrived} · sin inscripción: {walk} · en espera: {wait}</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="333"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="335"/>
         <source>Duplicating…</source>
         <translation>Duplicando…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="343"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="345"/>
         <source>Reinstating…</source>
         <translation>Restableciendo…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="347"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="349"/>
         <source>Cancel {title}? Signups are kept so you can tell people.</source>
         <translation>¿Cancelar {title}? Las inscripciones se conservan para que pueda avisarles.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="349"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="351"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="369"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="371"/>
         <source>Removing the shift…</source>
         <translation>Quitando el turno…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="375"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="377"/>
         <source>Waitlist</source>
         <translation>Lista de espera</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="376"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="378"/>
         <source>That shift is full: the person is on the waitlist and gets the first seat that opens.</source>
         <translation>Ese turno está lleno: la persona queda en lista de espera y obtiene el primer lugar que se libere.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="389"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="391"/>
         <source>one person moved up from the waitlist</source>
         <translation>una persona pasó de la lista de espera</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="403"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="405"/>
         <source>Save the sign-in sheet</source>
         <translation>Guardar la hoja de registro</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="403"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="405"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="412"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="414"/>
         <source>Writing the sign-in sheet…</source>
         <translation>Generando la hoja de registro…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="413"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="415"/>
         <source>Wrote {path} ({n} RSVPs).</source>
         <translation>Se guardó {path} (inscritos: {n}).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="419"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="421"/>
         <source>Save the call list</source>
         <translation>Guardar la lista de llamadas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="419"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="421"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="431"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="433"/>
         <source>Writing the call list…</source>
         <translation>Generando la lista de llamadas…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="432"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="434"/>
         <source>Wrote {n} people to call to {path}; {left} left out (no phone, do not call or waitlisted).</source>
         <translation>Personas para llamar guardadas en {path}: {n}; quedaron fuera: {left} (sin teléfono, no llamar o en lista de espera).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="436"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="438"/>
         <source>Save the calendar</source>
         <translation>Guardar el calendario</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="436"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="438"/>
         <source>iCalendar (*.ics)</source>
         <translation>iCalendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="445"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="447"/>
         <source>Writing the calendar…</source>
         <translation>Generando el calendario…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="446"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="448"/>
         <source>Wrote {n} events to {path}.</source>
         <translation>Eventos guardados en {path}: {n}.</translation>
     </message>
@@ -2162,10 +2492,13 @@ Los detalles están en el archivo de registro.</translation>
         <source>Drawing the map…</source>
         <translation>Dibujando el mapa…</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../fieldapp/ui/pages/map.py" line="197"/>
-        <source>{n:,} doors, {t:,} turfs on the map.</source>
-        <translation>En el mapa: puertas {n:,}, zonas {t:,}.</translation>
+        <source>%Ln turf(s) on the map.</source>
+        <translation>
+            <numerusform>%Ln zona en el mapa.</numerusform>
+            <numerusform>%Ln zonas en el mapa.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/pages/map.py" line="199"/>
@@ -2341,93 +2674,104 @@ Los detalles están en el archivo de registro.</translation>
         <source>Search by name, phone or email</source>
         <translation>Buscar por nombre, teléfono o correo</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../fieldapp/ui/pages/people.py" line="44"/>
-        <source>{n:,} people match</source>
-        <translation>Personas que coinciden: {n:,}</translation>
+        <source>%Ln people match</source>
+        <translation>
+            <numerusform>%Ln persona coincide</numerusform>
+            <numerusform>%Ln personas coinciden</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../fieldapp/ui/pages/people.py" line="45"/>
-        <source>{n:,} people</source>
-        <translation>{n:,} personas</translation>
+        <source>%Ln people</source>
+        <translation>
+            <numerusform>%Ln persona</numerusform>
+            <numerusform>%Ln personas</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/settings.py" line="48"/>
+        <location filename="../../fieldapp/ui/pages/settings.py" line="49"/>
         <source>Choices for this computer. Nothing here travels in sync bundles.</source>
         <translation>Opciones de esta computadora. Nada de esto viaja en los paquetes de sincronización.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/settings.py" line="50"/>
+        <location filename="../../fieldapp/ui/pages/settings.py" line="51"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/settings.py" line="53"/>
+        <location filename="../../fieldapp/ui/pages/settings.py" line="54"/>
         <source>Same as this computer</source>
         <translation>El de esta computadora</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/settings.py" line="58"/>
+        <location filename="../../fieldapp/ui/pages/settings.py" line="59"/>
         <source>Interface language:</source>
         <translation>Idioma de la interfaz:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/settings.py" line="67"/>
+        <location filename="../../fieldapp/ui/pages/settings.py" line="68"/>
+        <source>Restart now</source>
+        <translation>Reiniciar ahora</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/settings.py" line="75"/>
         <source>Where your data lives</source>
         <translation>Dónde están sus datos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/settings.py" line="74"/>
+        <location filename="../../fieldapp/ui/pages/settings.py" line="82"/>
         <source>Store</source>
         <translation>Almacén de datos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/settings.py" line="76"/>
+        <location filename="../../fieldapp/ui/pages/settings.py" line="84"/>
         <source>Data folder</source>
         <translation>Carpeta de datos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/settings.py" line="77"/>
+        <location filename="../../fieldapp/ui/pages/settings.py" line="85"/>
         <source>Settings and keys</source>
         <translation>Ajustes y claves</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/settings.py" line="78"/>
+        <location filename="../../fieldapp/ui/pages/settings.py" line="86"/>
         <source>Log files</source>
         <translation>Archivos de registro</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/settings.py" line="79"/>
+        <location filename="../../fieldapp/ui/pages/settings.py" line="87"/>
         <source>Caches (map tiles, geocoding)</source>
         <translation>Cachés (mosaicos del mapa, geocodificación)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/settings.py" line="92"/>
+        <location filename="../../fieldapp/ui/pages/settings.py" line="100"/>
         <source>Open</source>
         <translation>Abrir</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/settings.py" line="99"/>
+        <location filename="../../fieldapp/ui/pages/settings.py" line="107"/>
         <source>About</source>
         <translation>Acerca de</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/settings.py" line="100"/>
+        <location filename="../../fieldapp/ui/pages/settings.py" line="108"/>
         <source>Field App {version} · this computer&apos;s site id: {site}</source>
         <translation>Field App {version} · identificador de esta computadora: {site}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/settings.py" line="116"/>
+        <location filename="../../fieldapp/ui/pages/settings.py" line="124"/>
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/settings.py" line="122"/>
+        <location filename="../../fieldapp/ui/pages/settings.py" line="130"/>
         <source>The new language applies the next time you open Field App.</source>
         <translation>El nuevo idioma se aplicará la próxima vez que abra Field App.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="258"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="264"/>
         <source>Sync</source>
         <translation>Sincronizar</translation>
     </message>
@@ -2578,10 +2922,13 @@ Los detalles están en el archivo de registro.</translation>
         <source>Assigning volunteers</source>
         <translation>Asignando voluntarios</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../fieldapp/ui/pages/turfs.py" line="285"/>
-        <source>{n:,} turfs</source>
-        <translation>Zonas: {n:,}</translation>
+        <source>%Ln turf(s)</source>
+        <translation>
+            <numerusform>%Ln zona</numerusform>
+            <numerusform>%Ln zonas</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/pages/turfs.py" line="296"/>
@@ -3224,72 +3571,77 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>WelcomeWindow</name>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="83"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="88"/>
         <source>Welcome to {app}</source>
         <translation>Bienvenido a {app}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="88"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="93"/>
         <source>Welcome to Field App</source>
         <translation>Bienvenido a Field App</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="91"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="96"/>
         <source>Field App keeps your turfs, doors, people, door knocks and events on this computer, works without internet, and trades data with your office through sync bundles. How do you want to start?</source>
         <translation>Field App guarda sus zonas, puertas, personas, visitas y eventos en esta computadora, funciona sin internet e intercambia datos con su oficina mediante paquetes de sincronización. ¿Cómo quiere empezar?</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="100"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="106"/>
         <source>Explore the demo campaign</source>
         <translation>Explorar la campaña de demostración</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="101"/>
-        <source>A living campaign in Milwaukee: three coalition groups, turfs, {n:,} doors, people, a week of door knocks and upcoming events.</source>
-        <translation>Una campaña viva en Milwaukee: tres grupos de la coalición, zonas, {n:,} puertas, personas, una semana de visitas y próximos eventos.</translation>
+        <location filename="../../fieldapp/ui/welcome.py" line="107"/>
+        <source>A living campaign in Milwaukee: three coalition groups, turfs, {n} doors, people, a week of door knocks and upcoming events.</source>
+        <translation>Una campaña viva en Milwaukee: tres grupos de la coalición, zonas, {n} puertas, personas, una semana de visitas y próximos eventos.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="105"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="111"/>
         <source>Start a new campaign</source>
         <translation>Empezar una campaña nueva</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="106"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="112"/>
         <source>An empty campaign for your organization; import doors and cut turf next.</source>
         <translation>Una campaña vacía para su organización; después importe puertas y trace zonas.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="108"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="114"/>
         <source>Open a sync bundle from your office</source>
         <translation>Abrir un paquete de sincronización de su oficina</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="109"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="115"/>
         <source>A turf packet or a bundle a coordinator sent you (.fieldbundle).</source>
         <translation>Un paquete de zona o un paquete que le envió un coordinador (.fieldbundle).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="154"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="125"/>
+        <source>Language:</source>
+        <translation>Idioma:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/welcome.py" line="180"/>
         <source>seeding the demo campaign</source>
         <translation>crear la campaña de demostración</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="157"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="183"/>
         <source>Seeding the demo campaign…</source>
         <translation>Creando la campaña de demostración…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="176"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="202"/>
         <source>Creating the campaign…</source>
         <translation>Creando la campaña…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="194"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="220"/>
         <source>Sync bundles</source>
         <translation>Paquetes de sincronización</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="195"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="221"/>
         <source>Opening sync bundles is coming soon. For now, start with the demo or a new campaign; the Sync page will import bundles.</source>
         <translation>Pronto se podrán abrir paquetes de sincronización. Por ahora, empiece con la demostración o con una campaña nueva; la página Sincronizar importará los paquetes.</translation>
     </message>

@@ -25,7 +25,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QDate, QLocale, QMargins, Qt
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtGui import QColor, QFont, QPainter, QResizeEvent
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from sqlalchemy import func, select
 
@@ -104,8 +104,9 @@ class Page(RefreshingPage):
             "supporters": StatCard(self.tr("Supporters identified (1-2)")),
             "events": StatCard(self.tr("Event RSVPs")),
         }
-        for i, card in enumerate(self.cards.values()):
-            cards.addWidget(card, 0, i)
+        self._card_grid = cards
+        self._card_columns = 0
+        self._arrange_cards(len(self.cards))
         layout.addLayout(cards)
 
         self.day_chart = _chart(self.tr("Doors knocked and contacts by day"))
@@ -149,6 +150,26 @@ class Page(RefreshingPage):
         view.setStyleSheet(f"background: {theme.CARD}; border: 1px solid {theme.BORDER}; border-radius: 10px;")
         return view
 
+    CARD_WIDTH = 190  # below this a card's caption and figure no longer fit on their lines
+
+    def _arrange_cards(self, columns: int) -> None:
+        """Cards in ``columns`` columns (five in a row on a wide screen, fewer on a laptop)."""
+        columns = max(1, min(columns, len(self.cards)))
+        if columns == self._card_columns:
+            return
+        self._card_columns = columns
+        for card in self.cards.values():
+            self._card_grid.removeWidget(card)
+        for i, card in enumerate(self.cards.values()):
+            self._card_grid.addWidget(card, i // columns, i % columns)
+        for column in range(len(self.cards)):
+            self._card_grid.setColumnStretch(column, 1 if column < columns else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        spacing = self._card_grid.spacing()
+        self._arrange_cards((event.size().width() + spacing) // (self.CARD_WIDTH + spacing))
+        super().resizeEvent(event)
+
     def title(self) -> str:
         return self.tr("Dashboard")
 
@@ -177,7 +198,7 @@ class Page(RefreshingPage):
     def show_data(self, data: reports.Dashboard) -> None:
         self.data = data
         t = data.totals
-        self.cards["knocked"].set_value(t.doors_knocked, self.tr("{n:,} attempts recorded").format(n=t.attempts))
+        self.cards["knocked"].set_value(t.doors_knocked, self.tr("%n attempt(s) recorded", "", t.attempts))
         self.cards["contacts"].set_value(t.contacts, self.tr("conversations at the door"))
         self.cards["rate"].set_value(f"{t.contact_rate * 100:.1f}%", self.tr("contacts / doors knocked"))
         self.cards["supporters"].set_value(t.supporters, self.tr("rated 1 or 2 on the support scale"))

@@ -55,8 +55,8 @@ class Page(SearchTableDetailPage):
 
     def count_text(self, n: int, matching: bool) -> str:
         if matching:
-            return self.tr("{n:,} doors match").format(n=n)
-        return self.tr("{n:,} doors").format(n=n)
+            return self.tr("%Ln door(s) match", "", n)
+        return self.tr("%Ln door(s)", "", n)
 
     def record_selected(self, record_id: str) -> None:
         self.ctx.door_focused.emit(record_id, self.key)

@@ -41,8 +41,8 @@ class Page(SearchTableDetailPage):
 
     def count_text(self, n: int, matching: bool) -> str:
         if matching:
-            return self.tr("{n:,} people match").format(n=n)
-        return self.tr("{n:,} people").format(n=n)
+            return self.tr("%Ln people match", "", n)
+        return self.tr("%Ln people", "", n)
 
     def select_person(self, person_id: str) -> bool:
         """Select and show ``person_id`` (clearing a search that hides them)."""

@@ -25,6 +25,7 @@ from fieldapp.core.models import RESULT_CODES
 from fieldapp.services import canvass
 from fieldapp.ui import labels, theme
 from fieldapp.ui.context import AppContext
+from fieldapp.ui.flowlayout import FlowLayout
 from fieldapp.ui.pages.canvass.keypicker import RESULT_KEYS, KeyPicker
 from fieldapp.ui.widgets import RefreshingPage, SectionLabel
 
@@ -55,6 +56,7 @@ class CanvassForm(RefreshingPage):
         form.setSpacing(6)
         self.address_label = QLabel("")
         self.address_label.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        self.address_label.setWordWrap(True)
         self.position_label = QLabel("")
         self.position_label.setObjectName("muted")
         top = QHBoxLayout()
@@ -100,14 +102,13 @@ class CanvassForm(RefreshingPage):
         self.notes.setPlaceholderText(self.tr("Anything worth knowing next time"))
         notes_row.addWidget(self.notes, 1)
         form.addLayout(notes_row)
-        flags_row = QHBoxLayout()
+        flags_row = FlowLayout(spacing=8)
         flags_row.addWidget(QLabel(self.tr("Asked us not to")))
         self.no_call = QCheckBox(self.tr("call"))
         self.no_text = QCheckBox(self.tr("text"))
         flags_row.addWidget(self.no_call)
         flags_row.addWidget(self.no_text)
         flags_row.addWidget(QLabel(self.tr("(applies to the people this result covers)")))
-        flags_row.addStretch(1)
         form.addLayout(flags_row)
         buttons = QHBoxLayout()
         self.status_label = QLabel("")
@@ -226,13 +227,13 @@ class CanvassForm(RefreshingPage):
 
 
     def _fit_form(self) -> None:
-        """Keep the form at least as wide as its widest row of keys.
+        """Keep the form at least as wide as its widest key or field.
 
-        The form scrolls only up and down, so a row of result or household
-        buttons wider than the pane was cut off at the right (with "Save and
-        next" half hidden); the splitter takes the room from the door list.
+        The form scrolls only up and down; its rows of keys wrap to its width,
+        so the splitter can give the door list its share on a narrow laptop
+        while nothing runs off the right edge.
         """
-        self.form_scroll.setMinimumWidth(self.form_box.minimumSizeHint().width() + 4)
+        self.form_scroll.setMinimumWidth(min(self.form_box.minimumSizeHint().width() + 4, 420))
 
 
     def clear_form(self) -> None:

@@ -6,9 +6,10 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QPushButton, QWidget
 
 from fieldapp.ui import theme
+from fieldapp.ui.flowlayout import FlowLayout
 
 RESULT_KEYS = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "0"]
 """The key of each result code, in RESULT_CODES order."""
@@ -32,9 +33,8 @@ class KeyPicker(QFrame):
         self._options: list[tuple[Any, str, str]] = []
         self._buttons: list[QPushButton] = []
         self._value: Any = None
-        self._grid = QVBoxLayout(self)
+        self._grid = FlowLayout(self, spacing=4)
         self._grid.setContentsMargins(4, 4, 4, 4)
-        self._grid.setSpacing(4)
         self._style(False)
         self.set_options(options or [])
 
@@ -48,33 +48,25 @@ class KeyPicker(QFrame):
         )
 
     def set_options(self, options: list[tuple[Any, str, str]]) -> None:
-        """``options``: (value, label, key) triples."""
+        """``options``: (value, label, key) triples.
+
+        The buttons flow and wrap to the pane's width (a narrow laptop or longer
+        Spanish labels put a button on the next line instead of off the edge).
+        """
         while self._grid.count():
             item = self._grid.takeAt(0)
-            row = item.layout() if item is not None else None
-            if row is not None:
-                while row.count():
-                    inner = row.takeAt(0)
-                    w = inner.widget() if inner is not None else None
-                    if w is not None:
-                        w.deleteLater()
+            w = item.widget() if item is not None else None
+            if w is not None:
+                w.deleteLater()
         self._options = list(options)
         self._buttons = []
-        row_layout: QHBoxLayout | None = None
-        for i, (value, label, key) in enumerate(self._options):
-            if i % self._columns == 0:
-                row_layout = QHBoxLayout()
-                row_layout.setSpacing(4)
-                self._grid.addLayout(row_layout)
+        for value, label, key in self._options:
             button = QPushButton(f"{key}  {label}")
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _c=False, v=value: self.pick(v))
-            assert row_layout is not None
-            row_layout.addWidget(button)
+            self._grid.addWidget(button)
             self._buttons.append(button)
-        if row_layout is not None and len(self._options) % self._columns:
-            row_layout.addStretch(1)
         self._value = None
         self._sync()
 
