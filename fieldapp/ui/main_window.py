@@ -26,7 +26,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -44,6 +44,8 @@ from fieldapp.ui import firststeps, geometry, menus, theme
 from fieldapp.ui.context import AppContext
 
 log = logging.getLogger(__name__)
+
+TITLE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 PAGE_MODULES = ["dashboard", "map", "turfs", "doors", "canvass", "people", "events", "sync", "settings"]
 
@@ -122,6 +124,9 @@ class MainWindow(QMainWindow):
     """Sidebar + pages. ``show_page("doors")`` switches; ``page("doors")`` finds one."""
 
     page_changed = Signal(str)
+    SIDEBAR_WIDE, SIDEBAR_COMPACT = 196, 60
+    COMPACT_BELOW = 1200
+    """Narrower windows (a 1024-pixel laptop) show the sidebar as icons, to leave the page its room."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -137,7 +142,8 @@ class MainWindow(QMainWindow):
 
         side = QWidget()
         side.setObjectName("sidebarColumn")
-        side.setFixedWidth(184)  # room for the page on a 1024-pixel laptop
+        side.setFixedWidth(self.SIDEBAR_WIDE)
+        self._side, self._compact = side, False
         side.setStyleSheet(f"QWidget#sidebarColumn {{ background: {theme.SIDEBAR}; }}")
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
@@ -151,7 +157,9 @@ class MainWindow(QMainWindow):
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setIconSize(QSize(20, 20))
         self.sidebar.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         side_layout.addWidget(brand)
+        self._brand = brand
         side_layout.addWidget(self.campaign_label)
         side_layout.addWidget(self.sidebar, 1)
 
@@ -175,6 +183,7 @@ class MainWindow(QMainWindow):
                 self.stack.addWidget(slot.placeholder)
             item = QListWidgetItem(theme.icon(slot.key), title)
             item.setData(Qt.ItemDataRole.UserRole, slot.key)
+            item.setData(TITLE_ROLE, title)  # the title, also while the sidebar shows icons only
             item.setToolTip(f"{title}  (Ctrl+{number})")
             self.sidebar.addItem(item)
             self._titles.append((slot.key, title))
@@ -289,6 +298,23 @@ class MainWindow(QMainWindow):
     def page_titles(self) -> list[tuple[str, str]]:
         """(key, title) of every page, in sidebar order (the Go menu)."""
         return list(self._titles)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.set_compact_sidebar(event.size().width() < self.COMPACT_BELOW)
+        super().resizeEvent(event)
+
+    def set_compact_sidebar(self, compact: bool) -> None:
+        """Icons only (titles in tooltips) or icons with titles."""
+        if compact == self._compact:
+            return
+        self._compact = compact
+        self._side.setFixedWidth(self.SIDEBAR_COMPACT if compact else self.SIDEBAR_WIDE)
+        self._brand.setVisible(not compact)
+        self.campaign_label.setVisible(not compact)
+        for row, (_key, title) in enumerate(self._titles):
+            item = self.sidebar.item(row)
+            if item is not None:
+                item.setText("" if compact else title)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         built = {key: slot.page for key, slot in self._slots.items() if slot.page is not None}

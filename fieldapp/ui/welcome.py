@@ -117,6 +117,9 @@ class WelcomeWindow(QWidget):
         self.demo_button.clicked.connect(self.start_demo)
         self.new_button.clicked.connect(self.start_new)
         self.bundle_button.clicked.connect(self.open_bundle)
+        # Tall enough for every card's text (Spanish runs longer), and never taller than the screen.
+        self.resize(640, max(520, self.heightForWidth(640) if self.hasHeightForWidth() else 0,
+                             self.sizeHint().height()))
 
     def _language_row(self) -> QHBoxLayout:
         """The interface language, first thing on the first screen (English or Spanish)."""

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QSizePolicy,
     QSplitter,
     QTableView,
@@ -122,7 +123,8 @@ class StatCard(QFrame):
     def __init__(self, caption: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("statCard")
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # Grows with its wrapped caption and detail (Spanish captions take two lines).
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)
         layout.setSpacing(2)
@@ -251,6 +253,26 @@ def page_layout(page: QWidget) -> QVBoxLayout:
     layout.setContentsMargins(28, 22, 28, 18)
     layout.setSpacing(12)
     return layout
+
+
+def scrolling_page_layout(page: QWidget) -> QVBoxLayout:
+    """Like :func:`page_layout`, inside a pane that scrolls up and down.
+
+    For pages whose content (charts, cards) needs more height than a 768-pixel
+    screen leaves: they scroll instead of drawing their parts over each other.
+    """
+    outer = QVBoxLayout(page)
+    outer.setContentsMargins(0, 0, 0, 0)
+    scroll = QScrollArea(page)
+    scroll.setObjectName("pageScroll")
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    inner = QWidget()
+    inner.setObjectName("pageContent")
+    scroll.setWidget(inner)
+    outer.addWidget(scroll)
+    return page_layout(inner)
 
 
 def ok_cancel_buttons(dialog: QDialog) -> QDialogButtonBox:

@@ -29,9 +29,9 @@
     </message>
 </context>
 <context>
-    <name>DoorList</name>
+    <name>Page</name>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="186"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="133"/>
         <source>%n door(s) in walk order</source>
         <translation>
             <numerusform>%n door in walk order</numerusform>
@@ -39,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="187"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="134"/>
         <source>%n to knock</source>
         <translation>
             <numerusform>%n to knock</numerusform>
@@ -47,7 +47,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="188"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="135"/>
         <source>%n with a result</source>
         <translation>
             <numerusform>%n with a result</numerusform>
@@ -55,18 +55,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="295"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="140"/>
         <source>Whole household (%n)</source>
         <translation>
             <numerusform>Whole household (%n)</numerusform>
             <numerusform>Whole household (%n)</numerusform>
         </translation>
     </message>
-</context>
-<context>
-    <name>Page</name>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="171"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="183"/>
         <source>Support and answers belong to the person you spoke with: pick who (keys 1-%n).</source>
         <translation>
             <numerusform>Support and answers belong to the person you spoke with: pick who (key 1).</numerusform>
@@ -74,7 +71,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="258"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="270"/>
         <source>%n door(s) entered this session.</source>
         <translation>
             <numerusform>%n door entered this session.</numerusform>
@@ -82,11 +79,19 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="201"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="209"/>
         <source>%n attempt(s) recorded</source>
         <translation>
             <numerusform>%n attempt recorded</numerusform>
             <numerusform>%n attempts recorded</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="217"/>
+        <source>for %n upcoming event(s)</source>
+        <translation>
+            <numerusform>for %n upcoming event</numerusform>
+            <numerusform>for %n upcoming events</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -107,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/events.py" line="236"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="249"/>
         <source>%Ln event(s)</source>
         <translation>
             <numerusform>%Ln event</numerusform>
@@ -115,7 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/events.py" line="238"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="251"/>
         <source>%Ln upcoming event(s)</source>
         <translation>
             <numerusform>%Ln upcoming event</numerusform>
@@ -123,7 +128,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/events.py" line="294"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="307"/>
         <source>(+%Ln waitlisted)</source>
         <translation>
             <numerusform>(+%Ln waitlisted)</numerusform>
@@ -131,7 +136,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/events.py" line="298"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="311"/>
         <source>%Ln RSVP(s)</source>
         <translation>
             <numerusform>%Ln RSVP</numerusform>
@@ -139,7 +144,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/events.py" line="298"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="311"/>
         <source>%Ln arrived</source>
         <translation>
             <numerusform>%Ln arrived</numerusform>
@@ -147,7 +152,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/events.py" line="299"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="312"/>
         <source>%Ln walk-in(s)</source>
         <translation>
             <numerusform>%Ln walk-in</numerusform>
@@ -155,7 +160,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/events.py" line="299"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="312"/>
         <source>%Ln waitlisted</source>
         <translation>
             <numerusform>%Ln waitlisted</numerusform>

@@ -123,7 +123,7 @@
 <context>
     <name>BrokenPage</name>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="58"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="60"/>
         <source>This page could not be opened: {error}
 The details are in the log file.</source>
         <translation>No se pudo abrir esta página: {error}
@@ -133,62 +133,62 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>CanvassForm</name>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="79"/>
+        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="88"/>
         <source>Result</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="84"/>
+        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="93"/>
         <source>Who</source>
         <translation>Quién</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="87"/>
+        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="96"/>
         <source>Support</source>
         <translation>Apoyo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="92"/>
+        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="101"/>
         <source>Survey</source>
         <translation>Encuesta</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="100"/>
+        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="109"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="102"/>
+        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="111"/>
         <source>Anything worth knowing next time</source>
         <translation>Algo que convenga saber la próxima vez</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="106"/>
+        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="115"/>
         <source>Asked us not to</source>
         <translation>Pidió no recibir</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="107"/>
+        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="116"/>
         <source>call</source>
         <translation>llamadas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="108"/>
+        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="117"/>
         <source>text</source>
         <translation>mensajes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="111"/>
+        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="120"/>
         <source>(applies to the people this result covers)</source>
         <translation>(se aplica a las personas de este resultado)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="118"/>
+        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="127"/>
         <source>Skip (PgDn)</source>
         <translation>Saltar (PgDn)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="120"/>
+        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="129"/>
         <source>Save and next (Enter)</source>
         <translation>Guardar y seguir (Enter)</translation>
     </message>
@@ -464,91 +464,54 @@ Los detalles están en el archivo de registro.</translation>
         <source>Loading the turf…</source>
         <translation>Cargando la zona…</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="186"/>
-        <source>%n door(s) in walk order</source>
-        <translation>
-            <numerusform>%n puerta en orden de recorrido</numerusform>
-            <numerusform>%n puertas en orden de recorrido</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="187"/>
-        <source>%n to knock</source>
-        <translation>
-            <numerusform>%n por tocar</numerusform>
-            <numerusform>%n por tocar</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="188"/>
-        <source>%n with a result</source>
-        <translation>
-            <numerusform>%n con resultado</numerusform>
-            <numerusform>%n con resultado</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="189"/>
-        <source>number keys pick, Enter saves and moves on</source>
-        <translation>las teclas numéricas eligen, Enter guarda y sigue</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="203"/>
-        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="214"/>
+        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="198"/>
+        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="209"/>
         <source>Do not knock</source>
         <translation>No tocar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="280"/>
+        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="275"/>
         <source>door {i} of {n}</source>
         <translation>puerta {i} de {n}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="291"/>
+        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="286"/>
         <source>no calls</source>
         <translation>sin llamadas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="293"/>
+        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="288"/>
         <source>no texts</source>
         <translation>sin mensajes</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="295"/>
-        <source>Whole household (%n)</source>
-        <translation>
-            <numerusform>Todo el hogar (%n)</numerusform>
-            <numerusform>Todo el hogar (%n)</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="296"/>
+        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="291"/>
         <source>The door (nobody known)</source>
         <translation>La vivienda (sin personas conocidas)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="317"/>
+        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="312"/>
         <source>by {who}</source>
         <translation>por {who}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="318"/>
+        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="313"/>
         <source>canvasser not recorded</source>
         <translation>encuestador sin registrar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="320"/>
+        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="315"/>
         <source>(correction)</source>
         <translation>(corrección)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="325"/>
+        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="320"/>
         <source>No contact yet.</source>
         <translation>Todavía sin contacto.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="354"/>
+        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="349"/>
         <source>Correcting the attempt of {when}: saving adds a correction that replaces it (Esc to cancel).</source>
         <translation>Corrigiendo el intento del {when}: al guardar se agrega una corrección que lo reemplaza (Esc para cancelar).</translation>
     </message>
@@ -1269,12 +1232,12 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="190"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="199"/>
         <source>Store: {where}</source>
         <translation>Almacén: {where}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="304"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="330"/>
         <source>No campaign yet</source>
         <translation>Todavía no hay campaña</translation>
     </message>
@@ -1473,45 +1436,82 @@ Los detalles están en el archivo de registro.</translation>
         <translation>Capture las hojas de recorrido rápido: los números eligen el resultado, el apoyo y las respuestas; Enter guarda y pasa a la siguiente puerta.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="74"/>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="126"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="76"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="132"/>
         <location filename="../../fieldapp/ui/pages/map.py" line="155"/>
         <source>Turf</source>
         <translation>Zona</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="81"/>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="127"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="83"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="133"/>
         <source>Canvasser</source>
         <translation>Encuestador</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="86"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="88"/>
         <source>Questions in</source>
         <translation>Preguntas en</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="88"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="90"/>
         <source>English</source>
         <translation>Inglés</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="89"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="91"/>
         <source>Spanish</source>
         <translation>Español</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="94"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="96"/>
         <source>Edit script…</source>
         <translation>Editar guion…</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="133"/>
+        <source>%n door(s) in walk order</source>
+        <translation>
+            <numerusform>%n puerta en orden de recorrido</numerusform>
+            <numerusform>%n puertas en orden de recorrido</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="134"/>
+        <source>%n to knock</source>
+        <translation>
+            <numerusform>%n por tocar</numerusform>
+            <numerusform>%n por tocar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="135"/>
+        <source>%n with a result</source>
+        <translation>
+            <numerusform>%n con resultado</numerusform>
+            <numerusform>%n con resultado</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="158"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="136"/>
+        <source>number keys pick, Enter saves and moves on</source>
+        <translation>las teclas numéricas eligen, Enter guarda y sigue</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="140"/>
+        <source>Whole household (%n)</source>
+        <translation>
+            <numerusform>Todo el hogar (%n)</numerusform>
+            <numerusform>Todo el hogar (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="170"/>
         <source>Who knocked (F4 to change)</source>
         <translation>Quién tocó (F4 para cambiar)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="171"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="183"/>
         <source>Support and answers belong to the person you spoke with: pick who (keys 1-%n).</source>
         <translation>
             <numerusform>El apoyo y las respuestas son de la persona con quien habló: elija quién (tecla %n).</numerusform>
@@ -1519,12 +1519,12 @@ Los detalles están en el archivo de registro.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="256"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="268"/>
         <source>Saved {address}: {result}.</source>
         <translation>Guardado {address}: {result}.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="258"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="270"/>
         <source>%n door(s) entered this session.</source>
         <translation>
             <numerusform>%n puerta ingresada en esta sesión.</numerusform>
@@ -1537,17 +1537,17 @@ Los detalles están en el archivo de registro.</translation>
         <translation>Personas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="128"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="130"/>
         <source>Canvass</source>
         <translation>Puerta a puerta</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="249"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="261"/>
         <source>Do not knock</source>
         <translation>No tocar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="166"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="178"/>
         <source>Pick a result first (number keys 1-9, 0).</source>
         <translation>Primero elija un resultado (teclas 1-9, 0).</translation>
     </message>
@@ -1851,15 +1851,15 @@ Los detalles están en el archivo de registro.</translation>
         <translation>Fusionando el paquete…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="213"/>
-        <location filename="../../fieldapp/ui/pages/events.py" line="393"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="225"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="406"/>
         <location filename="../../fieldapp/ui/pages/sync.py" line="485"/>
         <location filename="../../fieldapp/ui/pages/sync.py" line="496"/>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="271"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="283"/>
         <source>End of the turf.</source>
         <translation>Fin de la zona.</translation>
     </message>
@@ -1876,70 +1876,70 @@ Los detalles están en el archivo de registro.</translation>
         <translation>Zonas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="101"/>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="245"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="107"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="253"/>
         <source>Doors knocked</source>
         <translation>Puertas tocadas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="102"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="108"/>
         <source>Contacts made</source>
         <translation>Contactos logrados</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="103"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="109"/>
         <source>Contact rate</source>
         <translation>Tasa de contacto</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="104"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="110"/>
         <source>Supporters identified (1-2)</source>
         <translation>Simpatizantes (1-2)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="105"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="111"/>
         <source>Event RSVPs</source>
         <translation>Inscritos a eventos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="112"/>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="235"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="118"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="243"/>
         <source>Doors knocked and contacts by day</source>
         <translation>Puertas tocadas y contactos por día</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="116"/>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="289"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="122"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="297"/>
         <source>Events: RSVPs and arrivals</source>
         <translation>Eventos: inscritos y asistentes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="124"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="130"/>
         <source>Group by</source>
         <translation>Agrupar por</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="128"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="134"/>
         <source>Organization</source>
         <translation>Organización</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="139"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="145"/>
         <source>Corrected attempts count once (the correction). A door knocked on two days counts twice; a household entered person by person counts once.</source>
         <translation>Los intentos corregidos cuentan una vez (la corrección). Una puerta tocada en dos días cuenta dos veces; un hogar capturado persona por persona cuenta una vez.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="174"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="182"/>
         <source>Dashboard</source>
         <translation>Panel</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="196"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="204"/>
         <source>Adding up the figures…</source>
         <translation>Sumando las cifras…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="201"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="209"/>
         <source>%n attempt(s) recorded</source>
         <translation>
             <numerusform>%n intento registrado</numerusform>
@@ -1947,62 +1947,65 @@ Los detalles están en el archivo de registro.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="202"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="210"/>
         <source>conversations at the door</source>
         <translation>conversaciones en la puerta</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="203"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="211"/>
         <source>contacts / doors knocked</source>
         <translation>contactos / puertas tocadas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="204"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="212"/>
         <source>rated 1 or 2 on the support scale</source>
         <translation>con 1 o 2 en la escala de apoyo</translation>
     </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="209"/>
-        <source>for {n} upcoming events</source>
-        <translation>próximos eventos: {n}</translation>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="217"/>
+        <source>for %n upcoming event(s)</source>
+        <translation>
+            <numerusform>para %n evento próximo</numerusform>
+            <numerusform>para %n eventos próximos</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="214"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="222"/>
         <source>no-show rate so far {rate:.0f}%</source>
         <translation>inasistencia hasta ahora: {rate:.0f}%</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="233"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="241"/>
         <source>No doors knocked yet</source>
         <translation>Todavía no se ha tocado ninguna puerta</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="246"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="254"/>
         <source>Contacts</source>
         <translation>Contactos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="247"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="255"/>
         <source>Supporters</source>
         <translation>Simpatizantes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="275"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="283"/>
         <source>{group}: the {n} busiest</source>
         <translation>{group}: los {n} más activos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="287"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="295"/>
         <source>No events yet</source>
         <translation>Todavía no hay eventos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="291"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="299"/>
         <source>RSVPs</source>
         <translation>Inscritos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="292"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="300"/>
         <source>Arrived</source>
         <translation>Llegaron</translation>
     </message>
@@ -2039,135 +2042,135 @@ Los detalles están en el archivo de registro.</translation>
         <translation>Cada hogar por visitar, quién vive allí y qué pasó en la puerta.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="73"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="75"/>
         <source>Canvass launches, house parties, phone banks and trainings. Times are in each event&apos;s own time zone.</source>
         <translation>Salidas a tocar puertas, reuniones en casa, bancos telefónicos y capacitaciones. Las horas están en la zona horaria de cada evento.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="75"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="77"/>
         <source>Show past events</source>
         <translation>Mostrar eventos pasados</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="76"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="78"/>
         <source>Search by title or place</source>
         <translation>Buscar por título o lugar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="82"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="84"/>
         <source>New event…</source>
         <translation>Nuevo evento…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="84"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="86"/>
         <source>Edit…</source>
         <translation>Editar…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="85"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="87"/>
         <source>Duplicate</source>
         <translation>Duplicar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="86"/>
-        <location filename="../../fieldapp/ui/pages/events.py" line="269"/>
-        <location filename="../../fieldapp/ui/pages/events.py" line="348"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="88"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="282"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="361"/>
         <source>Cancel event</source>
         <translation>Cancelar evento</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="87"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="89"/>
         <source>Check-in mode…</source>
         <translation>Registro de entrada…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="89"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="91"/>
         <source>Print and export</source>
         <translation>Imprimir y exportar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="92"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="94"/>
         <source>Sign-in sheet (PDF)…</source>
         <translation>Hoja de registro (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="93"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="95"/>
         <source>Reminder call list (CSV)…</source>
         <translation>Lista de llamadas de recordatorio (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="94"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="96"/>
         <source>All events as a calendar file (ICS)…</source>
         <translation>Todos los eventos como calendario (ICS)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="128"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="130"/>
         <source>Shifts</source>
         <translation>Turnos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="130"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="132"/>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="130"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="132"/>
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="130"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="132"/>
         <source>Taken</source>
         <translation>Ocupados</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="140"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="142"/>
         <source>Add shift…</source>
         <translation>Agregar turno…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="141"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="143"/>
         <source>Edit shift…</source>
         <translation>Editar turno…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="142"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="144"/>
         <source>Remove shift</source>
         <translation>Quitar turno</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="150"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="152"/>
         <source>Signups</source>
         <translation>Inscripciones</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="152"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="154"/>
         <source>Name, phone or email</source>
         <translation>Nombre, teléfono o correo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="166"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="168"/>
         <source>Add signup…</source>
         <translation>Agregar inscripción…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="168"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="170"/>
         <source>Set status</source>
         <translation>Cambiar estado</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="174"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="176"/>
         <source>Apply</source>
         <translation>Aplicar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="205"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="218"/>
         <location filename="../../fieldapp/ui/pages/map.py" line="150"/>
         <source>Events</source>
         <translation>Eventos</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/events.py" line="236"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="249"/>
         <source>%Ln event(s)</source>
         <translation>
             <numerusform>%Ln evento</numerusform>
@@ -2175,7 +2178,7 @@ Los detalles están en el archivo de registro.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/events.py" line="238"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="251"/>
         <source>%Ln upcoming event(s)</source>
         <translation>
             <numerusform>%Ln evento próximo</numerusform>
@@ -2183,7 +2186,7 @@ Los detalles están en el archivo de registro.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/events.py" line="294"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="307"/>
         <source>(+%Ln waitlisted)</source>
         <translation>
             <numerusform>(+%Ln en espera)</numerusform>
@@ -2191,7 +2194,7 @@ Los detalles están en el archivo de registro.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/events.py" line="298"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="311"/>
         <source>%Ln RSVP(s)</source>
         <translation>
             <numerusform>%Ln inscrito</numerusform>
@@ -2199,7 +2202,7 @@ Los detalles están en el archivo de registro.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/events.py" line="298"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="311"/>
         <source>%Ln arrived</source>
         <translation>
             <numerusform>%Ln llegó</numerusform>
@@ -2207,7 +2210,7 @@ Los detalles están en el archivo de registro.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/events.py" line="299"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="312"/>
         <source>%Ln walk-in(s)</source>
         <translation>
             <numerusform>%Ln sin inscripción</numerusform>
@@ -2215,7 +2218,7 @@ Los detalles están en el archivo de registro.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/events.py" line="299"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="312"/>
         <source>%Ln waitlisted</source>
         <translation>
             <numerusform>%Ln en lista de espera</numerusform>
@@ -2223,132 +2226,132 @@ Los detalles están en el archivo de registro.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="256"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="269"/>
         <source>Pick an event to see its shifts and signups.</source>
         <translation>Elija un evento para ver sus turnos e inscripciones.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="268"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="281"/>
         <source>Reinstate event</source>
         <translation>Restablecer evento</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="275"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="288"/>
         <source>(cancelled)</source>
         <translation>(cancelado)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="284"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="297"/>
         <source>Hosted by {names}</source>
         <translation>Anfitriones: {names}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="285"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="298"/>
         <source>capacity {n}</source>
         <translation>cupo {n}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="285"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="298"/>
         <source>no capacity limit</source>
         <translation>sin límite de cupo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="335"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="348"/>
         <source>Duplicating…</source>
         <translation>Duplicando…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="345"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="358"/>
         <source>Reinstating…</source>
         <translation>Restableciendo…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="349"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="362"/>
         <source>Cancel {title}? Signups are kept so you can tell people.</source>
         <translation>¿Cancelar {title}? Las inscripciones se conservan para que pueda avisarles.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="351"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="364"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="371"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="384"/>
         <source>Removing the shift…</source>
         <translation>Quitando el turno…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="377"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="390"/>
         <source>Waitlist</source>
         <translation>Lista de espera</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="378"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="391"/>
         <source>That shift is full: the person is on the waitlist and gets the first seat that opens.</source>
         <translation>Ese turno está lleno: la persona queda en lista de espera y obtiene el primer lugar que se libere.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="391"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="404"/>
         <source>one person moved up from the waitlist</source>
         <translation>una persona pasó de la lista de espera</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="405"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="418"/>
         <source>Save the sign-in sheet</source>
         <translation>Guardar la hoja de registro</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="405"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="418"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="414"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="427"/>
         <source>Writing the sign-in sheet…</source>
         <translation>Generando la hoja de registro…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="415"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="428"/>
         <source>Wrote {path} ({n} RSVPs).</source>
         <translation>Se guardó {path} (inscritos: {n}).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="421"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="434"/>
         <source>Save the call list</source>
         <translation>Guardar la lista de llamadas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="421"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="434"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="433"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="446"/>
         <source>Writing the call list…</source>
         <translation>Generando la lista de llamadas…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="434"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="447"/>
         <source>Wrote {n} people to call to {path}; {left} left out (no phone, do not call or waitlisted).</source>
         <translation>Personas para llamar guardadas en {path}: {n}; quedaron fuera: {left} (sin teléfono, no llamar o en lista de espera).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="438"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="451"/>
         <source>Save the calendar</source>
         <translation>Guardar el calendario</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="438"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="451"/>
         <source>iCalendar (*.ics)</source>
         <translation>iCalendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="447"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="460"/>
         <source>Writing the calendar…</source>
         <translation>Generando el calendario…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="448"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="461"/>
         <source>Wrote {n} events to {path}.</source>
         <translation>Eventos guardados en {path}: {n}.</translation>
     </message>
@@ -3616,32 +3619,32 @@ Los detalles están en el archivo de registro.</translation>
         <translation>Un paquete de zona o un paquete que le envió un coordinador (.fieldbundle).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="125"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="128"/>
         <source>Language:</source>
         <translation>Idioma:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="180"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="183"/>
         <source>seeding the demo campaign</source>
         <translation>crear la campaña de demostración</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="183"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="186"/>
         <source>Seeding the demo campaign…</source>
         <translation>Creando la campaña de demostración…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="202"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="205"/>
         <source>Creating the campaign…</source>
         <translation>Creando la campaña…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="220"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="223"/>
         <source>Sync bundles</source>
         <translation>Paquetes de sincronización</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="221"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="224"/>
         <source>Opening sync bundles is coming soon. For now, start with the demo or a new campaign; the Sync page will import bundles.</source>
         <translation>Pronto se podrán abrir paquetes de sincronización. Por ahora, empiece con la demostración o con una campaña nueva; la página Sincronizar importará los paquetes.</translation>
     </message>

@@ -97,7 +97,7 @@ def _placement_problem(w: QWidget, root: QWidget) -> str | None:
     parent = w.parentWidget()
     while parent is not None:
         mapped = QRect(child.mapTo(parent, rect.topLeft()), rect.size())
-        scroll = parent.parentWidget().parentWidget() if parent.parentWidget() is not None else None
+        scroll = parent.parentWidget()  # parent is a scroll area's viewport when child is its content
         if isinstance(scroll, QScrollArea) and scroll.widget() is child:
             # scrolled content: reachable, unless it is wider than a pane that cannot scroll sideways
             if (scroll.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff

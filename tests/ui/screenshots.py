@@ -118,7 +118,8 @@ def main() -> int:
     for line in found:
         sys.stdout.write(line + "\n")
     sys.stdout.write(f"{len(found)} fit problem(s); pictures in {args.out}\n")
-    return 0
+    sys.stdout.flush()
+    os._exit(0)  # QtWebEngine can crash while tearing down offscreen; the pictures are written
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from fieldapp import app as fieldapp_app
 from fieldapp import paths
 from fieldapp.core.models import Campaign, Door, Organization
 from fieldapp.ui import errordialog
+from fieldapp.ui.main_window import TITLE_ROLE
 
 
 def _launch(qtbot, target: Path, **kwargs):  # type: ignore[no-untyped-def]
@@ -123,7 +124,7 @@ def test_spanish_translation_loads(app, ctx, qtbot) -> None:
     assert QCoreApplication.translate("Labels", "Not home") == "No está en casa"
     win = MainWindow(ctx)
     qtbot.addWidget(win)
-    titles = [win.sidebar.item(i).text() for i in range(win.sidebar.count())]
+    titles = [win.sidebar.item(i).data(TITLE_ROLE) for i in range(win.sidebar.count())]
     assert "Puertas" in titles and "Personas" in titles
     assert win.page("doors").search.placeholderText().startswith("Buscar")
     # Event times name the weekday in Spanish, in the event's own time zone.

@@ -35,7 +35,13 @@ from fieldapp.services import reports
 from fieldapp.services.progress import Progress
 from fieldapp.ui import theme
 from fieldapp.ui.context import AppContext
-from fieldapp.ui.widgets import PageHeader, RefreshingPage, SectionLabel, StatCard, page_layout
+from fieldapp.ui.widgets import (
+    PageHeader,
+    RefreshingPage,
+    SectionLabel,
+    StatCard,
+    scrolling_page_layout,
+)
 
 log = logging.getLogger(__name__)
 
@@ -91,7 +97,7 @@ class Page(RefreshingPage):
         self.ctx: AppContext = ctx
         self.data: reports.Dashboard | None = None
         self.now: dt.datetime | None = None  # tests pin "now"
-        layout = page_layout(self)
+        layout = scrolling_page_layout(self)  # charts need more height than a 768-pixel screen has
         self.header = PageHeader(self.title(), "")
         layout.addWidget(self.header)
 
@@ -167,7 +173,9 @@ class Page(RefreshingPage):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         spacing = self._card_grid.spacing()
-        self._arrange_cards((event.size().width() + spacing) // (self.CARD_WIDTH + spacing))
+        fits = (event.size().width() + spacing) // (self.CARD_WIDTH + spacing)
+        # Five in a row, else three over two (never four and one left alone), else two, else one.
+        self._arrange_cards(next((n for n in (5, 3, 2) if fits >= n), 1))
         super().resizeEvent(event)
 
     def title(self) -> str:
@@ -200,13 +208,13 @@ class Page(RefreshingPage):
         t = data.totals
         self.cards["knocked"].set_value(t.doors_knocked, self.tr("%n attempt(s) recorded", "", t.attempts))
         self.cards["contacts"].set_value(t.contacts, self.tr("conversations at the door"))
-        self.cards["rate"].set_value(f"{t.contact_rate * 100:.1f}%", self.tr("contacts / doors knocked"))
+        self.cards["rate"].set_value(QLocale().toString(t.contact_rate * 100, "f", 1) + "%", self.tr("contacts / doors knocked"))
         self.cards["supporters"].set_value(t.supporters, self.tr("rated 1 or 2 on the support scale"))
         now = self.now or dt.datetime.now(dt.UTC)
         upcoming = [e for e in data.events if e.starts_at >= now and e.status != "cancelled"]
         past = [e for e in data.events if e.no_show_rate is not None]
         rsvps = sum(e.rsvps for e in upcoming)
-        detail = self.tr("for {n} upcoming events").format(n=len(upcoming))
+        detail = self.tr("for %n upcoming event(s)", "", len(upcoming))
         if past:
             shows = sum(e.no_shows or 0 for e in past)
             total = sum(e.rsvps for e in past)

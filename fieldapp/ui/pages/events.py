@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMenu,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -123,7 +125,7 @@ class Page(RefreshingPage):
             f"QLabel#card {{ background: {theme.CARD}; border: 1px solid {theme.BORDER}; "
             f"border-radius: 8px; padding: 10px; }}")
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.summary.setMinimumHeight(140)
+        self.summary.setMinimumHeight(110)
         left.addWidget(self.summary)
         left.addWidget(SectionLabel(self.tr("Shifts")))
         self.shift_table = QTableWidget(0, 3)
@@ -175,8 +177,19 @@ class Page(RefreshingPage):
         urow.addWidget(self.apply_status)
         right.addLayout(urow)
         dl.addLayout(right, 3)
-        split.addWidget(detail)
-        split.setSizes([300, 380])
+        # On a 768-pixel screen the details scroll rather than squeeze the shifts to one row
+        # or draw the summary over its neighbours.
+        self.shift_table.setMinimumHeight(4 * theme.ROW_HEIGHT + 8)
+        self.signup_table.setMinimumHeight(5 * theme.ROW_HEIGHT)
+        self.table.setMinimumHeight(3 * theme.ROW_HEIGHT + 8)
+        detail_scroll = QScrollArea()
+        detail_scroll.setWidgetResizable(True)
+        detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        detail_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        detail_scroll.setWidget(detail)
+        split.addWidget(detail_scroll)
+        split.setChildrenCollapsible(False)
+        split.setSizes([170, 500])
         layout.addWidget(split, 1)
 
         self.search.search_changed.connect(self._on_search)

@@ -181,12 +181,7 @@ class DoorList(CanvassForm):
             self._enable_form(False)
 
     def _update_subtitle(self) -> None:
-        counts = self.counts()
-        self.header.set_subtitle(" · ".join((
-            self.tr("%n door(s) in walk order", "", counts["doors"]),
-            self.tr("%n to knock", "", counts["to_knock"]),
-            self.tr("%n with a result", "", counts["with_result"]),
-            self.tr("number keys pick, Enter saves and moves on"))))
+        self.header.set_subtitle(self.subtitle_text(self.counts()))
 
     def counts(self) -> dict[str, int]:
         """The subtitle's figures: doors, doors still to knock (no result yet), doors with a result."""
@@ -292,7 +287,7 @@ class DoorList(CanvassForm):
             if p.do_not_text:
                 extra += " · " + self.tr("no texts")
             who.append((p.id, p.name + extra, str(i)))
-        who.append(("household", self.tr("Whole household (%n)", "", len(door.people)) if door.people
+        who.append(("household", self.household_label(len(door.people)) if door.people
                     else self.tr("The door (nobody known)"), "0"))
         self._residents = [p.id for p in door.people]
         self.who_picker.set_options(who)

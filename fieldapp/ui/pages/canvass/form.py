@@ -47,6 +47,15 @@ class CanvassForm(RefreshingPage):
     def save(self) -> None:  # pragma: no cover - the page defines it
         raise NotImplementedError
 
+    # Texts with plurals live in the Page class: PySide's tr() looks in the context of the
+    # object's class ("Page") first, and a plural it does not find there comes back with %n
+    # filled in, so it would never reach a base class's context.
+    def subtitle_text(self, counts: dict[str, int]) -> str:  # pragma: no cover - the page defines it
+        raise NotImplementedError
+
+    def household_label(self, people: int) -> str:  # pragma: no cover - the page defines it
+        raise NotImplementedError
+
     def _build_form(self) -> QScrollArea:
         """The form in a pane that scrolls up and down."""
         form_box = QFrame()

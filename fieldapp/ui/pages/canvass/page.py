@@ -55,9 +55,11 @@ class Page(DoorList):
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self._build_door_list())
         split.addWidget(self._build_form())
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 3)
-        split.setSizes([380, 700])
+        # The addresses want as much room as the form's wrapped keys leave them.
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        split.setChildrenCollapsible(False)
+        split.setSizes([460, 540])
         layout.addWidget(split, 1)
 
         self.setTabOrder(self.result_picker, self.who_picker)
@@ -126,6 +128,16 @@ class Page(DoorList):
 
     def title(self) -> str:
         return self.tr("Canvass")
+
+    def subtitle_text(self, counts: dict[str, int]) -> str:
+        doors = self.tr("%n door(s) in walk order", "", counts["doors"])
+        to_knock = self.tr("%n to knock", "", counts["to_knock"])
+        with_result = self.tr("%n with a result", "", counts["with_result"])
+        keys = self.tr("number keys pick, Enter saves and moves on")
+        return " · ".join((doors, to_knock, with_result, keys))
+
+    def household_label(self, people: int) -> str:
+        return self.tr("Whole household (%n)", "", people)
     # ------------------------------------------------------------------ saving
 
     def ask_canvasser(self, *, then_save: bool) -> CanvasserDialog:
