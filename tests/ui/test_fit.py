@@ -22,13 +22,19 @@ def _settle(ctx, qtbot) -> None:
         QApplication.processEvents()
 
 
+# A 1024x768 screen at 100%, and at 125% (819x614 logical pixels, the same layout problem as
+# a QT_SCALE_FACTOR of 1.25 gives), each less a panel and a title bar.
+SCREENS = {"100%": window_size((1024, 768)), "125%": (819, 614 - 55)}
+
+
+@pytest.mark.parametrize("scale", sorted(SCREENS))
 @pytest.mark.parametrize("language", ["en", "es"])
-def test_every_page_fits_1024x768(app, ctx, qtbot, language: str) -> None:
+def test_every_page_fits_1024x768(app, ctx, qtbot, language: str, scale: str) -> None:
     fieldapp_app.load_translations(app, language)
     ctx.tasks.dialog_delay_ms = 600_000
     window = MainWindow(ctx)
     qtbot.addWidget(window)
-    window.resize(*window_size((1024, 768)))
+    window.resize(*SCREENS[scale])
     window.show()
     qtbot.waitExposed(window)
     found: list[str] = []

@@ -23,7 +23,7 @@ from fieldapp import settings as app_settings
 from fieldapp.core.db import sqlite_path
 from fieldapp.ui import restart
 from fieldapp.ui.context import AppContext
-from fieldapp.ui.widgets import PageHeader, SectionLabel, page_layout
+from fieldapp.ui.widgets import PageHeader, SectionLabel, scrolling_page_layout
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +44,7 @@ class Page(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        layout = page_layout(self)
+        layout = scrolling_page_layout(self)  # scrolls on a small screen (125% on 1024x768)
         layout.addWidget(PageHeader(self.title(), self.tr(
             "Choices for this computer. Nothing here travels in sync bundles.")))
 
@@ -90,6 +90,7 @@ class Page(QWidget):
         for i, (caption, value, folder) in enumerate(rows):
             name = QLabel(caption)
             name.setObjectName("sectionLabel")
+            name.setWordWrap(True)  # long Spanish captions take two lines on a small screen
             text = QLabel(value)
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             text.setWordWrap(True)
