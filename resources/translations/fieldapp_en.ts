@@ -71,7 +71,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="270"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="271"/>
         <source>%n door(s) entered this session.</source>
         <translation>
             <numerusform>%n door entered this session.</numerusform>

@@ -153,42 +153,42 @@ Los detalles están en el archivo de registro.</translation>
         <translation>Encuesta</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="109"/>
+        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="122"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="111"/>
+        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="124"/>
         <source>Anything worth knowing next time</source>
         <translation>Algo que convenga saber la próxima vez</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="115"/>
+        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="128"/>
         <source>Asked us not to</source>
         <translation>Pidió no recibir</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="116"/>
+        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="129"/>
         <source>call</source>
         <translation>llamadas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="117"/>
+        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="130"/>
         <source>text</source>
         <translation>mensajes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="120"/>
+        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="133"/>
         <source>(applies to the people this result covers)</source>
         <translation>(se aplica a las personas de este resultado)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="127"/>
+        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="140"/>
         <source>Skip (PgDn)</source>
         <translation>Saltar (PgDn)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="129"/>
+        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="142"/>
         <source>Save and next (Enter)</source>
         <translation>Guardar y seguir (Enter)</translation>
     </message>
@@ -1519,12 +1519,12 @@ Los detalles están en el archivo de registro.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="268"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="269"/>
         <source>Saved {address}: {result}.</source>
         <translation>Guardado {address}: {result}.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="270"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="271"/>
         <source>%n door(s) entered this session.</source>
         <translation>
             <numerusform>%n puerta ingresada en esta sesión.</numerusform>
@@ -1542,7 +1542,7 @@ Los detalles están en el archivo de registro.</translation>
         <translation>Puerta a puerta</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="261"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="262"/>
         <source>Do not knock</source>
         <translation>No tocar</translation>
     </message>
@@ -1851,7 +1851,7 @@ Los detalles están en el archivo de registro.</translation>
         <translation>Fusionando el paquete…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="225"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="226"/>
         <location filename="../../fieldapp/ui/pages/events.py" line="406"/>
         <location filename="../../fieldapp/ui/pages/sync.py" line="485"/>
         <location filename="../../fieldapp/ui/pages/sync.py" line="496"/>
@@ -1859,7 +1859,7 @@ Los detalles están en el archivo de registro.</translation>
         <translation>Guardando…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="283"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="284"/>
         <source>End of the turf.</source>
         <translation>Fin de la zona.</translation>
     </message>
@@ -2749,27 +2749,27 @@ Los detalles están en el archivo de registro.</translation>
         <translation>Cachés (mosaicos del mapa, geocodificación)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/settings.py" line="100"/>
+        <location filename="../../fieldapp/ui/pages/settings.py" line="101"/>
         <source>Open</source>
         <translation>Abrir</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/settings.py" line="107"/>
+        <location filename="../../fieldapp/ui/pages/settings.py" line="108"/>
         <source>About</source>
         <translation>Acerca de</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/settings.py" line="108"/>
+        <location filename="../../fieldapp/ui/pages/settings.py" line="109"/>
         <source>Field App {version} · this computer&apos;s site id: {site}</source>
         <translation>Field App {version} · identificador de esta computadora: {site}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/settings.py" line="124"/>
+        <location filename="../../fieldapp/ui/pages/settings.py" line="125"/>
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/settings.py" line="130"/>
+        <location filename="../../fieldapp/ui/pages/settings.py" line="131"/>
         <source>The new language applies the next time you open Field App.</source>
         <translation>El nuevo idioma se aplicará la próxima vez que abra Field App.</translation>
     </message>

@@ -27,7 +27,7 @@ class Page(SearchTableDetailPage):
                              "and what happened at the door."),
             placeholder=self.tr("Search by address or ZIP (e.g. 2417 Vliet)"),
             source=DoorSource(), detail=self.detail, widths=[170, 72, 72, 200, 84, 130],
-            stretch=[0, 3], sizes=[760, 360], detail_min_width=320,
+            stretch=[0, 3], sizes=[760, 360], detail_min_width=270,
         )
         self.import_button = QPushButton(self.tr("Import voter file…"))
         self.import_button.clicked.connect(self.open_import_wizard)

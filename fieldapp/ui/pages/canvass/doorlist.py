@@ -303,7 +303,7 @@ class DoorList(CanvassForm):
         names = labels.result_labels()
         self.history.clear()
         for h in items:
-            when = h.attempted_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            when = labels.local_datetime(h.attempted_at)
             parts = [when, labels.label(names, h.result_code)]
             if h.support:
                 parts.append(labels.support_label(h.support))
@@ -348,7 +348,7 @@ class DoorList(CanvassForm):
         self.correcting = h.id
         self.correct_label.setText(self.tr("Correcting the attempt of {when}: saving adds a correction "
                                            "that replaces it (Esc to cancel).").format(
-            when=h.attempted_at.astimezone().strftime("%Y-%m-%d %H:%M")))
+            when=labels.local_datetime(h.attempted_at)))
         self.correct_label.show()
         self.result_picker.setFocus()
 

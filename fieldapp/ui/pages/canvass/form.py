@@ -105,6 +105,19 @@ class CanvassForm(RefreshingPage):
         self.survey_layout.setContentsMargins(0, 0, 0, 0)
         self.survey_layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.addWidget(self.survey_box)
+        self._build_form_footer(form)
+        form.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(form_box)
+        self.form_box, self.form_scroll = form_box, scroll
+        self._fit_form()
+        return scroll
+
+    def _build_form_footer(self, form: QVBoxLayout) -> None:
+        """Notes, the consent boxes, the status line and the buttons under the keys."""
         notes_row = QHBoxLayout()
         notes_row.addWidget(QLabel(self.tr("Notes")))
         self.notes = QLineEdit()
@@ -132,16 +145,6 @@ class CanvassForm(RefreshingPage):
         buttons.addWidget(self.skip_button)
         buttons.addWidget(self.save_button)
         form.addLayout(buttons)
-
-        form.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(form_box)
-        self.form_box, self.form_scroll = form_box, scroll
-        self._fit_form()
-        return scroll
 
     # ------------------------------------------------------------------ questions
 

@@ -213,7 +213,8 @@ class Page(DoorList):
                 rec = knocks.record_knock(
                     s, door_id=door_id, result_code=str(code),
                     person_ids=[person] if person else None,
-                    # "Not home" for a household is one door-level attempt, not one per person.
+                    # The whole household ("not home", "moved"...) is one door-level attempt;
+                    # a conversation names the one person spoken with.
                     whole_household=False,
                     support=support, answers=answers, notes=notes, canvasser_id=canvasser,
                     attempted_at=dt.datetime.now(dt.UTC),
