@@ -162,7 +162,7 @@ class Page(RefreshingPage):
         self.signup_source = SignupSource(None)
         self.signup_model = LazyTableModel(ctx.store, self.signup_source, self)
         self.signup_table = make_table_view(self.signup_model, self, widths=[150, 105, 170, 110, 80, 50, 70],
-                                            stretch=[0, 2])
+                                            stretch=[2])  # names stay readable; e-mail gives way
         right.addWidget(self.signup_table, 1)
         urow = FlowLayout(spacing=6)
         self.add_signup = QPushButton(self.tr("Add signup…"))
