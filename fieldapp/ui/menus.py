@@ -122,7 +122,7 @@ def show_help(parent: QWidget, target: Window) -> None:
         QCoreApplication.translate("Menus", "Ctrl+F: search the page · Ctrl+, : settings · Ctrl+Q: quit · F11: full screen"),
         QCoreApplication.translate("Menus", "Tab / Shift+Tab: move between fields · Enter: the main button · Esc: cancel"),
         QCoreApplication.translate("Menus", "Canvass: number keys pick the result, the person, support and answers; Enter saves and "
-            "moves on; Page Up / Page Down change doors; F4 changes the canvasser"),
+            "moves on; Page Up / Page Down change doors; F2 corrects an attempt; F4 changes the canvasser"),
     ]
     if header is not None and header.text():
         lines.append(header.text())

@@ -31,7 +31,7 @@
 <context>
     <name>Page</name>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="133"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="134"/>
         <source>%n door(s) in walk order</source>
         <translation>
             <numerusform>%n door in walk order</numerusform>
@@ -39,7 +39,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="134"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="135"/>
         <source>%n to knock</source>
         <translation>
             <numerusform>%n to knock</numerusform>
@@ -47,7 +47,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="135"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="136"/>
         <source>%n with a result</source>
         <translation>
             <numerusform>%n with a result</numerusform>
@@ -55,7 +55,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="140"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="141"/>
         <source>Whole household (%n)</source>
         <translation>
             <numerusform>Whole household (%n)</numerusform>
@@ -63,7 +63,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="183"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="184"/>
         <source>Support and answers belong to the person you spoke with: pick who (keys 1-%n).</source>
         <translation>
             <numerusform>Support and answers belong to the person you spoke with: pick who (key 1).</numerusform>
@@ -71,7 +71,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="271"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="272"/>
         <source>%n door(s) entered this session.</source>
         <translation>
             <numerusform>%n door entered this session.</numerusform>

@@ -451,8 +451,8 @@ Los detalles están en el archivo de registro.</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="99"/>
-        <source>Correct selected attempt</source>
-        <translation>Corregir el intento elegido</translation>
+        <source>Correct selected attempt (F2)</source>
+        <translation>Corregir el intento elegido (F2)</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="136"/>
@@ -511,7 +511,7 @@ Los detalles están en el archivo de registro.</translation>
         <translation>Todavía sin contacto.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="349"/>
+        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="357"/>
         <source>Correcting the attempt of {when}: saving adds a correction that replaces it (Esc to cancel).</source>
         <translation>Corrigiendo el intento del {when}: al guardar se agrega una corrección que lo reemplaza (Esc para cancelar).</translation>
     </message>
@@ -1380,8 +1380,8 @@ Los detalles están en el archivo de registro.</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/menus.py" line="124"/>
-        <source>Canvass: number keys pick the result, the person, support and answers; Enter saves and moves on; Page Up / Page Down change doors; F4 changes the canvasser</source>
-        <translation>Puerta a puerta: las teclas numéricas eligen el resultado, la persona, el apoyo y las respuestas; Enter guarda y sigue; Re Pág / Av Pág cambian de puerta; F4 cambia el encuestador</translation>
+        <source>Canvass: number keys pick the result, the person, support and answers; Enter saves and moves on; Page Up / Page Down change doors; F2 corrects an attempt; F4 changes the canvasser</source>
+        <translation>Puerta a puerta: las teclas numéricas eligen el resultado, la persona, el apoyo y las respuestas; Enter guarda y sigue; Re Pág / Av Pág cambian de puerta; F2 corrige un intento; F4 cambia el encuestador</translation>
     </message>
 </context>
 <context>
@@ -1469,7 +1469,7 @@ Los detalles están en el archivo de registro.</translation>
         <translation>Editar guion…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="133"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="134"/>
         <source>%n door(s) in walk order</source>
         <translation>
             <numerusform>%n puerta en orden de recorrido</numerusform>
@@ -1477,7 +1477,7 @@ Los detalles están en el archivo de registro.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="134"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="135"/>
         <source>%n to knock</source>
         <translation>
             <numerusform>%n por tocar</numerusform>
@@ -1485,7 +1485,7 @@ Los detalles están en el archivo de registro.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="135"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="136"/>
         <source>%n with a result</source>
         <translation>
             <numerusform>%n con resultado</numerusform>
@@ -1493,12 +1493,12 @@ Los detalles están en el archivo de registro.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="136"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="137"/>
         <source>number keys pick, Enter saves and moves on</source>
         <translation>las teclas numéricas eligen, Enter guarda y sigue</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="140"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="141"/>
         <source>Whole household (%n)</source>
         <translation>
             <numerusform>Todo el hogar (%n)</numerusform>
@@ -1506,12 +1506,12 @@ Los detalles están en el archivo de registro.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="170"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="171"/>
         <source>Who knocked (F4 to change)</source>
         <translation>Quién tocó (F4 para cambiar)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="183"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="184"/>
         <source>Support and answers belong to the person you spoke with: pick who (keys 1-%n).</source>
         <translation>
             <numerusform>El apoyo y las respuestas son de la persona con quien habló: elija quién (tecla %n).</numerusform>
@@ -1519,12 +1519,12 @@ Los detalles están en el archivo de registro.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="269"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="270"/>
         <source>Saved {address}: {result}.</source>
         <translation>Guardado {address}: {result}.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="271"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="272"/>
         <source>%n door(s) entered this session.</source>
         <translation>
             <numerusform>%n puerta ingresada en esta sesión.</numerusform>
@@ -1537,17 +1537,17 @@ Los detalles están en el archivo de registro.</translation>
         <translation>Personas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="130"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="131"/>
         <source>Canvass</source>
         <translation>Puerta a puerta</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="262"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="263"/>
         <source>Do not knock</source>
         <translation>No tocar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="178"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="179"/>
         <source>Pick a result first (number keys 1-9, 0).</source>
         <translation>Primero elija un resultado (teclas 1-9, 0).</translation>
     </message>
@@ -1851,7 +1851,7 @@ Los detalles están en el archivo de registro.</translation>
         <translation>Fusionando el paquete…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="226"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="227"/>
         <location filename="../../fieldapp/ui/pages/events.py" line="406"/>
         <location filename="../../fieldapp/ui/pages/sync.py" line="485"/>
         <location filename="../../fieldapp/ui/pages/sync.py" line="496"/>
@@ -1859,7 +1859,7 @@ Los detalles están en el archivo de registro.</translation>
         <translation>Guardando…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="284"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="285"/>
         <source>End of the turf.</source>
         <translation>Fin de la zona.</translation>
     </message>

@@ -64,3 +64,12 @@ def test_sync_tab_order_reaches_every_action(ctx, qtbot) -> None:
     chain = _tab_chain(page.import_button, 4)
     # import, then export (the header's actions, left to right), then the review tabs
     assert chain[:3] == [page.import_button, page.export_button, page.tabs.tabBar()]
+
+
+def test_canvass_correction_without_a_mouse(ctx, qtbot) -> None:
+    page = _page(ctx, qtbot)
+    page.go(next(i for i, d in enumerate(page.doors) if d.last_result and not d.suppressed))
+    newest = page.history.item(0).data(Qt.ItemDataRole.UserRole)
+    _key(qtbot, Qt.Key.Key_F2)  # the newest attempt of the door, into the form
+    assert page.correcting == newest.id and page.result_picker.value() == newest.result_code
+    assert page.result_picker.hasFocus()

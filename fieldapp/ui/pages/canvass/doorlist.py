@@ -96,7 +96,7 @@ class DoorList(CanvassForm):
         hist_layout.addWidget(self.history)
         hist_buttons = QHBoxLayout()
         hist_buttons.addStretch(1)
-        self.correct_button = QPushButton(self.tr("Correct selected attempt"))
+        self.correct_button = QPushButton(self.tr("Correct selected attempt (F2)"))
         self.correct_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.correct_button.setEnabled(False)
         hist_buttons.addWidget(self.correct_button)
@@ -319,6 +319,14 @@ class DoorList(CanvassForm):
         if not items:
             self.history.addItem(QListWidgetItem(self.tr("No contact yet.")))
             self.history.item(0).setFlags(Qt.ItemFlag.NoItemFlags)
+
+    def correct_by_key(self) -> None:
+        """F2: correct the attempt picked in the history, or else the newest one (no mouse needed)."""
+        if not self.history.selectedItems() and self.history.count():
+            first = self.history.item(0)
+            if first is not None and first.flags() & Qt.ItemFlag.ItemIsSelectable:
+                self.history.setCurrentRow(0)
+        self.start_correction()
 
     def start_correction(self) -> None:
         """Load the selected attempt into the form; saving writes a superseding attempt."""

@@ -119,6 +119,7 @@ class Page(DoorList):
             (QKeySequence(Qt.Key.Key_PageUp), lambda: self.go(self.current - 1)),
             (QKeySequence(Qt.Key.Key_Escape), self.clear_form),
             (QKeySequence(Qt.Key.Key_F4), lambda: self.ask_canvasser(then_save=False)),
+            (QKeySequence(Qt.Key.Key_F2), self.correct_by_key),
         ):
             sc = QShortcut(seq, self)
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
