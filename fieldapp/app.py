@@ -109,18 +109,19 @@ def choose_language(setting: str | None = None) -> str:
 
 
 def load_translations(app: QApplication, language: str) -> list[QTranslator]:
-    """Install Field App's and Qt's own translations for ``language`` ("en": none)."""
+    """Install Field App's and Qt's own translations for ``language`` (English: its plural forms)."""
     for old in getattr(app, "_fieldapp_translators", []):
         app.removeTranslator(old)
     installed: list[QTranslator] = []
+    folder = paths.resources_dir() / "translations"
+    ours = QTranslator(app)
+    # English has a file too: the plural forms of "%n door(s)" ("1 door", "2 doors").
+    if ours.load(f"fieldapp_{language}", str(folder)):
+        app.installTranslator(ours)
+        installed.append(ours)
+    else:
+        log.warning("no %s translation in %s", language, folder)
     if language != "en":
-        ours = QTranslator(app)
-        folder = paths.resources_dir() / "translations"
-        if ours.load(f"fieldapp_{language}", str(folder)):
-            app.installTranslator(ours)
-            installed.append(ours)
-        else:
-            log.warning("no %s translation in %s", language, folder)
         qt = QTranslator(app)
         if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             app.installTranslator(qt)
@@ -218,13 +219,32 @@ class Launcher(QObject):
         if self.seed_demo_if_empty:
             self._seed_demo()
             return
+        self._show_welcome()
+        log.info("empty store: welcome screen shown")
+
+    def _show_welcome(self) -> None:
+        from fieldapp.ui.context import AppContext
         from fieldapp.ui.welcome import WelcomeWindow
 
-        self.welcome = WelcomeWindow(ctx)
+        assert isinstance(self.ctx, AppContext)
+        old = self.welcome
+        self.welcome = WelcomeWindow(self.ctx)
         self.welcome.ready.connect(self.show_main)
         self.welcome.bundle_requested.connect(self._open_bundle)
+        self.welcome.language_chosen.connect(self._change_language)
+        if old is not None:
+            self.welcome.setGeometry(old.geometry())
         self.welcome.show()
-        log.info("empty store: welcome screen shown")
+        if old is not None:
+            old.close()
+            old.deleteLater()
+
+    def _change_language(self, language: str) -> None:
+        """A language picked on the welcome screen applies at once: nothing else is open yet."""
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            load_translations(app, language)
+        self._show_welcome()
 
     def _seed_demo(self) -> None:
         from fieldapp.services.demo import seed_demo
@@ -274,6 +294,12 @@ class Launcher(QObject):
 def run_gui(db: str | None, seed_demo_if_empty: bool) -> int:
     """The GUI's main loop (``fieldapp gui``); returns the exit code."""
     install_excepthook()
+    from fieldapp.ui import startup
+
+    problem = startup.platform_problem()
+    if problem is not None:  # Qt would abort with a message that names no cause
+        startup.tell(problem)
+        return 1
     qInstallMessageHandler(_qt_message)
     app = make_app(sys.argv)
     target = paths.store_target(db)

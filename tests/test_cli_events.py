@@ -124,14 +124,19 @@ def test_canvass_record_history_script(demo, capsys) -> None:
 
     store = open_store(paths.store_target(None))
     with store.session() as s:
-        door_id = s.scalar(select(Person.door_id).where(Person.door_id.is_not(None)).order_by(Person.id).limit(1))
+        person_id, door_id = s.execute(select(Person.id, Person.door_id).where(Person.door_id.is_not(None))
+                                       .order_by(Person.id).limit(1)).one()
         assert s.get(Door, door_id) is not None
     store.close()
-    code, outp, err = run(capsys, "canvass", "record", door_id, "canvassed", "--household", "--support", "1",
+    # A conversation is with one person: support for the whole household is refused.
+    code, outp, err = run(capsys, "canvass", "record", door_id, "canvassed", "--household", "--support", "1")
+    assert code == 1 and "pick the person spoken with" in err
+    code, outp, err = run(capsys, "canvass", "record", door_id, "canvassed", "--person", person_id, "--support", "1",
                           "--answer", "rent_cap=yes", "--answer", "volunteer=yes", "--at", "2026-11-21T17:00:00+00:00")
     assert code == 0, err
     first = outp.splitlines()[1].strip()
-    code, outp, err = run(capsys, "canvass", "record", door_id, "canvassed", "--answer", "volunteer=yes")
+    code, outp, err = run(capsys, "canvass", "record", door_id, "canvassed", "--person", person_id,
+                          "--answer", "volunteer=yes")
     assert code == 1 and "only asked when 'rent_cap'" in err
     code, outp, _ = run(capsys, "canvass", "correct", first, "--support", "2")
     assert code == 0

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from fieldapp.cli import out
 from fieldapp.core.models import RESULT_CODES, Campaign
 from fieldapp.errors import InputError, NotFoundError
-from fieldapp.services import canvass, knock
+from fieldapp.services import canvass, knocks
 
 
 def _answers(pairs: list[str] | None) -> dict[str, str]:
@@ -38,7 +38,7 @@ def _at(text: str | None) -> dt.datetime | None:
 
 
 def cmd_record(args: argparse.Namespace, ctx: Any) -> int:
-    ids = knock.save_knock(ctx.store(), knock.Knock(
+    ids = knocks.save_knock(ctx.store(), knocks.Knock(
         door_id=args.door, result_code=args.result, person_ids=args.person,
         whole_household=args.household, support=args.support, answers=_answers(args.answer),
         notes=args.notes or "", canvasser_id=args.canvasser, attempted_at=_at(args.at),
@@ -81,9 +81,14 @@ def cmd_correct(args: argparse.Namespace, ctx: Any) -> int:
         kwargs["support"] = args.support
     if args.answer:
         kwargs["answers"] = _answers(args.answer)
+    if args.person:
+        kwargs["person_id"] = args.person
     with ctx.store().transaction() as s:
-        new = canvass.correct_attempt(s, args.attempt, result_code=args.result, notes=args.notes, **kwargs)
-    out(f"Corrected: {new} supersedes {args.attempt}")
+        # Every record the knock wrote (one per resident for a household result) is corrected.
+        new = knocks.correct_knock(s, args.attempt, result_code=args.result, notes=args.notes, **kwargs)
+    out(f"Corrected {len(new)} record{'s' if len(new) != 1 else ''} of that knock:")
+    for aid in new:
+        out(f"  {aid}")
     return 0
 
 
@@ -154,8 +159,10 @@ def register(sub: Any) -> None:
     p.add_argument("--note", help="where it was said (a form, an email...)")
     p.set_defaults(func=cmd_consent)
 
-    p = csub.add_parser("correct", help="correct an attempt (a new one supersedes it)")
+    p = csub.add_parser("correct", help="correct an attempt and the other records of its knock "
+                                        "(new ones supersede them)")
     p.add_argument("attempt", help="contact attempt id")
+    p.add_argument("--person", metavar="ID", help="the person spoken with (support and answers go to them)")
     p.add_argument("--result", choices=RESULT_CODES)
     p.add_argument("--support", type=int, choices=range(1, 6), metavar="1-5")
     p.add_argument("--answer", action="append", metavar="KEY=VALUE")

@@ -7,9 +7,11 @@ and lists turn into compact JSON arrays that the page's own script draws.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from dataclasses import dataclass, field
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy import text
 
@@ -94,10 +96,28 @@ class EventInfo:
     title: str
     kind: str
     starts_at: str
+    """When it starts, in the event's own zone, named: "2026-12-05 18:00 CST (America/Chicago)"."""
     place_name: str
     address: str
     lat: float
     lon: float
+
+
+def event_local_time(starts_at: dt.datetime | str, zone_name: str) -> str:
+    """A stored start (UTC, naive or aware, or its text) as the event's wall-clock time, named.
+
+    An 18:00 Chicago event reads "2026-12-05 18:00 CST (America/Chicago)", not
+    the stored "2026-12-06 00:00" UTC. An unknown zone falls back to UTC.
+    """
+    when = dt.datetime.fromisoformat(starts_at) if isinstance(starts_at, str) else starts_at
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    try:
+        tz = ZoneInfo(zone_name or "UTC")
+    except (ZoneInfoNotFoundError, ValueError):
+        tz, zone_name = ZoneInfo("UTC"), "UTC"
+    local = when.astimezone(tz)
+    return f"{local:%Y-%m-%d %H:%M} {local.tzname() or ''} ({zone_name or 'UTC'})".replace("  ", " ")
 
 
 @dataclass
@@ -240,7 +260,7 @@ def load_map_data(store: Store, *, turf: str | None = None) -> MapData:
 
         event_rows = conn.execute(
             text(
-                "SELECT id, title, kind, starts_at, place_name, address, lat, lon FROM events "
+                "SELECT id, title, kind, starts_at, place_name, address, lat, lon, timezone FROM events "
                 "WHERE deleted = :f AND status != 'cancelled' AND lat IS NOT NULL "
                 "AND lon IS NOT NULL ORDER BY starts_at"
             ),
@@ -248,7 +268,7 @@ def load_map_data(store: Store, *, turf: str | None = None) -> MapData:
         ).all()
     events = [
         EventInfo(
-            id=r[0], title=r[1], kind=r[2], starts_at=str(r[3])[:16], place_name=r[4] or "",
+            id=r[0], title=r[1], kind=r[2], starts_at=event_local_time(r[3], r[8] or "UTC"), place_name=r[4] or "",
             address=r[5] or "", lat=float(r[6]), lon=float(r[7]),
         )
         for r in event_rows

@@ -51,6 +51,22 @@ def store_is_empty(store: Store) -> bool:
     return not (has_campaign or has_door)
 
 
+@dataclass(frozen=True)
+class SetupState:
+    """How far a campaign is set up: the pages' first-step hints follow it."""
+
+    has_doors: bool
+    has_turfs: bool
+
+
+def setup_state(store: Store) -> SetupState:
+    """Whether the store has any live door and any live turf (two one-row reads)."""
+    with store.session() as session:
+        door = session.scalar(select(Door.id).where(Door.deleted.is_(False)).limit(1))
+        turf = session.scalar(select(Turf.id).where(Turf.deleted.is_(False)).limit(1))
+    return SetupState(has_doors=door is not None, has_turfs=turf is not None)
+
+
 @dataclass
 class Counts:
     doors: int

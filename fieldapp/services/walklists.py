@@ -34,11 +34,11 @@ from fieldapp.core.files import atomic_path
 from fieldapp.core.models import Door, Turf
 from fieldapp.errors import InputError, NotFoundError
 from fieldapp.services.addresses import normalize_street
+from fieldapp.services.streetsketch import StreetLine, draw_on_sketch, street_lines
 from fieldapp.services.voterstatus import listable
 
 SHEET_COLUMNS: tuple[str, ...] = ("party", "status")
 """Optional walk-sheet columns (beside name and age)."""
-from fieldapp.services.streetsketch import StreetLine, draw_on_sketch, street_lines
 
 log = logging.getLogger(__name__)
 

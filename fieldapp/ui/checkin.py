@@ -327,8 +327,9 @@ class CheckInDialog(QDialog):
         self.counts = c
         self.count_label.setText(self.tr("{arrived:,} arrived / {rsvps:,} RSVPs").format(
             arrived=c.arrived, rsvps=c.rsvps))
-        self.count_label.setToolTip(self.tr("{a} of the RSVPs, {w} walk-ins, {q} waitlisted").format(
-            a=c.arrived_from_rsvps, w=c.walk_ins, q=c.waitlisted))
+        self.count_label.setToolTip(self.tr("%Ln of the RSVPs", "", c.arrived_from_rsvps) + ", "
+                                      + self.tr("%Ln walk-in(s)", "", c.walk_ins) + ", "
+                                      + self.tr("%Ln waitlisted", "", c.waitlisted))
 
     # ------------------------------------------------------------------ actions
 

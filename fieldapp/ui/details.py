@@ -92,7 +92,7 @@ class _Pane(QWidget):
         results = labels.result_labels()
         blocks = []
         for a in attempts:
-            when = a.at.astimezone().strftime("%Y-%m-%d %H:%M")
+            when = labels.local_datetime(a.at)
             facts = []
             if a.support is not None:
                 facts.append(labels.support_label(a.support))

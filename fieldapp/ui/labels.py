@@ -132,6 +132,14 @@ def event_when(starts: dt.datetime, ends: dt.datetime, zone: str) -> str:
     return f"{day} {a:%H:%M} – {_day(b)} {b:%H:%M} {b.tzname() or ''}".strip()
 
 
+def local_datetime(when: dt.datetime) -> str:
+    """A moment in this computer's time zone: "Sat 2026-11-14 18:58" ("sáb" in Spanish)."""
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    local = when.astimezone()
+    return f"{_day(local)} {local:%H:%M}"
+
+
 def _day(when: dt.datetime) -> str:
     """"Sat 2026-11-21" with the weekday in the interface language ("sáb" in Spanish)."""
     return QLocale().toString(QDate(when.year, when.month, when.day), "ddd yyyy-MM-dd")

@@ -26,7 +26,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -40,10 +40,12 @@ from PySide6.QtWidgets import (
 
 from fieldapp import APP_TITLE
 from fieldapp.services import lookup as queries
-from fieldapp.ui import theme
+from fieldapp.ui import firststeps, geometry, menus, theme
 from fieldapp.ui.context import AppContext
 
 log = logging.getLogger(__name__)
+
+TITLE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 PAGE_MODULES = ["dashboard", "map", "turfs", "doors", "canvass", "people", "events", "sync", "settings"]
 
@@ -122,13 +124,16 @@ class MainWindow(QMainWindow):
     """Sidebar + pages. ``show_page("doors")`` switches; ``page("doors")`` finds one."""
 
     page_changed = Signal(str)
+    SIDEBAR_WIDE, SIDEBAR_COMPACT = 196, 60
+    COMPACT_BELOW = 1200
+    """Narrower windows (a 1024-pixel laptop) show the sidebar as icons, to leave the page its room."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("mainWindow")
-        self.resize(1280, 820)
-        self.setMinimumSize(960, 600)
+        # Small enough for a 1024x768 screen at 125% (819x614 logical pixels).
+        self.setMinimumSize(760, 520)
 
         central = QWidget()
         outer = QHBoxLayout(central)
@@ -137,7 +142,8 @@ class MainWindow(QMainWindow):
 
         side = QWidget()
         side.setObjectName("sidebarColumn")
-        side.setFixedWidth(216)
+        side.setFixedWidth(self.SIDEBAR_WIDE)
+        self._side, self._compact = side, False
         side.setStyleSheet(f"QWidget#sidebarColumn {{ background: {theme.SIDEBAR}; }}")
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
@@ -151,7 +157,9 @@ class MainWindow(QMainWindow):
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setIconSize(QSize(20, 20))
         self.sidebar.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         side_layout.addWidget(brand)
+        self._brand = brand
         side_layout.addWidget(self.campaign_label)
         side_layout.addWidget(self.sidebar, 1)
 
@@ -162,6 +170,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._slots: dict[str, _Slot] = {}
+        self._titles: list[tuple[str, str]] = []
+        self._first_steps: list[firststeps.FirstSteps] = []
         for number, name in enumerate(PAGE_MODULES, start=1):
             slot = _Slot(name)
             self._slots[slot.key] = slot
@@ -173,14 +183,18 @@ class MainWindow(QMainWindow):
                 self.stack.addWidget(slot.placeholder)
             item = QListWidgetItem(theme.icon(slot.key), title)
             item.setData(Qt.ItemDataRole.UserRole, slot.key)
+            item.setData(TITLE_ROLE, title)  # the title, also while the sidebar shows icons only
             item.setToolTip(f"{title}  (Ctrl+{number})")
             self.sidebar.addItem(item)
-            if number <= 9:
-                shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
-                shortcut.activated.connect(lambda k=slot.key: self.show_page(k))
+            self._titles.append((slot.key, title))
         self.pages: Mapping[str, QWidget] = _Pages(self)
         self.sidebar.currentRowChanged.connect(self._on_row)
         self.sidebar.setCurrentRow(0)
+        menus.build(self, self)
+        geometry.restore_window(self)
+        last = geometry.saved().get("page")
+        if isinstance(last, str) and last in self._slots:
+            self.show_page(last)
 
         self.statusBar().showMessage(self.tr("Store: {where}").format(where=ctx.store.url))
         from fieldapp.ui.campaign import SyncIndicator, background_sync
@@ -208,6 +222,8 @@ class MainWindow(QMainWindow):
                 page = BrokenPage(slot.name, exc, self.stack)
         page.setObjectName("page")
         slot.page = page
+        geometry.restore_splitters(page, slot.key)
+        self._add_first_steps(slot.key, page)
         if slot.placeholder is None:
             self.stack.addWidget(page)
         else:
@@ -220,6 +236,27 @@ class MainWindow(QMainWindow):
             if current == index:
                 self.stack.setCurrentIndex(index)
         return page
+
+    def _add_first_steps(self, key: str, page: QWidget) -> None:
+        """A new campaign's pages say what to do first (see :mod:`fieldapp.ui.firststeps`)."""
+        layout = page.layout()
+        if key not in firststeps.PAGES or not isinstance(layout, QVBoxLayout):
+            return
+        card = firststeps.FirstSteps(key, self.first_step, page)
+        layout.insertWidget(1 if layout.count() > 1 else 0, card)  # under the page header
+        card.update_state(queries.setup_state(self.ctx.store))
+        self._first_steps.append(card)
+
+    def first_step(self, what: str) -> None:
+        """A first-step button: import a voter file, cut or import turfs, join a campaign."""
+        if what == "import":
+            opener = getattr(self.show_page("doors"), "open_import_wizard", None)
+            if callable(opener):
+                opener()
+        elif what == "turfs":
+            self.show_page("turfs")
+        else:  # joining a campaign happens on the Sync page
+            self.show_page("sync")
 
     def _build_next(self) -> None:
         """Build the next page not built yet, then come back on the next event-loop turn."""
@@ -259,13 +296,47 @@ class MainWindow(QMainWindow):
     def current_key(self) -> str:
         return list(self._slots)[self.stack.currentIndex()]
 
+    def current_page(self) -> QWidget:
+        return self.page(self.current_key())
+
+    def page_titles(self) -> list[tuple[str, str]]:
+        """(key, title) of every page, in sidebar order (the Go menu)."""
+        return list(self._titles)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.set_compact_sidebar(event.size().width() < self.COMPACT_BELOW)
+        super().resizeEvent(event)
+
+    def set_compact_sidebar(self, compact: bool) -> None:
+        """Icons only (titles in tooltips) or icons with titles."""
+        if compact == self._compact:
+            return
+        self._compact = compact
+        self._side.setFixedWidth(self.SIDEBAR_COMPACT if compact else self.SIDEBAR_WIDE)
+        self._brand.setVisible(not compact)
+        self.campaign_label.setVisible(not compact)
+        for row, (_key, title) in enumerate(self._titles):
+            item = self.sidebar.item(row)
+            if item is not None:
+                item.setText("" if compact else title)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        built = {key: slot.page for key, slot in self._slots.items() if slot.page is not None}
+        geometry.save_window(self, self.current_key(), built)
+        super().closeEvent(event)
+
     # ------------------------------------------------------------ title
 
     def update_title(self) -> None:
         name = queries.campaign_name(self.ctx.store)
-        self.setWindowTitle(f"{APP_TITLE} — {name}" if name else APP_TITLE)
+        # Qt adds " — Field App" (the application display name): "Campaign — Field App".
+        self.setWindowTitle(name or "")
         self.campaign_label.setText(name or self.tr("No campaign yet"))
 
     def _on_store_changed(self, what: str) -> None:
         if what in ("", "campaigns"):
             self.update_title()
+        if what in ("", "doors", "turfs") and self._first_steps:
+            state = queries.setup_state(self.ctx.store)
+            for card in self._first_steps:
+                card.update_state(state)

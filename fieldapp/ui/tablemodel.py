@@ -34,7 +34,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
 from sqlalchemy import Select
 from sqlalchemy.orm import Session
 
@@ -104,10 +104,10 @@ def format_value(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "✓" if value else ""
-    if isinstance(value, float):
-        return f"{value:,.1f}"
+    if isinstance(value, float):  # numbers in the interface language ("1,234.5" / "1234,5")
+        return QLocale().toString(value, "f", 1)
     if isinstance(value, int):
-        return f"{value:,}"
+        return QLocale().toString(value)
     if isinstance(value, dt.datetime):
         return value.strftime("%Y-%m-%d %H:%M")
     return str(value)

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp import APP_TITLE
+from fieldapp import settings as app_settings
 from fieldapp.errors import FieldAppError
 from fieldapp.services.demo import seed_demo
 from fieldapp.services.newcampaign import create_campaign
@@ -75,16 +78,18 @@ class WelcomeWindow(QWidget):
 
     ready = Signal()
     bundle_requested = Signal()
+    language_chosen = Signal(str)
+    """A language picked here ("en", "es"): saved already; the launcher retranslates."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("welcome")
         self.setWindowTitle(self.tr("Welcome to {app}").format(app=APP_TITLE))
-        self.resize(640, 520)
+        self.resize(720, 520)
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(48, 40, 48, 40)
-        outer.setSpacing(14)
+        outer.setContentsMargins(40, 24, 40, 24)
+        outer.setSpacing(10)
         title = QLabel(self.tr("Welcome to Field App"))
         title.setObjectName("pageTitle")
         intro = QLabel(self.tr(
@@ -93,14 +98,15 @@ class WelcomeWindow(QWidget):
             "sync bundles. How do you want to start?"))
         intro.setWordWrap(True)
         intro.setObjectName("pageSubtitle")
+        outer.addLayout(self._language_row())
         outer.addWidget(title)
         outer.addWidget(intro)
 
         self.demo_button = self._choice(
             outer, self.tr("Explore the demo campaign"),
             self.tr("A living campaign in Milwaukee: three coalition groups, turfs, "
-                    "{n:,} doors, people, a week of door knocks and upcoming events.").format(
-                n=DEMO_DOORS), primary=True)
+                    "{n} doors, people, a week of door knocks and upcoming events.").format(
+                n=QLocale().toString(DEMO_DOORS)), primary=True)
         self.new_button = self._choice(
             outer, self.tr("Start a new campaign"),
             self.tr("An empty campaign for your organization; import doors and cut turf next."))
@@ -116,13 +122,37 @@ class WelcomeWindow(QWidget):
         self.demo_button.clicked.connect(self.start_demo)
         self.new_button.clicked.connect(self.start_new)
         self.bundle_button.clicked.connect(self.open_bundle)
+        # Tall enough for every card's text (Spanish runs longer), and never taller than the screen.
+        self.resize(720, max(520, self.heightForWidth(720) if self.hasHeightForWidth() else 0,
+                             self.sizeHint().height()))
+
+    def _language_row(self) -> QHBoxLayout:
+        """The interface language, first thing on the first screen (English or Spanish)."""
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(QLabel(self.tr("Language:")))
+        self.language_box = QComboBox()
+        self.language_box.addItem("English", "en")
+        self.language_box.addItem("Español", "es")
+        current = QLocale().name().split("_")[0]
+        self.language_box.setCurrentIndex(max(0, self.language_box.findData(current)))
+        self.language_box.activated.connect(self._on_language)
+        row.addWidget(self.language_box)
+        return row
+
+    def _on_language(self, index: int) -> None:
+        code = str(self.language_box.itemData(index))
+        app_settings.set_value("language", code)
+        log.info("interface language set to %s on the welcome screen", code)
+        self.language_chosen.emit(code)
 
     def _choice(self, layout: QVBoxLayout, title: str, text: str,
                 primary: bool = False) -> QPushButton:
         box = QFrame()
         box.setObjectName("card")
         inner = QVBoxLayout(box)
-        inner.setContentsMargins(18, 14, 18, 14)
+        inner.setContentsMargins(16, 10, 16, 10)
+        inner.setSpacing(4)
         button = QPushButton(title)
         if primary:
             button.setObjectName("primary")

@@ -16,9 +16,11 @@ Pages look alike when they are built from the same parts:
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QItemSelection, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractItemModel, QItemSelection, QLocale, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QDialog,
     QDialogButtonBox,
     QFrame,
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QSizePolicy,
     QSplitter,
     QTableView,
@@ -34,15 +37,24 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.ui import theme
+from fieldapp.ui.flowlayout import FlowLayout
 from fieldapp.ui.tablemodel import IdRole, LazyTableModel, RowSource
 
 
 class PageHeader(QWidget):
-    """Title (large), subtitle (muted) and a row of action widgets on the right."""
+    """Title (large), subtitle (muted) and a row of action widgets on the right.
+
+    The actions flow (a button that does not fit goes to the next line, never
+    cut), and when title and actions do not fit side by side (a 1024-pixel
+    laptop, longer Spanish labels) the actions move under the subtitle.
+    """
+
+    SUBTITLE_ROOM = 320  # what the subtitle keeps beside the actions before they move below
 
     def __init__(self, title: str, subtitle: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QHBoxLayout(self)
+        self._layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        layout = self._layout
         layout.setContentsMargins(0, 0, 0, 4)
         texts = QVBoxLayout()
         texts.setSpacing(2)
@@ -55,8 +67,7 @@ class PageHeader(QWidget):
         texts.addWidget(self.title_label)
         texts.addWidget(self.subtitle_label)
         layout.addLayout(texts, 1)
-        self.action_row = QHBoxLayout()
-        self.action_row.setSpacing(8)
+        self.action_row = FlowLayout(spacing=8)
         layout.addLayout(self.action_row)
 
     def set_subtitle(self, text: str) -> None:
@@ -65,6 +76,18 @@ class PageHeader(QWidget):
 
     def add_action(self, widget: QWidget) -> None:
         self.action_row.addWidget(widget)
+        self._arrange(self.width())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._arrange(event.size().width())
+        super().resizeEvent(event)
+
+    def _arrange(self, width: int) -> None:
+        side_by_side = (self.title_label.sizeHint().width() + self.SUBTITLE_ROOM
+                        + self.action_row.sizeHint().width()) <= width
+        wanted = QBoxLayout.Direction.LeftToRight if side_by_side else QBoxLayout.Direction.TopToBottom
+        if self._layout.direction() != wanted:
+            self._layout.setDirection(wanted)
 
 
 class SearchBox(QLineEdit):
@@ -100,7 +123,8 @@ class StatCard(QFrame):
     def __init__(self, caption: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("statCard")
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # Grows with its wrapped caption and detail (Spanish captions take two lines).
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)
         layout.setSpacing(2)
@@ -108,6 +132,7 @@ class StatCard(QFrame):
         self.value_label.setObjectName("statValue")
         self.caption_label = QLabel(caption)
         self.caption_label.setObjectName("statCaption")
+        self.caption_label.setWordWrap(True)
         self.detail_label = QLabel("")
         self.detail_label.setObjectName("statDetail")
         self.detail_label.setWordWrap(True)
@@ -116,7 +141,8 @@ class StatCard(QFrame):
         layout.addWidget(self.detail_label)
 
     def set_value(self, value: int | str, detail: str = "") -> None:
-        self.value_label.setText(f"{value:,}" if isinstance(value, int) else value)
+        # Numbers in the interface language: "2,000" in English, "2000" or "2.000" in Spanish.
+        self.value_label.setText(QLocale().toString(value) if isinstance(value, int) else value)
         # A blank detail keeps the card as tall as its neighbours.
         self.detail_label.setText(detail or " ")
 
@@ -227,6 +253,26 @@ def page_layout(page: QWidget) -> QVBoxLayout:
     layout.setContentsMargins(28, 22, 28, 18)
     layout.setSpacing(12)
     return layout
+
+
+def scrolling_page_layout(page: QWidget) -> QVBoxLayout:
+    """Like :func:`page_layout`, inside a pane that scrolls up and down.
+
+    For pages whose content (charts, cards) needs more height than a 768-pixel
+    screen leaves: they scroll instead of drawing their parts over each other.
+    """
+    outer = QVBoxLayout(page)
+    outer.setContentsMargins(0, 0, 0, 0)
+    scroll = QScrollArea(page)
+    scroll.setObjectName("pageScroll")
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    inner = QWidget()
+    inner.setObjectName("pageContent")
+    scroll.setWidget(inner)
+    outer.addWidget(scroll)
+    return page_layout(inner)
 
 
 def ok_cancel_buttons(dialog: QDialog) -> QDialogButtonBox:

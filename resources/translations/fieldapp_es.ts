@@ -2,6 +2,59 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_419">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/menus.py" line="148"/>
+        <source>About Field App</source>
+        <translation>Acerca de Field App</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/menus.py" line="153"/>
+        <source>Version</source>
+        <translation>Versión</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/menus.py" line="154"/>
+        <source>Store</source>
+        <translation>Almacén de datos</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/menus.py" line="155"/>
+        <source>Site id</source>
+        <translation>Id de este equipo</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/menus.py" line="156"/>
+        <source>Qt</source>
+        <translation>Qt</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/menus.py" line="157"/>
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/menus.py" line="158"/>
+        <source>License</source>
+        <translation>Licencia</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/menus.py" line="158"/>
+        <source>GNU AGPL 3.0 or later; Qt and PySide6 under the LGPL 3.0; Leaflet under the BSD 2-clause license</source>
+        <translation>GNU AGPL 3.0 o posterior; Qt y PySide6 bajo la LGPL 3.0; Leaflet bajo la licencia BSD de 2 cláusulas</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/menus.py" line="160"/>
+        <source>Log folder</source>
+        <translation>Carpeta de registros</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/menus.py" line="171"/>
+        <source>Open the log folder</source>
+        <translation>Abrir la carpeta de registros</translation>
+    </message>
+</context>
+<context>
     <name>AddSignupDialog</name>
     <message>
         <location filename="../../fieldapp/ui/event_dialogs.py" line="310"/>
@@ -42,35 +95,43 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="343"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="342"/>
         <source>Assign volunteers</source>
         <translation>Asignar voluntarios</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="348"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="347"/>
         <source>(keep the current captain)</source>
         <translation>(mantener al capitán actual)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="374"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="363"/>
         <source>Turf: {name}</source>
         <translation>Zona: {name}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="375"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="364"/>
         <source>Captain:</source>
         <translation>Capitán:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="377"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="366"/>
         <source>Canvassers:</source>
         <translation>Encuestadores:</translation>
     </message>
 </context>
 <context>
+    <name>BackgroundSync</name>
+    <message>
+        <location filename="../../fieldapp/ui/campaign.py" line="126"/>
+        <source>Sending to HQ</source>
+        <translation>Enviando a la sede</translation>
+    </message>
+</context>
+<context>
     <name>BrokenPage</name>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="58"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="60"/>
         <source>This page could not be opened: {error}
 The details are in the log file.</source>
         <translation>No se pudo abrir esta página: {error}
@@ -78,49 +139,125 @@ Los detalles están en el archivo de registro.</translation>
     </message>
 </context>
 <context>
+    <name>CanvassForm</name>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="88"/>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="93"/>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="96"/>
+        <source>Support</source>
+        <translation>Apoyo</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="101"/>
+        <source>Survey</source>
+        <translation>Encuesta</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="122"/>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="124"/>
+        <source>Anything worth knowing next time</source>
+        <translation>Algo que convenga saber la próxima vez</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="128"/>
+        <source>Asked us not to</source>
+        <translation>Pidió no recibir</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="129"/>
+        <source>call</source>
+        <translation>llamadas</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="130"/>
+        <source>text</source>
+        <translation>mensajes</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="133"/>
+        <source>(applies to the people this result covers)</source>
+        <translation>(se aplica a las personas de este resultado)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="140"/>
+        <source>Skip (PgDn)</source>
+        <translation>Saltar (PgDn)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/form.py" line="142"/>
+        <source>Save and next (Enter)</source>
+        <translation>Guardar y seguir (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>CanvasserDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/canvasser.py" line="28"/>
+        <source>Who knocked on these doors?</source>
+        <translation>¿Quién tocó estas puertas?</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/canvasser.py" line="30"/>
+        <source>Pick the canvasser whose walk sheets you are entering. It is asked once per sitting; F4 changes it.</source>
+        <translation>Elija al encuestador cuyas hojas de recorrido está ingresando. Se pregunta una vez por sesión; F4 lo cambia.</translation>
+    </message>
+</context>
+<context>
     <name>CheckIn</name>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="69"/>
+        <location filename="../../fieldapp/ui/checkin.py" line="68"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="70"/>
+        <location filename="../../fieldapp/ui/checkin.py" line="69"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="71"/>
+        <location filename="../../fieldapp/ui/checkin.py" line="70"/>
         <source>Email</source>
         <translation>Correo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="72"/>
+        <location filename="../../fieldapp/ui/checkin.py" line="71"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="73"/>
+        <location filename="../../fieldapp/ui/checkin.py" line="72"/>
         <source>waitlist</source>
         <translation>lista de espera</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="74"/>
+        <location filename="../../fieldapp/ui/checkin.py" line="73"/>
         <source>walk-in</source>
         <translation>sin inscripción</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="75"/>
+        <location filename="../../fieldapp/ui/checkin.py" line="74"/>
         <source>Shift</source>
         <translation>Turno</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="76"/>
+        <location filename="../../fieldapp/ui/checkin.py" line="75"/>
         <source>Org</source>
         <translation>Org.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="77"/>
+        <location filename="../../fieldapp/ui/checkin.py" line="76"/>
         <source>Arrived</source>
         <translation>Llegó</translation>
     </message>
@@ -128,44 +265,63 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>CheckInDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="228"/>
+        <location filename="../../fieldapp/ui/checkin.py" line="227"/>
         <source>Check-in: {title}</source>
         <translation>Registro de entrada: {title}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="249"/>
+        <location filename="../../fieldapp/ui/checkin.py" line="248"/>
         <source>Type a name, phone number or email, then Enter to check in</source>
         <translation>Escriba un nombre, teléfono o correo y pulse Enter para registrar la entrada</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="268"/>
+        <location filename="../../fieldapp/ui/checkin.py" line="267"/>
         <source>Undo last (Ctrl+Z)</source>
         <translation>Deshacer último (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="272"/>
+        <location filename="../../fieldapp/ui/checkin.py" line="271"/>
         <source>Walk-in… (Ctrl+N)</source>
         <translation>Nuevo asistente… (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="274"/>
+        <location filename="../../fieldapp/ui/checkin.py" line="273"/>
         <source>Check in (Enter)</source>
         <translation>Registrar (Enter)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="277"/>
+        <location filename="../../fieldapp/ui/checkin.py" line="276"/>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="329"/>
+        <location filename="../../fieldapp/ui/checkin.py" line="328"/>
         <source>{arrived:,} arrived / {rsvps:,} RSVPs</source>
         <translation>Llegadas: {arrived:,} / {rsvps:,} inscritos</translation>
     </message>
-    <message>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/checkin.py" line="330"/>
+        <source>%Ln of the RSVPs</source>
+        <translation>
+            <numerusform>%Ln de los inscritos</numerusform>
+            <numerusform>%Ln de los inscritos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../fieldapp/ui/checkin.py" line="331"/>
-        <source>{a} of the RSVPs, {w} walk-ins, {q} waitlisted</source>
-        <translation>inscritos: {a}, sin inscripción: {w}, en lista de espera: {q}</translation>
+        <source>%Ln walk-in(s)</source>
+        <translation>
+            <numerusform>%Ln sin inscripción</numerusform>
+            <numerusform>%Ln sin inscripción</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/checkin.py" line="332"/>
+        <source>%Ln waitlisted</source>
+        <translation>
+            <numerusform>%Ln en lista de espera</numerusform>
+            <numerusform>%Ln en lista de espera</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/checkin.py" line="341"/>
@@ -201,32 +357,32 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>CutDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="317"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="316"/>
         <source>Cut turfs</source>
         <translation>Trazar zonas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="322"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="321"/>
         <source> doors</source>
         <translation> puertas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="323"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="322"/>
         <source>About this many doors a turf:</source>
         <translation>Puertas por zona (aprox.):</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="325"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="324"/>
         <source>Cut only {turf} (it is replaced by its parts)</source>
         <translation>Dividir solo {turf} (se reemplaza por sus partes)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="326"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="325"/>
         <source>Cut only the selected turf</source>
         <translation>Dividir solo la zona seleccionada</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="330"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="329"/>
         <source>Otherwise the doors that have no turf yet are cut. Buildings are never split; each turf gets a polygon and a name.</source>
         <translation>Si no, se trazan zonas con las puertas que aún no tienen zona. Los edificios nunca se dividen; cada zona recibe un polígono y un nombre.</translation>
     </message>
@@ -272,6 +428,100 @@ Los detalles están en el archivo de registro.</translation>
         <location filename="../../fieldapp/ui/details.py" line="167"/>
         <source>Contact history</source>
         <translation>Historial de contactos</translation>
+    </message>
+</context>
+<context>
+    <name>DoorList</name>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="64"/>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="64"/>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="64"/>
+        <source>People</source>
+        <translation>Personas</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="64"/>
+        <source>Last result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="92"/>
+        <source>Contact history (newest first)</source>
+        <translation>Historial (más reciente primero)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="98"/>
+        <source>Correct selected attempt (F2)</source>
+        <translation>Corregir el intento elegido (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="128"/>
+        <source>(not recorded)</source>
+        <translation>(sin registrar)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="154"/>
+        <source>Loading the turf…</source>
+        <translation>Cargando la zona…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="188"/>
+        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="199"/>
+        <source>Do not knock</source>
+        <translation>No tocar</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="265"/>
+        <source>door {i} of {n}</source>
+        <translation>puerta {i} de {n}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="276"/>
+        <source>no calls</source>
+        <translation>sin llamadas</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="278"/>
+        <source>no texts</source>
+        <translation>sin mensajes</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="281"/>
+        <source>The door (nobody known)</source>
+        <translation>La vivienda (sin personas conocidas)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="302"/>
+        <source>by {who}</source>
+        <translation>por {who}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="303"/>
+        <source>canvasser not recorded</source>
+        <translation>encuestador sin registrar</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="305"/>
+        <source>(correction)</source>
+        <translation>(corrección)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="310"/>
+        <source>No contact yet.</source>
+        <translation>Todavía sin contacto.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/doorlist.py" line="347"/>
+        <source>Correcting the attempt of {when}: saving adds a correction that replaces it (Esc to cancel).</source>
+        <translation>Corrigiendo el intento del {when}: al guardar se agrega una corrección que lo reemplaza (Esc para cancelar).</translation>
     </message>
 </context>
 <context>
@@ -412,57 +662,72 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="117"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="120"/>
         <source>Export a bundle</source>
         <translation>Exportar un paquete</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="121"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="124"/>
         <source>Everything this laptop knows</source>
         <translation>Todo lo que hay en esta computadora</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="122"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="125"/>
         <source>Only what changed since the last bundle</source>
         <translation>Solo lo que cambió desde el último paquete</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="123"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="126"/>
         <source>Export:</source>
         <translation>Exportar:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="132"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="130"/>
         <source>Encrypt for:</source>
         <translation>Cifrar para:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="133"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="131"/>
         <source>Use a passphrase instead (for offices without keys)</source>
         <translation>Usar una contraseña (para oficinas sin claves)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="140"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="138"/>
         <source>Passphrase:</source>
         <translation>Contraseña:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="143"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="147"/>
         <source>Choose…</source>
         <translation>Elegir…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="147"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="151"/>
         <source>Save in:</source>
         <translation>Guardar en:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="150"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="154"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="156"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="171"/>
+        <source>No office key yet: nobody but this laptop could open the bundle. Join your campaign with the file from HQ, or protect the bundle with a passphrase.</source>
+        <translation>Todavía no hay clave de la oficina: solo esta computadora podría abrir el paquete. Únase a su campaña con el archivo de la sede o proteja el paquete con una contraseña.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="175"/>
+        <source>Join a campaign…</source>
+        <translation>Unirse a una campaña…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="187"/>
+        <source>Joined: the bundle is encrypted to HQ.</source>
+        <translation>Unida a la campaña: el paquete se cifra para la sede.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="190"/>
         <source>Save the bundle in</source>
         <translation>Guardar el paquete en</translation>
     </message>
@@ -514,6 +779,54 @@ Los detalles están en el archivo de registro.</translation>
         <location filename="../../fieldapp/ui/import_wizard.py" line="110"/>
         <source>Voter files (*.csv *.tsv *.txt);;All files (*)</source>
         <translation>Padrones electorales (*.csv *.tsv *.txt);;Todos los archivos (*)</translation>
+    </message>
+</context>
+<context>
+    <name>FirstSteps</name>
+    <message>
+        <location filename="../../fieldapp/ui/firststeps.py" line="27"/>
+        <source>Nothing to count yet. Start with the doors: import a voter file, or join a campaign your office runs to receive its turf packet.</source>
+        <translation>Todavía no hay nada que contar. Empiece por las puertas: importe un padrón electoral o únase a una campaña de su oficina para recibir su paquete de zonas.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/firststeps.py" line="30"/>
+        <source>No doors to show yet. Import a voter file (the doors are placed on the map as they are geocoded), or join a campaign.</source>
+        <translation>Todavía no hay puertas que mostrar. Importe un padrón electoral (las puertas aparecen en el mapa al geocodificarse) o únase a una campaña.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/firststeps.py" line="33"/>
+        <source>Turfs are cut from doors, and there are none yet: import a voter file first, then cut or import turfs here.</source>
+        <translation>Las zonas se trazan a partir de las puertas, y todavía no hay ninguna: importe primero un padrón electoral y luego trace o importe zonas aquí.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/firststeps.py" line="36"/>
+        <source>No doors yet. Import a voter file (a CSV from your state or county) to bring in the doors and the people living there.</source>
+        <translation>Todavía no hay puertas. Importe un padrón electoral (un CSV de su estado o condado) para traer las puertas y las personas que viven allí.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/firststeps.py" line="39"/>
+        <source>Results are entered turf by turf, and there are no doors yet: import a voter file and make turfs, or join a campaign to receive a turf packet.</source>
+        <translation>Los resultados se ingresan zona por zona, y todavía no hay puertas: importe un padrón electoral y trace zonas, o únase a una campaña para recibir un paquete de zonas.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/firststeps.py" line="45"/>
+        <source>The doors are in; next, cut them into turfs (or import turfs drawn elsewhere) so that canvassers can walk them.</source>
+        <translation>Las puertas ya están; ahora trácelas en zonas (o importe zonas trazadas en otro lugar) para que los encuestadores las recorran.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/firststeps.py" line="64"/>
+        <source>Import a voter file…</source>
+        <translation>Importar un padrón electoral…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/firststeps.py" line="66"/>
+        <source>Cut or import turfs…</source>
+        <translation>Trazar o importar zonas…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/firststeps.py" line="67"/>
+        <source>Join a campaign…</source>
+        <translation>Unirse a una campaña…</translation>
     </message>
 </context>
 <context>
@@ -718,6 +1031,72 @@ Los detalles están en el archivo de registro.</translation>
         <location filename="../../fieldapp/ui/import_wizard.py" line="434"/>
         <source>Importing {file}</source>
         <translation>Importando {file}</translation>
+    </message>
+</context>
+<context>
+    <name>InboxPanel</name>
+    <message>
+        <location filename="../../fieldapp/ui/hq_inbox.py" line="39"/>
+        <source>Received</source>
+        <translation>Recibido</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/hq_inbox.py" line="39"/>
+        <source>Laptop</source>
+        <translation>Computadora</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/hq_inbox.py" line="40"/>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/hq_inbox.py" line="40"/>
+        <source>Records</source>
+        <translation>Registros</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/hq_inbox.py" line="41"/>
+        <source>Why held</source>
+        <translation>Por qué está retenido</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/hq_inbox.py" line="50"/>
+        <source>Laptops send to `fieldapp hq serve`; a held upload waits here until it is fixed and retried.</source>
+        <translation>Las computadoras envían a `fieldapp hq serve`; un envío retenido espera aquí hasta que se corrija y se reintente.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/hq_inbox.py" line="54"/>
+        <source>Retry held upload</source>
+        <translation>Reintentar envío retenido</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/hq_inbox.py" line="56"/>
+        <source>Refresh</source>
+        <translation>Actualizar</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/hq_inbox.py" line="69"/>
+        <source>{merged} merged, {held} held, {waiting} waiting</source>
+        <translation>{merged} fusionados, {held} retenidos, {waiting} en espera</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/hq_inbox.py" line="86"/>
+        <source>Select a held upload first.</source>
+        <translation>Primero elija un envío retenido.</translation>
+    </message>
+</context>
+<context>
+    <name>JoinCampaign</name>
+    <message>
+        <location filename="../../fieldapp/ui/campaign.py" line="49"/>
+        <source>Join a campaign</source>
+        <translation>Unirse a una campaña</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/campaign.py" line="50"/>
+        <source>Join files (*.fieldapp-join);;All files (*)</source>
+        <translation>Archivos para unirse (*.fieldapp-join);;Todos los archivos (*)</translation>
     </message>
 </context>
 <context>
@@ -950,22 +1329,22 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../fieldapp/app.py" line="187"/>
+        <location filename="../../fieldapp/app.py" line="188"/>
         <source>Opening the store…</source>
         <translation>Abriendo el almacén de datos…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/app.py" line="195"/>
+        <location filename="../../fieldapp/app.py" line="196"/>
         <source>Cannot open the store</source>
         <translation>No se puede abrir el almacén de datos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/app.py" line="198"/>
+        <location filename="../../fieldapp/app.py" line="199"/>
         <source>opening the store</source>
         <translation>abrir el almacén de datos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/app.py" line="242"/>
+        <location filename="../../fieldapp/app.py" line="262"/>
         <source>Seeding the demo campaign…</source>
         <translation>Creando la campaña de demostración…</translation>
     </message>
@@ -973,12 +1352,12 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="185"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="199"/>
         <source>Store: {where}</source>
         <translation>Almacén: {where}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="263"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="334"/>
         <source>No campaign yet</source>
         <translation>Todavía no hay campaña</translation>
     </message>
@@ -1085,420 +1464,482 @@ Los detalles están en el archivo de registro.</translation>
     </message>
 </context>
 <context>
+    <name>Menus</name>
+    <message>
+        <location filename="../../fieldapp/ui/menus.py" line="65"/>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/menus.py" line="66"/>
+        <source>Open a sync bundle…</source>
+        <translation>Abrir un paquete de sincronización…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/menus.py" line="67"/>
+        <source>Settings…</source>
+        <translation>Ajustes…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/menus.py" line="69"/>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/menus.py" line="71"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/menus.py" line="72"/>
+        <source>Find on this page</source>
+        <translation>Buscar en esta página</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/menus.py" line="74"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/menus.py" line="75"/>
+        <source>Full screen</source>
+        <translation>Pantalla completa</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/menus.py" line="77"/>
+        <source>&amp;Go</source>
+        <translation>&amp;Ir</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/menus.py" line="81"/>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/menus.py" line="82"/>
+        <location filename="../../fieldapp/ui/menus.py" line="130"/>
+        <source>Keyboard help</source>
+        <translation>Ayuda del teclado</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/menus.py" line="83"/>
+        <source>Open the log folder</source>
+        <translation>Abrir la carpeta de registros</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/menus.py" line="85"/>
+        <source>About Field App</source>
+        <translation>Acerca de Field App</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/menus.py" line="121"/>
+        <source>Ctrl+1 … Ctrl+9: go to a page (the order of the sidebar)</source>
+        <translation>Ctrl+1 … Ctrl+9: ir a una página (en el orden de la barra lateral)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/menus.py" line="122"/>
+        <source>Ctrl+F: search the page · Ctrl+, : settings · Ctrl+Q: quit · F11: full screen</source>
+        <translation>Ctrl+F: buscar en la página · Ctrl+, : ajustes · Ctrl+Q: salir · F11: pantalla completa</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/menus.py" line="123"/>
+        <source>Tab / Shift+Tab: move between fields · Enter: the main button · Esc: cancel</source>
+        <translation>Tab / Mayús+Tab: pasar de un campo a otro · Enter: el botón principal · Esc: cancelar</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/menus.py" line="124"/>
+        <source>Canvass: number keys pick the result, the person, support and answers; Enter saves and moves on; Page Up / Page Down change doors; F2 corrects an attempt; F4 changes the canvasser</source>
+        <translation>Puerta a puerta: las teclas numéricas eligen el resultado, la persona, el apoyo y las respuestas; Enter guarda y sigue; Re Pág / Av Pág cambian de puerta; F2 corrige un intento; F4 cambia el encuestador</translation>
+    </message>
+</context>
+<context>
     <name>NewCampaignDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="46"/>
-        <location filename="../../fieldapp/ui/welcome.py" line="67"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="49"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="70"/>
         <source>New campaign</source>
         <translation>Nueva campaña</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="50"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="53"/>
         <source>e.g. Fair Rent 2026</source>
         <translation>p. ej. Alquiler Justo 2026</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="52"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="55"/>
         <source>e.g. Riverwest Neighbors United</source>
         <translation>p. ej. Vecinos Unidos de Riverwest</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="54"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="57"/>
         <source>optional, e.g. RNU</source>
         <translation>opcional, p. ej. VUR</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="56"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="59"/>
         <source>Campaign name:</source>
         <translation>Nombre de la campaña:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="57"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="60"/>
         <source>Your organization:</source>
         <translation>Su organización:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="58"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="61"/>
         <source>Short code:</source>
         <translation>Sigla:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="68"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="71"/>
         <source>Please give the campaign and your organization a name.</source>
         <translation>Escriba un nombre para la campaña y para su organización.</translation>
     </message>
 </context>
 <context>
+    <name>OutboxPanel</name>
+    <message>
+        <location filename="../../fieldapp/ui/campaign.py" line="215"/>
+        <source>Written</source>
+        <translation>Escrito</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/campaign.py" line="215"/>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/campaign.py" line="215"/>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/campaign.py" line="226"/>
+        <source>Join a campaign…</source>
+        <translation>Unirse a una campaña…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/campaign.py" line="227"/>
+        <source>Send now</source>
+        <translation>Enviar ahora</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/campaign.py" line="245"/>
+        <source>This laptop has joined no campaign. Join with the file or printed code from HQ; your exports then go to HQ by themselves when there is a connection.</source>
+        <translation>Esta computadora no se ha unido a ninguna campaña. Únase con el archivo o el código impreso de la sede; después sus exportaciones llegan solas a la sede cuando haya conexión.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/campaign.py" line="249"/>
+        <source>HQ revoked this laptop: nothing is sent or fetched. Ask HQ staff.</source>
+        <translation>La sede revocó esta computadora: no se envía ni se recibe nada. Consulte al equipo de la sede.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/campaign.py" line="251"/>
+        <source>Joined {campaign}. Last sync: {time}.</source>
+        <translation>Unida a {campaign}. Última sincronización: {time}.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/campaign.py" line="252"/>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/campaign.py" line="254"/>
+        <source>Bundles wait here until HQ confirms it stored them.</source>
+        <translation>Los paquetes esperan aquí hasta que la sede confirme que los guardó.</translation>
+    </message>
+</context>
+<context>
     <name>Page</name>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="213"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="51"/>
         <source>Enter walk sheets fast: number keys pick the result, support and answers; Enter saves and moves to the next door.</source>
         <translation>Capture las hojas de recorrido rápido: los números eligen el resultado, el apoyo y las respuestas; Enter guarda y pasa a la siguiente puerta.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="219"/>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="125"/>
-        <location filename="../../fieldapp/ui/pages/map.py" line="155"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="76"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="130"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="162"/>
         <source>Turf</source>
         <translation>Zona</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="226"/>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="126"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="83"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="131"/>
         <source>Canvasser</source>
         <translation>Encuestador</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="231"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="88"/>
         <source>Questions in</source>
         <translation>Preguntas en</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="233"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="90"/>
         <source>English</source>
         <translation>Inglés</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="234"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="91"/>
         <source>Spanish</source>
         <translation>Español</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="239"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="96"/>
         <source>Edit script…</source>
         <translation>Editar guion…</translation>
     </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="247"/>
-        <source>#</source>
-        <translation>#</translation>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="134"/>
+        <source>%n door(s) in walk order</source>
+        <translation>
+            <numerusform>%n puerta en orden de recorrido</numerusform>
+            <numerusform>%n puertas en orden de recorrido</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="135"/>
+        <source>%n to knock</source>
+        <translation>
+            <numerusform>%n por tocar</numerusform>
+            <numerusform>%n por tocar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="136"/>
+        <source>%n with a result</source>
+        <translation>
+            <numerusform>%n con resultado</numerusform>
+            <numerusform>%n con resultado</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="247"/>
-        <source>Address</source>
-        <translation>Dirección</translation>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="137"/>
+        <source>number keys pick, Enter saves and moves on</source>
+        <translation>las teclas numéricas eligen, Enter guarda y sigue</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="141"/>
+        <source>Whole household (%n)</source>
+        <translation>
+            <numerusform>Todo el hogar (%n)</numerusform>
+            <numerusform>Todo el hogar (%n)</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="247"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="171"/>
+        <source>Who knocked (F4 to change)</source>
+        <translation>Quién tocó (F4 para cambiar)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="184"/>
+        <source>Support and answers belong to the person you spoke with: pick who (keys 1-%n).</source>
+        <translation>
+            <numerusform>El apoyo y las respuestas son de la persona con quien habló: elija quién (tecla %n).</numerusform>
+            <numerusform>El apoyo y las respuestas son de la persona con quien habló: elija quién (teclas 1-%n).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="261"/>
+        <source>Saved {address}: {result}.</source>
+        <translation>Guardado {address}: {result}.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="263"/>
+        <source>%n door(s) entered this session.</source>
+        <translation>
+            <numerusform>%n puerta ingresada en esta sesión.</numerusform>
+            <numerusform>%n puertas ingresadas en esta sesión.</numerusform>
+        </translation>
+    </message>
+    <message>
         <location filename="../../fieldapp/ui/pages/people.py" line="34"/>
         <source>People</source>
         <translation>Personas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="247"/>
-        <source>Last result</source>
-        <translation>Resultado</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="319"/>
-        <source>Result</source>
-        <translation>Resultado</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="324"/>
-        <source>Who</source>
-        <translation>Quién</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="327"/>
-        <source>Support</source>
-        <translation>Apoyo</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="332"/>
-        <source>Survey</source>
-        <translation>Encuesta</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="340"/>
-        <source>Notes</source>
-        <translation>Notas</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="342"/>
-        <source>Anything worth knowing next time</source>
-        <translation>Algo que convenga saber la próxima vez</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="346"/>
-        <source>Asked us not to</source>
-        <translation>Pidió no recibir</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="347"/>
-        <source>call</source>
-        <translation>llamadas</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="348"/>
-        <source>text</source>
-        <translation>mensajes</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="351"/>
-        <source>(applies to the people this result covers)</source>
-        <translation>(se aplica a las personas de este resultado)</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="359"/>
-        <source>Skip (PgDn)</source>
-        <translation>Saltar (PgDn)</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="361"/>
-        <source>Save and next (Enter)</source>
-        <translation>Guardar y seguir (Enter)</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="275"/>
-        <source>Contact history (newest first)</source>
-        <translation>Historial (más reciente primero)</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="281"/>
-        <source>Correct selected attempt</source>
-        <translation>Corregir el intento elegido</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="412"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="131"/>
         <source>Canvass</source>
         <translation>Puerta a puerta</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="440"/>
-        <source>(not recorded)</source>
-        <translation>(sin registrar)</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="468"/>
-        <source>Loading the turf…</source>
-        <translation>Cargando la zona…</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="491"/>
-        <source>{n} doors in walk order · {live} to knock · {knocked} with a result · number keys pick, Enter saves and moves on</source>
-        <translation>{n} puertas en orden de recorrido · por tocar: {live} · con resultado: {knocked} · los números eligen, Enter guarda y sigue</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="499"/>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="510"/>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="867"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="254"/>
         <source>Do not knock</source>
         <translation>No tocar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="674"/>
-        <source>door {i} of {n}</source>
-        <translation>puerta {i} de {n}</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="680"/>
-        <source>Whole household ({n})</source>
-        <translation>Todo el hogar ({n})</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="681"/>
-        <source>The door (nobody known)</source>
-        <translation>La vivienda (sin personas conocidas)</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="685"/>
-        <source>no calls</source>
-        <translation>sin llamadas</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="687"/>
-        <source>no texts</source>
-        <translation>sin mensajes</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="742"/>
-        <source>by {who}</source>
-        <translation>por {who}</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="743"/>
-        <source>canvasser not recorded</source>
-        <translation>encuestador sin registrar</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="745"/>
-        <source>(correction)</source>
-        <translation>(corrección)</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="750"/>
-        <source>No contact yet.</source>
-        <translation>Todavía sin contacto.</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="779"/>
-        <source>Correcting the attempt of {when}: saving adds a correction that replaces it (Esc to cancel).</source>
-        <translation>Corrigiendo el intento del {when}: al guardar se agrega una corrección que lo reemplaza (Esc para cancelar).</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="793"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="179"/>
         <source>Pick a result first (number keys 1-9, 0).</source>
         <translation>Primero elija un resultado (teclas 1-9, 0).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="66"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="69"/>
         <source>yes</source>
         <translation>sí</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="67"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="70"/>
         <source>no</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="180"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="214"/>
         <source>Bundles carry your work to the office and back: signed, encrypted files for a USB stick or e-mail. Drop .fieldbundle files here to import them.</source>
         <translation>Los paquetes llevan su trabajo a la oficina y de vuelta: archivos firmados y cifrados para una memoria USB o el correo. Suelte aquí archivos .fieldbundle para importarlos.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="182"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="216"/>
         <source>Export bundle…</source>
         <translation>Exportar paquete…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="184"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="218"/>
         <source>Import bundles…</source>
         <translation>Importar paquetes…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="206"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="240"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="206"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="240"/>
         <source>Direction</source>
         <translation>Sentido</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="206"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="240"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="207"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="241"/>
         <source>Site</source>
         <translation>Equipo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="207"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="241"/>
         <source>No.</source>
         <translation>N.º</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="207"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="241"/>
         <source>Records</source>
         <translation>Reg.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="208"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="242"/>
         <source>File</source>
         <translation>Archivo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="216"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="250"/>
         <source>Accept quarantined bundle</source>
         <translation>Aceptar paquete en cuarentena</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="223"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="257"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="225"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="259"/>
         <source>Record</source>
         <translation>Registro</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="225"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="259"/>
         <source>Field</source>
         <translation>Campo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="225"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="259"/>
         <source>Kept value</source>
         <translation>Valor conservado</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="226"/>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="227"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="260"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="261"/>
         <source>Written by</source>
         <translation>Escrito por</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="226"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="260"/>
         <source>Other value</source>
         <translation>Otro valor</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="237"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="271"/>
         <source>The newer write was kept. Nothing is lost: choose the other value to write it back (it then travels like any edit).</source>
         <translation>Se conservó el cambio más reciente. No se pierde nada: elija el otro valor para volver a escribirlo (luego viaja como cualquier cambio).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="230"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="264"/>
         <source>Keep this value</source>
         <translation>Conservar este valor</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="231"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="265"/>
         <source>Use the other value</source>
         <translation>Usar el otro valor</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="241"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="275"/>
         <source>Conflicts</source>
         <translation>Conflictos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="244"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="278"/>
         <source>Door A</source>
         <translation>Puerta A</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="244"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="278"/>
         <source>Door B</source>
         <translation>Puerta B</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="244"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="278"/>
         <source>Why</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="256"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="290"/>
         <source>The same address was entered on two laptops. Merging keeps one door and moves its people; keeping both marks them distinct.</source>
         <translation>Se capturó la misma dirección en dos computadoras. Al fusionar se conserva una puerta y se le pasan las personas; al conservar ambas se marcan como distintas.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="247"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="281"/>
         <source>Merge, keep A</source>
         <translation>Fusionar, dejar A</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="248"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="282"/>
         <source>Merge, keep B</source>
         <translation>Fusionar, dejar B</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="249"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="283"/>
         <source>Keep both</source>
         <translation>Conservar ambas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="260"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="294"/>
         <source>Possible duplicates</source>
         <translation>Posibles duplicados</translation>
     </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="299"/>
+        <source>Outbox</source>
+        <translation>Bandeja de salida</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="304"/>
+        <source>HQ inbox</source>
+        <translation>Bandeja de la sede</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/sync.py" line="280"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="323"/>
         <source>Conflicts (%n)</source>
         <translation>
             <numerusform>Conflictos (%n)</numerusform>
@@ -1506,7 +1947,7 @@ Los detalles están en el archivo de registro.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/sync.py" line="281"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="324"/>
         <source>Possible duplicates (%n)</source>
         <translation>
             <numerusform>Posibles duplicados (%n)</numerusform>
@@ -1514,287 +1955,288 @@ Los detalles están en el archivo de registro.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="286"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="329"/>
         <source>This laptop: {name}, key {fp}. Trusted sites: {n}.</source>
         <translation>Esta computadora: {name}, clave {fp}. Equipos de confianza: {n}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="290"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="333"/>
         <source>This laptop has no keys yet: they are made with the first export.</source>
         <translation>Esta computadora aún no tiene claves: se crean con la primera exportación.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="295"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="338"/>
         <source>In</source>
         <translation>Entrada</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="295"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="338"/>
         <source>Out</source>
         <translation>Salida</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="296"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="339"/>
         <source>Merged</source>
         <translation>Fusionado</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="296"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="339"/>
         <source>Written</source>
         <translation>Escrito</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="297"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="340"/>
         <source>Quarantined</source>
         <translation>En cuarentena</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="297"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="340"/>
         <source>Merged in part</source>
         <translation>Fusionado en parte</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="309"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="352"/>
         <source>No bundles yet.</source>
         <translation>Todavía no hay paquetes.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="330"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="373"/>
         <source>Same address</source>
         <translation>Misma dirección</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="350"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="393"/>
         <source>Type a passphrase, or untick the passphrase box.</source>
         <translation>Escriba una contraseña o desmarque la casilla de contraseña.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="369"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="412"/>
         <source>Exported {n} records to {path}</source>
         <translation>Registros exportados a {path}: {n}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="372"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="415"/>
         <source>Exporting a bundle…</source>
         <translation>Exportando un paquete…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="378"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="421"/>
         <source>Import bundles</source>
         <translation>Importar paquetes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="379"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="422"/>
         <source>Field App bundles (*{suffix});;All files (*)</source>
         <translation>Paquetes de Field App (*{suffix});;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="402"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="448"/>
         <source>Importing bundles…</source>
         <translation>Importando paquetes…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="424"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="474"/>
         <source>Some bundles were not imported</source>
         <translation>Algunos paquetes no se importaron</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="427"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="477"/>
         <source>Passphrase</source>
         <translation>Contraseña</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="428"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="478"/>
         <source>These bundles are protected by a passphrase:
 {files}</source>
         <translation>Estos paquetes están protegidos con contraseña:
 {files}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="437"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="487"/>
         <source>{file}: not imported: {why}</source>
         <translation>{file}: no se importó: {why}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="441"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="491"/>
         <source>{file}: {new} new, {updated} updated, {unchanged} unchanged, {conflicts} conflicts</source>
         <translation>{file}: nuevos {new}, actualizados {updated}, sin cambios {unchanged}, conflictos {conflicts}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="446"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="496"/>
         <source>, {n} possible duplicates</source>
         <translation>, posibles duplicados {n}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="461"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="511"/>
         <source>Accept bundle</source>
         <translation>Aceptar paquete</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="462"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="512"/>
         <source>Merge this bundle even though its clock was ahead of this computer&apos;s? Check that both clocks are right first.</source>
         <translation>¿Fusionar este paquete aunque su reloj iba adelantado respecto al de esta computadora? Primero revise que ambos relojes estén bien.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="474"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="524"/>
         <source>Merging the bundle…</source>
         <translation>Fusionando el paquete…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="831"/>
-        <location filename="../../fieldapp/ui/pages/events.py" line="391"/>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="485"/>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="496"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="218"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="407"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="535"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="546"/>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="873"/>
-        <source>Saved {address}: {result}. {n} doors entered this session.</source>
-        <translation>Se guardó {address}: {result}. Puertas capturadas en esta sesión: {n}.</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/canvass.py" line="888"/>
+        <location filename="../../fieldapp/ui/pages/canvass/page.py" line="276"/>
         <source>End of the turf.</source>
         <translation>Fin de la zona.</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/pages/doors.py" line="41"/>
-        <location filename="../../fieldapp/ui/pages/map.py" line="150"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="154"/>
         <source>Doors</source>
         <translation>Puertas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="150"/>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="109"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="154"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="108"/>
         <source>Turfs</source>
         <translation>Zonas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="101"/>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="224"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="105"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="248"/>
         <source>Doors knocked</source>
         <translation>Puertas tocadas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="102"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="106"/>
         <source>Contacts made</source>
         <translation>Contactos logrados</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="103"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="107"/>
         <source>Contact rate</source>
         <translation>Tasa de contacto</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="104"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="108"/>
         <source>Supporters identified (1-2)</source>
         <translation>Simpatizantes (1-2)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="105"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="109"/>
         <source>Event RSVPs</source>
         <translation>Inscritos a eventos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="111"/>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="214"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="116"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="238"/>
         <source>Doors knocked and contacts by day</source>
         <translation>Puertas tocadas y contactos por día</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="115"/>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="268"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="120"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="292"/>
         <source>Events: RSVPs and arrivals</source>
         <translation>Eventos: inscritos y asistentes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="123"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="128"/>
         <source>Group by</source>
         <translation>Agrupar por</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="127"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="132"/>
         <source>Organization</source>
         <translation>Organización</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="138"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="143"/>
         <source>Corrected attempts count once (the correction). A door knocked on two days counts twice; a household entered person by person counts once.</source>
         <translation>Los intentos corregidos cuentan una vez (la corrección). Una puerta tocada en dos días cuenta dos veces; un hogar capturado persona por persona cuenta una vez.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="153"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="180"/>
         <source>Dashboard</source>
         <translation>Panel</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="175"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="199"/>
         <source>Adding up the figures…</source>
         <translation>Sumando las cifras…</translation>
     </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="180"/>
-        <source>{n:,} attempts recorded</source>
-        <translation>{n:,} intentos registrados</translation>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="204"/>
+        <source>%n attempt(s) recorded</source>
+        <translation>
+            <numerusform>%n intento registrado</numerusform>
+            <numerusform>%n intentos registrados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="212"/>
+        <source>for %n upcoming event(s)</source>
+        <translation>
+            <numerusform>para %n evento próximo</numerusform>
+            <numerusform>para %n eventos próximos</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="181"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="205"/>
         <source>conversations at the door</source>
         <translation>conversaciones en la puerta</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="182"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="206"/>
         <source>contacts / doors knocked</source>
         <translation>contactos / puertas tocadas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="183"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="207"/>
         <source>rated 1 or 2 on the support scale</source>
         <translation>con 1 o 2 en la escala de apoyo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="188"/>
-        <source>for {n} upcoming events</source>
-        <translation>próximos eventos: {n}</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="193"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="217"/>
         <source>no-show rate so far {rate:.0f}%</source>
         <translation>inasistencia hasta ahora: {rate:.0f}%</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="212"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="236"/>
         <source>No doors knocked yet</source>
         <translation>Todavía no se ha tocado ninguna puerta</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="225"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="249"/>
         <source>Contacts</source>
         <translation>Contactos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="226"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="250"/>
         <source>Supporters</source>
         <translation>Simpatizantes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="254"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="278"/>
         <source>{group}: the {n} busiest</source>
         <translation>{group}: los {n} más activos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="266"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="290"/>
         <source>No events yet</source>
         <translation>Todavía no hay eventos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="270"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="294"/>
         <source>RSVPs</source>
         <translation>Inscritos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/dashboard.py" line="271"/>
+        <location filename="../../fieldapp/ui/pages/dashboard.py" line="295"/>
         <source>Arrived</source>
         <translation>Llegaron</translation>
     </message>
@@ -1808,15 +2250,22 @@ Los detalles están en el archivo de registro.</translation>
         <source>Import voter file…</source>
         <translation>Importar padrón…</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../fieldapp/ui/pages/doors.py" line="58"/>
-        <source>{n:,} doors match</source>
-        <translation>Puertas que coinciden: {n:,}</translation>
+        <source>%Ln door(s) match</source>
+        <translation>
+            <numerusform>%Ln puerta coincide</numerusform>
+            <numerusform>%Ln puertas coinciden</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../fieldapp/ui/pages/doors.py" line="59"/>
-        <source>{n:,} doors</source>
-        <translation>{n:,} puertas</translation>
+        <location filename="../../fieldapp/ui/pages/map.py" line="206"/>
+        <source>%Ln door(s)</source>
+        <translation>
+            <numerusform>%Ln puerta</numerusform>
+            <numerusform>%Ln puertas</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/pages/doors.py" line="26"/>
@@ -1824,104 +2273,104 @@ Los detalles están en el archivo de registro.</translation>
         <translation>Cada hogar por visitar, quién vive allí y qué pasó en la puerta.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="72"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="76"/>
         <source>Canvass launches, house parties, phone banks and trainings. Times are in each event&apos;s own time zone.</source>
         <translation>Salidas a tocar puertas, reuniones en casa, bancos telefónicos y capacitaciones. Las horas están en la zona horaria de cada evento.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="74"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="78"/>
         <source>Show past events</source>
         <translation>Mostrar eventos pasados</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="75"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="79"/>
         <source>Search by title or place</source>
         <translation>Buscar por título o lugar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="81"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="85"/>
         <source>New event…</source>
         <translation>Nuevo evento…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="83"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="87"/>
         <source>Edit…</source>
         <translation>Editar…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="84"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="88"/>
         <source>Duplicate</source>
         <translation>Duplicar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="85"/>
-        <location filename="../../fieldapp/ui/pages/events.py" line="268"/>
-        <location filename="../../fieldapp/ui/pages/events.py" line="346"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="89"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="283"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="362"/>
         <source>Cancel event</source>
         <translation>Cancelar evento</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="86"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="90"/>
         <source>Check-in mode…</source>
         <translation>Registro de entrada…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="88"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="92"/>
         <source>Print and export</source>
         <translation>Imprimir y exportar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="91"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="95"/>
         <source>Sign-in sheet (PDF)…</source>
         <translation>Hoja de registro (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="92"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="96"/>
         <source>Reminder call list (CSV)…</source>
         <translation>Lista de llamadas de recordatorio (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="93"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="97"/>
         <source>All events as a calendar file (ICS)…</source>
         <translation>Todos los eventos como calendario (ICS)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="128"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="131"/>
         <source>Shifts</source>
         <translation>Turnos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="130"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="133"/>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="130"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="133"/>
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="130"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="133"/>
         <source>Taken</source>
         <translation>Ocupados</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="140"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="143"/>
         <source>Add shift…</source>
         <translation>Agregar turno…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="141"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="144"/>
         <source>Edit shift…</source>
         <translation>Editar turno…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="142"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="145"/>
         <source>Remove shift</source>
         <translation>Quitar turno</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="151"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="153"/>
         <source>Signups</source>
         <translation>Inscripciones</translation>
     </message>
@@ -1931,482 +2380,557 @@ Los detalles están en el archivo de registro.</translation>
         <translation>Nombre, teléfono o correo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="164"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="169"/>
         <source>Add signup…</source>
         <translation>Agregar inscripción…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="167"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="171"/>
         <source>Set status</source>
         <translation>Cambiar estado</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="173"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="177"/>
         <source>Apply</source>
         <translation>Aplicar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="204"/>
-        <location filename="../../fieldapp/ui/pages/map.py" line="150"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="219"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="154"/>
         <source>Events</source>
         <translation>Eventos</translation>
     </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="235"/>
-        <source>{n:,} events</source>
-        <translation>Eventos: {n:,}</translation>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/pages/events.py" line="250"/>
+        <source>%Ln event(s)</source>
+        <translation>
+            <numerusform>%Ln evento</numerusform>
+            <numerusform>%Ln eventos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/pages/events.py" line="252"/>
+        <source>%Ln upcoming event(s)</source>
+        <translation>
+            <numerusform>%Ln evento próximo</numerusform>
+            <numerusform>%Ln eventos próximos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/pages/events.py" line="308"/>
+        <source>(+%Ln waitlisted)</source>
+        <translation>
+            <numerusform>(+%Ln en espera)</numerusform>
+            <numerusform>(+%Ln en espera)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/pages/events.py" line="312"/>
+        <source>%Ln RSVP(s)</source>
+        <translation>
+            <numerusform>%Ln inscrito</numerusform>
+            <numerusform>%Ln inscritos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/pages/events.py" line="312"/>
+        <source>%Ln arrived</source>
+        <translation>
+            <numerusform>%Ln llegó</numerusform>
+            <numerusform>%Ln llegaron</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/pages/events.py" line="313"/>
+        <source>%Ln walk-in(s)</source>
+        <translation>
+            <numerusform>%Ln sin inscripción</numerusform>
+            <numerusform>%Ln sin inscripción</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/pages/events.py" line="313"/>
+        <source>%Ln waitlisted</source>
+        <translation>
+            <numerusform>%Ln en lista de espera</numerusform>
+            <numerusform>%Ln en lista de espera</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="237"/>
-        <source>{n:,} upcoming events</source>
-        <translation>Próximos eventos: {n:,}</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="255"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="270"/>
         <source>Pick an event to see its shifts and signups.</source>
         <translation>Elija un evento para ver sus turnos e inscripciones.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="267"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="282"/>
         <source>Reinstate event</source>
         <translation>Restablecer evento</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="274"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="289"/>
         <source>(cancelled)</source>
         <translation>(cancelado)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="283"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="298"/>
         <source>Hosted by {names}</source>
         <translation>Anfitriones: {names}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="284"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="299"/>
         <source>capacity {n}</source>
         <translation>cupo {n}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="284"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="299"/>
         <source>no capacity limit</source>
         <translation>sin límite de cupo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="293"/>
-        <source>(+{n} waitlisted)</source>
-        <translation>(+{n} en lista de espera)</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="296"/>
-        <source>{rsvps} RSVPs · {arrived} arrived · {walk} walk-ins · {wait} waitlisted</source>
-        <translation>inscritos: {rsvps} · llegadas: {arrived} · sin inscripción: {walk} · en espera: {wait}</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="333"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="349"/>
         <source>Duplicating…</source>
         <translation>Duplicando…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="343"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="359"/>
         <source>Reinstating…</source>
         <translation>Restableciendo…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="347"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="363"/>
         <source>Cancel {title}? Signups are kept so you can tell people.</source>
         <translation>¿Cancelar {title}? Las inscripciones se conservan para que pueda avisarles.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="349"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="365"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="369"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="385"/>
         <source>Removing the shift…</source>
         <translation>Quitando el turno…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="375"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="391"/>
         <source>Waitlist</source>
         <translation>Lista de espera</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="376"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="392"/>
         <source>That shift is full: the person is on the waitlist and gets the first seat that opens.</source>
         <translation>Ese turno está lleno: la persona queda en lista de espera y obtiene el primer lugar que se libere.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="389"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="405"/>
         <source>one person moved up from the waitlist</source>
         <translation>una persona pasó de la lista de espera</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="403"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="419"/>
         <source>Save the sign-in sheet</source>
         <translation>Guardar la hoja de registro</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="403"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="419"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="412"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="428"/>
         <source>Writing the sign-in sheet…</source>
         <translation>Generando la hoja de registro…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="413"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="429"/>
         <source>Wrote {path} ({n} RSVPs).</source>
         <translation>Se guardó {path} (inscritos: {n}).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="419"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="435"/>
         <source>Save the call list</source>
         <translation>Guardar la lista de llamadas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="419"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="435"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="431"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="444"/>
         <source>Writing the call list…</source>
         <translation>Generando la lista de llamadas…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="432"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="445"/>
         <source>Wrote {n} people to call to {path}; {left} left out (no phone, do not call or waitlisted).</source>
         <translation>Personas para llamar guardadas en {path}: {n}; quedaron fuera: {left} (sin teléfono, no llamar o en lista de espera).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="436"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="449"/>
         <source>Save the calendar</source>
         <translation>Guardar el calendario</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="436"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="449"/>
         <source>iCalendar (*.ics)</source>
         <translation>iCalendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="445"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="458"/>
         <source>Writing the calendar…</source>
         <translation>Generando el calendario…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="446"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="459"/>
         <source>Wrote {n} events to {path}.</source>
         <translation>Eventos guardados en {path}: {n}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="65"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="67"/>
         <source>Turfs coloured by progress, doors by their latest result. Draw a shape to cut a new turf or to select doors.</source>
         <translation>Zonas coloreadas según su avance y puertas según su último resultado. Dibuje una figura para trazar una zona nueva o para seleccionar puertas.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="68"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="70"/>
         <source>Map tiles</source>
         <translation>Mosaicos del mapa</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="71"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="73"/>
         <source>Tile server…</source>
         <translation>Servidor de mosaicos…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="72"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="74"/>
         <source>Open an MBTiles file…</source>
         <translation>Abrir un archivo MBTiles…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="73"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="75"/>
         <source>Stop using the MBTiles file</source>
         <translation>Dejar de usar el archivo MBTiles</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="75"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="77"/>
+        <source>Open a PMTiles basemap…</source>
+        <translation>Abrir un mapa base PMTiles…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/map.py" line="78"/>
+        <source>Stop using the PMTiles basemap</source>
+        <translation>Dejar de usar el mapa base PMTiles</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/map.py" line="79"/>
         <source>Save this area for offline use…</source>
         <translation>Guardar esta área para usar sin conexión…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="91"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="95"/>
         <source>Move to turf</source>
         <translation>Pasar a la zona</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="92"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="96"/>
         <source>Clear</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="133"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="137"/>
         <source>Map</source>
         <translation>Mapa</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="138"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="142"/>
         <source>Not knocked yet</source>
         <translation>Sin tocar todavía</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="139"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="143"/>
         <source>Strong support (1)</source>
         <translation>Apoyo firme (1)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="140"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="144"/>
         <source>Leaning support (2)</source>
         <translation>Tiende a apoyar (2)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="141"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="145"/>
         <source>Undecided (3)</source>
         <translation>Indeciso (3)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="142"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="146"/>
         <source>Opposed (4-5)</source>
         <translation>En contra (4-5)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="143"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="147"/>
         <source>Talked, no score</source>
         <translation>Conversó, sin puntaje</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="144"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="148"/>
         <source>Not home / come back</source>
         <translation>No estaba / volver</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="145"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="149"/>
         <source>Refused / hostile</source>
         <translation>Rechazó / hostil</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="146"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="150"/>
         <source>Do not knock / unreachable</source>
         <translation>No tocar / inaccesible</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="151"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="155"/>
         <source>Basemap</source>
         <translation>Mapa base</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="152"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="155"/>
+        <source>Street sketch</source>
+        <translation>Croquis de calles</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/map.py" line="157"/>
+        <source>Streets sketched from the doors&apos; addresses. For a full street map, open a PMTiles file (Map tiles menu).</source>
+        <translation>Calles trazadas a partir de las direcciones de las puertas. Para un mapa de calles completo, abra un archivo PMTiles (menú Mosaicos del mapa).</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/map.py" line="159"/>
         <source>Turf progress (doors with a result)</source>
         <translation>Avance de la zona (puertas con resultado)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="153"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="160"/>
         <source>Find an address</source>
         <translation>Buscar una dirección</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="153"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="160"/>
         <source>Unit</source>
         <translation>Unidad</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="154"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="161"/>
         <source>A drawn shape</source>
         <translation>Una figura dibujada</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="154"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="161"/>
         <source>becomes a new turf</source>
         <translation>crea una zona nueva</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="155"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="162"/>
         <source>selects doors</source>
         <translation>selecciona puertas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="156"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="163"/>
         <source>Progress</source>
         <translation>Avance</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="158"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="165"/>
         <source>No basemap tiles here: turfs, doors and events are drawn on a plain background. To see streets, set a tile server or open an MBTiles file in the Map tiles menu (top right).</source>
         <translation>Aquí no hay mosaicos del mapa base: las zonas, puertas y eventos se dibujan sobre un fondo liso. Para ver las calles, configure un servidor de mosaicos o abra un archivo MBTiles en el menú Mosaicos del mapa (arriba a la derecha).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="188"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="197"/>
         <source>Drawing the map…</source>
         <translation>Dibujando el mapa…</translation>
     </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="197"/>
-        <source>{n:,} doors, {t:,} turfs on the map.</source>
-        <translation>En el mapa: puertas {n:,}, zonas {t:,}.</translation>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/pages/map.py" line="206"/>
+        <source>%Ln turf(s) on the map.</source>
+        <translation>
+            <numerusform>%Ln zona en el mapa.</numerusform>
+            <numerusform>%Ln zonas en el mapa.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="199"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="218"/>
+        <source>No basemap: streets sketched from the doors.</source>
+        <translation>Sin mapa base: calles trazadas a partir de las puertas.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/map.py" line="208"/>
         <source>{n} doors have no location yet.</source>
         <translation>Puertas aún sin ubicación: {n}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="202"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="212"/>
+        <source>Basemap from {file}.</source>
+        <translation>Mapa base de {file}.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/map.py" line="214"/>
         <source>Tiles from {file}.</source>
         <translation>Mosaicos de {file}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="204"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="216"/>
         <source>Tiles from the tile server, kept for offline use.</source>
         <translation>Mosaicos del servidor, guardados para usar sin conexión.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="206"/>
-        <source>No tile server set: plain background.</source>
-        <translation>Sin servidor de mosaicos: fondo liso.</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="222"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="234"/>
         <source>The map could not be drawn: {error}</source>
         <translation>No se pudo dibujar el mapa: {error}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="262"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="274"/>
         <source>(no turf)</source>
         <translation>(sin zona)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="271"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="283"/>
         <source>{n:,} doors selected</source>
         <translation>Puertas seleccionadas: {n:,}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="287"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="299"/>
         <source>{n:,} doors moved to {turf}.</source>
         <translation>Puertas pasadas a {turf}: {n:,}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="293"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="305"/>
         <source>Moving doors…</source>
         <translation>Moviendo puertas…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="299"/>
-        <location filename="../../fieldapp/ui/pages/map.py" line="318"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="311"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="330"/>
         <source>New turf</source>
         <translation>Nueva zona</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="300"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="312"/>
         <source>Name of the new turf:</source>
         <translation>Nombre de la nueva zona:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="311"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="323"/>
         <source>Turf {name} created with {n:,} doors.</source>
         <translation>Se creó la zona {name} con {n:,} puertas.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="321"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="333"/>
         <source>Creating the turf…</source>
         <translation>Creando la zona…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="329"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="341"/>
         <source>Turf {name} reshaped: {a:,} doors came in, {b:,} left it.</source>
         <translation>Zona {name} modificada: puertas que entraron {a:,}, que salieron {b:,}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="335"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="347"/>
         <source>Reshape turf</source>
         <translation>Modificar zona</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="339"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="351"/>
         <source>Reshaping the turf…</source>
         <translation>Modificando la zona…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="347"/>
-        <location filename="../../fieldapp/ui/pages/map.py" line="370"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="359"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="382"/>
         <source>Tile server</source>
         <translation>Servidor de mosaicos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="350"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="362"/>
         <source>A tile URL with {z}, {x} and {y}, e.g. https://tiles.example.org/{z}/{x}/{y}.png. Tiles you look at are kept for offline use. Follow your provider&apos;s usage policy and credit it below; openstreetmap.org&apos;s own servers allow normal viewing but not saving whole areas.</source>
         <translation>Una URL de mosaicos con {z}, {x} y {y}, p. ej. https://tiles.example.org/{z}/{x}/{y}.png. Los mosaicos que vea se guardan para usarlos sin conexión. Siga la política de uso de su proveedor y dé el crédito abajo; los servidores de openstreetmap.org permiten la consulta normal, pero no guardar áreas enteras.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="359"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="371"/>
         <source>Credit shown on the map, e.g. © OpenStreetMap contributors</source>
         <translation>Crédito que se muestra en el mapa, p. ej. © colaboradores de OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="360"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="372"/>
         <source>Tile URL (empty: no tile server)</source>
         <translation>URL de mosaicos (vacía: sin servidor)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="362"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="374"/>
         <source>Attribution</source>
         <translation>Atribución</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="371"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="383"/>
         <source>The tile URL must start with http:// or https:// and contain {z}, {x} and {y}.</source>
         <translation>La URL de mosaicos debe empezar con http:// o https:// y contener {z}, {x} y {y}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="380"/>
-        <location filename="../../fieldapp/ui/pages/map.py" line="387"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="392"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="399"/>
         <source>Open an MBTiles file</source>
         <translation>Abrir un archivo MBTiles</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="381"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="393"/>
         <source>MBTiles files (*.mbtiles);;All files (*)</source>
         <translation>Archivos MBTiles (*.mbtiles);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="400"/>
-        <location filename="../../fieldapp/ui/pages/map.py" line="426"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="413"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="420"/>
+        <source>Open a PMTiles basemap</source>
+        <translation>Abrir un mapa base PMTiles</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/map.py" line="414"/>
+        <source>PMTiles files (*.pmtiles);;All files (*)</source>
+        <translation>Archivos PMTiles (*.pmtiles);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/map.py" line="432"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="458"/>
         <source>Save this area for offline use</source>
         <translation>Guardar esta área para usar sin conexión</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="403"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="435"/>
         <source>No tile server is set. Choose one with Map tiles &gt; Tile server…, or open an MBTiles file made elsewhere.</source>
         <translation>No hay un servidor de mosaicos configurado. Elija uno en Mosaicos del mapa &gt; Servidor de mosaicos… o abra un archivo MBTiles hecho en otro lugar.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="408"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="440"/>
         <source>openstreetmap.org&apos;s tile servers do not allow saving whole areas (their tile usage policy forbids bulk downloads). The tiles you look at while online are still kept for offline use. To save whole areas, use a tile provider that allows it, or open an MBTiles file.</source>
         <translation>Los servidores de mosaicos de openstreetmap.org no permiten guardar áreas enteras (su política de uso prohíbe las descargas masivas). Los mosaicos que vea mientras esté en línea se guardan igual para usarlos sin conexión. Para guardar áreas enteras, use un proveedor que lo permita o abra un archivo MBTiles.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="428"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="460"/>
         <source>Zoom levels to save, from the current view:</source>
         <translation>Niveles de zoom para guardar, desde la vista actual:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="444"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="476"/>
         <source>{n:,} tiles</source>
         <translation>{n:,} mosaicos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="449"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="481"/>
         <source>My tile provider&apos;s usage policy allows bulk downloads</source>
         <translation>La política de uso de mi proveedor permite descargas masivas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="457"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="489"/>
         <source>{n:,} tiles saved for offline use.</source>
         <translation>{n:,} mosaicos guardados para usar sin conexión.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="461"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="493"/>
         <source>Saving map tiles…</source>
         <translation>Guardando mosaicos…</translation>
     </message>
@@ -2420,250 +2944,264 @@ Los detalles están en el archivo de registro.</translation>
         <source>Search by name, phone or email</source>
         <translation>Buscar por nombre, teléfono o correo</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../fieldapp/ui/pages/people.py" line="44"/>
-        <source>{n:,} people match</source>
-        <translation>Personas que coinciden: {n:,}</translation>
+        <source>%Ln people match</source>
+        <translation>
+            <numerusform>%Ln persona coincide</numerusform>
+            <numerusform>%Ln personas coinciden</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../fieldapp/ui/pages/people.py" line="45"/>
-        <source>{n:,} people</source>
-        <translation>{n:,} personas</translation>
+        <source>%Ln people</source>
+        <translation>
+            <numerusform>%Ln persona</numerusform>
+            <numerusform>%Ln personas</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/settings.py" line="48"/>
+        <location filename="../../fieldapp/ui/pages/settings.py" line="49"/>
         <source>Choices for this computer. Nothing here travels in sync bundles.</source>
         <translation>Opciones de esta computadora. Nada de esto viaja en los paquetes de sincronización.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/settings.py" line="50"/>
+        <location filename="../../fieldapp/ui/pages/settings.py" line="51"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/settings.py" line="53"/>
+        <location filename="../../fieldapp/ui/pages/settings.py" line="54"/>
         <source>Same as this computer</source>
         <translation>El de esta computadora</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/settings.py" line="58"/>
+        <location filename="../../fieldapp/ui/pages/settings.py" line="59"/>
         <source>Interface language:</source>
         <translation>Idioma de la interfaz:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/settings.py" line="67"/>
+        <location filename="../../fieldapp/ui/pages/settings.py" line="68"/>
+        <source>Restart now</source>
+        <translation>Reiniciar ahora</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/pages/settings.py" line="75"/>
         <source>Where your data lives</source>
         <translation>Dónde están sus datos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/settings.py" line="74"/>
+        <location filename="../../fieldapp/ui/pages/settings.py" line="82"/>
         <source>Store</source>
         <translation>Almacén de datos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/settings.py" line="76"/>
+        <location filename="../../fieldapp/ui/pages/settings.py" line="84"/>
         <source>Data folder</source>
         <translation>Carpeta de datos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/settings.py" line="77"/>
+        <location filename="../../fieldapp/ui/pages/settings.py" line="85"/>
         <source>Settings and keys</source>
         <translation>Ajustes y claves</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/settings.py" line="78"/>
+        <location filename="../../fieldapp/ui/pages/settings.py" line="86"/>
         <source>Log files</source>
         <translation>Archivos de registro</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/settings.py" line="79"/>
+        <location filename="../../fieldapp/ui/pages/settings.py" line="87"/>
         <source>Caches (map tiles, geocoding)</source>
         <translation>Cachés (mosaicos del mapa, geocodificación)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/settings.py" line="92"/>
+        <location filename="../../fieldapp/ui/pages/settings.py" line="101"/>
         <source>Open</source>
         <translation>Abrir</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/settings.py" line="99"/>
+        <location filename="../../fieldapp/ui/pages/settings.py" line="108"/>
         <source>About</source>
         <translation>Acerca de</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/settings.py" line="100"/>
+        <location filename="../../fieldapp/ui/pages/settings.py" line="109"/>
         <source>Field App {version} · this computer&apos;s site id: {site}</source>
         <translation>Field App {version} · identificador de esta computadora: {site}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/settings.py" line="116"/>
+        <location filename="../../fieldapp/ui/pages/settings.py" line="125"/>
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/settings.py" line="122"/>
+        <location filename="../../fieldapp/ui/pages/settings.py" line="131"/>
         <source>The new language applies the next time you open Field App.</source>
         <translation>El nuevo idioma se aplicará la próxima vez que abra Field App.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="264"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="307"/>
         <source>Sync</source>
         <translation>Sincronizar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="66"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="65"/>
         <source>Areas cut for canvassing: how big each is, how much is done, who has it.</source>
         <translation>Zonas para tocar puertas: su tamaño, su avance y quién las tiene.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="67"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="66"/>
         <source>Search turfs by name</source>
         <translation>Buscar zonas por nombre</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="69"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="68"/>
         <source>Print walk list…</source>
         <translation>Imprimir recorrido…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="70"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="69"/>
         <source>Cut turfs…</source>
         <translation>Trazar zonas…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="71"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="70"/>
         <source>Assign…</source>
         <translation>Asignar…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="72"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="71"/>
         <source>Import turfs…</source>
         <translation>Importar zonas…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="93"/>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="309"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="92"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="308"/>
         <source>Select a turf to see its doors.</source>
         <translation>Elija una zona para ver sus puertas.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="130"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="129"/>
         <source>Select a turf first.</source>
         <translation>Primero elija una zona.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="157"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="156"/>
         <source>Save walk list</source>
         <translation>Guardar lista de recorrido</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="158"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="157"/>
         <source>PDF files (*.pdf)</source>
         <translation>Archivos PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="173"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="172"/>
         <source>Saved the walk list for {turf}: {n} doors.</source>
         <translation>Se guardó la lista de recorrido de {turf}: {n} puertas.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="177"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="176"/>
         <source>Walk list</source>
         <translation>Lista de recorrido</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="179"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="178"/>
         <source>Printing walk list</source>
         <translation>Imprimiendo la lista de recorrido</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="185"/>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="198"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="184"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="197"/>
         <source>Import turfs</source>
         <translation>Importar zonas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="186"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="185"/>
         <source>Turf files (*.geojson *.json *.kml);;All files (*)</source>
         <translation>Archivos de zonas (*.geojson *.json *.kml);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="200"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="199"/>
         <source>Importing turfs</source>
         <translation>Importando zonas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="221"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="220"/>
         <source>Cut turfs</source>
         <translation>Trazar zonas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="223"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="222"/>
         <source>Cutting turfs</source>
         <translation>Trazando zonas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="227"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="226"/>
         <source>Imported turfs from {file}: {new} new, {updated} updated; {doors:,} doors placed in them</source>
         <translation>Zonas importadas de {file}: nuevas {new}, actualizadas {updated}; puertas asignadas a ellas: {doors:,}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="231"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="230"/>
         <source>New: {name}</source>
         <translation>Nueva: {name}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="232"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="231"/>
         <source>Updated: {name}</source>
         <translation>Actualizada: {name}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="238"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="237"/>
         <source>Cut {n} turfs of about {target} doors from {parent} (now retired)</source>
         <translation>Zonas trazadas a partir de {parent} (ya retirada): {n}, de unas {target} puertas cada una</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="240"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="239"/>
         <source>Cut {n} turfs of about {target} doors</source>
         <translation>Zonas trazadas: {n}, de unas {target} puertas cada una</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="244"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="243"/>
         <source>Sizes: smallest {low}, largest {high}</source>
         <translation>Tamaños: la menor {low}, la mayor {high}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="246"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="245"/>
         <source>{name}: {n} doors</source>
         <translation>{name}: {n} puertas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="248"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="247"/>
         <source>{n:,} doors have no coordinates and were not cut: geocode them first (Geocode doors… on this page).</source>
         <translation>Puertas sin coordenadas que quedaron fuera: {n:,}; geocodifíquelas primero (botón Geocodificar… de esta página).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="251"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="250"/>
         <source>{n} buildings hold more than {most} doors and form turfs of their own</source>
         <translation>Edificios con más de {most} puertas, que forman zonas propias: {n}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="282"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="281"/>
         <source>Assign</source>
         <translation>Asignar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="284"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="283"/>
         <source>Assigning volunteers</source>
         <translation>Asignando voluntarios</translation>
     </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="295"/>
-        <source>{n:,} turfs</source>
-        <translation>Zonas: {n:,}</translation>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="294"/>
+        <source>%Ln turf(s)</source>
+        <translation>
+            <numerusform>%Ln zona</numerusform>
+            <numerusform>%Ln zonas</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/turfs.py" line="306"/>
+        <location filename="../../fieldapp/ui/pages/turfs.py" line="305"/>
         <source>Doors in {turf} ({n})</source>
         <translation>Puertas en {turf} ({n})</translation>
     </message>
@@ -3235,121 +3773,169 @@ Los detalles están en el archivo de registro.</translation>
     </message>
 </context>
 <context>
+    <name>SyncIndicator</name>
+    <message>
+        <location filename="../../fieldapp/ui/campaign.py" line="178"/>
+        <source>Sync: campaign file unreadable</source>
+        <translation>Sincronización: no se puede leer el archivo de la campaña</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/campaign.py" line="183"/>
+        <source>Not joined to a campaign</source>
+        <translation>Sin campaña</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/campaign.py" line="185"/>
+        <source>Revoked by HQ: not sending</source>
+        <translation>Revocada por la sede: no se envía</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/campaign.py" line="188"/>
+        <source>Sending {n} of {m}…</source>
+        <translation>Enviando {n} de {m}…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/campaign.py" line="190"/>
+        <source>Syncing…</source>
+        <translation>Sincronizando…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/campaign.py" line="192"/>
+        <source>Offline: {n} waiting</source>
+        <translation>Sin conexión: {n} en espera</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/campaign.py" line="194"/>
+        <source>Online: last sync {time}</source>
+        <translation>En línea: última sincronización {time}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/campaign.py" line="196"/>
+        <source>Last sync {time}, {n} waiting</source>
+        <translation>Última sincronización {time}, {n} en espera</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/campaign.py" line="197"/>
+        <source>Not synced yet, {n} waiting</source>
+        <translation>Sin sincronizar todavía, {n} en espera</translation>
+    </message>
+</context>
+<context>
     <name>Tables</name>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="74"/>
-        <location filename="../../fieldapp/ui/sources.py" line="130"/>
+        <location filename="../../fieldapp/ui/sources.py" line="72"/>
+        <location filename="../../fieldapp/ui/sources.py" line="128"/>
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="76"/>
+        <location filename="../../fieldapp/ui/sources.py" line="74"/>
         <source>Unit</source>
         <translation>Unidad</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="77"/>
+        <location filename="../../fieldapp/ui/sources.py" line="75"/>
         <source>ZIP</source>
         <translation>C.P.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="78"/>
+        <location filename="../../fieldapp/ui/sources.py" line="76"/>
         <source>Turf</source>
         <translation>Zona</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="79"/>
+        <location filename="../../fieldapp/ui/sources.py" line="77"/>
         <source>People</source>
         <translation>Pers.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="80"/>
+        <location filename="../../fieldapp/ui/sources.py" line="78"/>
         <source>Last result</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="125"/>
-        <location filename="../../fieldapp/ui/sources.py" line="185"/>
+        <location filename="../../fieldapp/ui/sources.py" line="123"/>
+        <location filename="../../fieldapp/ui/sources.py" line="182"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="126"/>
+        <location filename="../../fieldapp/ui/sources.py" line="124"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="127"/>
+        <location filename="../../fieldapp/ui/sources.py" line="125"/>
         <source>Email</source>
         <translation>Correo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="128"/>
+        <location filename="../../fieldapp/ui/sources.py" line="126"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="131"/>
+        <location filename="../../fieldapp/ui/sources.py" line="129"/>
         <source>Flags</source>
         <translation>Avisos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="133"/>
+        <location filename="../../fieldapp/ui/sources.py" line="131"/>
         <source>DNC: do not call · DNT: do not text · DNE: do not email</source>
         <translation>DNC: no llamar · DNT: no enviar mensajes · DNE: no enviar correos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="186"/>
+        <location filename="../../fieldapp/ui/sources.py" line="183"/>
         <source>Doors</source>
         <translation>Puertas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="187"/>
+        <location filename="../../fieldapp/ui/sources.py" line="184"/>
         <source>Knocked</source>
         <translation>Tocadas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="191"/>
+        <location filename="../../fieldapp/ui/sources.py" line="188"/>
         <source>Share of the turf&apos;s doors knocked at least once</source>
         <translation>Parte de las puertas de la zona tocadas al menos una vez</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="192"/>
+        <location filename="../../fieldapp/ui/sources.py" line="189"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="194"/>
+        <location filename="../../fieldapp/ui/sources.py" line="191"/>
         <source>Assigned</source>
         <translation>Asignado a</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="248"/>
+        <location filename="../../fieldapp/ui/sources.py" line="245"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="250"/>
+        <location filename="../../fieldapp/ui/sources.py" line="247"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="252"/>
+        <location filename="../../fieldapp/ui/sources.py" line="249"/>
         <source>Title</source>
         <translation>Título</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="253"/>
+        <location filename="../../fieldapp/ui/sources.py" line="250"/>
         <source>Place</source>
         <translation>Lugar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="254"/>
+        <location filename="../../fieldapp/ui/sources.py" line="251"/>
         <source>Signups</source>
         <translation>Inscripciones</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="256"/>
+        <location filename="../../fieldapp/ui/sources.py" line="253"/>
         <source>People signed up (not declined) / capacity</source>
         <translation>Personas inscritas (sin contar las que declinaron) / cupo</translation>
     </message>
@@ -3375,72 +3961,72 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>WalkInDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="128"/>
+        <location filename="../../fieldapp/ui/checkin.py" line="127"/>
         <source>Walk-in</source>
         <translation>Asistente sin inscripción</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="148"/>
+        <location filename="../../fieldapp/ui/checkin.py" line="147"/>
         <source>(none)</source>
         <translation>(ninguna)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="152"/>
+        <location filename="../../fieldapp/ui/checkin.py" line="151"/>
         <source>Do not call</source>
         <translation>No llamar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="153"/>
+        <location filename="../../fieldapp/ui/checkin.py" line="152"/>
         <source>Do not text</source>
         <translation>No enviar SMS</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="154"/>
+        <location filename="../../fieldapp/ui/checkin.py" line="153"/>
         <source>Do not email</source>
         <translation>No enviar correos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="158"/>
+        <location filename="../../fieldapp/ui/checkin.py" line="157"/>
         <source>First name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="159"/>
+        <location filename="../../fieldapp/ui/checkin.py" line="158"/>
         <source>Last name</source>
         <translation>Apellido</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="160"/>
+        <location filename="../../fieldapp/ui/checkin.py" line="159"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="161"/>
+        <location filename="../../fieldapp/ui/checkin.py" line="160"/>
         <source>Email</source>
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="162"/>
+        <location filename="../../fieldapp/ui/checkin.py" line="161"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="163"/>
+        <location filename="../../fieldapp/ui/checkin.py" line="162"/>
         <source>Organization</source>
         <translation>Organización</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="164"/>
+        <location filename="../../fieldapp/ui/checkin.py" line="163"/>
         <source>Consent</source>
         <translation>Consentimiento</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="166"/>
+        <location filename="../../fieldapp/ui/checkin.py" line="165"/>
         <source>Check in</source>
         <translation>Registrar entrada</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/checkin.py" line="186"/>
+        <location filename="../../fieldapp/ui/checkin.py" line="185"/>
         <source>Checking in…</source>
         <translation>Registrando…</translation>
     </message>
@@ -3481,72 +4067,87 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>WelcomeWindow</name>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="83"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="88"/>
         <source>Welcome to {app}</source>
         <translation>Bienvenido a {app}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="88"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="93"/>
         <source>Welcome to Field App</source>
         <translation>Bienvenido a Field App</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="91"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="96"/>
         <source>Field App keeps your turfs, doors, people, door knocks and events on this computer, works without internet, and trades data with your office through sync bundles. How do you want to start?</source>
         <translation>Field App guarda sus zonas, puertas, personas, visitas y eventos en esta computadora, funciona sin internet e intercambia datos con su oficina mediante paquetes de sincronización. ¿Cómo quiere empezar?</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="100"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="106"/>
         <source>Explore the demo campaign</source>
         <translation>Explorar la campaña de demostración</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="101"/>
-        <source>A living campaign in Milwaukee: three coalition groups, turfs, {n:,} doors, people, a week of door knocks and upcoming events.</source>
-        <translation>Una campaña viva en Milwaukee: tres grupos de la coalición, zonas, {n:,} puertas, personas, una semana de visitas y próximos eventos.</translation>
+        <location filename="../../fieldapp/ui/welcome.py" line="107"/>
+        <source>A living campaign in Milwaukee: three coalition groups, turfs, {n} doors, people, a week of door knocks and upcoming events.</source>
+        <translation>Una campaña viva en Milwaukee: tres grupos de la coalición, zonas, {n} puertas, personas, una semana de visitas y próximos eventos.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="105"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="111"/>
         <source>Start a new campaign</source>
         <translation>Empezar una campaña nueva</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="106"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="112"/>
         <source>An empty campaign for your organization; import doors and cut turf next.</source>
         <translation>Una campaña vacía para su organización; después importe puertas y trace zonas.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="108"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="114"/>
         <source>Open a sync bundle from your office</source>
         <translation>Abrir un paquete de sincronización de su oficina</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="109"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="115"/>
         <source>A turf packet or a bundle a coordinator sent you (.fieldbundle).</source>
         <translation>Un paquete de zona o un paquete que le envió un coordinador (.fieldbundle).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="154"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="117"/>
+        <source>Join a campaign</source>
+        <translation>Unirse a una campaña</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/welcome.py" line="118"/>
+        <source>With the join file or printed code from HQ: your work then goes to HQ by itself whenever there is a connection.</source>
+        <translation>Con el archivo o el código impreso de la sede: después su trabajo llega solo a la sede cada vez que haya conexión.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/welcome.py" line="133"/>
+        <source>Language:</source>
+        <translation>Idioma:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/welcome.py" line="188"/>
         <source>seeding the demo campaign</source>
         <translation>crear la campaña de demostración</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="157"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="191"/>
         <source>Seeding the demo campaign…</source>
         <translation>Creando la campaña de demostración…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="176"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="210"/>
         <source>Creating the campaign…</source>
         <translation>Creando la campaña…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="194"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="233"/>
         <source>Sync bundles</source>
         <translation>Paquetes de sincronización</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="195"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="234"/>
         <source>Opening sync bundles is coming soon. For now, start with the demo or a new campaign; the Sync page will import bundles.</source>
         <translation>Pronto se podrán abrir paquetes de sincronización. Por ahora, empiece con la demostración o con una campaña nueva; la página Sincronizar importará los paquetes.</translation>
     </message>

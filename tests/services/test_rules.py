@@ -14,7 +14,7 @@ from fieldapp.core.db import Store
 from fieldapp.core.models import ConsentChange, ContactAttempt, Door, Person, Turf
 from fieldapp.maps.data import door_category, load_map_data
 from fieldapp.services import canvass, reports, rules
-from fieldapp.services.knock import Knock, save_knock
+from fieldapp.services.knocks import Knock, save_knock
 
 AT = dt.datetime(2026, 11, 20, 18, tzinfo=dt.UTC)
 

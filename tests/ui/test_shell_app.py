@@ -11,6 +11,7 @@ from fieldapp import app as fieldapp_app
 from fieldapp import paths
 from fieldapp.core.models import Campaign, Door, Organization
 from fieldapp.ui import errordialog
+from fieldapp.ui.main_window import TITLE_ROLE
 
 
 def _launch(qtbot, target: Path, **kwargs):  # type: ignore[no-untyped-def]
@@ -31,7 +32,7 @@ def test_empty_store_shows_welcome_and_the_demo_seeds(app, qtbot, tmp_path, shot
         qtbot.waitUntil(lambda: launcher.window is not None, timeout=30000)
         with launcher.store.session() as s:
             assert s.scalar(select(func.count()).select_from(Door)) == 150
-        assert launcher.window.windowTitle() == "Field App — Fair Rent Milwaukee 2026"
+        assert launcher.window.windowTitle() == "Fair Rent Milwaukee 2026"
         assert launcher.window.show_page("doors").model.rowCount() == 150
         launcher.window.close()
     finally:
@@ -44,7 +45,7 @@ def test_new_campaign_from_the_welcome_screen(app, qtbot, tmp_path) -> None:
         qtbot.waitUntil(lambda: launcher.welcome is not None, timeout=10000)
         launcher.welcome.create_new_campaign("Clean Air 2027", "Southside Tenants Union")
         qtbot.waitUntil(lambda: launcher.window is not None, timeout=10000)
-        assert launcher.window.windowTitle() == "Field App — Clean Air 2027"
+        assert launcher.window.windowTitle() == "Clean Air 2027"
         with launcher.store.session() as s:
             org = s.scalars(select(Organization)).one()
             campaign = s.scalars(select(Campaign)).one()
@@ -123,7 +124,7 @@ def test_spanish_translation_loads(app, ctx, qtbot) -> None:
     assert QCoreApplication.translate("Labels", "Not home") == "No está en casa"
     win = MainWindow(ctx)
     qtbot.addWidget(win)
-    titles = [win.sidebar.item(i).text() for i in range(win.sidebar.count())]
+    titles = [win.sidebar.item(i).data(TITLE_ROLE) for i in range(win.sidebar.count())]
     assert "Puertas" in titles and "Personas" in titles
     assert win.page("doors").search.placeholderText().startswith("Buscar")
     # Event times name the weekday in Spanish, in the event's own time zone.

@@ -5,12 +5,12 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from fieldapp.core.models import Door, Person
-from fieldapp.ui.main_window import PAGE_MODULES
+from fieldapp.ui.main_window import PAGE_MODULES, TITLE_ROLE
 from fieldapp.ui.tablemodel import IdRole
 
 
 def test_window_opens_and_every_page_switches(window, qtbot, shots_dir) -> None:
-    assert window.windowTitle() == "Field App — Fair Rent Milwaukee 2026"
+    assert window.windowTitle() == "Fair Rent Milwaukee 2026"
     assert list(window.pages) == PAGE_MODULES
     for key in PAGE_MODULES:
         page = window.show_page(key)
@@ -18,7 +18,7 @@ def test_window_opens_and_every_page_switches(window, qtbot, shots_dir) -> None:
         assert window.stack.currentWidget() is page
         assert window.current_key() == key
         assert type(page).__name__ != "BrokenPage", f"page {key} failed to load"
-        assert window.sidebar.currentItem().text() == page.title()
+        assert window.sidebar.currentItem().data(TITLE_ROLE) == page.title()
         assert window.grab().save(str(shots_dir / f"{key}.png"))
 
 
@@ -117,9 +117,9 @@ def test_pages_are_built_after_the_window_shows(ctx, qtbot) -> None:
     win = MainWindow(ctx)
     qtbot.addWidget(win)
     assert win.built_pages() == [PAGE_MODULES[0]]  # only the first page before showing
-    titles = [win.sidebar.item(i).text() for i in range(win.sidebar.count())]
+    titles = [win.sidebar.item(i).data(TITLE_ROLE) for i in range(win.sidebar.count())]
     assert "Doors" in titles and "Settings" in titles
     win.show()
     qtbot.waitUntil(lambda: len(win.built_pages()) == len(PAGE_MODULES), timeout=20000)
-    assert [win.sidebar.item(i).text() for i in range(win.sidebar.count())] == [
+    assert [win.sidebar.item(i).data(TITLE_ROLE) for i in range(win.sidebar.count())] == [
         win.page(k).title() for k in PAGE_MODULES]

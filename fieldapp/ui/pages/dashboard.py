@@ -25,7 +25,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QDate, QLocale, QMargins, Qt
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtGui import QColor, QFont, QPainter, QResizeEvent
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from fieldapp.services import lookup as queries
@@ -33,7 +33,13 @@ from fieldapp.services import reports
 from fieldapp.services.progress import Progress
 from fieldapp.ui import theme
 from fieldapp.ui.context import AppContext
-from fieldapp.ui.widgets import PageHeader, RefreshingPage, SectionLabel, StatCard, page_layout
+from fieldapp.ui.widgets import (
+    PageHeader,
+    RefreshingPage,
+    SectionLabel,
+    StatCard,
+    scrolling_page_layout,
+)
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +95,7 @@ class Page(RefreshingPage):
         self.ctx: AppContext = ctx
         self.data: reports.Dashboard | None = None
         self.now: dt.datetime | None = None  # tests pin "now"
-        layout = page_layout(self)
+        layout = scrolling_page_layout(self)  # charts need more height than a 768-pixel screen has
         self.header = PageHeader(self.title(), "")
         layout.addWidget(self.header)
 
@@ -102,8 +108,9 @@ class Page(RefreshingPage):
             "supporters": StatCard(self.tr("Supporters identified (1-2)")),
             "events": StatCard(self.tr("Event RSVPs")),
         }
-        for i, card in enumerate(self.cards.values()):
-            cards.addWidget(card, 0, i)
+        self._card_grid = cards
+        self._card_columns = 0
+        self._arrange_cards(len(self.cards))
         layout.addLayout(cards)
 
         self.day_chart = _chart(self.tr("Doors knocked and contacts by day"))
@@ -147,6 +154,28 @@ class Page(RefreshingPage):
         view.setStyleSheet(f"background: {theme.CARD}; border: 1px solid {theme.BORDER}; border-radius: 10px;")
         return view
 
+    CARD_WIDTH = 190  # below this a card's caption and figure no longer fit on their lines
+
+    def _arrange_cards(self, columns: int) -> None:
+        """Cards in ``columns`` columns (five in a row on a wide screen, fewer on a laptop)."""
+        columns = max(1, min(columns, len(self.cards)))
+        if columns == self._card_columns:
+            return
+        self._card_columns = columns
+        for card in self.cards.values():
+            self._card_grid.removeWidget(card)
+        for i, card in enumerate(self.cards.values()):
+            self._card_grid.addWidget(card, i // columns, i % columns)
+        for column in range(len(self.cards)):
+            self._card_grid.setColumnStretch(column, 1 if column < columns else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        spacing = self._card_grid.spacing()
+        fits = (event.size().width() + spacing) // (self.CARD_WIDTH + spacing)
+        # Five in a row, else three over two (never four and one left alone), else two, else one.
+        self._arrange_cards(next((n for n in (5, 3, 2) if fits >= n), 1))
+        super().resizeEvent(event)
+
     def title(self) -> str:
         return self.tr("Dashboard")
 
@@ -172,15 +201,15 @@ class Page(RefreshingPage):
     def show_data(self, data: reports.Dashboard) -> None:
         self.data = data
         t = data.totals
-        self.cards["knocked"].set_value(t.doors_knocked, self.tr("{n:,} attempts recorded").format(n=t.attempts))
+        self.cards["knocked"].set_value(t.doors_knocked, self.tr("%n attempt(s) recorded", "", t.attempts))
         self.cards["contacts"].set_value(t.contacts, self.tr("conversations at the door"))
-        self.cards["rate"].set_value(f"{t.contact_rate * 100:.1f}%", self.tr("contacts / doors knocked"))
+        self.cards["rate"].set_value(QLocale().toString(t.contact_rate * 100, "f", 1) + "%", self.tr("contacts / doors knocked"))
         self.cards["supporters"].set_value(t.supporters, self.tr("rated 1 or 2 on the support scale"))
         now = self.now or dt.datetime.now(dt.UTC)
         upcoming = [e for e in data.events if e.starts_at >= now and e.status != "cancelled"]
         past = [e for e in data.events if e.no_show_rate is not None]
         rsvps = sum(e.rsvps for e in upcoming)
-        detail = self.tr("for {n} upcoming events").format(n=len(upcoming))
+        detail = self.tr("for %n upcoming event(s)", "", len(upcoming))
         if past:
             shows = sum(e.no_shows or 0 for e in past)
             total = sum(e.rsvps for e in past)

@@ -27,7 +27,7 @@ class Page(SearchTableDetailPage):
                              "and what happened at the door."),
             placeholder=self.tr("Search by address or ZIP (e.g. 2417 Vliet)"),
             source=DoorSource(), detail=self.detail, widths=[170, 72, 72, 200, 84, 130],
-            stretch=[0, 3], sizes=[760, 360], detail_min_width=320,
+            stretch=[0, 3], sizes=[760, 360], detail_min_width=270,
         )
         self.import_button = QPushButton(self.tr("Import voter file…"))
         self.import_button.clicked.connect(self.open_import_wizard)
@@ -55,8 +55,8 @@ class Page(SearchTableDetailPage):
 
     def count_text(self, n: int, matching: bool) -> str:
         if matching:
-            return self.tr("{n:,} doors match").format(n=n)
-        return self.tr("{n:,} doors").format(n=n)
+            return self.tr("%Ln door(s) match", "", n)
+        return self.tr("%Ln door(s)", "", n)
 
     def record_selected(self, record_id: str) -> None:
         self.ctx.door_focused.emit(record_id, self.key)

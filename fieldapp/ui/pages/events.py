@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMenu,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -43,6 +45,7 @@ from fieldapp.ui import labels, theme
 from fieldapp.ui.checkin import CheckInDialog, SignupSource
 from fieldapp.ui.context import AppContext
 from fieldapp.ui.event_dialogs import AddSignupDialog, EventDialog, ShiftDialog
+from fieldapp.ui.flowlayout import FlowLayout
 from fieldapp.ui.sources import EventSource
 from fieldapp.ui.tablemodel import LazyTableModel
 from fieldapp.ui.widgets import (
@@ -78,7 +81,7 @@ class Page(RefreshingPage):
         self.header.add_action(self.search)
         layout.addWidget(self.header)
 
-        actions = QHBoxLayout()
+        actions = FlowLayout(spacing=8)
         self.new_button = QPushButton(self.tr("New event…"))
         self.new_button.setObjectName("primary")
         self.edit_button = QPushButton(self.tr("Edit…"))
@@ -96,11 +99,10 @@ class Page(RefreshingPage):
         for w in (self.new_button, self.edit_button, self.duplicate_button, self.cancel_button,
                   self.checkin_button, self.export_button):
             actions.addWidget(w)
-        actions.addStretch(1)
         self.count_label = QLabel("")
         self.count_label.setObjectName("muted")
         self.count_label.setMinimumWidth(160)
-        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         actions.addWidget(self.count_label)
         layout.addLayout(actions)
 
@@ -124,7 +126,7 @@ class Page(RefreshingPage):
             f"QLabel#card {{ background: {theme.CARD}; border: 1px solid {theme.BORDER}; "
             f"border-radius: 8px; padding: 10px; }}")
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.summary.setMinimumHeight(140)
+        self.summary.setMinimumHeight(110)
         left.addWidget(self.summary)
         left.addWidget(SectionLabel(self.tr("Shifts")))
         self.shift_table = QTableWidget(0, 3)
@@ -137,34 +139,35 @@ class Page(RefreshingPage):
         self.shift_table.setColumnWidth(0, 120)
         self.shift_table.setColumnWidth(1, 130)
         left.addWidget(self.shift_table, 1)
-        srow = QHBoxLayout()
+        srow = FlowLayout(spacing=6)
         self.add_shift = QPushButton(self.tr("Add shift…"))
         self.edit_shift = QPushButton(self.tr("Edit shift…"))
         self.remove_shift = QPushButton(self.tr("Remove shift"))
         for b in (self.add_shift, self.edit_shift, self.remove_shift):
             srow.addWidget(b)
-        srow.addStretch(1)
         left.addLayout(srow)
         dl.addLayout(left, 2)
         # ---- right: signups
         right = QVBoxLayout()
         top = QHBoxLayout()
         top.addWidget(SectionLabel(self.tr("Signups")))
-        self.arrivals = QLabel("")
-        self.arrivals.setObjectName("muted")
-        top.addWidget(self.arrivals, 1)
+        top.addStretch(1)
         self.signup_search = SearchBox(self.tr("Name, phone or email"))
+        self.signup_search.setMinimumWidth(200)
         top.addWidget(self.signup_search)
         right.addLayout(top)
+        self.arrivals = QLabel("")
+        self.arrivals.setObjectName("muted")
+        self.arrivals.setWordWrap(True)
+        right.addWidget(self.arrivals)
         self.signup_source = SignupSource(None)
         self.signup_model = LazyTableModel(ctx.store, self.signup_source, self)
         self.signup_table = make_table_view(self.signup_model, self, widths=[150, 105, 170, 110, 80, 50, 70],
-                                            stretch=[0, 2])
+                                            stretch=[2])  # names stay readable; e-mail gives way
         right.addWidget(self.signup_table, 1)
-        urow = QHBoxLayout()
+        urow = FlowLayout(spacing=6)
         self.add_signup = QPushButton(self.tr("Add signup…"))
         urow.addWidget(self.add_signup)
-        urow.addStretch(1)
         urow.addWidget(QLabel(self.tr("Set status")))
         self.status_box = QComboBox()
         statuses = labels.signup_status_labels()
@@ -175,8 +178,19 @@ class Page(RefreshingPage):
         urow.addWidget(self.apply_status)
         right.addLayout(urow)
         dl.addLayout(right, 3)
-        split.addWidget(detail)
-        split.setSizes([300, 380])
+        # On a 768-pixel screen the details scroll rather than squeeze the shifts to one row
+        # or draw the summary over its neighbours.
+        self.shift_table.setMinimumHeight(4 * theme.ROW_HEIGHT + 8)
+        self.signup_table.setMinimumHeight(5 * theme.ROW_HEIGHT)
+        self.table.setMinimumHeight(3 * theme.ROW_HEIGHT + 8)
+        detail_scroll = QScrollArea()
+        detail_scroll.setWidgetResizable(True)
+        detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        detail_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        detail_scroll.setWidget(detail)
+        split.addWidget(detail_scroll)
+        split.setChildrenCollapsible(False)
+        split.setSizes([170, 500])
         layout.addWidget(split, 1)
 
         self.search.search_changed.connect(self._on_search)
@@ -233,9 +247,9 @@ class Page(RefreshingPage):
     def _update_count(self) -> None:
         n = self.model.rowCount()
         if self.source.include_past:
-            self.count_label.setText(self.tr("{n:,} events").format(n=n))
+            self.count_label.setText(self.tr("%Ln event(s)", "", n))
         else:
-            self.count_label.setText(self.tr("{n:,} upcoming events").format(n=n))
+            self.count_label.setText(self.tr("%Ln upcoming event(s)", "", n))
 
     def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = self.table.selectionModel().selectedRows()
@@ -291,11 +305,12 @@ class Page(RefreshingPage):
         for row, sh in enumerate(self.shift_rows):
             taken = f"{sh.taken}/{sh.capacity}" if sh.capacity else str(sh.taken)
             if sh.waitlisted:
-                taken += " " + self.tr("(+{n} waitlisted)").format(n=sh.waitlisted)
+                taken += " " + self.tr("(+%Ln waitlisted)", "", sh.waitlisted)
             for col, text in enumerate((sh.role, f"{sh.starts_local:%H:%M}–{sh.ends_local:%H:%M}", taken)):
                 self.shift_table.setItem(row, col, QTableWidgetItem(text))
-        self.arrivals.setText(self.tr("{rsvps} RSVPs · {arrived} arrived · {walk} walk-ins · {wait} waitlisted").format(
-            rsvps=counts.rsvps, arrived=counts.arrived, walk=counts.walk_ins, wait=counts.waitlisted))
+        self.arrivals.setText(" · ".join((
+            self.tr("%Ln RSVP(s)", "", counts.rsvps), self.tr("%Ln arrived", "", counts.arrived),
+            self.tr("%Ln walk-in(s)", "", counts.walk_ins), self.tr("%Ln waitlisted", "", counts.waitlisted))))
 
     def _selected_shift(self) -> ev.ShiftInfo | None:
         rows = self.shift_table.selectionModel().selectedRows()

@@ -203,7 +203,7 @@ class Page(RefreshingPage):
         self.turfs = turfs
         self.view.show_page(page, ids)
         self._fill_move_combo()
-        parts = [self.tr("{n:,} doors, {t:,} turfs on the map.").format(n=len(ids), t=len(turfs))]
+        parts = [self.tr("%Ln door(s)", "", len(ids)) + ", " + self.tr("%Ln turf(s) on the map.", "", len(turfs))]
         if missing:
             parts.append(self.tr("{n} doors have no location yet.").format(n=missing))
         stack = TileService.instance().stack

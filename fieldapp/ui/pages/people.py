@@ -25,7 +25,7 @@ class Page(SearchTableDetailPage):
             subtitle=self.tr("Residents, supporters and volunteers, with their consent flags."),
             placeholder=self.tr("Search by name, phone or email"),
             source=PersonSource(), detail=self.detail, widths=[160, 110, 200, 88, 170, 80],
-            stretch=[2, 4], sizes=[780, 340], detail_min_width=300,
+            stretch=[2, 4], sizes=[780, 340], detail_min_width=260,
         )
         self.detail.door_activated.connect(
             lambda door_id: self.open_on_page("doors", "select_door", door_id))
@@ -41,8 +41,8 @@ class Page(SearchTableDetailPage):
 
     def count_text(self, n: int, matching: bool) -> str:
         if matching:
-            return self.tr("{n:,} people match").format(n=n)
-        return self.tr("{n:,} people").format(n=n)
+            return self.tr("%Ln people match", "", n)
+        return self.tr("%Ln people", "", n)
 
     def select_person(self, person_id: str) -> bool:
         """Select and show ``person_id`` (clearing a search that hides them)."""

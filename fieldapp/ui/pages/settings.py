@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 from fieldapp import __version__, paths
 from fieldapp import settings as app_settings
 from fieldapp.core.db import sqlite_path
+from fieldapp.ui import restart
 from fieldapp.ui.context import AppContext
-from fieldapp.ui.widgets import PageHeader, SectionLabel, page_layout
+from fieldapp.ui.widgets import PageHeader, SectionLabel, scrolling_page_layout
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +44,7 @@ class Page(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        layout = page_layout(self)
+        layout = scrolling_page_layout(self)  # scrolls on a small screen (125% on 1024x768)
         layout.addWidget(PageHeader(self.title(), self.tr(
             "Choices for this computer. Nothing here travels in sync bundles.")))
 
@@ -59,9 +60,16 @@ class Page(QWidget):
         row.addWidget(self.language)
         row.addStretch(1)
         lang_layout.addLayout(row)
+        note_row = QHBoxLayout()
         self.language_note = QLabel("")
         self.language_note.setObjectName("muted")
-        lang_layout.addWidget(self.language_note)
+        self.language_note.setWordWrap(True)
+        note_row.addWidget(self.language_note, 1)
+        self.restart_button = QPushButton(self.tr("Restart now"))
+        self.restart_button.setVisible(False)
+        self.restart_button.clicked.connect(restart.restart)
+        note_row.addWidget(self.restart_button)
+        lang_layout.addLayout(note_row)
         layout.addWidget(lang_card)
 
         folders_card, folders_layout = self._card(self.tr("Where your data lives"))
@@ -82,6 +90,7 @@ class Page(QWidget):
         for i, (caption, value, folder) in enumerate(rows):
             name = QLabel(caption)
             name.setObjectName("sectionLabel")
+            name.setWordWrap(True)  # long Spanish captions take two lines on a small screen
             text = QLabel(value)
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             text.setWordWrap(True)
@@ -121,6 +130,7 @@ class Page(QWidget):
         log.info("interface language set to %s", code)
         self.language_note.setText(self.tr("The new language applies the next time you "
                                            "open Field App."))
+        self.restart_button.setVisible(True)
 
     def _open(self, folder: Path) -> None:
         paths.ensure(folder)

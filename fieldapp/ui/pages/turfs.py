@@ -291,7 +291,7 @@ class Page(RefreshingPage):
         self._stale = False
 
     def _update_count(self) -> None:
-        self.count_label.setText(self.tr("{n:,} turfs").format(n=self.model.rowCount()))
+        self.count_label.setText(self.tr("%Ln turf(s)", "", self.model.rowCount()))
 
     def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = self.table.selectionModel().selectedRows()
