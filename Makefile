@@ -12,7 +12,7 @@ FROZEN := dist/fieldapp/fieldapp
 TARBALL = dist/fieldapp-$(VERSION)-$(PLATFORM).tar.gz
 
 .PHONY: run install install-test system-test-deps lint test bench translations clean \
-	lock check-lock wheel dist dist-test icons install-desktop
+	lock lock-upgrade check-lock wheel dist dist-test icons install-desktop
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -38,11 +38,16 @@ install: check-lock $(VENV)/.installed
 
 install-test: check-lock $(VENV)/.installed-test
 
-# Regenerate requirements.lock after changing dependencies in pyproject.toml (needs uv,
-# which the build extra brings; `pip install uv` works too).
+# Regenerate requirements.lock after changing dependencies in pyproject.toml: versions
+# already locked stay where they still fit. `make lock-upgrade` moves all to the newest.
+# (uv comes with the build extra; a venv without it gets it here.)
 lock: | $(PY)
 	@test -x $(VENV)/bin/uv || $(PIP) install --quiet uv
 	PATH="$(abspath $(VENV))/bin:$$PATH" $(PYTHON) release/lock.py
+
+lock-upgrade: | $(PY)
+	@test -x $(VENV)/bin/uv || $(PIP) install --quiet uv
+	PATH="$(abspath $(VENV))/bin:$$PATH" $(PYTHON) release/lock.py --upgrade
 
 run: install
 	$(VENV)/bin/fieldapp gui --demo-if-empty

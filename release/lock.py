@@ -1,6 +1,7 @@
 """The lock file: every package `make test`, `make dist` and CI install, at one version.
 
     python release/lock.py            regenerate requirements.lock from pyproject.toml (make lock)
+    python release/lock.py --upgrade  the same, moving every package to its newest version
     python release/lock.py --check    exit 1, saying what to do, when the lock is out of date
 
 uv resolves the project's dependencies with every extra for all platforms at once
@@ -68,11 +69,19 @@ def check(pyproject: Path = PYPROJECT, lock: Path = LOCK) -> str | None:
             "run `make lock` and commit requirements.lock")
 
 
-def regenerate(pyproject: Path = PYPROJECT, lock: Path = LOCK) -> None:
+def regenerate(pyproject: Path = PYPROJECT, lock: Path = LOCK, *, upgrade: bool = False) -> None:
+    """Resolve again. The versions already in the lock are kept where they still fit (uv
+    prefers the pins of an existing output file), so adding a package after a merge changes
+    nothing else; ``upgrade`` moves everything to the newest versions allowed."""
     uv = shutil.which("uv") or str(Path(sys.executable).parent / "uv")
     tmp = lock.with_name(lock.name + ".part")
+    if lock.exists() and not upgrade:
+        shutil.copyfile(lock, tmp)
+    else:
+        tmp.unlink(missing_ok=True)
     cmd = [uv, "pip", "compile", str(pyproject.name), "--all-extras", "--universal",
-           "--python-version", PYTHON_VERSION, "--no-header", "--quiet", "-o", str(tmp)]
+           "--python-version", PYTHON_VERSION, "--no-header", "--quiet", "-o", str(tmp),
+           *(["--upgrade"] if upgrade else [])]
     subprocess.run(cmd, cwd=pyproject.parent, check=True)
     header = (
         "# Every package of Field App and all its extras, pinned: `make test`, `make dist` and CI\n"
@@ -81,7 +90,9 @@ def regenerate(pyproject: Path = PYPROJECT, lock: Path = LOCK) -> None:
         "# pyproject.toml; do not edit by hand.\n"
         f"{STAMP}{digest(requirements(pyproject))}\n"
     )
-    tmp.write_text(header + tmp.read_text(encoding="utf-8"), encoding="utf-8")
+    body = "\n".join(ln for ln in tmp.read_text(encoding="utf-8").splitlines()
+                     if not ln.startswith("# ") or ln.startswith("#    "))
+    tmp.write_text(header + body.lstrip("\n") + "\n", encoding="utf-8")
     tmp.replace(lock)
 
 
@@ -92,7 +103,7 @@ def main(argv: list[str]) -> int:
             sys.stderr.write(f"error: {problem}\n")
             return 1
         return 0
-    regenerate()
+    regenerate(upgrade=argv[:1] == ["--upgrade"])
     sys.stdout.write(f"wrote {LOCK.name}\n")
     return 0
 
