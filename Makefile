@@ -5,23 +5,49 @@ PY := $(VENV)/bin/python
 PIP := $(PY) -m pip
 export QTWEBENGINE_CHROMIUM_FLAGS ?= --no-sandbox
 
-.PHONY: run install install-test system-test-deps lint test bench translations screenshots clean
+LOCK := requirements.lock
+VERSION = $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' fieldapp/__init__.py)
+PLATFORM = $(shell $(PYTHON) -c 'import sys, platform; print(f"{sys.platform}-{platform.machine().lower()}")')
+FROZEN := dist/fieldapp/fieldapp
+TARBALL = dist/fieldapp-$(VERSION)-$(PLATFORM).tar.gz
+
+.PHONY: run install install-test system-test-deps lint test bench translations screenshots clean \
+	lock lock-upgrade check-lock wheel dist dist-test icons install-desktop
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(PY)
-	$(PIP) install --quiet -e .
+# One virtualenv with exactly the versions in requirements.lock (every extra: the app, the
+# tests, lint, PostgreSQL and the standalone build). A lock out of date with pyproject.toml
+# stops here with the command that fixes it, instead of installing other versions.
+check-lock:
+	@$(PYTHON) release/lock.py --check
+
+$(VENV)/.installed: pyproject.toml $(LOCK) | $(PY)
+	@$(PYTHON) release/lock.py --check
+	$(PIP) install --quiet --no-deps -r $(LOCK)
+	$(PIP) install --quiet --no-deps -e .
+	$(PIP) check
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml | $(PY)
-	$(PIP) install --quiet -e '.[test,dev]'
-	touch $@ $(VENV)/.installed
+$(VENV)/.installed-test: $(VENV)/.installed
+	touch $@
 
-install: $(VENV)/.installed
+install: check-lock $(VENV)/.installed
 
-install-test: $(VENV)/.installed-test
+install-test: check-lock $(VENV)/.installed-test
+
+# Regenerate requirements.lock after changing dependencies in pyproject.toml: versions
+# already locked stay where they still fit. `make lock-upgrade` moves all to the newest.
+# (uv comes with the build extra; a venv without it gets it here.)
+lock: | $(PY)
+	@test -x $(VENV)/bin/uv || $(PIP) install --quiet uv
+	PATH="$(abspath $(VENV))/bin:$$PATH" $(PYTHON) release/lock.py
+
+lock-upgrade: | $(PY)
+	@test -x $(VENV)/bin/uv || $(PIP) install --quiet uv
+	PATH="$(abspath $(VENV))/bin:$$PATH" $(PYTHON) release/lock.py --upgrade
 
 # On Debian/Ubuntu, installs the libraries Qt's X11 plugin loads when they are missing
 # (as root; otherwise it names the packages), so the window opens instead of aborting.
@@ -35,11 +61,11 @@ system-test-deps:
 	@bash .ci/system-deps.sh
 
 lint: install-test
-	$(VENV)/bin/ruff check fieldapp tests $(wildcard benchmarks)
+	$(VENV)/bin/ruff check fieldapp tests release $(wildcard benchmarks)
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
 
-test: install-test system-test-deps lint
+test: check-lock install-test system-test-deps lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 bench: install-test
@@ -60,6 +86,39 @@ translations: install
 # (offscreen); prints what the fit check finds. Look at the pictures.
 screenshots: install-test
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.ui.screenshots --out docs/screenshots
+
+# Releases. `make dist`: the wheel, the standalone folder dist/fieldapp (two programs:
+# `fieldapp`, the console CLI, and `Field App`, the windowed app), a .tar.gz of it and
+# SHA256SUMS. `make dist-test` runs the frozen build through release/smoke_test.py.
+icons: install
+	$(PY) release/make_icons.py build/icons
+
+wheel: install
+	rm -rf dist/*.whl
+	$(PIP) wheel --quiet --no-deps -w dist .
+
+DIST_SOURCES := build.spec $(LOCK) $(shell find fieldapp release -type f -not -path '*/__pycache__/*' 2>/dev/null)
+
+$(FROZEN): $(DIST_SOURCES) | check-lock $(VENV)/.installed
+	$(PY) release/make_icons.py build/icons >/dev/null
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN \
+		--distpath dist --workpath build/pyinstaller build.spec
+	touch $@
+
+dist: check-lock $(FROZEN) wheel
+	rm -f dist/fieldapp-*.tar.gz dist/SHA256SUMS
+	tar -C dist -czf $(TARBALL) fieldapp
+	cd dist && sha256sum fieldapp-*.tar.gz *.whl > SHA256SUMS
+	@du -sh dist/fieldapp $(TARBALL) | sed 's/^/size: /'
+	@cat dist/SHA256SUMS
+
+dist-test: check-lock $(FROZEN)
+	$(PY) release/smoke_test.py dist/fieldapp
+
+# The Linux desktop entry, AppStream metainfo and hicolor icons for this user, pointing at
+# the standalone build in dist/fieldapp (PREFIX=~/.local by default).
+install-desktop: icons
+	bash release/linux/install-desktop.sh "$(abspath dist/fieldapp)" build/icons
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist *.egg-info

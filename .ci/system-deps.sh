@@ -8,6 +8,8 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 ldconfig -p | grep -q libxkbcommon-x11 || need+=(libxkbcommon-x11-0)
 ldconfig -p | grep -q libEGL.so.1 || need+=(libegl1)
 ldconfig -p | grep -q libnss3.so || need+=(libnss3)
+command -v desktop-file-validate >/dev/null 2>&1 || need+=(desktop-file-utils)  # the .desktop file
+command -v appstreamcli >/dev/null 2>&1 || need+=(appstream)                    # AppStream metainfo
 ldconfig -p | grep -q libfontconfig.so.1 || need+=(libfontconfig1)
 ldconfig -p | grep -q libxcb-cursor.so.0 || need+=(libxcb-cursor0)
 if [ ${#need[@]} -eq 0 ]; then

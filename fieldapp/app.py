@@ -127,6 +127,7 @@ def load_translations(app: QApplication, language: str) -> list[QTranslator]:
             app.installTranslator(qt)
             installed.append(qt)
     QLocale.setDefault(QLocale(language))
+    log.info("interface language: %s (%d translation files)", language, len(installed))
     app._fieldapp_translators = installed  # type: ignore[attr-defined]
     return installed
 
@@ -167,8 +168,10 @@ class Launcher(QObject):
     cancelled = Signal()
 
     def __init__(self, target: str, *, seed_demo_if_empty: bool = False,
-                 demo_doors: int = 2000, parent: QObject | None = None) -> None:
+                 demo_doors: int = 2000, page: str | None = None,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.page = page
         from fieldapp.ui.tasks import TaskRunner
 
         self.target = target
@@ -270,6 +273,11 @@ class Launcher(QObject):
         window = MainWindow(self.ctx)
         self.window = window
         window.show()
+        if self.page:
+            if self.page in list(window.pages):  # the keys, without building pages
+                window.show_page(self.page)
+            else:
+                log.warning("no page %r: opening on the first page", self.page)
         if self.welcome is not None:
             self.welcome.close()
             self.welcome.deleteLater()
@@ -291,7 +299,7 @@ class Launcher(QObject):
             self.store = None
 
 
-def run_gui(db: str | None, seed_demo_if_empty: bool) -> int:
+def run_gui(db: str | None, seed_demo_if_empty: bool, page: str | None = None) -> int:
     """The GUI's main loop (``fieldapp gui``); returns the exit code."""
     install_excepthook()
     from fieldapp.ui import startup
@@ -304,7 +312,7 @@ def run_gui(db: str | None, seed_demo_if_empty: bool) -> int:
     app = make_app(sys.argv)
     target = paths.store_target(db)
     log.info("Field App %s starting on %s", __version__, target)
-    launcher = Launcher(target, seed_demo_if_empty=seed_demo_if_empty)
+    launcher = Launcher(target, seed_demo_if_empty=seed_demo_if_empty, page=page)
     app.aboutToQuit.connect(launcher.shutdown)
     launcher.failed.connect(lambda _message: app.exit(1))
     launcher.cancelled.connect(lambda: app.exit(0))

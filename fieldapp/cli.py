@@ -61,7 +61,8 @@ def out(text: str = "") -> None:
 def cmd_gui(args: argparse.Namespace, ctx: Context) -> int:
     from fieldapp.app import run_gui  # imported here: the CLI never loads Qt otherwise
 
-    return int(run_gui(db=args.db, seed_demo_if_empty=getattr(args, "demo_if_empty", False)))
+    return int(run_gui(db=args.db, seed_demo_if_empty=getattr(args, "demo_if_empty", False),
+                       page=getattr(args, "page", None)))
 
 
 def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
@@ -127,6 +128,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("gui", help="open the app (the default)")
     p.add_argument("--demo-if-empty", action="store_true",
                    help="seed the demo campaign first when the store is empty")
+    p.add_argument("--page", metavar="PAGE", help="open on this page (dashboard, map, turfs, doors, "
+                   "canvass, people, events, sync, settings)")
     p.set_defaults(func=cmd_gui)
 
     p = sub.add_parser("demo", help="seed a realistic demo campaign into an empty store")
@@ -147,6 +150,17 @@ def build_parser() -> argparse.ArgumentParser:
         module: Any = importlib.import_module(f"fieldapp.clicmds.{name}")
         module.register(sub)
     return parser
+
+
+def report_unexpected(exc: BaseException, command: str | None) -> int:
+    """An error that is not a :class:`FieldAppError`: a bug. Source runs and the frozen
+    build both end here: the traceback goes to the log file, one line to stderr, exit 1."""
+    log.error("unexpected error in command %s", command or "gui", exc_info=exc,
+              extra={applog.FILE_ONLY: True})
+    where = applog.log_file()
+    sys.stderr.write(f"fieldapp: unexpected error: {type(exc).__name__}: {exc}"
+                     + (f" (details in {where})\n" if where else "\n"))
+    return 1
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -170,6 +184,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a bug: one line here, the traceback in the log file
+        return report_unexpected(exc, args.command)
     finally:
         ctx.close()
 

@@ -15,6 +15,19 @@ from fieldapp import paths
 
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 _OURS = "_fieldapp_handler"
+FILE_ONLY = "fieldapp_file_only"  # extra={FILE_ONLY: True}: a record for the log file, not stderr
+
+
+def _not_file_only(record: logging.LogRecord) -> bool:
+    return not getattr(record, FILE_ONLY, False)
+
+
+def log_file() -> str | None:
+    """The log file the current handlers write, if any."""
+    for handler in logging.getLogger().handlers:
+        if getattr(handler, _OURS, False) and isinstance(handler, logging.FileHandler):
+            return handler.baseFilename
+    return None
 
 
 def setup(verbose: bool = False) -> None:
@@ -36,5 +49,6 @@ def setup(verbose: bool = False) -> None:
     console = logging.StreamHandler(sys.stderr)
     console.setLevel(logging.DEBUG if verbose else logging.WARNING)
     console.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    console.addFilter(_not_file_only)
     setattr(console, _OURS, True)
     root.addHandler(console)

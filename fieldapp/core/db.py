@@ -74,7 +74,14 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    try:
+        return create_engine(url, pool_pre_ping=True)
+    except ModuleNotFoundError as exc:  # the driver is an optional extra
+        backend = sa_url.get_backend_name()
+        hint = " (pip install 'fieldapp[postgres]')" if backend == "postgresql" else ""
+        raise StoreError(
+            f"cannot open the {backend} store: its driver ({exc.name}) is not installed{hint}"
+        ) from exc
 
 
 def sqlite_path(engine: Engine) -> Path | None:

@@ -919,8 +919,7 @@ def ics_bytes(session: Session, event_ids: Sequence[str] | None = None) -> bytes
         item.add("categories", [KIND_LABELS.get(ev.kind, ev.kind)])
         item.add("status", "CANCELLED" if ev.status == "cancelled" else "CONFIRMED")
         cal.add_component(item)
-    if hasattr(cal, "add_missing_timezones"):
-        cal.add_missing_timezones()
+    cal.add_missing_timezones()  # icalendar >= 6.1: a VTIMEZONE for each zone used
     return bytes(cal.to_ical())
 
 

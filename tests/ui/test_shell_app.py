@@ -204,3 +204,15 @@ def test_cancel_while_the_store_opens_closes_the_app(app, qtbot, tmp_path, monke
         assert launcher.window is None and launcher.welcome is None
     finally:
         launcher.shutdown()
+
+
+def test_page_option_opens_the_window_on_that_page(app, qtbot, tmp_path) -> None:
+    """`fieldapp gui --page events` (the desktop entry's sign-in table action)."""
+    launcher = _launch(qtbot, tmp_path / "page.sqlite", seed_demo_if_empty=True, demo_doors=60,
+                       page="events")
+    try:
+        qtbot.waitUntil(lambda: launcher.window is not None, timeout=30000)
+        assert launcher.window.current_key() == "events"
+        launcher.window.close()
+    finally:
+        launcher.shutdown()

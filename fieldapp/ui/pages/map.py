@@ -254,7 +254,8 @@ class Page(RefreshingPage):
             return
         self.show_door(door_id)
 
-    def _on_drawn(self, _count: int) -> None:
+    def _on_drawn(self, count: int) -> None:
+        log.info("map drawn: %d doors", count)
         if self._focus_id:
             self.view.highlight_door(self._focus_id, fly=False)
 

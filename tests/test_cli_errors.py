@@ -1,0 +1,41 @@
+"""How the `fieldapp` command fails: the same way from a source run and the frozen build."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+
+def _run(code: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "FIELDAPP_DB"}
+    env["FIELDAPP_DATA_DIR"] = str(data_dir)
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                          timeout=120, check=False)
+
+
+def test_unexpected_error_is_one_line_logged_exit_1(tmp_path: Path) -> None:
+    """A bug (here: dumping into a folder that does not exist) prints one line, not a
+    traceback; the traceback goes to the log file."""
+    missing = tmp_path / "no-such-folder" / "dump.json"
+    proc = _run(f"import sys, fieldapp.cli as c; sys.exit(c.main(['dump', '--out', {str(missing)!r}]))",
+                tmp_path / "data")
+    assert proc.returncode == 1
+    assert proc.stderr.count("\n") == 1, proc.stderr
+    assert proc.stderr.startswith("fieldapp: unexpected error: FileNotFoundError")
+    log_file = tmp_path / "data" / "logs" / "fieldapp.log"
+    assert str(log_file) in proc.stderr
+    logged = log_file.read_text(encoding="utf-8")
+    assert "unexpected error in command dump" in logged and "Traceback" in logged
+
+
+def test_postgresql_without_its_driver_says_how_to_get_it(tmp_path: Path) -> None:
+    """psycopg is the `postgres` extra: a laptop without it gets a clear message."""
+    code = ("import sys; sys.modules['psycopg'] = None; import fieldapp.cli as c; "
+            "sys.exit(c.main(['--db', 'postgresql://hq@127.0.0.1:1/field', 'info']))")
+    proc = _run(code, tmp_path / "data")
+    assert proc.returncode == 1
+    assert proc.stderr.count("\n") == 1, proc.stderr
+    assert "driver (psycopg) is not installed" in proc.stderr
+    assert "fieldapp[postgres]" in proc.stderr
