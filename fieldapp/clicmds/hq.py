@@ -92,13 +92,25 @@ def cmd_revoke(args: argparse.Namespace, ctx: Any) -> int:
 
 
 def cmd_packet(args: argparse.Namespace, ctx: Any) -> int:
+    import tempfile
+
+    from fieldapp.maps.basemap import PACKET_ATTACHMENT, packet_clip
+    from fieldapp.services.hq.laptops import find_laptop
     from fieldapp.services.hq.packets import make_packet
     from fieldapp.services.progress import LineProgress
 
-    info = make_packet(ctx.store(), Path(args.spool) if args.spool else None, args.laptop,
-                       turfs=args.turf or None, for_person=args.for_person,
-                       progress=LineProgress())
+    store = ctx.store()
+    turfs = list(args.turf or find_laptop(store, args.laptop).turfs)
+    with tempfile.TemporaryDirectory() as tmp:
+        # The packet carries the basemap clip of its turfs when HQ has a PMTiles file open.
+        clip = None if args.no_basemap else packet_clip(store, turfs, Path(tmp))
+        info = make_packet(store, Path(args.spool) if args.spool else None, args.laptop,
+                           turfs=args.turf or None, for_person=args.for_person,
+                           progress=LineProgress(),
+                           attachments={PACKET_ATTACHMENT: clip.path} if clip is not None else None)
     _out(f"Packet {info.id} ({info.size:,} bytes) waits for the laptop's next sync")
+    if clip is not None:
+        _out(f"  basemap clip: {clip.tiles:,} tiles, {clip.size / 1e6:.2f} MB")
     return 0
 
 
@@ -153,7 +165,11 @@ def cmd_sync(args: argparse.Namespace, ctx: Any) -> int:
         result = export_new_work(ctx.store(), progress=LineProgress())
         _out(f"Exported {result.manifest.total_records:,} records to the outbox" if result
              else "No new work since the last export")
-    report = sync.sync(ctx.store(), progress=LineProgress())
+    from fieldapp.maps.basemap import keep_packet_basemap
+
+    store = ctx.store()
+    report = sync.sync(store, progress=LineProgress(),
+                       on_packet=lambda path, status: keep_packet_basemap(store, path, status))
     if not report.online:
         _out(f"HQ is out of reach: {report.waiting} bundle(s) keep waiting in the outbox")
         _out(f"  {report.message}")
@@ -211,6 +227,8 @@ def register(sub: Any) -> None:
                    help="turfs (default: the ones named in the invite)")
     p.add_argument("--for", dest="for_person", metavar="PERSON", help="the captain (a person)")
     p.add_argument("--spool", metavar="DIR", help="the server's spool folder, if not the default")
+    p.add_argument("--no-basemap", action="store_true",
+                   help="leave out the basemap clip of the turfs (when a PMTiles file is open)")
     p.set_defaults(func=cmd_packet)
 
     p = hsub.add_parser("watch", help="import bundles that appear in a shared folder")

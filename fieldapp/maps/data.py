@@ -217,7 +217,7 @@ def load_map_data(store: Store, *, turf: str | None = None) -> MapData:
         latest = {door_id: door_category(r.result_code, r.support)
                   for door_id, r in rules.latest_door_results(conn).items()}
         door_sql = (
-            "SELECT id, ROUND(lat, 6), ROUND(lon, 6), turf_id, street_number, street_name, "
+            "SELECT id, lat, lon, turf_id, street_number, street_name, "
             "unit, do_not_knock FROM doors WHERE deleted = :f AND merged_into_id IS NULL"
         )
         params: dict[str, Any] = {"f": False}
@@ -228,6 +228,9 @@ def load_map_data(store: Store, *, turf: str | None = None) -> MapData:
         # Column by column (list comprehensions), not row by row: 100,000 doors in ~0.1 s.
         if rows:
             ids, lats, lons, turf_ids, numbers, streets, units, dnks = (list(c) for c in zip(*rows, strict=True))
+            # to 6 decimals (about 10 cm) here: PostgreSQL has no ROUND(double precision, int)
+            lats = [None if v is None else round(v, 6) for v in lats]
+            lons = [None if v is None else round(v, 6) for v in lons]
         else:
             ids, lats, lons, turf_ids, numbers, streets, units, dnks = ([] for _ in range(8))
         tix = [turf_index.get(t, -1) if t else -1 for t in turf_ids]

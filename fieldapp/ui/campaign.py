@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp import settings
 from fieldapp.errors import FieldAppError
+from fieldapp.maps.basemap import keep_packet_basemap
 from fieldapp.services.campaign import outbox, state
 from fieldapp.services.campaign.client import RetryPolicy
 from fieldapp.services.campaign.sync import SyncReport, status, sync
@@ -121,7 +122,9 @@ class BackgroundSync(QObject):
             relay = _Relay(progress, self.progress_step.emit)
             if export_first:
                 outbox.export_new_work(store, progress=relay)
-            return sync(store, progress=relay, policy=GUI_POLICY, timeout=20)
+            # a fetched turf packet's basemap clip becomes this laptop's street map
+            return sync(store, progress=relay, policy=GUI_POLICY, timeout=20,
+                        on_packet=lambda path, st: keep_packet_basemap(store, path, st))
 
         self.ctx.tasks.run(work, label=self.tr("Sending to HQ"), on_done=self._done,
                            on_error=self._failed, show_progress=False)

@@ -106,3 +106,46 @@ def test_same_bundle_sent_twice_is_harmless(make_hq, make_laptop, pg_url, tmp_pa
         assert report.sent == [path.name] and outbox.waiting() == []
     rows = wait_merged(hq, 1)
     assert len(rows) == 1 and rows[0].status == "merged"
+
+
+def test_a_packet_over_http_brings_the_turfs_street_map(make_hq, make_laptop, pg_url, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """HQ with a PMTiles basemap open: `hq packet` carries the turf's clip, and the laptop's
+    `fieldapp sync` makes it the laptop's basemap (a laptop never online gets street maps)."""
+    from fieldapp.maps.basemap import PMTilesFile, opened_path
+    from fieldapp.maps.data import load_map_data
+    from tests.maps.pmtiles_fixture import write_pmtiles
+
+    hq = make_hq(pg_url)
+    seed_demo(hq.store, doors=80, seed=4, today=DEMO_DAY)
+    with hq.store.session() as s:
+        turf_name = s.scalars(select(Turf.name).order_by(Turf.name)).first()
+    assert turf_name
+    south, west, north, east = load_map_data(hq.store, turf=turf_name).bounds()  # type: ignore[misc]
+    county = tmp_path / "county.pmtiles"
+    write_pmtiles(county, [("Packet Street", [(west, (south + north) / 2), (east, (south + north) / 2)]),
+                           ("Far Road", [(west + 0.3, north + 0.3), (west + 0.31, north + 0.3)])], (12, 15))
+    url = hq.serve()
+    join = hq.invite("Maria Lopez", [url], turfs=[turf_name])
+    laptop = make_laptop("maria")
+    with laptop.active():
+        state.join(write_join(join, tmp_path / "maria.fieldapp-join"))
+        assert sync(laptop.store, policy=FAST).online  # enrols
+        assert opened_path() is None
+    with hq.active():
+        assert main(["--db", hq.db, "tiles", "open", str(county)]) == 0
+        assert main(["--db", hq.db, "hq", "packet", "Maria Lopez", "--spool", str(hq.spool)]) == 0
+    with laptop.active():
+        assert main(["--db", str(laptop.dir / "store.sqlite"), "sync"]) == 0
+        received = opened_path()
+    assert received is not None and received.is_file() and received.parent.name == "basemaps"
+    got, whole = _tiles(received), _tiles(county)
+    assert got and set(got) < set(whole)  # the turf's area, not the county's far road
+    with PMTilesFile(received) as a, PMTilesFile(county) as b:
+        assert all(a.tile(*zxy) == b.tile(*zxy) for zxy in got)
+
+
+def _tiles(path: Path) -> list[tuple[int, int, int]]:
+    from pmtiles.reader import MmapSource, all_tiles
+
+    with path.open("rb") as fh:
+        return [zxy for zxy, _data in all_tiles(MmapSource(fh))]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from fieldapp import paths
 from fieldapp.core.db import Store
@@ -89,7 +90,8 @@ def _send(client: HqClient, report: SyncReport, progress: Progress,
         report.sent.append(item.path.name)
 
 
-def _fetch(store: Store, state: CampaignState, client: HqClient, report: SyncReport) -> None:
+def _fetch(store: Store, state: CampaignState, client: HqClient, report: SyncReport,
+           on_packet: Callable[[Path, str], object] | None) -> None:
     inbox = paths.ensure(paths.dirs().data / "inbox", private=True)
     for packet in client.packets():
         pid = str(packet["id"])
@@ -98,6 +100,8 @@ def _fetch(store: Store, state: CampaignState, client: HqClient, report: SyncRep
         target = inbox / f"packet-{pid}.fieldbundle"
         client.download(pid, target, str(packet["sha256"]))
         result = import_bundle(store, target)
+        if on_packet is not None:  # e.g. the map layer keeps the basemap clip a packet carries
+            on_packet(target, result.status)
         state.fetched_packets.append(pid)
         save_state(state)
         report.packets.append(f"{pid[:8]}: {result.status}")
@@ -105,8 +109,12 @@ def _fetch(store: Store, state: CampaignState, client: HqClient, report: SyncRep
 
 def sync(store: Store, *, progress: Progress | None = None, policy: RetryPolicy | None = None,
          timeout: float = 30.0, piece_bytes: int | None = None,
-         on_bytes: Callable[[int, int], None] | None = None) -> SyncReport:
-    """Send what waits in the outbox and fetch new turf packets, from the first server that answers."""
+         on_bytes: Callable[[int, int], None] | None = None,
+         on_packet: Callable[[Path, str], object] | None = None) -> SyncReport:
+    """Send what waits in the outbox and fetch new turf packets, from the first server that answers.
+
+    ``on_packet(path, status)`` is called after each fetched packet is merged.
+    """
     progress = progress or Progress()
     state = need_state()
     if state.revoked:
@@ -124,7 +132,7 @@ def sync(store: Store, *, progress: Progress | None = None, policy: RetryPolicy 
                 client.hello()
                 report.online, report.server = True, server
                 _send(client, report, progress, on_bytes or (lambda done, total: None))
-                _fetch(store, state, client, report)
+                _fetch(store, state, client, report, on_packet)
             except HqUnreachableError as exc:
                 errors.append(str(exc))
                 if report.online:

@@ -41,8 +41,12 @@ class PacketInfo:
 
 
 def make_packet(store: Store, spool: Path | None, laptop: str, *, turfs: list[str] | None = None,
-                for_person: str | None = None, progress: Progress | None = None) -> PacketInfo:
-    """Export a turf packet encrypted to one joined laptop and queue it for fetching."""
+                for_person: str | None = None, progress: Progress | None = None,
+                attachments: dict[str, Path] | None = None) -> PacketInfo:
+    """Export a turf packet encrypted to one joined laptop and queue it for fetching.
+
+    ``attachments`` (name -> file) ride inside the packet, e.g. the basemap clip of its turfs.
+    """
     lap = find_laptop(store, laptop)
     known = laptop_keys(store, lap.id)
     if known is None or lap.status != "joined":
@@ -54,7 +58,8 @@ def make_packet(store: Store, spool: Path | None, laptop: str, *, turfs: list[st
         raise InputError(f"which turfs? The invite for {lap.name!r} named none: give --turf NAME")
     folder = packets_dir(spool or spool_dir())
     result = export_bundle(store, folder, turfs=chosen, for_person=for_person,
-                           to=[str(known[1]["fingerprint"])], progress=progress)
+                           to=[str(known[1]["fingerprint"])], progress=progress,
+                           attachments=attachments)
     digest = hashlib.sha256(result.path.read_bytes()).hexdigest()
     info = PacketInfo(new_id(), result.path.name, result.path.stat().st_size, digest)
     with store.transaction() as session:
