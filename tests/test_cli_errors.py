@@ -16,18 +16,20 @@ def _run(code: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_unexpected_error_is_one_line_logged_exit_1(tmp_path: Path) -> None:
-    """A bug (here: dumping into a folder that does not exist) prints one line, not a
+    """A bug (here: a store-reading function that breaks) prints one line, not a
     traceback; the traceback goes to the log file."""
-    missing = tmp_path / "no-such-folder" / "dump.json"
-    proc = _run(f"import sys, fieldapp.cli as c; sys.exit(c.main(['dump', '--out', {str(missing)!r}]))",
-                tmp_path / "data")
+    code = ("import sys, fieldapp.cli as c, fieldapp.services.inspect_store as i\n"
+            "def broken(store):\n    raise KeyError('a bug')\n"
+            "i.store_info = broken\n"
+            "sys.exit(c.main(['info']))")
+    proc = _run(code, tmp_path / "data")
     assert proc.returncode == 1
     assert proc.stderr.count("\n") == 1, proc.stderr
-    assert proc.stderr.startswith("fieldapp: unexpected error: FileNotFoundError")
+    assert proc.stderr.startswith("fieldapp: unexpected error: KeyError")
     log_file = tmp_path / "data" / "logs" / "fieldapp.log"
     assert str(log_file) in proc.stderr
     logged = log_file.read_text(encoding="utf-8")
-    assert "unexpected error in command dump" in logged and "Traceback" in logged
+    assert "unexpected error in command info" in logged and "Traceback" in logged
 
 
 def test_postgresql_without_its_driver_says_how_to_get_it(tmp_path: Path) -> None:

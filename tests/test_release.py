@@ -27,11 +27,11 @@ def test_lock_pins_every_declared_package() -> None:
 def test_a_new_dependency_makes_the_lock_stale(tmp_path: Path) -> None:
     pyproject = tmp_path / "pyproject.toml"
     text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
-    pyproject.write_text(text.replace('dependencies = [\n', 'dependencies = [\n  "starlette>=0.40",\n', 1),
+    pyproject.write_text(text.replace('dependencies = [\n', 'dependencies = [\n  "fieldapp-new-dependency>=0.40",\n', 1),
                          encoding="utf-8")
     problem = lock.check(pyproject, lock.LOCK)
     assert problem is not None
-    assert "starlette" in problem and "make lock" in problem
+    assert "fieldapp-new-dependency" in problem and "make lock" in problem
 
 
 def test_make_refuses_a_stale_lock(tmp_path: Path) -> None:
@@ -42,7 +42,7 @@ def test_make_refuses_a_stale_lock(tmp_path: Path) -> None:
     shutil.copy(ROOT / "release" / "lock.py", tmp_path / "release" / "lock.py")
     text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     (tmp_path / "pyproject.toml").write_text(
-        text.replace('dependencies = [\n', 'dependencies = [\n  "starlette>=0.40",\n', 1), encoding="utf-8")
+        text.replace('dependencies = [\n', 'dependencies = [\n  "fieldapp-new-dependency>=0.40",\n', 1), encoding="utf-8")
     proc = subprocess.run(["make", "-n", "--no-print-directory", "check-lock"], cwd=tmp_path,
                           capture_output=True, text=True, check=False)
     assert proc.returncode == 0  # the target exists

@@ -35,6 +35,7 @@ from pmtiles.tile import (
 from pmtiles.writer import Writer
 
 from fieldapp import paths, settings
+from fieldapp.core import files
 from fieldapp.core.db import Store
 from fieldapp.errors import InputError
 from fieldapp.maps.tiles import tiles_in_area
@@ -170,26 +171,19 @@ def clip(
                              f"{MAX_CLIP_TILES:,}): lower the highest zoom", where="--zooms")
         reader = Reader(src.read)
         paths.ensure(target.parent)
-        part = target.with_name(target.name + ".part")
         count = 0
-        try:
-            with part.open("wb") as fh:
-                writer = Writer(fh)
-                for tile_id, z, x, y in wanted:
-                    data = reader.get(z, x, y)
-                    if data:
-                        writer.write_tile(tile_id, bytes(data))
-                        count += 1
-                header = _clip_header(src.header, box, (lo, hi))
-                meta = src.metadata()
-                meta["fieldapp_clip"] = {"box": list(box), "zooms": [lo, hi],
-                                         "source": src.path.name}
-                writer.finalize(header, meta)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(part, target)
-        finally:
-            part.unlink(missing_ok=True)
+        with files.atomic_path(target) as part, part.open("wb") as fh:  # atomic-exempt: its temp file
+            writer = Writer(fh)
+            for tile_id, z, x, y in wanted:
+                data = reader.get(z, x, y)
+                if data:
+                    writer.write_tile(tile_id, bytes(data))
+                    count += 1
+            header = _clip_header(src.header, box, (lo, hi))
+            meta = src.metadata()
+            meta["fieldapp_clip"] = {"box": list(box), "zooms": [lo, hi],
+                                     "source": src.path.name}
+            writer.finalize(header, meta)
     size = target.stat().st_size
     log.info("clipped %d tiles (zoom %d-%d) into %s (%d bytes)", count, lo, hi, target.name, size)
     return ClipResult(target, count, size, box, (lo, hi))
@@ -247,11 +241,7 @@ def install_received(data_path: Path, *, use: bool = True) -> Path:
     target = received_dir() / RECEIVED_NAME
     with PMTilesFile(data_path):
         pass
-    part = target.with_name(target.name + ".part")
-    shutil.copyfile(data_path, part)
-    with part.open("rb") as fh:
-        os.fsync(fh.fileno())
-    os.replace(part, target)
+    files.write_with(target, lambda tmp: shutil.copyfile(data_path, tmp))
     if use:
         settings.set_value(SETTING, str(target))
     log.info("installed a received basemap clip (%d bytes)", target.stat().st_size)

@@ -154,7 +154,7 @@ def _fail_everywhere(demo_store: Store, small_disk: Path) -> None:
 
     before = _dump(demo_store)
     with pytest.raises(OSError) as exc:
-        export_bundle(demo_store, small_disk, scrypt_log_n=4)
+        export_bundle(demo_store, small_disk, passphrase=b"office", scrypt_log_n=4)
     assert exc.value.errno == errno.ENOSPC
     with pytest.raises(OSError):
         with demo_store.session() as s:

@@ -20,6 +20,7 @@ from typing import Any
 
 import httpx
 
+from fieldapp.core import files
 from fieldapp.errors import FieldAppError
 from fieldapp.services.campaign.state import JoinRefusedError, RevokedError
 
@@ -199,9 +200,7 @@ class HqClient:
 
     def download(self, packet_id: str, target: Path, sha256: str) -> Path:
         """Fetch one packet into ``target`` (checked against its SHA-256)."""
-        part = target.with_name(target.name + ".part")
-
-        def fetch() -> None:
+        def fetch(part: Path) -> None:
             try:
                 with self.http.stream("GET", f"/v1/packets/{packet_id}") as response:
                     if response.status_code >= 400:
@@ -209,7 +208,7 @@ class HqClient:
                         if response.status_code >= 500:
                             raise _RetryableError(f"HQ answered {response.status_code}")
                         raise _refusal(response)
-                    with part.open("wb") as fh:
+                    with part.open("wb") as fh:  # atomic-exempt: files.atomic_path's temp file
                         for block in response.iter_bytes():
                             fh.write(block)
             except httpx.TransportError as exc:
@@ -217,6 +216,6 @@ class HqClient:
             if file_sha256(part) != sha256:
                 raise _RetryableError("the packet arrived damaged")
 
-        self._retrying("fetching a turf packet", fetch)
-        part.replace(target)
+        with files.atomic_path(target) as part:  # in place only once complete and checked
+            self._retrying("fetching a turf packet", lambda: fetch(part))
         return target

@@ -76,7 +76,7 @@ class UploadState:
 
 
 def _part(spool: Path, upload_id: str) -> Path:
-    return spool / f"{upload_id}.part"
+    return spool / f"{upload_id}.part"  # atomic-exempt: a resumable upload, grown piece by piece
 
 
 def stored_path(spool: Path, upload_id: str) -> Path:
@@ -199,7 +199,7 @@ def finish(store: Store, spool: Path, laptop_id: str, upload_id: str) -> UploadS
         raise problem
     with open(part, "rb") as fh:
         os.fsync(fh.fileno())
-    os.replace(part, stored_path(spool, upload_id))
+    os.replace(part, stored_path(spool, upload_id))  # atomic-exempt: the upload, complete and fsynced
     with store.transaction() as session:
         session.execute(update(HqUpload).where(HqUpload.id == upload_id)
                         .values(status="stored", stored_at=_now()))

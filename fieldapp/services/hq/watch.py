@@ -60,7 +60,7 @@ class Watcher:
         except FieldAppError as exc:
             ok, text = False, str(exc)
         target = self.folder / ("imported" if ok else "held") / path.name
-        os.replace(path, target)
+        os.replace(path, target)  # atomic-exempt: a move between folders, not a write
         if not ok:
             write_atomic(target.with_name(target.name + ".txt"), (text + "\n").encode("utf-8"))
         self.sizes.pop(path.name, None)
