@@ -109,6 +109,7 @@ def _read_rows(path: Path, fmt: FileFormat, parser: _Parser, importer: _Importer
     progress.update(0, total, "Importing doors")
     raw, text = open_text(path, fmt.encoding, damaged=fmt.damaged)
     batch: list[_Row] = []
+    damaged = fmt.damaged
     with raw, text:
         try:
             for line, cells in _records(text, fmt.delimiter, fmt.has_header):
@@ -118,7 +119,8 @@ def _read_rows(path: Path, fmt: FileFormat, parser: _Parser, importer: _Importer
                     continue
                 report.rows_read += 1
                 try:
-                    parser.check_cells(line, cells, joined)
+                    if damaged or "\x00" in joined:
+                        parser.check_cells(line, cells, joined)
                     row = parser.parse(line, cells)
                 except _RowError as exc:
                     if strict:

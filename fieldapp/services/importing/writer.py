@@ -77,12 +77,12 @@ class _Importer:
         merged_changes: dict[str, dict[str, Any]] = {}
         opted: list[tuple[str, dict[str, str]]] = []  # person id, explicit opt-outs
         for r in people_rows:
-            assert r.person is not None
-            p = dict(r.person)
+            p = r.person  # the row's own dict: no copy
+            assert p is not None
             door_id = p["door_id"] = door_of[r.akey]
             vid = p["voter_id"]
-            folded = fold_name(p["first_name"], p["last_name"])
-            key = f"v:{vid}" if vid else f"n:{door_id}|{folded}|{p['birth_year'] or ''}"
+            folded = "" if vid and not by_name else fold_name(p["first_name"], p["last_name"])
+            key = "v:" + vid if vid else f"n:{door_id}|{folded}|{p['birth_year'] or ''}"
             first = self.first_line.get(key)
             if first is not None:
                 report.people_merged += 1
@@ -104,7 +104,7 @@ class _Importer:
             if status is not None:
                 report.statuses[status] = report.statuses.get(status, 0) + 1
             pid, old_door = by_voter.get(vid, (None, None)) if vid else (None, None)
-            if pid is None:
+            if pid is None and by_name:
                 pid = _same_person(by_name.get((door_id, folded), []), vid, p["birth_year"])
             if pid is not None:
                 if old_door is not None and old_door != door_id:
