@@ -31,13 +31,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from fieldapp import paths
 from fieldapp.core.db import Store
+from fieldapp.core.fastinsert import bulk_load
 from fieldapp.core.ids import id_stream
 from fieldapp.core.models import Door, Person
 from fieldapp.core.stamping import bulk_insert
@@ -778,30 +779,6 @@ def _oldest_live_by(session: Session, model: Any, key: Any, keys: list[str]) -> 
     return found
 
 
-IMPORT_CACHE_KIB = 64 * 1024
-
-
-@contextlib.contextmanager
-def _roomy_sqlite_cache(session: Session) -> Iterator[None]:
-    """A 64 MB SQLite page cache for the import's connection, as before afterwards.
-
-    A big import inserts into a dozen indexes at random places (ids, phones,
-    address keys); with SQLite's default 2 MB cache most of those inserts read
-    pages back from disk once the store passes a few hundred thousand rows
-    (a million-row import ran about 15% faster with this).
-    """
-    connection = session.connection()
-    if connection.dialect.name != "sqlite":
-        yield
-        return
-    before = connection.exec_driver_sql("PRAGMA cache_size").scalar()
-    connection.exec_driver_sql(f"PRAGMA cache_size=-{IMPORT_CACHE_KIB}")
-    try:
-        yield
-    finally:
-        connection.exec_driver_sql(f"PRAGMA cache_size={int(before or -2000)}")
-
-
 class _RollbackError(Exception):
     """Raised to leave the transaction of a dry run without writing."""
 
@@ -836,7 +813,7 @@ def import_doors(
     progress.update(0, total, "Importing doors")
     raw, text = open_text(path, fmt.encoding)
     try:
-        with raw, text, store.transaction() as session, _roomy_sqlite_cache(session):
+        with raw, text, store.transaction() as session, _bulk_load(session):
             importer = _Importer(session, report)
             batch: list[_Row] = []
             try:
@@ -877,6 +854,13 @@ def import_doors(
     log.info("import of %s: %s rows, %s doors, %s people created", path, report.rows_read,
              report.doors_created, report.people_created)
     return report
+
+
+def _bulk_load(session: Session) -> contextlib.AbstractContextManager[None]:
+    """The store side of the load: roomy cache; on an empty store, indexes built after."""
+    doors, people = cast(Table, Door.__table__), cast(Table, Person.__table__)
+    return bulk_load(session.connection(), [doors, people],
+                     lookups=[doors.c.address_key, people.c.voter_id, people.c.door_id])
 
 
 def _where(path: Path, line: int, field_name: str) -> str:
