@@ -316,21 +316,27 @@ class Merger:
                 )
             ):
                 groups.setdefault(key, []).append(rid)
-        found = 0
+        # The pairs already recorded, in one query per chunk of ids (not one per pair).
+        members = sorted({rid for ids in groups.values() if len(ids) > 1 for rid in ids})
+        known: set[tuple[str, str]] = set()
+        for i in range(0, len(members), 500):
+            known.update(self.session.execute(
+                select(PossibleDuplicate.a_id, PossibleDuplicate.b_id).where(
+                    PossibleDuplicate.table_name == "doors",
+                    PossibleDuplicate.a_id.in_(members[i : i + 500]))
+            ).tuples())
+        new = []
         for key, ids in groups.items():
             ids.sort()
             for a_index, a in enumerate(ids):
                 for b in ids[a_index + 1 :]:
-                    exists = self.session.scalar(
-                        select(func.count()).select_from(PossibleDuplicate).where(
-                            PossibleDuplicate.table_name == "doors",
-                            PossibleDuplicate.a_id == a, PossibleDuplicate.b_id == b)
-                    )
-                    if not exists:
-                        self.session.add(PossibleDuplicate(
+                    if (a, b) not in known:
+                        known.add((a, b))
+                        new.append(PossibleDuplicate(
                             table_name="doors", a_id=a, b_id=b, reason=f"same address: {key}",
                             detected_at=self.now, status="open"))
-                        found += 1
+        self.session.add_all(new)
+        found = len(new)
         self.session.flush()
         return found
 
