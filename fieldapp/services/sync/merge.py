@@ -320,11 +320,11 @@ class Merger:
         members = sorted({rid for ids in groups.values() if len(ids) > 1 for rid in ids})
         known: set[tuple[str, str]] = set()
         for i in range(0, len(members), 500):
-            known.update(self.session.execute(
+            known.update((a, b) for a, b in self.session.execute(
                 select(PossibleDuplicate.a_id, PossibleDuplicate.b_id).where(
                     PossibleDuplicate.table_name == "doors",
                     PossibleDuplicate.a_id.in_(members[i : i + 500]))
-            ).tuples())
+            ))
         new = []
         for key, ids in groups.items():
             ids.sort()
