@@ -41,7 +41,7 @@ from fieldapp.core.db import Store
 from fieldapp.core.fastinsert import bulk_load
 from fieldapp.core.ids import id_stream
 from fieldapp.core.models import Door, Person
-from fieldapp.core.stamping import bulk_insert
+from fieldapp.core.stamping import bulk_insert, bulk_update
 from fieldapp.errors import InputError, NotFoundError
 from fieldapp.services.addresses import (
     building_key,
@@ -736,22 +736,12 @@ class _Importer:
             self.report.people_unchanged += len(person_changes) - changed
 
     def _apply(self, model: type[Door] | type[Person], changes: dict[str, dict[str, Any]]) -> int:
-        """Set changed fields on ORM objects so the flush hook stamps each one."""
-        changed = 0
-        objs: list[Any] = []
-        for chunk in _chunks(sorted(changes), 900):
-            objs.extend(self.session.scalars(select(model).where(model.id.in_(chunk))))
-        for obj in objs:
-            dirty = False
-            for key, value in changes[obj.id].items():
-                if getattr(obj, key) != value:
-                    setattr(obj, key, value)
-                    dirty = True
-            changed += dirty
-        self.session.flush()
-        for obj in objs:
-            self.session.expunge(obj)
-        return changed
+        """Set the fields that differ, stamped per field; rows already equal are left alone.
+
+        Plain column reads and one executemany UPDATE (``bulk_update``): loading an
+        ORM object per row made a re-import of an unchanged file slower than the first.
+        """
+        return bulk_update(self.session, model, changes)
 
 
 def _chunks(items: list[str], size: int) -> Iterator[list[str]]:

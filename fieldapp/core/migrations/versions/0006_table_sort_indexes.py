@@ -19,14 +19,14 @@ branch_labels = None
 depends_on = None
 
 INDEXES = {
-    "ix_doors_sort_address": ("doors", ["deleted", "street_name", "house_number",
-                                        "street_number", "unit", "id"]),
-    "ix_doors_sort_unit": ("doors", ["deleted", "unit", "id"]),
-    "ix_doors_sort_zip": ("doors", ["deleted", "zip", "id"]),
-    "ix_people_sort_name": ("people", ["deleted", "last_name", "first_name", "id"]),
-    "ix_people_sort_phone": ("people", ["deleted", "phone", "id"]),
-    "ix_people_sort_email": ("people", ["deleted", "email", "id"]),
-    "ix_people_sort_language": ("people", ["deleted", "language", "id"]),
+    "ix_doors_sort_address": ("doors", ["street_name", "house_number", "street_number",
+                                        "unit", "id", "deleted"]),
+    "ix_doors_sort_unit": ("doors", ["unit", "id", "deleted"]),
+    "ix_doors_sort_zip": ("doors", ["zip", "id", "deleted"]),
+    "ix_people_sort_name": ("people", ["last_name", "first_name", "id", "deleted"]),
+    "ix_people_sort_phone": ("people", ["phone", "id", "deleted"]),
+    "ix_people_sort_email": ("people", ["email", "id", "deleted"]),
+    "ix_people_sort_language": ("people", ["language", "id", "deleted"]),
 }
 
 
