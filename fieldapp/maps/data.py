@@ -11,7 +11,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 
 from fieldapp.core.db import Store
 from fieldapp.errors import NotFoundError
@@ -167,14 +167,29 @@ def _coords(geometry: dict[str, Any] | None) -> list[tuple[float, float]]:
     return []
 
 
-_ATTEMPTS_SQL = text(
-    """
+_ATTEMPTS_SQL = """
     SELECT ca.door_id, ca.result_code, ca.support, ca.attempted_at, ca.hlc
     FROM contact_attempts ca
     WHERE ca.channel = 'door'
       AND NOT EXISTS (SELECT 1 FROM contact_attempts s WHERE s.supersedes_id = ca.id)
+"""
+
+
+def _plain_rows(conn: Connection, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Rows as plain tuples from the driver's own cursor (``?`` marks the parameters).
+
+    SQLAlchemy builds a row object per row, which at 100,000 doors cost more
+    than the query; the big reads here go straight to the DBAPI cursor.
+    Values come back as the driver gives them (times as ISO text on SQLite).
     """
-)
+    if conn.dialect.paramstyle != "qmark":
+        sql = sql.replace("?", "%s")
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(sql, params)
+        return cursor.fetchall()  # type: ignore[no-any-return]
+    finally:
+        cursor.close()
 
 
 def load_map_data(store: Store, *, turf: str | None = None) -> MapData:
@@ -205,20 +220,20 @@ def load_map_data(store: Store, *, turf: str | None = None) -> MapData:
         # The latest door result of each door (a correction replaces what it supersedes).
         latest: dict[str, int] = {}
         when: dict[str, tuple[Any, int]] = {}
-        for door_id, result, support, attempted_at, hlc in conn.execute(_ATTEMPTS_SQL).all():
+        for door_id, result, support, attempted_at, hlc in _plain_rows(conn, _ATTEMPTS_SQL):
             key = (attempted_at, hlc)
             if door_id not in when or key > when[door_id]:
                 when[door_id] = key
                 latest[door_id] = door_category(result, support)
         door_sql = (
             "SELECT id, ROUND(lat, 6), ROUND(lon, 6), turf_id, street_number, street_name, "
-            "unit, do_not_knock FROM doors WHERE deleted = :f AND merged_into_id IS NULL"
+            "unit, do_not_knock FROM doors WHERE deleted = ? AND merged_into_id IS NULL"
         )
-        params: dict[str, Any] = {"f": False}
+        params: tuple[Any, ...] = (False,)
         if only is not None:
-            door_sql += " AND turf_id = :turf"
-            params["turf"] = only
-        rows = conn.execute(text(door_sql), params).all()
+            door_sql += " AND turf_id = ?"
+            params += (only,)
+        rows = _plain_rows(conn, door_sql, params)
         # Column by column (list comprehensions), not row by row: 100,000 doors in ~0.1 s.
         if rows:
             ids, lats, lons, turf_ids, numbers, streets, units, dnks = (list(c) for c in zip(*rows, strict=True))
