@@ -4,6 +4,11 @@ Each group of commands lives in ``fieldapp/clicmds/<name>.py`` with a
 ``register(subparsers)`` function; handlers take ``(args, ctx)`` and return an
 exit code. Expected errors (:class:`FieldAppError`) print one line to stderr
 and exit 1; usage errors exit 2.
+
+Start-up is kept short: nothing heavy is imported at module level (the store,
+SQLAlchemy and Alembic load when a command first opens the store), and the
+command modules are imported only when the command line names one of their
+commands or asks for the full help.
 """
 
 from __future__ import annotations
@@ -15,18 +20,23 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fieldapp import __version__, paths
 from fieldapp import log as applog
-from fieldapp.core.db import Store, open_store
-from fieldapp.core.files import atomic_write
 from fieldapp.errors import FieldAppError
+
+if TYPE_CHECKING:
+    from fieldapp.core.db import Store
 
 log = logging.getLogger(__name__)
 
 # Command groups added by later features; each module has register(subparsers).
 COMMAND_MODULES: list[str] = ["maps", "canvass", "events", "reports", "sync", "doors", "conflicts", "hq"]
+# Commands defined in this file: naming one of them loads no command module.
+BUILTIN_COMMANDS = frozenset({"gui", "demo", "info", "dump"})
+# Global options that take a value (the word after them is not a command).
+_VALUE_OPTIONS = ("--db", "--data-dir")
 
 Handler = Callable[[argparse.Namespace, "Context"], int]
 
@@ -44,6 +54,8 @@ class Context:
 
     def store(self) -> Store:
         if self._store is None:
+            from fieldapp.core.db import open_store
+
             self._store = open_store(self.store_target)
         return self._store
 
@@ -100,6 +112,7 @@ def cmd_info(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_dump(args: argparse.Namespace, ctx: Context) -> int:
+    from fieldapp.core.files import atomic_write
     from fieldapp.services.inspect_store import write_dump
 
     if args.out:
@@ -112,7 +125,28 @@ def cmd_dump(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
+def needs_command_modules(argv: Sequence[str]) -> bool:
+    """Whether parsing ``argv`` needs the command modules.
+
+    Not for ``--version``, no command (the GUI) or a command of this file;
+    yes for any other command word and for the top-level help, which lists them.
+    """
+    skip = False
+    for word in argv:
+        if skip:
+            skip = False
+        elif word in _VALUE_OPTIONS:
+            skip = True
+        elif word in ("-h", "--help"):
+            return True
+        elif word == "--version":
+            return False
+        elif not word.startswith("-"):
+            return word not in BUILTIN_COMMANDS
+    return False
+
+
+def build_parser(*, with_modules: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="fieldapp",
         description="Field App: offline-first field organizing. With no command, opens the app.",
@@ -146,9 +180,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", metavar="FILE", help="write to FILE instead of stdout")
     p.set_defaults(func=cmd_dump)
 
-    for name in COMMAND_MODULES:
-        module: Any = importlib.import_module(f"fieldapp.clicmds.{name}")
-        module.register(sub)
+    if with_modules:
+        for name in COMMAND_MODULES:
+            module: Any = importlib.import_module(f"fieldapp.clicmds.{name}")
+            module.register(sub)
     return parser
 
 
@@ -164,7 +199,9 @@ def report_unexpected(exc: BaseException, command: str | None) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    if argv is None:
+        argv = sys.argv[1:]
+    parser = build_parser(with_modules=needs_command_modules(argv))
     args = parser.parse_args(argv)
     if args.data_dir:
         paths.set_data_dir(args.data_dir)

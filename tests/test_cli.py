@@ -29,6 +29,40 @@ def test_import_cli_leaves_qt_out() -> None:
     assert out.stdout.strip() == "False"
 
 
+def _modules_after(args: list[str], data_dir: Path) -> set[str]:
+    """The modules a fresh ``fieldapp ARGS`` process had loaded when it finished."""
+    code = (
+        "import sys, atexit, fieldapp.cli\n"
+        "atexit.register(lambda: sys.stderr.write('MODULES ' + ' '.join(sys.modules) + '\\n'))\n"
+        f"sys.exit(fieldapp.cli.main({args!r}))\n"
+    )
+    env = dict(os.environ, FIELDAPP_DATA_DIR=str(data_dir))
+    env.pop("FIELDAPP_DB", None)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert proc.returncode == 0, proc.stderr
+    line = next(ln for ln in proc.stderr.splitlines() if ln.startswith("MODULES "))
+    return set(line.split()[1:])
+
+
+def test_version_loads_no_store_machinery(tmp_path: Path) -> None:
+    loaded = _modules_after(["--version"], tmp_path)
+    assert "fieldapp.cli" in loaded
+    assert not {"sqlalchemy", "alembic", "fieldapp.core.db", "fieldapp.clicmds.sync"} & loaded
+
+
+def test_info_on_a_current_store_leaves_alembic_and_command_modules_out(tmp_path: Path) -> None:
+    run("info", data_dir=tmp_path)  # creates the store: this one runs Alembic
+    loaded = _modules_after(["info"], tmp_path)
+    assert "sqlalchemy" in loaded
+    assert "alembic" not in loaded
+    assert not any(name.startswith("fieldapp.clicmds.") for name in loaded)
+
+
+def test_help_still_lists_the_command_modules(tmp_path: Path) -> None:
+    out = run("--help", data_dir=tmp_path).stdout
+    assert "sync" in out and "info" in out
+
+
 def test_demo_info_dump_same_seed_same_dump(tmp_path: Path) -> None:
     a, b, c = tmp_path / "a", tmp_path / "b", tmp_path / "c"
     run("demo", "--doors", "400", "--seed", "3", "--today", "2026-11-20", data_dir=a)

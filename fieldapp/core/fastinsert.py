@@ -5,30 +5,103 @@ generic machinery, which cost about half of a voter-file import. Here one
 INSERT is compiled per table and set of keys, each value is converted by its
 column type's own bind processor, and plain tuples go straight to the DBAPI
 cursor. :func:`fieldapp.core.stamping.bulk_insert` stamps rows and calls this.
+
+:func:`bulk_load` is the store side of a big import on SQLite: a larger page
+cache while it runs and, when the tables start empty, the indexes the import
+does not look rows up by dropped for the load and built once at the end (one
+sorted pass instead of a million scattered inserts into each).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+import logging
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import JSON, Connection, Table, insert
+from sqlalchemy import JSON, Column, Connection, Index, Table, insert, select
 from sqlalchemy.engine import Dialect
 
+log = logging.getLogger(__name__)
 
-def insert_rows(connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
-    """Insert ``rows``; a column a row leaves out gets its default (or NULL)."""
+
+def insert_rows(
+    connection: Connection,
+    table: Table,
+    rows: list[dict[str, Any]],
+    same: dict[str, Any] | None = None,
+) -> None:
+    """Insert ``rows``; a column a row leaves out gets its default (or NULL).
+
+    ``same`` gives columns whose value is the same for every row (a batch's
+    clock stamp and site): converted once and added to each tuple, rather than
+    written into every row dict first.
+    """
     if not rows:
         return
-    plan = _insert_plan(table, connection.dialect, frozenset().union(*rows))
+    given = frozenset().union(*rows)
+    same = {k: v for k, v in (same or {}).items() if k not in given}
+    plan = _insert_plan(table, connection.dialect, given, tuple(sorted(same)))
     if plan is None:
         # A default the plain path cannot compute (a sequence, a SQL expression):
         # let SQLAlchemy fill it row by row.
-        connection.execute(insert(table), rows)
+        connection.execute(insert(table), [{**row, **same} for row in rows])
         return
-    connection.exec_driver_sql(plan.sql, plan.tuples(rows))
+    connection.exec_driver_sql(plan.sql, plan.tuples(rows, plan.convert_same(same)))
+
+
+# The import's page cache: with the non-lookup indexes built after the load the
+# working set is the lookup indexes and the pages being appended to.
+IMPORT_CACHE_KIB = 128 * 1024
+
+
+@contextlib.contextmanager
+def bulk_load(connection: Connection, tables: Iterable[Table],
+              lookups: Iterable[Column[Any]] = ()) -> Iterator[None]:
+    """The store side of a big import into ``tables`` on SQLite (elsewhere: nothing).
+
+    While it runs the connection has a 128 MB page cache. If every table is
+    empty when it starts, each non-unique index whose first column is not one
+    of ``lookups`` (the columns the import finds rows by while it loads) is
+    dropped and, when the block ends without an error, built again: one sorted
+    pass each instead of scattered inserts row by row. All inside the caller's
+    transaction: an error or a cancel rolls the drops back with the rows.
+    """
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    tables = list(tables)
+    before = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+    connection.exec_driver_sql(f"PRAGMA cache_size=-{IMPORT_CACHE_KIB}")
+    deferred: list[Index] = []
+    try:
+        if all(connection.execute(select(1).select_from(t).limit(1)).first() is None
+               for t in tables):
+            deferred = _deferrable(tables, {c.key for c in lookups}, {c.table.name for c in lookups})
+            for index in deferred:
+                index.drop(connection)
+        yield
+        for index in deferred:
+            index.create(connection)
+        if deferred:
+            log.info("bulk load: built %s indexes after the load", len(deferred))
+    finally:
+        connection.exec_driver_sql(f"PRAGMA cache_size={int(before or -2000)}")
+
+
+def _deferrable(tables: list[Table], lookup_keys: set[str], lookup_tables: set[str]) -> list[Index]:
+    out = []
+    for table in tables:
+        for index in sorted(table.indexes, key=lambda ix: str(ix.name)):
+            first = next(iter(index.columns), None)
+            if index.unique or first is None:
+                continue
+            if table.name in lookup_tables and first.key in lookup_keys:
+                continue
+            out.append(index)
+    return out
 
 
 @dataclass(frozen=True)
@@ -54,10 +127,15 @@ class _InsertPlan:
     generated: tuple[Callable[[], Any], ...]
     missing: dict[str, Callable[[], Any]]  # a given column a row leaves out: its default
     extra_keys: bool  # some rows carry keys that are not columns
+    same: tuple[tuple[str, Callable[[Any], Any] | None], ...] = ()  # per-call constants
 
-    def tuples(self, rows: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
-        keys, processors, constants, generated = (
-            self.keys, self.processors, self.constants, self.generated)
+    def convert_same(self, values: dict[str, Any]) -> tuple[Any, ...]:
+        return tuple(
+            (process(values[key]) if process else values[key]) for key, process in self.same)
+
+    def tuples(self, rows: list[dict[str, Any]], same: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        keys, processors, generated = self.keys, self.processors, self.generated
+        constants = same + self.constants
         width = len(keys)
         fetch = itemgetter(*keys) if width else None
         check = self.extra_keys
@@ -90,17 +168,19 @@ class _InsertPlan:
         return make() if make is not None else None
 
 
-_PLANS: dict[tuple[int, str, frozenset[str]], _InsertPlan | None] = {}
+_PLANS: dict[tuple[int, str, frozenset[str], tuple[str, ...]], _InsertPlan | None] = {}
 
 
-def _insert_plan(table: Table, dialect: Dialect, given: frozenset[str]) -> _InsertPlan | None:
-    cache_key = (id(table), f"{dialect.name}+{dialect.driver}:{dialect.paramstyle}", given)
+def _insert_plan(table: Table, dialect: Dialect, given: frozenset[str],
+                 same: tuple[str, ...] = ()) -> _InsertPlan | None:
+    cache_key = (id(table), f"{dialect.name}+{dialect.driver}:{dialect.paramstyle}", given, same)
     if cache_key not in _PLANS:
-        _PLANS[cache_key] = _make_plan(table, dialect, given)
+        _PLANS[cache_key] = _make_plan(table, dialect, given, same)
     return _PLANS[cache_key]
 
 
-def _make_plan(table: Table, dialect: Dialect, given: frozenset[str]) -> _InsertPlan | None:
+def _make_plan(table: Table, dialect: Dialect, given: frozenset[str],
+               same: tuple[str, ...] = ()) -> _InsertPlan | None:
     if dialect.paramstyle == "qmark":
         mark = "?"
     elif dialect.paramstyle in ("format", "pyformat"):
@@ -118,7 +198,10 @@ def _make_plan(table: Table, dialect: Dialect, given: frozenset[str]) -> _Insert
     constants: list[Any] = []
     generated: list[Callable[[], Any]] = []
     missing: dict[str, Callable[[], Any]] = {}
+    same_columns = [table.c[key] for key in same]
     for column in table.columns:
+        if column.key in same:
+            continue
         maker = None
         if column.default is not None:
             maker = _default_maker(column.default)
@@ -139,7 +222,7 @@ def _make_plan(table: Table, dialect: Dialect, given: frozenset[str]) -> _Insert
             generated_columns.append(column)
             convert = processors.get(column.key)
             generated.append(_processed(maker, convert) if convert else maker)
-    columns = given_columns + constant_columns + generated_columns
+    columns = given_columns + same_columns + constant_columns + generated_columns
     quote = dialect.identifier_preparer
     sql = "INSERT INTO {} ({}) VALUES ({})".format(
         quote.format_table(table),
@@ -157,6 +240,7 @@ def _make_plan(table: Table, dialect: Dialect, given: frozenset[str]) -> _Insert
         missing=missing,
         # Keys that are not columns are ignored, as SQLAlchemy's executemany ignores them.
         extra_keys=bool(given - {c.key for c in table.columns}),
+        same=tuple((c.key, processors.get(c.key)) for c in same_columns),
     )
 
 

@@ -238,6 +238,12 @@ class Door(Mutable):
     __tablename__ = "doors"
     __table_args__ = (
         Index("ix_doors_turf_walk", "turf_id", "street_name", "house_number", "unit"),
+        # The doors table's sorts (column order, then id; deleted last so the
+        # index covers the query and no lookup is tempted into it).
+        Index("ix_doors_sort_address", "street_name", "house_number",
+              "street_number", "unit", "id", "deleted"),
+        Index("ix_doors_sort_unit", "unit", "id", "deleted"),
+        Index("ix_doors_sort_zip", "zip", "id", "deleted"),
         CheckConstraint("lat IS NULL OR (lat >= -90 AND lat <= 90)", name="lat"),
         CheckConstraint("lon IS NULL OR (lon >= -180 AND lon <= 180)", name="lon"),
     )
@@ -269,7 +275,14 @@ class Person(Mutable):
     precinct, ward and ``districts`` ({"congressional": "4", ...})."""
 
     __tablename__ = "people"
-    __table_args__ = (Index("ix_people_name", "last_name", "first_name"),)
+    __table_args__ = (
+        Index("ix_people_name", "last_name", "first_name"),
+        # The people table's sorts (column order, then id, deleted last).
+        Index("ix_people_sort_name", "last_name", "first_name", "id", "deleted"),
+        Index("ix_people_sort_phone", "phone", "id", "deleted"),
+        Index("ix_people_sort_email", "email", "id", "deleted"),
+        Index("ix_people_sort_language", "language", "id", "deleted"),
+    )
 
     door_id: Mapped[str | None] = mapped_column(_fk("doors.id"), index=True)
     first_name: Mapped[str] = mapped_column(String(100), default="")

@@ -152,6 +152,9 @@ def bulk_insert(session: Session, model: type[Synced], rows: list[dict[str, Any]
     For imports and seeding where building ORM objects would be too slow.
     Rows may differ in which keys they give: a column a row leaves out gets
     the column's default (or NULL), as an ORM insert would.
+
+    The rows of one call take their stamps from one clock reservation (one
+    read and write of the stored clock per batch, not per row).
     """
     source: StampSource | None = session.info.get("store")
     if source is None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 
 from fieldapp.core.db import Store
 from fieldapp.errors import NotFoundError
@@ -188,6 +188,23 @@ def _coords(geometry: dict[str, Any] | None) -> list[tuple[float, float]]:
     return []
 
 
+def _plain_rows(conn: Connection, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Rows as plain tuples from the driver's own cursor (``?`` marks the parameters).
+
+    SQLAlchemy builds a row object per row, which at 100,000 doors cost more
+    than the query; the big reads here go straight to the DBAPI cursor.
+    Values come back as the driver gives them (times as ISO text on SQLite).
+    """
+    if conn.dialect.paramstyle != "qmark":
+        sql = sql.replace("?", "%s")
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(sql, params)
+        return cursor.fetchall()  # type: ignore[no-any-return]
+    finally:
+        cursor.close()
+
+
 def load_map_data(store: Store, *, turf: str | None = None) -> MapData:
     """Turfs with progress, located doors with their colour category, and events.
 
@@ -218,13 +235,13 @@ def load_map_data(store: Store, *, turf: str | None = None) -> MapData:
                   for door_id, r in rules.latest_door_results(conn).items()}
         door_sql = (
             "SELECT id, lat, lon, turf_id, street_number, street_name, "
-            "unit, do_not_knock FROM doors WHERE deleted = :f AND merged_into_id IS NULL"
+            "unit, do_not_knock FROM doors WHERE deleted = ? AND merged_into_id IS NULL"
         )
-        params: dict[str, Any] = {"f": False}
+        params: tuple[Any, ...] = (False,)
         if only is not None:
-            door_sql += " AND turf_id = :turf"
-            params["turf"] = only
-        rows = conn.execute(text(door_sql), params).all()
+            door_sql += " AND turf_id = ?"
+            params += (only,)
+        rows = _plain_rows(conn, door_sql, params)
         # Column by column (list comprehensions), not row by row: 100,000 doors in ~0.1 s.
         if rows:
             ids, lats, lons, turf_ids, numbers, streets, units, dnks = (list(c) for c in zip(*rows, strict=True))

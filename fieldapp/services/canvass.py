@@ -799,8 +799,9 @@ def entry_doors(session: Session, turf_id: str, order: Sequence[str] | None = No
         )
     }
     ids = [i for i in order if i in doors]
+    in_order = set(ids)  # built once: a set per door made this quadratic
     rest = sorted(
-        (d for i, d in doors.items() if i not in set(ids)),
+        (d for i, d in doors.items() if i not in in_order),
         key=lambda d: (d.street_name, d.house_number or 0, d.street_number, d.unit),
     )
     ids += [d.id for d in rest]

@@ -23,7 +23,7 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QObject, QUrl, Signal, Slot
 from PySide6.QtWebChannel import QWebChannel
@@ -41,8 +41,10 @@ from fieldapp import paths
 from fieldapp import settings as app_settings
 from fieldapp.maps.basemap import PMTilesFile
 from fieldapp.maps.basemap import opened_path as opened_basemap_path
-from fieldapp.maps.build import Basemap, TileSource, View
 from fieldapp.maps.tiles import MBTiles, TileSourceStack, image_type
+
+if TYPE_CHECKING:  # folium, branca, jinja2 and numpy load with the first map, not at start
+    from fieldapp.maps.build import Basemap, TileSource, View
 
 log = logging.getLogger(__name__)
 
@@ -141,6 +143,8 @@ class TileService(QObject):
 
     def basemap(self, lang: str = "en") -> Basemap | None:
         """The PMTiles vector basemap the page should draw, or None."""
+        from fieldapp.maps.build import Basemap
+
         f = self.basemap_file
         if f is None:
             return None
@@ -183,6 +187,8 @@ class TileService(QObject):
         attr = attribution or app_settings.get("tile_attribution") or ""
         if stack.opened is not None and not attr:
             attr = stack.opened.metadata().get("attribution", "")
+        from fieldapp.maps.build import TileSource
+
         return TileSource(TILE_URL, attribution=attr, min_zoom=low, max_zoom=high)
 
     def handle(self, job: QWebEngineUrlRequestJob) -> None:
@@ -363,6 +369,8 @@ class MapView(QWebEngineView):
         return self._index.get(door_id, -1)
 
     def _remember_view(self, lat: float, lon: float, zoom: int) -> None:
+        from fieldapp.maps.build import View
+
         self.current_view = View(lat, lon, zoom)
 
     def js(self, script: str, callback: Callable[[Any], None] | None = None) -> None:

@@ -73,9 +73,10 @@ class DoorSource(RowSource):
                    sort=[Door.street_name, Door.house_number, Door.street_number, Door.unit]),
             Column("unit", QCoreApplication.translate("Tables", "Unit"), sort=[Door.unit]),
             Column("zip", QCoreApplication.translate("Tables", "ZIP"), sort=[Door.zip]),
-            Column("turf", QCoreApplication.translate("Tables", "Turf"), sort=[door_turf_name()]),
-            Column("people", QCoreApplication.translate("Tables", "People"), sort=[door_people_count()], align=RIGHT),
-            Column("last_result", QCoreApplication.translate("Tables", "Last result"), sort=[door_last_result()],
+            Column("turf", QCoreApplication.translate("Tables", "Turf"), sort=[door_turf_name()], windowed=False),
+            Column("people", QCoreApplication.translate("Tables", "People"), sort=[door_people_count()], align=RIGHT,
+                   windowed=False),
+            Column("last_result", QCoreApplication.translate("Tables", "Last result"), sort=[door_last_result()], windowed=False,
                    fmt=lambda code: labels.label(labels.result_labels(), code)),
         ]
 
@@ -125,7 +126,7 @@ class PersonSource(RowSource):
             Column("email", QCoreApplication.translate("Tables", "Email"), sort=[Person.email]),
             Column("language", QCoreApplication.translate("Tables", "Language"), sort=[Person.language],
                    fmt=lambda code: labels.label(labels.language_labels(), code)),
-            Column("door", QCoreApplication.translate("Tables", "Address"), sort=[person_address()]),
+            Column("door", QCoreApplication.translate("Tables", "Address"), sort=[person_address()], windowed=False),
             Column("flags", QCoreApplication.translate("Tables", "Flags"),
                    fmt=lambda codes: " ".join(labels.label(labels.flag_labels(), c) for c in codes.split()),
                    tooltip=QCoreApplication.translate("Tables", "DNC: do not call · DNT: do not text · DNE: do not email")),

@@ -1,11 +1,14 @@
 """Table models that keep ids and load rows lazily, for tables of any size.
 
-The shape follows Anki's browser table model (``qt/aqt/browser/table/model.py``):
-the model holds only the list of row ids, in sort order, queried with one SQL
-``SELECT id ... WHERE <search> ORDER BY <column>``; the values shown in a row
-are fetched when the view first asks for them, a page of rows at a time, and
-kept in a bounded cache. Searching and sorting happen in SQL, so a table of
-100,000 doors costs one id query plus the few pages on screen.
+The shape follows Anki's browser table model (``qt/aqt/browser/table/model.py``),
+windowed so that a million rows cost no more than a thousand: the model asks
+for the number of matching rows (``SELECT count(*) ... WHERE <search>``) and
+then for the ids of a window of rows only when the view shows it
+(``SELECT id ... WHERE <search> ORDER BY <column>, id LIMIT n OFFSET k``);
+the values shown in a row are fetched a page at a time too, and both are kept
+in bounded caches. Searching and sorting happen in SQL, and each sortable
+column of the big tables has an index in its sort order, so opening, sorting
+and searching read the count and the first window, never every id.
 
 To make a table, describe it with a :class:`RowSource`::
 
@@ -23,6 +26,10 @@ To make a table, describe it with a :class:`RowSource`::
 and call :meth:`LazyTableModel.refresh` when ``ctx.store_changed`` names the
 table. The model counts its queries (:attr:`LazyTableModel.stats`) so tests can
 check that scrolling does not fetch every row.
+
+A window far down a big table is found with OFFSET, which steps over the rows
+before it in the index (about a tenth of a second per 500,000); windows next
+to a loaded one are as quick as the first.
 """
 
 from __future__ import annotations
@@ -35,7 +42,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
-from sqlalchemy import Select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from fieldapp.core.db import Store
@@ -61,7 +68,9 @@ class Column:
     ``sort`` is a list of SQL expressions for ORDER BY (ascending; the model
     flips them for descending); an empty list makes the column unsortable.
     ``fmt`` turns the fetched value into the displayed text (default: ``str``,
-    ``None`` shows as empty).
+    ``None`` shows as empty). ``windowed=False`` marks an order no index can
+    give (a count or a value from another table): sorted that way, the model
+    reads every id in one query, as re-sorting for each window would cost more.
     """
 
     key: str
@@ -70,6 +79,7 @@ class Column:
     align: Qt.AlignmentFlag = LEFT
     fmt: Callable[[Any], str] | None = None
     tooltip: str = ""
+    windowed: bool = True
 
 
 class RowSource:
@@ -117,30 +127,34 @@ def format_value(value: Any) -> str:
 class FetchStats:
     """How much the model has asked the database (tests assert on these)."""
 
-    id_queries: int = 0
-    page_fetches: int = 0
+    id_queries: int = 0  # counts (one per refresh)
+    window_fetches: int = 0  # windows of ids
+    page_fetches: int = 0  # pages of row values
     rows_fetched: int = 0
 
 
 class LazyTableModel(QAbstractTableModel):
-    """Ids in sort order; row values fetched a page at a time when shown."""
+    """A count, and windows of ids in sort order; row values fetched when shown."""
 
     PAGE = 100
+    WINDOW = 500  # ids per window query
     CACHE_LIMIT = 5000
+    WINDOW_LIMIT = 40  # windows of ids kept
 
     def __init__(self, store: Store, source: RowSource, parent: Any = None,
                  tasks: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.tasks = tasks
-        #: Id queries slower than this (ms) move to the worker thread next time.
+        #: Queries slower than this (ms) move to the worker thread next time.
         self.async_after_ms = 50.0
         self.last_query_ms = 0.0
         self.loading = False
         self._generation = 0
         self.source = source
         self._columns = source.columns()
-        self._ids: list[str] = []
+        self._count = 0
+        self._windows: dict[int, list[str]] = {}
         self._cache: dict[str, tuple[Any, ...]] = {}
         self._search = ""
         self._sort_column = source.default_sort_column
@@ -163,18 +177,33 @@ class LazyTableModel(QAbstractTableModel):
         return self._sort_order
 
     def ids(self) -> list[str]:
-        """Every id in the current order (a copy)."""
-        return list(self._ids)
+        """Every id in the current order (one query over all matching rows)."""
+        with self.store.session() as session:
+            return [row[0] for row in session.execute(self._id_query())]
 
     def id_at(self, row: int) -> str | None:
-        return self._ids[row] if 0 <= row < len(self._ids) else None
+        if not 0 <= row < self._count:
+            return None
+        window = self._window(row // self.WINDOW)
+        offset = row % self.WINDOW
+        return window[offset] if offset < len(window) else None
 
     def row_of(self, record_id: str) -> int:
-        """The row showing ``record_id``, or -1."""
-        try:
-            return self._ids.index(record_id)
-        except ValueError:
-            return -1
+        """The row showing ``record_id``, or -1.
+
+        A loaded window answers at once; otherwise the database numbers the
+        rows in order up to this one (a scan of the index up to its place).
+        """
+        for number, window in self._windows.items():
+            if record_id in window:
+                return number * self.WINDOW + window.index(record_id)
+        ordered = self._id_query().add_columns(
+            func.row_number().over(order_by=self._order()).label("n")).subquery()
+        with self.store.session() as session:
+            found = session.execute(
+                select(ordered.c.n).where(ordered.c[ordered.c.keys()[0]] == record_id)
+            ).scalar()
+        return -1 if found is None else int(found) - 1
 
     def values_at(self, row: int) -> tuple[Any, ...] | None:
         """The fetched values of a row (fetching its page if needed)."""
@@ -185,37 +214,56 @@ class LazyTableModel(QAbstractTableModel):
 
     # ------------------------------------------------------------ loading
 
-    def _id_query(self) -> Select[Any]:
-        source = self.source
-        query = source.id_query(self._search)
+    def _order(self) -> list[Any]:
         column = self._columns[self._sort_column] if self._columns else None
         order: list[Any] = []
         if column is not None and column.sort:
             descending = self._sort_order == Qt.SortOrder.DescendingOrder
             order = [e.desc() if descending else e.asc() for e in column.sort]
-        return query.order_by(*order, *source.tiebreak())
+            # The tiebreak follows the direction too, so one index serves both.
+            order += [e.desc() if descending else e.asc() for e in self.source.tiebreak()]
+        else:
+            order += self.source.tiebreak()
+        return order
+
+    def _id_query(self) -> Select[Any]:
+        return self.source.id_query(self._search).order_by(*self._order())
+
+    def count_query(self) -> Select[Any]:
+        """How many rows match: counted apart from the ordered ids."""
+        return select(func.count()).select_from(self.source.id_query(self._search).subquery())
+
+    def window_query(self, number: int) -> Select[Any]:
+        """The ids of window ``number`` (``WINDOW`` rows) in the current order."""
+        return self._id_query().limit(self.WINDOW).offset(number * self.WINDOW)
 
     def refresh(self, *, wait: bool = False, then: Callable[[], object] | None = None) -> None:
-        """Query the ids again (after a change, a new search or a new sort).
+        """Count the rows again and read the first window (after a change, a search, a sort).
 
-        When the model has a task runner and the previous id query took longer
-        than :attr:`async_after_ms` (a table of 100,000 rows), the query runs on
-        the database worker and the rows change when it is done; ``then`` runs
-        after the new ids are in place either way. ``wait=True`` always queries
-        here and now.
+        When the model has a task runner and the previous refresh took longer
+        than :attr:`async_after_ms`, the queries run on the database worker and
+        the rows change when they are done; ``then`` runs after the new rows
+        are in place either way. ``wait=True`` always queries here and now.
         """
-        query = self._id_query()
+        count_query, first_query = self.count_query(), self.window_query(0)
         store = self.store
         self._generation += 1
         generation = self._generation
 
-        def load(_progress: object = None) -> tuple[list[str], float]:
+        column = self._columns[self._sort_column] if self._columns else None
+        whole = self._id_query() if column is not None and not column.windowed else None
+
+        def load(_progress: object = None) -> tuple[int, list[str], float]:
             started = time.perf_counter()
             with store.session() as session:
-                ids = [row[0] for row in session.execute(query)]
-            return ids, (time.perf_counter() - started) * 1000
+                if whole is not None:
+                    ids = [row[0] for row in session.execute(whole)]
+                    return len(ids), ids, (time.perf_counter() - started) * 1000
+                count = int(session.execute(count_query).scalar() or 0)
+                first = [row[0] for row in session.execute(first_query)] if count else []
+            return count, first, (time.perf_counter() - started) * 1000
 
-        def apply(result: tuple[list[str], float]) -> None:
+        def apply(result: tuple[int, list[str], float]) -> None:
             if generation != self._generation:
                 return  # a newer search or sort was asked for meanwhile
             self.loading = False
@@ -229,17 +277,32 @@ class LazyTableModel(QAbstractTableModel):
         self.loading = True
         self.tasks.run(load, label="", on_done=apply, show_progress=False)
 
-    def _apply(self, ids: list[str], elapsed_ms: float) -> None:
+    def _apply(self, count: int, first: list[str], elapsed_ms: float) -> None:
         self.stats.id_queries += 1
         self.last_query_ms = elapsed_ms
         self.beginResetModel()
-        self._ids = ids
+        self._count = count
+        # ``first`` is the first window, or every id when the order is not windowed
+        self._windows = {n // self.WINDOW: first[n : n + self.WINDOW]
+                         for n in range(0, max(len(first), 1), self.WINDOW)}
         self._cache.clear()
         self._loaded = True
         self.endResetModel()
 
+    def _window(self, number: int) -> list[str]:
+        window = self._windows.get(number)
+        if window is None:
+            if len(self._windows) >= self.WINDOW_LIMIT and self._count > len(self._windows) * self.WINDOW:
+                first = self._windows.get(0)
+                self._windows = {} if first is None else {0: first}
+            with self.store.session() as session:
+                window = [row[0] for row in session.execute(self.window_query(number))]
+            self.stats.window_fetches += 1
+            self._windows[number] = window
+        return window
+
     def ensure_loaded(self) -> None:
-        """Load the ids once (pages call this when first shown)."""
+        """Load the count and first window once (pages call this when first shown)."""
         if not self._loaded:
             self.refresh()
 
@@ -268,7 +331,8 @@ class LazyTableModel(QAbstractTableModel):
         if values is not None:
             return values
         start = row - row % self.PAGE
-        page = [i for i in self._ids[start : start + self.PAGE] if i not in self._cache]
+        page = [i for i in (self.id_at(r) for r in range(start, min(start + self.PAGE, self._count)))
+                if i is not None and i not in self._cache]
         if len(self._cache) + len(page) > self.CACHE_LIMIT:
             self._cache.clear()
         with self.store.session() as session:
@@ -279,12 +343,12 @@ class LazyTableModel(QAbstractTableModel):
         missing = tuple(None for _ in self._columns)
         for i in page:  # a row deleted meanwhile shows empty instead of failing
             self._cache.setdefault(i, missing)
-        return self._cache[record_id]
+        return self._cache.get(record_id, missing)
 
     # ------------------------------------------------------------ Qt model
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)

@@ -122,3 +122,89 @@ def test_rows_giving_different_keys_keep_their_values_and_get_defaults(any_store
         assert found["C St"].notes == "" and found["C St"].deleted is False
         assert len({d.id for d in found.values()}) == 3
     store.close()
+
+
+def _index_names(store: Store, table: str) -> set[str]:
+    with store.engine.connect() as conn:
+        return {row[0] for row in conn.exec_driver_sql(
+            f"SELECT name FROM sqlite_master WHERE type='index' AND tbl_name='{table}'"
+            " AND sql IS NOT NULL")}
+
+
+def _door_rows(count: int, prefix: str) -> list[dict[str, Any]]:
+    return [{**DOOR, "id": new_id(), "address_key": f"{prefix}{i}"} for i in range(count)]
+
+
+def test_bulk_load_on_an_empty_store_builds_the_other_indexes_after_the_load(tmp_path: Any) -> None:
+    from fieldapp.core.fastinsert import bulk_load
+
+    store = open_store(tmp_path / "s.sqlite")
+    doors = Door.__table__
+    all_indexes = _index_names(store, "doors")
+    seen_during: set[str] = set()
+    with store.transaction() as session, bulk_load(
+        session.connection(), [doors], lookups=[doors.c.address_key]
+    ):
+            bulk_insert(session, Door, _door_rows(50, "a"))
+            seen_during = {row[0] for row in session.connection().exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type='index' AND tbl_name='doors'"
+                " AND sql IS NOT NULL")}
+    # the lookup index stays for the load; the others are back afterwards
+    assert "ix_doors_address_key" in seen_during
+    assert "ix_doors_hlc" not in seen_during
+    assert _index_names(store, "doors") == all_indexes
+    with store.engine.connect() as conn:
+        plan = " ".join(str(r[-1]) for r in conn.exec_driver_sql(
+            "EXPLAIN QUERY PLAN SELECT id FROM doors WHERE building_key = 'b'"))
+        assert "ix_doors_building_key" in plan
+        assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+
+
+def test_bulk_load_into_a_store_with_rows_keeps_every_index(tmp_path: Any) -> None:
+    from fieldapp.core.fastinsert import bulk_load
+
+    store = open_store(tmp_path / "s.sqlite")
+    doors = Door.__table__
+    with store.transaction() as session:
+        bulk_insert(session, Door, _door_rows(3, "old"))
+    all_indexes = _index_names(store, "doors")
+    with store.transaction() as session, bulk_load(
+        session.connection(), [doors], lookups=[doors.c.address_key]
+    ):
+            bulk_insert(session, Door, _door_rows(5, "new"))
+            assert {row[0] for row in session.connection().exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type='index' AND tbl_name='doors'"
+                " AND sql IS NOT NULL")} == all_indexes
+
+
+def test_a_failed_bulk_load_leaves_no_rows_and_every_index(tmp_path: Any) -> None:
+    from fieldapp.core.fastinsert import bulk_load
+
+    store = open_store(tmp_path / "s.sqlite")
+    doors = Door.__table__
+    all_indexes = _index_names(store, "doors")
+    with pytest.raises(RuntimeError), store.transaction() as session, bulk_load(
+        session.connection(), [doors], lookups=[doors.c.address_key]
+    ):
+            bulk_insert(session, Door, _door_rows(5, "x"))
+            raise RuntimeError("cancelled")
+    assert _index_names(store, "doors") == all_indexes
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM doors").scalar() == 0
+
+
+def test_one_bulk_insert_takes_its_stamps_in_one_reservation(tmp_path: Any) -> None:
+    store = open_store(tmp_path / "s.sqlite")
+    with store.transaction() as session:
+        bulk_insert(session, Door, _door_rows(20, "a"))
+    with store.transaction() as session:
+        bulk_insert(session, Door, _door_rows(20, "b"))
+    with store.engine.connect() as conn:
+        rows = conn.exec_driver_sql(
+            "SELECT address_key, hlc, born_hlc, site_id, born_site FROM doors").all()
+    first = {r[1] for r in rows if r[0].startswith("a")}
+    second = {r[1] for r in rows if r[0].startswith("b")}
+    assert len(first) == 20 and len(second) == 20  # every record its own stamp
+    assert max(first) < min(second)  # the clock moved on between the writes
+    assert all(r[1] == r[2] and r[3] == r[4] == store.site_id for r in rows)
+    assert int(store.meta("hlc_last") or 0) == max(second)

@@ -7,28 +7,48 @@ App) is refused without being touched.
 
 Developers make a new revision with
 ``python -m fieldapp.core.migrations revision "what changed"``.
+
+Alembic itself (about a tenth of a second to import) is loaded only when an
+upgrade is due: opening a store that is already current reads the revision
+with one plain query and finds the head by reading the revision files'
+``revision``/``down_revision`` lines.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine, inspect, text
 
 from fieldapp.errors import StoreError, StoreTooNewError
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 log = logging.getLogger(__name__)
 HERE = Path(__file__).resolve().parent
+_REVISION_LINE = re.compile(
+    r"^(revision|down_revision)\s*(?::[^=]*)?=\s*(?:['\"]([^'\"]+)['\"]|None)", re.MULTILINE
+)
+
+
+def __getattr__(name: str) -> Any:
+    # ``migrations.command`` is Alembic's command module, imported on first use.
+    if name == "command":
+        from alembic import command
+
+        return command
+    raise AttributeError(name)
 
 
 def alembic_config(engine: Engine | None = None) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(HERE))
     cfg.set_main_option("path_separator", "os")
@@ -38,15 +58,40 @@ def alembic_config(engine: Engine | None = None) -> Config:
 
 
 def head_revision() -> str:
-    heads = ScriptDirectory.from_config(alembic_config()).get_heads()
+    """The newest revision, read from the revision files without Alembic."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in (HERE / "versions").glob("*.py"):
+        found = dict(
+            (m.group(1), m.group(2)) for m in _REVISION_LINE.finditer(path.read_text("utf-8"))
+        )
+        if not found.get("revision"):
+            return _alembic_head()  # a file this reader does not understand
+        revisions.add(found["revision"])
+        if found.get("down_revision"):
+            parents.add(found["down_revision"])
+    heads = sorted(revisions - parents)
     if len(heads) != 1:
-        raise RuntimeError(f"the migrations have {len(heads)} heads: {heads}")
+        return _alembic_head()
     return heads[0]
 
 
+def _alembic_head() -> str:
+    from alembic.script import ScriptDirectory
+
+    heads = ScriptDirectory.from_config(alembic_config()).get_heads()
+    if len(heads) != 1:
+        raise RuntimeError(f"the migrations have {len(heads)} heads: {heads}")
+    return str(heads[0])
+
+
 def current_revision(engine: Engine) -> str | None:
+    """The store's revision (``None`` for an empty database), read with plain SQL."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
+        return None if row is None else str(row[0])
 
 
 def ensure_current(
@@ -56,11 +101,14 @@ def ensure_current(
     backup: Callable[[Engine, str], Path | None] | None = None,
 ) -> str:
     """Make sure the store is at the newest schema; return the revision."""
-    script = ScriptDirectory.from_config(alembic_config())
     head = head_revision()
     current = current_revision(engine)
     if current == head:
         return head
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(alembic_config())
     if current is not None:
         try:
             script.get_revision(current)
@@ -91,6 +139,7 @@ def regenerate_initial() -> Path:
     Allowed only while no store outside development exists (before the first
     release); after that every change gets a revision of its own.
     """
+    from alembic import command
     from sqlalchemy import create_engine
 
     versions = HERE / "versions"
@@ -110,6 +159,7 @@ def main(argv: list[str]) -> int:
         sys.stderr.write(f"wrote {regenerate_initial()}\n")
         return 0
     if len(argv) >= 2 and argv[0] == "revision":
+        from alembic import command
         from sqlalchemy import create_engine
 
         engine = create_engine("sqlite://")

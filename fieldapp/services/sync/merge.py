@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Table, bindparam, func, select, text, update
+from sqlalchemy import Table, bindparam, select, text, update
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
@@ -352,21 +352,27 @@ class Merger:
                 )
             ):
                 groups.setdefault(key, []).append(rid)
-        found = 0
+        # The pairs already recorded, in one query per chunk of ids (not one per pair).
+        members = sorted({rid for ids in groups.values() if len(ids) > 1 for rid in ids})
+        known: set[tuple[str, str]] = set()
+        for i in range(0, len(members), 500):
+            known.update((a, b) for a, b in self.session.execute(
+                select(PossibleDuplicate.a_id, PossibleDuplicate.b_id).where(
+                    PossibleDuplicate.table_name == "doors",
+                    PossibleDuplicate.a_id.in_(members[i : i + 500]))
+            ))
+        new = []
         for key, ids in groups.items():
             ids.sort()
             for a_index, a in enumerate(ids):
                 for b in ids[a_index + 1 :]:
-                    exists = self.session.scalar(
-                        select(func.count()).select_from(PossibleDuplicate).where(
-                            PossibleDuplicate.table_name == "doors",
-                            PossibleDuplicate.a_id == a, PossibleDuplicate.b_id == b)
-                    )
-                    if not exists:
-                        self.session.add(PossibleDuplicate(
+                    if (a, b) not in known:
+                        known.add((a, b))
+                        new.append(PossibleDuplicate(
                             table_name="doors", a_id=a, b_id=b, reason=f"same address: {key}",
                             detected_at=self.now, status="open"))
-                        found += 1
+        self.session.add_all(new)
+        found = len(new)
         self.session.flush()
         return found
 
@@ -415,9 +421,17 @@ def _held_ids(opened: OpenedBundle, missing: dict[str, set[str]]) -> dict[str, s
     return held
 
 
-def _release_held(session: Session, merger: Merger) -> int:
-    """Merge rows held by earlier bundles whose parents have now arrived."""
+def _release_held(session: Session, merger: Merger,
+                  arrived: dict[str, set[str]] | None = None) -> int:
+    """Merge rows held by earlier bundles whose parents have now arrived.
+
+    With ``arrived`` (the ids the bundle just merged brought, by table), only a
+    held row that points at one of them, or at a row released here, is looked
+    at again: the others still miss their parents, and re-checking every held
+    row on every import made each import slower than the one before.
+    """
     released = 0
+    fresh: dict[str, set[str]] = {t: set(ids) for t, ids in (arrived or {}).items()}
     for ledger in session.scalars(select(SyncBundle).where(SyncBundle.status == "partial")):
         held = list(ledger.summary.get("held", []))
         progress = True
@@ -426,6 +440,12 @@ def _release_held(session: Session, merger: Merger) -> int:
             keep = []
             for item in held:
                 table, record = item["table"], item["record"]
+                if arrived is not None and not any(
+                    record.get(col) in fresh.get(target, ())
+                    for col, target in FOREIGN_KEYS[table]
+                ):
+                    keep.append(item)
+                    continue
                 row = check_record(table, record)
                 ready = all(
                     row[col] is None or existing_ids(session, target, [row[col]])
@@ -434,6 +454,7 @@ def _release_held(session: Session, merger: Merger) -> int:
                 if ready:
                     merger.merge(table, [row])
                     session.flush()
+                    fresh.setdefault(table, set()).add(row["id"])
                     released += 1
                     progress = True
                 else:
@@ -586,7 +607,7 @@ def _merge_bundle(session: Session, opened: OpenedBundle, result: ImportResult,
         merger.merge(table, batch)
         done += len(batch)
         session.flush()
-    released = _release_held(session, merger)
+    released = _release_held(session, merger, opened.ids)
     merger.remember_seen()
     _apply_consent(session, opened)
     result.duplicates = merger.find_duplicates()

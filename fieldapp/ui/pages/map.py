@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -35,12 +35,13 @@ from PySide6.QtWidgets import (
 
 from fieldapp import settings as app_settings
 from fieldapp.core.db import Store
-from fieldapp.maps import edit as map_edit
 from fieldapp.maps import tiles as map_tiles
 from fieldapp.maps.basemap import open_basemap
-from fieldapp.maps.build import build_map
 from fieldapp.maps.data import CATEGORIES, load_map_data
 from fieldapp.maps.streets import street_sketch
+
+if TYPE_CHECKING:  # folium (maps.build) and shapely/numpy (maps.edit) load with the first map
+    from fieldapp.maps import edit as map_edit
 from fieldapp.services.progress import Progress
 from fieldapp.ui.context import AppContext
 from fieldapp.ui.details import DoorDetailPane
@@ -185,6 +186,8 @@ class Page(RefreshingPage):
         labels = self.labels()
 
         def work(_p: Progress) -> tuple[str, list[str], list[tuple[str, str]], str]:
+            from fieldapp.maps.build import build_map
+
             data = load_map_data(store)
             page = build_map(data, tiles=tiles, view=view, interactive=True, labels=labels,
                              streets=street_sketch(store, data), basemap=basemap)
@@ -302,6 +305,8 @@ class Page(RefreshingPage):
             self.clear_selection()
             self.ctx.notify_changed("doors")
 
+        from fieldapp.maps import edit as map_edit
+
         self.ctx.tasks.run(lambda _p: map_edit.move_doors(store, ids, turf_id),
                            label=self.tr("Moving doors…"), on_done=done, parent=self)
 
@@ -330,6 +335,8 @@ class Page(RefreshingPage):
             self.view.clear_pending()
             QMessageBox.warning(self, self.tr("New turf"), str(exc))
 
+        from fieldapp.maps import edit as map_edit
+
         self.ctx.tasks.run(lambda _p: map_edit.create_turf(store, name, geometry),
                            label=self.tr("Creating the turf…"), on_done=done, on_error=failed,
                            parent=self)
@@ -347,6 +354,8 @@ class Page(RefreshingPage):
         def failed(exc: BaseException) -> None:
             QMessageBox.warning(self, self.tr("Reshape turf"), str(exc))
             self.mark_stale()
+
+        from fieldapp.maps import edit as map_edit
 
         self.ctx.tasks.run(lambda _p: map_edit.reshape_turf(store, turf_id, geometry),
                            label=self.tr("Reshaping the turf…"), on_done=done, on_error=failed,
