@@ -104,7 +104,7 @@
     </message>
     <message numerus="yes">
         <location filename="../../fieldapp/ui/pages/doors.py" line="59"/>
-        <location filename="../../fieldapp/ui/pages/map.py" line="206"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="209"/>
         <source>%Ln door(s)</source>
         <translation>
             <numerusform>%Ln door</numerusform>
@@ -168,7 +168,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/map.py" line="206"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="209"/>
         <source>%Ln turf(s) on the map.</source>
         <translation>
             <numerusform>%Ln turf on the map.</numerusform>

@@ -123,7 +123,7 @@
 <context>
     <name>BackgroundSync</name>
     <message>
-        <location filename="../../fieldapp/ui/campaign.py" line="126"/>
+        <location filename="../../fieldapp/ui/campaign.py" line="129"/>
         <source>Sending to HQ</source>
         <translation>Enviando a la sede</translation>
     </message>
@@ -1089,12 +1089,12 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>JoinCampaign</name>
     <message>
-        <location filename="../../fieldapp/ui/campaign.py" line="49"/>
+        <location filename="../../fieldapp/ui/campaign.py" line="50"/>
         <source>Join a campaign</source>
         <translation>Unirse a una campaña</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/campaign.py" line="50"/>
+        <location filename="../../fieldapp/ui/campaign.py" line="51"/>
         <source>Join files (*.fieldapp-join);;All files (*)</source>
         <translation>Archivos para unirse (*.fieldapp-join);;Todos los archivos (*)</translation>
     </message>
@@ -1329,22 +1329,22 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../fieldapp/app.py" line="188"/>
+        <location filename="../../fieldapp/app.py" line="191"/>
         <source>Opening the store…</source>
         <translation>Abriendo el almacén de datos…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/app.py" line="196"/>
+        <location filename="../../fieldapp/app.py" line="199"/>
         <source>Cannot open the store</source>
         <translation>No se puede abrir el almacén de datos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/app.py" line="199"/>
+        <location filename="../../fieldapp/app.py" line="202"/>
         <source>opening the store</source>
         <translation>abrir el almacén de datos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/app.py" line="262"/>
+        <location filename="../../fieldapp/app.py" line="265"/>
         <source>Seeding the demo campaign…</source>
         <translation>Creando la campaña de demostración…</translation>
     </message>
@@ -1599,52 +1599,52 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>OutboxPanel</name>
     <message>
-        <location filename="../../fieldapp/ui/campaign.py" line="215"/>
+        <location filename="../../fieldapp/ui/campaign.py" line="218"/>
         <source>Written</source>
         <translation>Escrito</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/campaign.py" line="215"/>
+        <location filename="../../fieldapp/ui/campaign.py" line="218"/>
         <source>Size</source>
         <translation>Tamaño</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/campaign.py" line="215"/>
+        <location filename="../../fieldapp/ui/campaign.py" line="218"/>
         <source>File</source>
         <translation>Archivo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/campaign.py" line="226"/>
+        <location filename="../../fieldapp/ui/campaign.py" line="229"/>
         <source>Join a campaign…</source>
         <translation>Unirse a una campaña…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/campaign.py" line="227"/>
+        <location filename="../../fieldapp/ui/campaign.py" line="230"/>
         <source>Send now</source>
         <translation>Enviar ahora</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/campaign.py" line="245"/>
+        <location filename="../../fieldapp/ui/campaign.py" line="248"/>
         <source>This laptop has joined no campaign. Join with the file or printed code from HQ; your exports then go to HQ by themselves when there is a connection.</source>
         <translation>Esta computadora no se ha unido a ninguna campaña. Únase con el archivo o el código impreso de la sede; después sus exportaciones llegan solas a la sede cuando haya conexión.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/campaign.py" line="249"/>
+        <location filename="../../fieldapp/ui/campaign.py" line="252"/>
         <source>HQ revoked this laptop: nothing is sent or fetched. Ask HQ staff.</source>
         <translation>La sede revocó esta computadora: no se envía ni se recibe nada. Consulte al equipo de la sede.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/campaign.py" line="251"/>
+        <location filename="../../fieldapp/ui/campaign.py" line="254"/>
         <source>Joined {campaign}. Last sync: {time}.</source>
         <translation>Unida a {campaign}. Última sincronización: {time}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/campaign.py" line="252"/>
+        <location filename="../../fieldapp/ui/campaign.py" line="255"/>
         <source>never</source>
         <translation>nunca</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/campaign.py" line="254"/>
+        <location filename="../../fieldapp/ui/campaign.py" line="257"/>
         <source>Bundles wait here until HQ confirms it stored them.</source>
         <translation>Los paquetes esperan aquí hasta que la sede confirme que los guardó.</translation>
     </message>
@@ -1659,7 +1659,7 @@ Los detalles están en el archivo de registro.</translation>
     <message>
         <location filename="../../fieldapp/ui/pages/canvass/page.py" line="76"/>
         <location filename="../../fieldapp/ui/pages/dashboard.py" line="130"/>
-        <location filename="../../fieldapp/ui/pages/map.py" line="162"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="163"/>
         <source>Turf</source>
         <translation>Zona</translation>
     </message>
@@ -2096,12 +2096,12 @@ Los detalles están en el archivo de registro.</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/pages/doors.py" line="41"/>
-        <location filename="../../fieldapp/ui/pages/map.py" line="154"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="155"/>
         <source>Doors</source>
         <translation>Puertas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="154"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="155"/>
         <location filename="../../fieldapp/ui/pages/turfs.py" line="108"/>
         <source>Turfs</source>
         <translation>Zonas</translation>
@@ -2260,7 +2260,7 @@ Los detalles están en el archivo de registro.</translation>
     </message>
     <message numerus="yes">
         <location filename="../../fieldapp/ui/pages/doors.py" line="59"/>
-        <location filename="../../fieldapp/ui/pages/map.py" line="206"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="209"/>
         <source>%Ln door(s)</source>
         <translation>
             <numerusform>%Ln puerta</numerusform>
@@ -2396,7 +2396,7 @@ Los detalles están en el archivo de registro.</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/pages/events.py" line="219"/>
-        <location filename="../../fieldapp/ui/pages/map.py" line="154"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="155"/>
         <source>Events</source>
         <translation>Eventos</translation>
     </message>
@@ -2587,167 +2587,167 @@ Los detalles están en el archivo de registro.</translation>
         <translation>Eventos guardados en {path}: {n}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="67"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="68"/>
         <source>Turfs coloured by progress, doors by their latest result. Draw a shape to cut a new turf or to select doors.</source>
         <translation>Zonas coloreadas según su avance y puertas según su último resultado. Dibuje una figura para trazar una zona nueva o para seleccionar puertas.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="70"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="71"/>
         <source>Map tiles</source>
         <translation>Mosaicos del mapa</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="73"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="74"/>
         <source>Tile server…</source>
         <translation>Servidor de mosaicos…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="74"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="75"/>
         <source>Open an MBTiles file…</source>
         <translation>Abrir un archivo MBTiles…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="75"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="76"/>
         <source>Stop using the MBTiles file</source>
         <translation>Dejar de usar el archivo MBTiles</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="77"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="78"/>
         <source>Open a PMTiles basemap…</source>
         <translation>Abrir un mapa base PMTiles…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="78"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="79"/>
         <source>Stop using the PMTiles basemap</source>
         <translation>Dejar de usar el mapa base PMTiles</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="79"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="80"/>
         <source>Save this area for offline use…</source>
         <translation>Guardar esta área para usar sin conexión…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="95"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="96"/>
         <source>Move to turf</source>
         <translation>Pasar a la zona</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="96"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="97"/>
         <source>Clear</source>
         <translation>Borrar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="137"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="138"/>
         <source>Map</source>
         <translation>Mapa</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="142"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="143"/>
         <source>Not knocked yet</source>
         <translation>Sin tocar todavía</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="143"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="144"/>
         <source>Strong support (1)</source>
         <translation>Apoyo firme (1)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="144"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="145"/>
         <source>Leaning support (2)</source>
         <translation>Tiende a apoyar (2)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="145"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="146"/>
         <source>Undecided (3)</source>
         <translation>Indeciso (3)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="146"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="147"/>
         <source>Opposed (4-5)</source>
         <translation>En contra (4-5)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="147"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="148"/>
         <source>Talked, no score</source>
         <translation>Conversó, sin puntaje</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="148"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="149"/>
         <source>Not home / come back</source>
         <translation>No estaba / volver</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="149"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="150"/>
         <source>Refused / hostile</source>
         <translation>Rechazó / hostil</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="150"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="151"/>
         <source>Do not knock / unreachable</source>
         <translation>No tocar / inaccesible</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="155"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="156"/>
         <source>Basemap</source>
         <translation>Mapa base</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="155"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="156"/>
         <source>Street sketch</source>
         <translation>Croquis de calles</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="157"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="158"/>
         <source>Streets sketched from the doors&apos; addresses. For a full street map, open a PMTiles file (Map tiles menu).</source>
         <translation>Calles trazadas a partir de las direcciones de las puertas. Para un mapa de calles completo, abra un archivo PMTiles (menú Mosaicos del mapa).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="159"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="160"/>
         <source>Turf progress (doors with a result)</source>
         <translation>Avance de la zona (puertas con resultado)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="160"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="161"/>
         <source>Find an address</source>
         <translation>Buscar una dirección</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="160"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="161"/>
         <source>Unit</source>
         <translation>Unidad</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="161"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="162"/>
         <source>A drawn shape</source>
         <translation>Una figura dibujada</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="161"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="162"/>
         <source>becomes a new turf</source>
         <translation>crea una zona nueva</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="162"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="163"/>
         <source>selects doors</source>
         <translation>selecciona puertas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="163"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="164"/>
         <source>Progress</source>
         <translation>Avance</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="165"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="166"/>
         <source>No basemap tiles here: turfs, doors and events are drawn on a plain background. To see streets, set a tile server or open an MBTiles file in the Map tiles menu (top right).</source>
         <translation>Aquí no hay mosaicos del mapa base: las zonas, puertas y eventos se dibujan sobre un fondo liso. Para ver las calles, configure un servidor de mosaicos o abra un archivo MBTiles en el menú Mosaicos del mapa (arriba a la derecha).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="197"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="200"/>
         <source>Drawing the map…</source>
         <translation>Dibujando el mapa…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/map.py" line="206"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="209"/>
         <source>%Ln turf(s) on the map.</source>
         <translation>
             <numerusform>%Ln zona en el mapa.</numerusform>
@@ -2755,182 +2755,182 @@ Los detalles están en el archivo de registro.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="218"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="221"/>
         <source>No basemap: streets sketched from the doors.</source>
         <translation>Sin mapa base: calles trazadas a partir de las puertas.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="208"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="211"/>
         <source>{n} doors have no location yet.</source>
         <translation>Puertas aún sin ubicación: {n}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="212"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="215"/>
         <source>Basemap from {file}.</source>
         <translation>Mapa base de {file}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="214"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="217"/>
         <source>Tiles from {file}.</source>
         <translation>Mosaicos de {file}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="216"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="219"/>
         <source>Tiles from the tile server, kept for offline use.</source>
         <translation>Mosaicos del servidor, guardados para usar sin conexión.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="234"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="237"/>
         <source>The map could not be drawn: {error}</source>
         <translation>No se pudo dibujar el mapa: {error}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="274"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="278"/>
         <source>(no turf)</source>
         <translation>(sin zona)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="283"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="287"/>
         <source>{n:,} doors selected</source>
         <translation>Puertas seleccionadas: {n:,}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="299"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="303"/>
         <source>{n:,} doors moved to {turf}.</source>
         <translation>Puertas pasadas a {turf}: {n:,}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="305"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="311"/>
         <source>Moving doors…</source>
         <translation>Moviendo puertas…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="311"/>
-        <location filename="../../fieldapp/ui/pages/map.py" line="330"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="317"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="336"/>
         <source>New turf</source>
         <translation>Nueva zona</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="312"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="318"/>
         <source>Name of the new turf:</source>
         <translation>Nombre de la nueva zona:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="323"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="329"/>
         <source>Turf {name} created with {n:,} doors.</source>
         <translation>Se creó la zona {name} con {n:,} puertas.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="333"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="341"/>
         <source>Creating the turf…</source>
         <translation>Creando la zona…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="341"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="349"/>
         <source>Turf {name} reshaped: {a:,} doors came in, {b:,} left it.</source>
         <translation>Zona {name} modificada: puertas que entraron {a:,}, que salieron {b:,}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="347"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="355"/>
         <source>Reshape turf</source>
         <translation>Modificar zona</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="351"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="361"/>
         <source>Reshaping the turf…</source>
         <translation>Modificando la zona…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="359"/>
-        <location filename="../../fieldapp/ui/pages/map.py" line="382"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="369"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="392"/>
         <source>Tile server</source>
         <translation>Servidor de mosaicos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="362"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="372"/>
         <source>A tile URL with {z}, {x} and {y}, e.g. https://tiles.example.org/{z}/{x}/{y}.png. Tiles you look at are kept for offline use. Follow your provider&apos;s usage policy and credit it below; openstreetmap.org&apos;s own servers allow normal viewing but not saving whole areas.</source>
         <translation>Una URL de mosaicos con {z}, {x} y {y}, p. ej. https://tiles.example.org/{z}/{x}/{y}.png. Los mosaicos que vea se guardan para usarlos sin conexión. Siga la política de uso de su proveedor y dé el crédito abajo; los servidores de openstreetmap.org permiten la consulta normal, pero no guardar áreas enteras.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="371"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="381"/>
         <source>Credit shown on the map, e.g. © OpenStreetMap contributors</source>
         <translation>Crédito que se muestra en el mapa, p. ej. © colaboradores de OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="372"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="382"/>
         <source>Tile URL (empty: no tile server)</source>
         <translation>URL de mosaicos (vacía: sin servidor)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="374"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="384"/>
         <source>Attribution</source>
         <translation>Atribución</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="383"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="393"/>
         <source>The tile URL must start with http:// or https:// and contain {z}, {x} and {y}.</source>
         <translation>La URL de mosaicos debe empezar con http:// o https:// y contener {z}, {x} y {y}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="392"/>
-        <location filename="../../fieldapp/ui/pages/map.py" line="399"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="402"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="409"/>
         <source>Open an MBTiles file</source>
         <translation>Abrir un archivo MBTiles</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="393"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="403"/>
         <source>MBTiles files (*.mbtiles);;All files (*)</source>
         <translation>Archivos MBTiles (*.mbtiles);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="413"/>
-        <location filename="../../fieldapp/ui/pages/map.py" line="420"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="423"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="430"/>
         <source>Open a PMTiles basemap</source>
         <translation>Abrir un mapa base PMTiles</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="414"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="424"/>
         <source>PMTiles files (*.pmtiles);;All files (*)</source>
         <translation>Archivos PMTiles (*.pmtiles);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="432"/>
-        <location filename="../../fieldapp/ui/pages/map.py" line="458"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="442"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="468"/>
         <source>Save this area for offline use</source>
         <translation>Guardar esta área para usar sin conexión</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="435"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="445"/>
         <source>No tile server is set. Choose one with Map tiles &gt; Tile server…, or open an MBTiles file made elsewhere.</source>
         <translation>No hay un servidor de mosaicos configurado. Elija uno en Mosaicos del mapa &gt; Servidor de mosaicos… o abra un archivo MBTiles hecho en otro lugar.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="440"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="450"/>
         <source>openstreetmap.org&apos;s tile servers do not allow saving whole areas (their tile usage policy forbids bulk downloads). The tiles you look at while online are still kept for offline use. To save whole areas, use a tile provider that allows it, or open an MBTiles file.</source>
         <translation>Los servidores de mosaicos de openstreetmap.org no permiten guardar áreas enteras (su política de uso prohíbe las descargas masivas). Los mosaicos que vea mientras esté en línea se guardan igual para usarlos sin conexión. Para guardar áreas enteras, use un proveedor que lo permita o abra un archivo MBTiles.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="460"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="470"/>
         <source>Zoom levels to save, from the current view:</source>
         <translation>Niveles de zoom para guardar, desde la vista actual:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="476"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="486"/>
         <source>{n:,} tiles</source>
         <translation>{n:,} mosaicos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="481"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="491"/>
         <source>My tile provider&apos;s usage policy allows bulk downloads</source>
         <translation>La política de uso de mi proveedor permite descargas masivas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="489"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="499"/>
         <source>{n:,} tiles saved for offline use.</source>
         <translation>{n:,} mosaicos guardados para usar sin conexión.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/map.py" line="493"/>
+        <location filename="../../fieldapp/ui/pages/map.py" line="503"/>
         <source>Saving map tiles…</source>
         <translation>Guardando mosaicos…</translation>
     </message>
@@ -3775,47 +3775,47 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>SyncIndicator</name>
     <message>
-        <location filename="../../fieldapp/ui/campaign.py" line="178"/>
+        <location filename="../../fieldapp/ui/campaign.py" line="181"/>
         <source>Sync: campaign file unreadable</source>
         <translation>Sincronización: no se puede leer el archivo de la campaña</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/campaign.py" line="183"/>
+        <location filename="../../fieldapp/ui/campaign.py" line="186"/>
         <source>Not joined to a campaign</source>
         <translation>Sin campaña</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/campaign.py" line="185"/>
+        <location filename="../../fieldapp/ui/campaign.py" line="188"/>
         <source>Revoked by HQ: not sending</source>
         <translation>Revocada por la sede: no se envía</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/campaign.py" line="188"/>
+        <location filename="../../fieldapp/ui/campaign.py" line="191"/>
         <source>Sending {n} of {m}…</source>
         <translation>Enviando {n} de {m}…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/campaign.py" line="190"/>
+        <location filename="../../fieldapp/ui/campaign.py" line="193"/>
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/campaign.py" line="192"/>
+        <location filename="../../fieldapp/ui/campaign.py" line="195"/>
         <source>Offline: {n} waiting</source>
         <translation>Sin conexión: {n} en espera</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/campaign.py" line="194"/>
+        <location filename="../../fieldapp/ui/campaign.py" line="197"/>
         <source>Online: last sync {time}</source>
         <translation>En línea: última sincronización {time}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/campaign.py" line="196"/>
+        <location filename="../../fieldapp/ui/campaign.py" line="199"/>
         <source>Last sync {time}, {n} waiting</source>
         <translation>Última sincronización {time}, {n} en espera</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/campaign.py" line="197"/>
+        <location filename="../../fieldapp/ui/campaign.py" line="200"/>
         <source>Not synced yet, {n} waiting</source>
         <translation>Sin sincronizar todavía, {n} en espera</translation>
     </message>
@@ -3824,7 +3824,7 @@ Los detalles están en el archivo de registro.</translation>
     <name>Tables</name>
     <message>
         <location filename="../../fieldapp/ui/sources.py" line="72"/>
-        <location filename="../../fieldapp/ui/sources.py" line="128"/>
+        <location filename="../../fieldapp/ui/sources.py" line="129"/>
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
@@ -3849,93 +3849,93 @@ Los detalles están en el archivo de registro.</translation>
         <translation>Pers.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="78"/>
+        <location filename="../../fieldapp/ui/sources.py" line="79"/>
         <source>Last result</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="123"/>
-        <location filename="../../fieldapp/ui/sources.py" line="182"/>
+        <location filename="../../fieldapp/ui/sources.py" line="124"/>
+        <location filename="../../fieldapp/ui/sources.py" line="183"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="124"/>
+        <location filename="../../fieldapp/ui/sources.py" line="125"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="125"/>
+        <location filename="../../fieldapp/ui/sources.py" line="126"/>
         <source>Email</source>
         <translation>Correo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="126"/>
+        <location filename="../../fieldapp/ui/sources.py" line="127"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="129"/>
+        <location filename="../../fieldapp/ui/sources.py" line="130"/>
         <source>Flags</source>
         <translation>Avisos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="131"/>
+        <location filename="../../fieldapp/ui/sources.py" line="132"/>
         <source>DNC: do not call · DNT: do not text · DNE: do not email</source>
         <translation>DNC: no llamar · DNT: no enviar mensajes · DNE: no enviar correos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="183"/>
+        <location filename="../../fieldapp/ui/sources.py" line="184"/>
         <source>Doors</source>
         <translation>Puertas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="184"/>
+        <location filename="../../fieldapp/ui/sources.py" line="185"/>
         <source>Knocked</source>
         <translation>Tocadas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="188"/>
+        <location filename="../../fieldapp/ui/sources.py" line="189"/>
         <source>Share of the turf&apos;s doors knocked at least once</source>
         <translation>Parte de las puertas de la zona tocadas al menos una vez</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="189"/>
+        <location filename="../../fieldapp/ui/sources.py" line="190"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="191"/>
+        <location filename="../../fieldapp/ui/sources.py" line="192"/>
         <source>Assigned</source>
         <translation>Asignado a</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="245"/>
+        <location filename="../../fieldapp/ui/sources.py" line="246"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="247"/>
+        <location filename="../../fieldapp/ui/sources.py" line="248"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="249"/>
+        <location filename="../../fieldapp/ui/sources.py" line="250"/>
         <source>Title</source>
         <translation>Título</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="250"/>
+        <location filename="../../fieldapp/ui/sources.py" line="251"/>
         <source>Place</source>
         <translation>Lugar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="251"/>
+        <location filename="../../fieldapp/ui/sources.py" line="252"/>
         <source>Signups</source>
         <translation>Inscripciones</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="253"/>
+        <location filename="../../fieldapp/ui/sources.py" line="254"/>
         <source>People signed up (not declined) / capacity</source>
         <translation>Personas inscritas (sin contar las que declinaron) / cupo</translation>
     </message>
@@ -4127,27 +4127,27 @@ Los detalles están en el archivo de registro.</translation>
         <translation>Idioma:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="188"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="189"/>
         <source>seeding the demo campaign</source>
         <translation>crear la campaña de demostración</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="191"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="192"/>
         <source>Seeding the demo campaign…</source>
         <translation>Creando la campaña de demostración…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="210"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="211"/>
         <source>Creating the campaign…</source>
         <translation>Creando la campaña…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="233"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="234"/>
         <source>Sync bundles</source>
         <translation>Paquetes de sincronización</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="234"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="235"/>
         <source>Opening sync bundles is coming soon. For now, start with the demo or a new campaign; the Sync page will import bundles.</source>
         <translation>Pronto se podrán abrir paquetes de sincronización. Por ahora, empiece con la demostración o con una campaña nueva; la página Sincronizar importará los paquetes.</translation>
     </message>
