@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import sqlite3
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,7 +26,6 @@ import fieldapp.core.stamping  # noqa: F401  (registers the flush hook)
 from fieldapp.core import migrations
 from fieldapp.core.files import atomic_path
 from fieldapp.core.hlc import HybridLogicalClock
-from fieldapp.core.ids import new_id
 from fieldapp.core.models import StoreMeta
 from fieldapp.errors import StoreError
 
@@ -158,7 +158,9 @@ def _init_meta(engine: Engine) -> tuple[str, int]:
     with Session(engine) as session, session.begin():
         rows = {m.key: m for m in session.scalars(select(StoreMeta))}
         if "site_id" not in rows:
-            session.add(StoreMeta(key="site_id", value=new_id()))
+            # random, not time-ordered: its first characters name the site (bundle files,
+            # short labels), so two laptops set up the same hour must not share them
+            session.add(StoreMeta(key="site_id", value=str(uuid.uuid4())))
             session.add(
                 StoreMeta(key="created_at", value=dt.datetime.now(dt.UTC).isoformat())
             )

@@ -215,3 +215,14 @@ def test_an_import_right_after_a_fast_clock_is_seen_does_not_fail(store) -> None
     with store.session() as s:
         stamps = sorted(o.hlc for o in s.scalars(select(Organization)))
     assert len(set(stamps)) == 101 and stamps[0] > pack(ahead, COUNTER_MAX - 10)
+
+
+def test_sites_set_up_together_have_different_short_names(tmp_path: Path) -> None:
+    """A site's first eight characters name its bundle files and label it in reviews: laptops
+    set up in the same minute (time-ordered ids share their first characters) must differ."""
+    stores = [open_store(tmp_path / f"laptop{i}.sqlite") for i in range(5)]
+    try:
+        assert len({s.site_id[:8] for s in stores}) == 5
+    finally:
+        for s in stores:
+            s.close()
