@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import IO, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, and_, func, not_, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from fieldapp.core import files
@@ -934,9 +934,18 @@ def _atomic_write(path: Path, data: bytes) -> None:
 
 
 def call_list(session: Session, event_id: str, statuses: Iterable[str] = REMIND_STATUSES) -> tuple[list[SignupRow], int]:
-    """People to call with a reminder, and how many were left out (no phone or do not call)."""
+    """People to call with a reminder, and how many were left out (no phone, do not call,
+    or a voter file that says removed, cancelled or deceased)."""
+    from fieldapp.services.voterstatus import listable
+
     rows = signup_rows(session, event_id, statuses=list(statuses))
-    keep = [r for r in rows if r.phone and not r.do_not_call and not r.waitlisted]
+    ids = sorted({r.person_id for r in rows})
+    off: set[str] = set()
+    for start in range(0, len(ids), 900):
+        off.update(session.scalars(select(Person.id).where(
+            Person.id.in_(ids[start:start + 900]), not_(listable(Person)))))
+    keep = [r for r in rows if r.phone and not r.do_not_call and not r.waitlisted
+            and r.person_id not in off]
     return keep, len(rows) - len(keep)
 
 

@@ -291,3 +291,19 @@ def test_call_list_respects_do_not_call_and_neutralises_formulas(demo_store: Sto
     assert left_out >= 1
     assert "'=HYPERLINK" in buf.getvalue()
     assert safe_cell("-1+1") == "'-1+1" and safe_cell(-3) == -3
+
+
+def test_call_list_leaves_out_voters_the_file_says_are_deceased_or_removed(demo_store: Store) -> None:
+    with demo_store.transaction() as s:
+        eid = _summit(s)
+        rows = [r for r in ev.signup_rows(s, eid) if r.status in ev.REMIND_STATUSES and r.phone
+                and not r.do_not_call and not r.waitlisted]
+        before, _ = ev.call_list(s, eid)
+        s.get(Person, rows[0].person_id).voter_status = "deceased"
+        s.get(Person, rows[1].person_id).voter_status = "removed"
+        s.get(Person, rows[2].person_id).voter_status = "inactive"  # stays on the list
+        s.flush()
+        after, _ = ev.call_list(s, eid)
+    called = {r.person_id for r in after}
+    assert rows[0].person_id not in called and rows[1].person_id not in called
+    assert rows[2].person_id in called and len(after) == len(before) - 2
