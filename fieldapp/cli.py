@@ -9,6 +9,7 @@ and exit 1; usage errors exit 2.
 from __future__ import annotations
 
 import argparse
+import getpass
 import importlib
 import json
 import logging
@@ -20,12 +21,12 @@ from typing import Any
 from fieldapp import __version__, paths
 from fieldapp import log as applog
 from fieldapp.core.db import Store, open_store
-from fieldapp.errors import FieldAppError
+from fieldapp.errors import FieldAppError, InputError
 
 log = logging.getLogger(__name__)
 
 # Command groups added by later features; each module has register(subparsers).
-COMMAND_MODULES: list[str] = ["maps", "canvass", "events", "reports", "sync", "doors"]
+COMMAND_MODULES: list[str] = ["maps", "canvass", "events", "reports", "sync", "doors", "store"]
 
 Handler = Callable[[argparse.Namespace, "Context"], int]
 
@@ -112,6 +113,27 @@ def cmd_dump(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+def terminal_prompt(path: Path, new: bool) -> str | None:
+    """Ask for a passphrase on the terminal (None when there is no terminal)."""
+    if not sys.stdin or not sys.stdin.isatty():
+        return None
+    if not new:
+        return getpass.getpass(f"Passphrase for the store {path.name}: ") or None
+    first = getpass.getpass(f"New passphrase for the store {path.name} (at least 10 characters): ")
+    if len(first) < 10:
+        raise InputError("the passphrase is shorter than 10 characters", where=str(path))
+    if getpass.getpass("The same passphrase again: ") != first:
+        raise InputError("the two passphrases differ", where=str(path))
+    return first
+
+
+def _install_store_keys() -> None:
+    """Store keys come from the key file, the credential store or a terminal prompt."""
+    from fieldapp.services import storekey
+
+    storekey.install(terminal_prompt)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="fieldapp",
@@ -156,6 +178,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.data_dir:
         paths.set_data_dir(args.data_dir)
     applog.setup(verbose=args.verbose)
+    _install_store_keys()
     func: Handler = getattr(args, "func", cmd_gui)
     if not hasattr(args, "demo_if_empty"):
         args.demo_if_empty = False
