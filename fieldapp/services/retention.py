@@ -29,11 +29,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Table, bindparam, delete, select, update
+from sqlalchemy import Table, bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from fieldapp.core.hlc import format_hlc
-from fieldapp.core.models import ContactAttempt, Door, Mutable, Person, SyncBundle
+from fieldapp.core.models import (
+    SYNCED_MODELS,
+    ContactAttempt,
+    Door,
+    Mutable,
+    Person,
+    SyncBundle,
+)
 from fieldapp.errors import InputError
 
 log = logging.getLogger(__name__)
@@ -70,11 +77,14 @@ def confirmed_watermark(session: Session, confirmed_bundle_ids: Iterable[str]) -
 
     Walks this store's full and since-last exports in order: a confirmed full
     export sets the watermark; a confirmed since-last export extends it only
-    while the chain before it is unbroken. None: nothing is covered yet.
+    while the chain before it is unbroken. Records merged in from other bundles
+    after that export were not in it, so the watermark drops below the oldest of
+    them. None: nothing is covered yet.
     """
     confirmed = set(confirmed_bundle_ids)
     mark: int | None = None
-    chain = False
+    marked_by: SyncBundle | None = None
+    chain = True  # the first since-last export starts from nothing: it is a full one
     for row in out_bundles(session):
         kind = (row.summary or {}).get("scope", {}).get("kind")
         if kind not in ("full", "since-last"):
@@ -82,11 +92,37 @@ def confirmed_watermark(session: Session, confirmed_bundle_ids: Iterable[str]) -
         watermark = int((row.summary or {}).get("watermark", row.hlc_max))
         if row.bundle_id not in confirmed:
             chain = False
-        elif kind == "full":
-            mark, chain = max(mark or 0, watermark), True
-        elif chain:
-            mark = max(mark or 0, watermark)
+        elif kind == "full" or chain:
+            mark, marked_by, chain = max(mark or 0, watermark), row, True
+    if marked_by is None or mark is None:
+        return None
+    later_imports = select(SyncBundle).where(
+        SyncBundle.direction == "in", SyncBundle.recorded_at >= marked_by.recorded_at)
+    for row in session.scalars(later_imports):
+        if _changed_anything(row):
+            mark = min(mark, int(row.hlc_min) - 1)
     return mark
+
+
+def _changed_anything(row: SyncBundle) -> bool:
+    stats = (row.summary or {}).get("stats")
+    if not isinstance(stats, dict) or row.status != "merged":
+        return True  # not known: assume it did
+    keys = ("new", "updated", "undeleted")
+    return any(int(t.get(k, 0) or 0) for t in stats.values() if isinstance(t, dict) for k in keys)
+
+
+def unsent_count(session: Session) -> int:
+    """Records written or merged here that no export of this store carries yet."""
+    mark = confirmed_watermark(session, [row.bundle_id for row in out_bundles(session)])
+    total = 0
+    for model in SYNCED_MODELS:
+        table: Table = model.__table__  # type: ignore[assignment]
+        q = select(func.count()).select_from(table)
+        if mark is not None:
+            q = q.where(table.c.hlc > mark)
+        total += int(session.connection().execute(q).scalar_one())
+    return total
 
 
 def _kept_doors(session: Session, keep_turf_ids: Iterable[str]) -> set[str]:
@@ -97,29 +133,43 @@ def _kept_doors(session: Session, keep_turf_ids: Iterable[str]) -> set[str]:
     return set(session.scalars(q))
 
 
+def _row_clock(born: tuple[int, str], clocks: dict[str, str]) -> tuple[int, str]:
+    """The row clock a bundle must carry: the latest of the birth and field clocks."""
+    latest = born
+    for text in clocks.values():
+        stamp, _, site = str(text).partition(":")
+        latest = max(latest, (int(stamp, 16), site))
+    return latest
+
+
 def _clear_fields(session: Session, model: type[Mutable], fields: tuple[str, ...],
                   watermark: int, kept_doors: set[str]) -> int:
     table: Table = model.__table__  # type: ignore[assignment]
     door_col = table.c.id if model is Door else table.c.door_id
-    cols = [table.c.id, door_col, table.c.clocks, *(table.c[f] for f in fields)]
+    cols = [table.c.id, door_col, table.c.clocks, table.c.born_hlc, table.c.born_site,
+            *(table.c[f] for f in fields)]
     rows = session.connection().execute(select(*cols).where(table.c.hlc <= watermark)).all()
     changes: list[dict[str, Any]] = []
     cleared = 0
     for row in rows:
         if row[1] is not None and row[1] in kept_doors:
             continue
-        values = dict(zip(fields, row[3:], strict=True))
+        values = dict(zip(fields, row[5:], strict=True))
         todo = [f for f, v in values.items() if v not in ("", None)]
         if not todo:
             continue
         clocks = dict(row[2] or {})
         for f in todo:
             clocks[f] = FLOOR_CLOCK
-        changes.append({"b_id": row[0], "b_clocks": clocks, **{f"b_{f}": "" for f in todo},
-                        **{f"b_{f}": values[f] for f in fields if f not in todo}})
+        # The row clock follows its field clocks (a bundle checks that it does): it can
+        # only go down here, so the record is not "new" for a since-last export.
+        hlc, site = _row_clock((int(row[3]), str(row[4])), clocks)
+        changes.append({"b_id": row[0], "b_clocks": clocks, "b_hlc": hlc, "b_site_id": site,
+                        **{f"b_{f}": "" if f in todo else values[f] for f in fields}})
         cleared += len(todo)
     stmt = (update(table).where(table.c.id == bindparam("b_id"))
-            .values(clocks=bindparam("b_clocks"), **{f: bindparam(f"b_{f}") for f in fields}))
+            .values(clocks=bindparam("b_clocks"), hlc=bindparam("b_hlc"),
+                    site_id=bindparam("b_site_id"), **{f: bindparam(f"b_{f}") for f in fields}))
     for start in range(0, len(changes), CHUNK):
         session.connection().execute(stmt, changes[start:start + CHUNK])
     return cleared
