@@ -178,13 +178,22 @@ class Launcher(QObject):
         self.window: QWidget | None = None
         self.welcome: QWidget | None = None
         self.store: Store | None = None
+        self.idle_lock: QObject | None = None
         self.exit_code = 0
         self._open_task: Any = None
 
     def start(self) -> None:
+        from fieldapp.core.db import store_key_for, url_for
+
         target = self.target
+        try:  # on this thread: the key may need a passphrase dialog
+            key = store_key_for(url_for(target))
+        except FieldAppError as exc:
+            self._open_failed(exc)
+            return
         self._open_task = self.tasks.run(
-            lambda _p: open_store(target), label=self.tr("Opening the store…"),
+            lambda _p: open_store(target) if key is None else open_store(target, key=key),
+            label=self.tr("Opening the store…"),
             on_done=self._opened, on_error=self._open_failed)
 
     def _open_failed(self, exc: BaseException) -> None:
@@ -249,6 +258,13 @@ class Launcher(QObject):
         assert isinstance(self.ctx, AppContext)
         window = MainWindow(self.ctx)
         self.window = window
+        from fieldapp.core.cipher import is_raw_key
+        from fieldapp.core.db import engine_key, sqlite_path
+        from fieldapp.ui.store_security import IdleLock
+
+        key = engine_key(self.ctx.store.engine)
+        self.idle_lock = IdleLock(window, sqlite_path(self.ctx.store.engine),
+                                  store_passphrase=key is not None and not is_raw_key(key))
         window.show()
         if self.welcome is not None:
             self.welcome.close()
@@ -276,6 +292,10 @@ def run_gui(db: str | None, seed_demo_if_empty: bool) -> int:
     install_excepthook()
     qInstallMessageHandler(_qt_message)
     app = make_app(sys.argv)
+    from fieldapp.services import storekey
+    from fieldapp.ui.store_security import ask_passphrase
+
+    storekey.install(ask_passphrase)
     target = paths.store_target(db)
     log.info("Field App %s starting on %s", __version__, target)
     launcher = Launcher(target, seed_demo_if_empty=seed_demo_if_empty)

@@ -88,7 +88,7 @@ def connect(path: Path | str, key: str | None, **kwargs: Any) -> Any:
     except module.DatabaseError as exc:
         conn.close()
         raise WrongKeyError(
-            f"the store at {path} cannot be opened with this key (wrong key or passphrase, "
+            f"cannot open the store at {path} with this key (wrong key or passphrase, "
             f"or not a Field App store); nothing was changed"
         ) from exc
     return conn

@@ -176,6 +176,17 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
+    def reopen(self, key: str | None) -> None:
+        """Point this store at its file again, with ``key`` (after the file was re-keyed).
+
+        Every pooled connection is closed first; sessions made afterwards use the
+        new engine. Callers make sure no session is open.
+        """
+        url = self.engine.url.render_as_string(hide_password=False)
+        self.engine.dispose()
+        self.engine = make_engine(url, key)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
 
 def _init_meta(engine: Engine) -> tuple[str, int]:
     with Session(engine) as session, session.begin():
@@ -210,8 +221,8 @@ def store_key_for(url: str, key: str | None = None) -> str | None:
     if _resolver is None:
         if state == "encrypted":
             raise StoreError(
-                f"the store at {database} is encrypted and no key was given "
-                "(set FIELDAPP_STORE_KEY_FILE or use the fieldapp command)"
+                f"cannot open the store at {database}: it is encrypted (or not a store at "
+                "all) and no key was given (set FIELDAPP_STORE_KEY_FILE or use the fieldapp command)"
             )
         return None
     return _resolver(Path(database), state)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fieldapp.core import cipher
+from fieldapp.core.db import Store, sqlite_path
 from fieldapp.errors import InputError
 from fieldapp.services import storekey
 from fieldapp.services.storekey import Prompt
@@ -98,3 +99,39 @@ def rekey_store(path: Path, *, passphrase: str | None = None,
         raise
     log.info("store re-keyed; backup %s", backup.name)
     return Conversion(path, True, backup, _where(new))
+
+
+def convert_open_store(store: Store, action: str, *, passphrase: str | None = None,
+                       prompt: Prompt | None = None) -> Conversion:
+    """Encrypt, decrypt or re-key the store the app has open, then reopen it.
+
+    ``action`` is ``"encrypt"``, ``"decrypt"`` or ``"rekey"``. The store's
+    connections are closed for the conversion; on failure the store reopens
+    as it was.
+    """
+    path = sqlite_path(store.engine)
+    if path is None:
+        raise InputError("only a store file (SQLite) can be encrypted", where=store.url)
+    functions = {"encrypt": encrypt_store, "rekey": rekey_store}
+    old = storekey_for_open(store)
+    store.engine.dispose()
+    try:
+        if action == "decrypt":
+            conv = decrypt_store(path, prompt=prompt)
+        else:
+            conv = functions[action](path, passphrase=passphrase, prompt=prompt)
+    except BaseException:
+        store.reopen(old)
+        raise
+    store.reopen(None if not conv.encrypted else _current_key(path, passphrase, prompt))
+    return conv
+
+
+def storekey_for_open(store: Store) -> str | None:
+    from fieldapp.core.db import engine_key
+
+    return engine_key(store.engine)
+
+
+def _current_key(path: Path, passphrase: str | None, prompt: Prompt | None) -> str:
+    return passphrase or storekey.find_key(path, prompt)

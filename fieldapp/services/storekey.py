@@ -143,8 +143,9 @@ def find_key(path: Path, prompt: Prompt | None = None) -> str:
         if typed:
             return typed
     raise StoreError(
-        f"the store at {path} is encrypted and its key is not in this computer's credential "
-        f"store; set {KEY_FILE_ENV} to a file holding the key, or type the passphrase"
+        f"cannot open the store at {path}: it is encrypted (or not a store at all) and its key "
+        f"is not in this computer's credential store; set {KEY_FILE_ENV} to a file holding "
+        "the key, or type the passphrase"
     )
 
 

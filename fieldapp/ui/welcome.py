@@ -107,6 +107,10 @@ class WelcomeWindow(QWidget):
         self.bundle_button = self._choice(
             outer, self.tr("Open a sync bundle from your office"),
             self.tr("A turf packet or a bundle a coordinator sent you (.fieldbundle)."))
+        from fieldapp.ui.store_security import StoreSecurityCard  # issue 14's card
+
+        self.security = StoreSecurityCard(ctx, compact=True)
+        outer.addWidget(self.security)
         outer.addStretch(1)
         self.demo_button.clicked.connect(self.start_demo)
         self.new_button.clicked.connect(self.start_new)
