@@ -412,57 +412,57 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="101"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="117"/>
         <source>Export a bundle</source>
         <translation>Exportar un paquete</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="105"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="121"/>
         <source>Everything this laptop knows</source>
         <translation>Todo lo que hay en esta computadora</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="106"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="122"/>
         <source>Only what changed since the last bundle</source>
         <translation>Solo lo que cambió desde el último paquete</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="107"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="123"/>
         <source>Export:</source>
         <translation>Exportar:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="116"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="132"/>
         <source>Encrypt for:</source>
         <translation>Cifrar para:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="117"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="133"/>
         <source>Use a passphrase instead (for offices without keys)</source>
         <translation>Usar una contraseña (para oficinas sin claves)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="124"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="140"/>
         <source>Passphrase:</source>
         <translation>Contraseña:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="127"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="143"/>
         <source>Choose…</source>
         <translation>Elegir…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="131"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="147"/>
         <source>Save in:</source>
         <translation>Guardar en:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="134"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="150"/>
         <source>Export</source>
         <translation>Exportar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="140"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="156"/>
         <source>Save the bundle in</source>
         <translation>Guardar el paquete en</translation>
     </message>
@@ -919,24 +919,47 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../fieldapp/app.py" line="187"/>
+        <location filename="../../fieldapp/app.py" line="196"/>
         <source>Opening the store…</source>
         <translation>Abriendo el almacén de datos…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/app.py" line="195"/>
+        <location filename="../../fieldapp/app.py" line="204"/>
         <source>Cannot open the store</source>
         <translation>No se puede abrir el almacén de datos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/app.py" line="198"/>
+        <location filename="../../fieldapp/app.py" line="207"/>
         <source>opening the store</source>
         <translation>abrir el almacén de datos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/app.py" line="242"/>
+        <location filename="../../fieldapp/app.py" line="251"/>
         <source>Seeding the demo campaign…</source>
         <translation>Creando la campaña de demostración…</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="220"/>
+        <source>Field App is locked</source>
+        <translation>Field App está bloqueado</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="222"/>
+        <source>Type the lock passphrase or the store&apos;s passphrase to go on.</source>
+        <translation>Escriba la contraseña de bloqueo o la del almacén de datos para continuar.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="229"/>
+        <source>Unlock</source>
+        <translation>Desbloquear</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="245"/>
+        <source>That is not the passphrase.</source>
+        <translation>Esa no es la contraseña.</translation>
     </message>
 </context>
 <context>
@@ -1273,153 +1296,153 @@ Los detalles están en el archivo de registro.</translation>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="164"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="180"/>
         <source>Bundles carry your work to the office and back: signed, encrypted files for a USB stick or e-mail. Drop .fieldbundle files here to import them.</source>
         <translation>Los paquetes llevan su trabajo a la oficina y de vuelta: archivos firmados y cifrados para una memoria USB o el correo. Suelte aquí archivos .fieldbundle para importarlos.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="166"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="182"/>
         <source>Export bundle…</source>
         <translation>Exportar paquete…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="168"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="184"/>
         <source>Import bundles…</source>
         <translation>Importar paquetes…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="190"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="206"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="190"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="206"/>
         <source>Direction</source>
         <translation>Sentido</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="190"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="206"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="191"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="207"/>
         <source>Site</source>
         <translation>Equipo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="191"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="207"/>
         <source>No.</source>
         <translation>N.º</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="191"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="207"/>
         <source>Records</source>
         <translation>Reg.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="192"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="208"/>
         <source>File</source>
         <translation>Archivo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="200"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="216"/>
         <source>Accept quarantined bundle</source>
         <translation>Aceptar paquete en cuarentena</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="207"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="223"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="212"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="225"/>
         <source>Record</source>
         <translation>Registro</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="212"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="225"/>
         <source>Field</source>
         <translation>Campo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="212"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="225"/>
         <source>Kept value</source>
         <translation>Valor conservado</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="213"/>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="214"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="226"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="227"/>
         <source>Written by</source>
         <translation>Escrito por</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="213"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="226"/>
         <source>Other value</source>
         <translation>Otro valor</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="219"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="237"/>
         <source>The newer write was kept. Nothing is lost: choose the other value to write it back (it then travels like any edit).</source>
         <translation>Se conservó el cambio más reciente. No se pierde nada: elija el otro valor para volver a escribirlo (luego viaja como cualquier cambio).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="223"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="230"/>
         <source>Keep this value</source>
         <translation>Conservar este valor</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="224"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="231"/>
         <source>Use the other value</source>
         <translation>Usar el otro valor</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="231"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="241"/>
         <source>Conflicts</source>
         <translation>Conflictos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="236"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="244"/>
         <source>Door A</source>
         <translation>Puerta A</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="236"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="244"/>
         <source>Door B</source>
         <translation>Puerta B</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="236"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="244"/>
         <source>Why</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="241"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="256"/>
         <source>The same address was entered on two laptops. Merging keeps one door and moves its people; keeping both marks them distinct.</source>
         <translation>Se capturó la misma dirección en dos computadoras. Al fusionar se conserva una puerta y se le pasan las personas; al conservar ambas se marcan como distintas.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="245"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="247"/>
         <source>Merge, keep A</source>
         <translation>Fusionar, dejar A</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="246"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="248"/>
         <source>Merge, keep B</source>
         <translation>Fusionar, dejar B</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="247"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="249"/>
         <source>Keep both</source>
         <translation>Conservar ambas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="255"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="260"/>
         <source>Possible duplicates</source>
         <translation>Posibles duplicados</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/sync.py" line="274"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="280"/>
         <source>Conflicts (%n)</source>
         <translation>
             <numerusform>Conflictos (%n)</numerusform>
@@ -1427,7 +1450,7 @@ Los detalles están en el archivo de registro.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/sync.py" line="275"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="281"/>
         <source>Possible duplicates (%n)</source>
         <translation>
             <numerusform>Posibles duplicados (%n)</numerusform>
@@ -1435,137 +1458,137 @@ Los detalles están en el archivo de registro.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="280"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="286"/>
         <source>This laptop: {name}, key {fp}. Trusted sites: {n}.</source>
         <translation>Esta computadora: {name}, clave {fp}. Equipos de confianza: {n}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="284"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="290"/>
         <source>This laptop has no keys yet: they are made with the first export.</source>
         <translation>Esta computadora aún no tiene claves: se crean con la primera exportación.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="289"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="295"/>
         <source>In</source>
         <translation>Entrada</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="289"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="295"/>
         <source>Out</source>
         <translation>Salida</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="290"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="296"/>
         <source>Merged</source>
         <translation>Fusionado</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="290"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="296"/>
         <source>Written</source>
         <translation>Escrito</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="291"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="297"/>
         <source>Quarantined</source>
         <translation>En cuarentena</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="291"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="297"/>
         <source>Merged in part</source>
         <translation>Fusionado en parte</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="303"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="309"/>
         <source>No bundles yet.</source>
         <translation>Todavía no hay paquetes.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="324"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="330"/>
         <source>Same address</source>
         <translation>Misma dirección</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="344"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="350"/>
         <source>Type a passphrase, or untick the passphrase box.</source>
         <translation>Escriba una contraseña o desmarque la casilla de contraseña.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="363"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="369"/>
         <source>Exported {n} records to {path}</source>
         <translation>Registros exportados a {path}: {n}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="366"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="372"/>
         <source>Exporting a bundle…</source>
         <translation>Exportando un paquete…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="372"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="378"/>
         <source>Import bundles</source>
         <translation>Importar paquetes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="373"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="379"/>
         <source>Field App bundles (*{suffix});;All files (*)</source>
         <translation>Paquetes de Field App (*{suffix});;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="396"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="402"/>
         <source>Importing bundles…</source>
         <translation>Importando paquetes…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="418"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="424"/>
         <source>Some bundles were not imported</source>
         <translation>Algunos paquetes no se importaron</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="421"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="427"/>
         <source>Passphrase</source>
         <translation>Contraseña</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="422"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="428"/>
         <source>These bundles are protected by a passphrase:
 {files}</source>
         <translation>Estos paquetes están protegidos con contraseña:
 {files}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="431"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="437"/>
         <source>{file}: not imported: {why}</source>
         <translation>{file}: no se importó: {why}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="435"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="441"/>
         <source>{file}: {new} new, {updated} updated, {unchanged} unchanged, {conflicts} conflicts</source>
         <translation>{file}: nuevos {new}, actualizados {updated}, sin cambios {unchanged}, conflictos {conflicts}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="440"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="446"/>
         <source>, {n} possible duplicates</source>
         <translation>, posibles duplicados {n}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="455"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="461"/>
         <source>Accept bundle</source>
         <translation>Aceptar paquete</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="456"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="462"/>
         <source>Merge this bundle even though its clock was ahead of this computer&apos;s? Check that both clocks are right first.</source>
         <translation>¿Fusionar este paquete aunque su reloj iba adelantado respecto al de esta computadora? Primero revise que ambos relojes estén bien.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="468"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="474"/>
         <source>Merging the bundle…</source>
         <translation>Fusionando el paquete…</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/pages/canvass.py" line="831"/>
         <location filename="../../fieldapp/ui/pages/events.py" line="391"/>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="479"/>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="490"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="485"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="496"/>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
@@ -2407,27 +2430,27 @@ Los detalles están en el archivo de registro.</translation>
         <translation>Abrir</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/settings.py" line="99"/>
+        <location filename="../../fieldapp/ui/pages/settings.py" line="104"/>
         <source>About</source>
         <translation>Acerca de</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/settings.py" line="100"/>
+        <location filename="../../fieldapp/ui/pages/settings.py" line="105"/>
         <source>Field App {version} · this computer&apos;s site id: {site}</source>
         <translation>Field App {version} · identificador de esta computadora: {site}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/settings.py" line="116"/>
+        <location filename="../../fieldapp/ui/pages/settings.py" line="121"/>
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/settings.py" line="122"/>
+        <location filename="../../fieldapp/ui/pages/settings.py" line="127"/>
         <source>The new language applies the next time you open Field App.</source>
         <translation>El nuevo idioma se aplicará la próxima vez que abra Field App.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="258"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="264"/>
         <source>Sync</source>
         <translation>Sincronizar</translation>
     </message>
@@ -2587,6 +2610,44 @@ Los detalles están en el archivo de registro.</translation>
         <location filename="../../fieldapp/ui/pages/turfs.py" line="296"/>
         <source>Doors in {turf} ({n})</source>
         <translation>Puertas en {turf} ({n})</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="54"/>
+        <source>Store passphrase</source>
+        <translation>Contraseña del almacén de datos</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="57"/>
+        <source>Choose a passphrase for the store {name} (at least {n} characters). Without it nobody can read the store, you included: keep it safe.</source>
+        <translation>Elija una contraseña para el almacén de datos {name} (al menos {n} caracteres). Sin ella nadie puede leer el almacén, ni usted: guárdela bien.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="60"/>
+        <source>The store {name} is encrypted. Type its passphrase.</source>
+        <translation>El almacén de datos {name} está cifrado. Escriba su contraseña.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="66"/>
+        <source>Passphrase:</source>
+        <translation>Contraseña:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="70"/>
+        <source>Again:</source>
+        <translation>Otra vez:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="80"/>
+        <source>The passphrase needs at least {n} characters.</source>
+        <translation>La contraseña necesita al menos {n} caracteres.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="83"/>
+        <source>The two passphrases differ.</source>
+        <translation>Las dos contraseñas no coinciden.</translation>
     </message>
 </context>
 <context>
@@ -3011,6 +3072,110 @@ Los detalles están en el archivo de registro.</translation>
     </message>
 </context>
 <context>
+    <name>StoreSecurityCard</name>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="111"/>
+        <source>Protection of this computer&apos;s data</source>
+        <translation>Protección de los datos de esta computadora</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="116"/>
+        <source>Encrypt the store</source>
+        <translation>Cifrar el almacén de datos</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="118"/>
+        <source>New key</source>
+        <translation>Nueva clave</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="119"/>
+        <source>Decrypt…</source>
+        <translation>Descifrar…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="129"/>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="130"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="133"/>
+        <source>Set lock passphrase…</source>
+        <translation>Contraseña de bloqueo…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="136"/>
+        <source>Lock the window after idle minutes:</source>
+        <translation>Bloquear la ventana tras minutos sin uso:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="151"/>
+        <source>a key file</source>
+        <translation>un archivo de clave</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="152"/>
+        <source>this computer&apos;s credential store</source>
+        <translation>el almacén de credenciales de esta computadora</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="154"/>
+        <source>your passphrase</source>
+        <translation>su contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="155"/>
+        <source>The store is encrypted. Its key is kept in {where}.</source>
+        <translation>El almacén de datos está cifrado. Su clave se guarda en {where}.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="157"/>
+        <source>This store is on a database server; protect it on the server.</source>
+        <translation>Este almacén de datos está en un servidor de bases de datos; protéjalo en el servidor.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="159"/>
+        <source>The store is not encrypted: anyone with this computer&apos;s disk can read every name, address and phone number in it.</source>
+        <translation>El almacén de datos no está cifrado: cualquiera con el disco de esta computadora puede leer cada nombre, dirección y teléfono que contiene.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="167"/>
+        <source>Decrypt the store</source>
+        <translation>Descifrar el almacén de datos</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="168"/>
+        <source>Anyone with this computer&apos;s disk will be able to read the store. An encrypted backup is kept beside it. Decrypt?</source>
+        <translation>Cualquiera con el disco de esta computadora podrá leer el almacén de datos. Se guarda a su lado una copia de seguridad cifrada. ¿Descifrar?</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="176"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="189"/>
+        <source>Store</source>
+        <translation>Almacén de datos</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="177"/>
+        <source>Field App is still working on something; try again when it has finished.</source>
+        <translation>Field App todavía está trabajando en algo; inténtelo de nuevo cuando termine.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="190"/>
+        <source>Done. A backup of the store, encrypted, was written to {path}.</source>
+        <translation>Listo. Se escribió una copia de seguridad cifrada del almacén de datos en {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="195"/>
+        <source>lock screen</source>
+        <translation>pantalla de bloqueo</translation>
+    </message>
+</context>
+<context>
     <name>Tables</name>
     <message>
         <location filename="../../fieldapp/ui/sources.py" line="74"/>
@@ -3269,27 +3434,27 @@ Los detalles están en el archivo de registro.</translation>
         <translation>Un paquete de zona o un paquete que le envió un coordinador (.fieldbundle).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="154"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="158"/>
         <source>seeding the demo campaign</source>
         <translation>crear la campaña de demostración</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="157"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="161"/>
         <source>Seeding the demo campaign…</source>
         <translation>Creando la campaña de demostración…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="176"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="180"/>
         <source>Creating the campaign…</source>
         <translation>Creando la campaña…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="194"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="198"/>
         <source>Sync bundles</source>
         <translation>Paquetes de sincronización</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="195"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="199"/>
         <source>Opening sync bundles is coming soon. For now, start with the demo or a new campaign; the Sync page will import bundles.</source>
         <translation>Pronto se podrán abrir paquetes de sincronización. Por ahora, empiece con la demostración o con una campaña nueva; la página Sincronizar importará los paquetes.</translation>
     </message>
