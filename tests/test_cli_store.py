@@ -168,3 +168,25 @@ def test_tests_keyring_is_a_real_backend_in_the_temp_folder(tmp_path: Path) -> N
     backend.set_password("svc", "user", "secret")
     assert (tmp_path / "kr" / "keyring_pass.cfg").exists()
     assert temp_keyring(tmp_path / "kr").get_password("svc", "user") == "secret"
+
+
+def test_purge_uploaded_on_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.test_cli_sync import Machine, exported, pair
+
+    laptop = Machine(tmp_path, "laptop", capsys)
+    hq = Machine(tmp_path, "hq", capsys)
+    pair(laptop, hq, tmp_path)
+    laptop.run(*DEMO_ARGS)
+    assert "Nothing purged" in laptop.run("store", "purge", "--uploaded")
+    exported(laptop.run("bundle", "export"))
+    out = laptop.run("store", "purge", "--uploaded")
+    cleared = int(out.split("people", 1)[1].split("fields", 1)[0].replace(",", ""))
+    assert cleared > 0 and "contact_attempts" in out
+    store = open_store(laptop.db)
+    try:
+        with store.engine.connect() as conn:
+            phones = conn.exec_driver_sql("SELECT count(*) FROM people WHERE phone != ''").scalar()
+    finally:
+        store.close()
+    assert phones == 0
+    assert "say what to purge" in laptop.run("store", "purge", rc=1)
