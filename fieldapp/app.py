@@ -154,6 +154,25 @@ def make_app(argv: Sequence[str] | None = None) -> QApplication:
 # --------------------------------------------------------------------------- launch
 
 
+def _may_ask_passphrase(url: str) -> bool:
+    """True when opening ``url`` may need the passphrase dialog (a GUI-thread job)."""
+    from sqlalchemy.engine import make_url
+
+    from fieldapp.core.cipher import file_state
+    from fieldapp.services import storekey
+
+    database = make_url(url).database or ""
+    if not url.startswith("sqlite") or not database or database == ":memory:":
+        return False
+    from pathlib import Path
+
+    state = file_state(Path(database))
+    if state == "encrypted":
+        return True
+    no_key_store = storekey.key_file() is None and not storekey.credential_store_available()
+    return state == "missing" and storekey.encrypt_new_stores() and no_key_store
+
+
 class Launcher(QObject):
     """Opens the store off the GUI thread, then the welcome screen or the window.
 
@@ -186,8 +205,10 @@ class Launcher(QObject):
         from fieldapp.core.db import store_key_for, url_for
 
         target = self.target
-        try:  # on this thread: the key may need a passphrase dialog
-            key = store_key_for(url_for(target))
+        key = None
+        try:  # on this thread when the key may need a passphrase dialog
+            if _may_ask_passphrase(url_for(target)):
+                key = store_key_for(url_for(target))
         except FieldAppError as exc:
             self._open_failed(exc)
             return

@@ -45,6 +45,13 @@ def _dump(db: Path, capsys: pytest.CaptureFixture[str]) -> str:
     return capsys.readouterr().out
 
 
+@pytest.fixture(autouse=True)
+def own_keys(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests choose encryption themselves, also in FIELDAPP_TEST_ENCRYPTED runs."""
+    monkeypatch.delenv(storekey.KEY_FILE_ENV, raising=False)
+    monkeypatch.setenv(storekey.ENCRYPT_ENV, "0")
+
+
 @pytest.fixture
 def encrypt_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(storekey.ENCRYPT_ENV, raising=False)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
 
 from fieldapp.core import cipher
 from fieldapp.core.db import sqlite_path
-from fieldapp.services import lock, lookup
+from fieldapp.services import lock, lookup, storekey
 from fieldapp.ui.store_security import IdleLock
 
 SIZES = [(1024, 768), (1366, 768)]
@@ -25,10 +25,15 @@ def _shots() -> Path:
 
 @pytest.mark.gui
 def test_settings_encrypts_the_open_store_and_the_app_keeps_reading_it(
-        ctx, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+        ctx, qtbot, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from fieldapp.ui.pages.settings import Page
 
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    shared = storekey.key_file()
+    if shared is not None:  # encrypted runs: a re-key must not touch the suite's key file
+        local = tmp_path / "store.key"
+        local.write_text(shared.read_text())
+        monkeypatch.setenv(storekey.KEY_FILE_ENV, str(local))
     path = sqlite_path(ctx.store.engine)
     assert path is not None
     page = Page(ctx)
