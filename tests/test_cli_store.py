@@ -185,7 +185,7 @@ def test_purge_uploaded_on_the_command_line(tmp_path: Path, capsys: pytest.Captu
     pair(laptop, hq, tmp_path)
     laptop.run(*DEMO_ARGS)
     assert "Nothing purged" in laptop.run("store", "purge", "--uploaded")
-    exported(laptop.run("bundle", "export"))
+    exported(laptop.run("bundle", "export", "--out", str(tmp_path / "usb")))
     out = laptop.run("store", "purge", "--uploaded")
     cleared = int(out.split("people", 1)[1].split("fields", 1)[0].replace(",", ""))
     assert cleared > 0 and "contact_attempts" in out

@@ -66,7 +66,7 @@ def test_import_canvass_and_sync_log_no_personal_data(
         laptop.run("-v", "canvass", "record", door_id, "canvassed", "--person", pid,
                    "--support", str(1 + n % 5), "--notes", f"talked about {VOTERS[n][3]}")
     laptop.run("-v", "canvass", "history", doors[0])
-    bundle = exported(laptop.run("-v", "bundle", "export"))
+    bundle = exported(laptop.run("-v", "bundle", "export", "--out", str(tmp_path / "usb")))
     hq.run("-v", "bundle", "import", str(bundle))
     assert VOTERS[0][7] in hq.run("-v", "dump")  # HQ has the data; its log must not
 
