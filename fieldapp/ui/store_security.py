@@ -267,9 +267,10 @@ class IdleLock(QObject):
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.lock)
         self.locked = False
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        # Activity is watched on the window itself (input its pages leave unhandled
+        # reaches it): an application-wide filter outlived its window in tests and
+        # crashed the process at exit.
+        window.installEventFilter(self)
         self.restart()
 
     def restart(self) -> None:
