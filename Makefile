@@ -11,7 +11,7 @@ PLATFORM = $(shell $(PYTHON) -c 'import sys, platform; print(f"{sys.platform}-{p
 FROZEN := dist/fieldapp/fieldapp
 TARBALL = dist/fieldapp-$(VERSION)-$(PLATFORM).tar.gz
 
-.PHONY: run install install-test system-test-deps lint test bench translations screenshots clean \
+.PHONY: run install install-test system-test-deps lint test test-encrypted bench translations screenshots clean \
 	lock lock-upgrade check-lock wheel dist dist-test icons install-desktop
 
 $(PY):
@@ -67,6 +67,16 @@ lint: install-test
 
 test: check-lock install-test system-test-deps lint
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+	$(MAKE) test-encrypted
+
+# The same tests on SQLCipher-encrypted stores (every store the fixtures, the CLI and
+# the sync sites make is encrypted): a focused subset, so CI time does not double.
+# `make test-encrypted ENCRYPTED_TESTS=tests` runs the whole suite encrypted.
+ENCRYPTED_TESTS ?= tests/test_cli.py tests/services/sync/test_merge.py \
+	tests/services/test_importing.py tests/test_no_pii_in_logs.py tests/ui/test_store_security.py \
+	tests/ui/test_shell_app.py
+test-encrypted: install-test
+	FIELDAPP_TEST_ENCRYPTED=1 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:randomly $(ENCRYPTED_TESTS)
 
 bench: install-test
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run_all.py

@@ -156,6 +156,25 @@ def make_app(argv: Sequence[str] | None = None) -> QApplication:
 # --------------------------------------------------------------------------- launch
 
 
+def _may_ask_passphrase(url: str) -> bool:
+    """True when opening ``url`` may need the passphrase dialog (a GUI-thread job)."""
+    from sqlalchemy.engine import make_url
+
+    from fieldapp.core.cipher import file_state
+    from fieldapp.services import storekey
+
+    database = make_url(url).database or ""
+    if not url.startswith("sqlite") or not database or database == ":memory:":
+        return False
+    from pathlib import Path
+
+    state = file_state(Path(database))
+    if state == "encrypted":
+        return True
+    no_key_store = storekey.key_file() is None and not storekey.credential_store_available()
+    return state == "missing" and storekey.encrypt_new_stores() and no_key_store
+
+
 class Launcher(QObject):
     """Opens the store off the GUI thread, then the welcome screen or the window.
 
@@ -182,13 +201,24 @@ class Launcher(QObject):
         self.window: QWidget | None = None
         self.welcome: QWidget | None = None
         self.store: Store | None = None
+        self.idle_lock: QObject | None = None
         self.exit_code = 0
         self._open_task: Any = None
 
     def start(self) -> None:
+        from fieldapp.core.db import store_key_for, url_for
+
         target = self.target
+        key = None
+        try:  # on this thread when the key may need a passphrase dialog
+            if _may_ask_passphrase(url_for(target)):
+                key = store_key_for(url_for(target))
+        except FieldAppError as exc:
+            self._open_failed(exc)
+            return
         self._open_task = self.tasks.run(
-            lambda _p: open_store(target), label=self.tr("Opening the store…"),
+            lambda _p: open_store(target) if key is None else open_store(target, key=key),
+            label=self.tr("Opening the store…"),
             on_done=self._opened, on_error=self._open_failed)
 
     def _open_failed(self, exc: BaseException) -> None:
@@ -272,6 +302,13 @@ class Launcher(QObject):
         assert isinstance(self.ctx, AppContext)
         window = MainWindow(self.ctx)
         self.window = window
+        from fieldapp.core.cipher import is_raw_key
+        from fieldapp.core.db import engine_key, sqlite_path
+        from fieldapp.ui.store_security import IdleLock
+
+        key = engine_key(self.ctx.store.engine)
+        self.idle_lock = IdleLock(window, sqlite_path(self.ctx.store.engine),
+                                  store_passphrase=key is not None and not is_raw_key(key))
         window.show()
         if self.page:
             if self.page in list(window.pages):  # the keys, without building pages
@@ -310,6 +347,10 @@ def run_gui(db: str | None, seed_demo_if_empty: bool, page: str | None = None) -
         return 1
     qInstallMessageHandler(_qt_message)
     app = make_app(sys.argv)
+    from fieldapp.services import storekey
+    from fieldapp.ui.store_security import ask_passphrase
+
+    storekey.install(ask_passphrase)
     target = paths.store_target(db)
     log.info("Field App %s starting on %s", __version__, target)
     launcher = Launcher(target, seed_demo_if_empty=seed_demo_if_empty, page=page)

@@ -14,6 +14,7 @@ commands or asks for the full help.
 from __future__ import annotations
 
 import argparse
+import getpass
 import importlib
 import json
 import logging
@@ -24,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from fieldapp import __version__, paths
 from fieldapp import log as applog
-from fieldapp.errors import FieldAppError
+from fieldapp.errors import FieldAppError, InputError
 
 if TYPE_CHECKING:
     from fieldapp.core.db import Store
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # Command groups added by later features; each module has register(subparsers).
-COMMAND_MODULES: list[str] = ["maps", "canvass", "events", "reports", "sync", "doors", "conflicts", "hq"]
+COMMAND_MODULES: list[str] = ["maps", "canvass", "events", "reports", "sync", "doors", "conflicts", "hq", "store"]
 # Commands defined in this file: naming one of them loads no command module.
 BUILTIN_COMMANDS = frozenset({"gui", "demo", "info", "dump"})
 # Global options that take a value (the word after them is not a command).
@@ -146,6 +147,27 @@ def needs_command_modules(argv: Sequence[str]) -> bool:
     return False
 
 
+def terminal_prompt(path: Path, new: bool) -> str | None:
+    """Ask for a passphrase on the terminal (None when there is no terminal)."""
+    if not sys.stdin or not sys.stdin.isatty():
+        return None
+    if not new:
+        return getpass.getpass(f"Passphrase for the store {path.name}: ") or None
+    first = getpass.getpass(f"New passphrase for the store {path.name} (at least 10 characters): ")
+    if len(first) < 10:
+        raise InputError("the passphrase is shorter than 10 characters", where=str(path))
+    if getpass.getpass("The same passphrase again: ") != first:
+        raise InputError("the two passphrases differ", where=str(path))
+    return first
+
+
+def _install_store_keys() -> None:
+    """Store keys come from the key file, the credential store or a terminal prompt."""
+    from fieldapp.services import storekey
+
+    storekey.install(terminal_prompt)
+
+
 def build_parser(*, with_modules: bool = True) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="fieldapp",
@@ -206,6 +228,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.data_dir:
         paths.set_data_dir(args.data_dir)
     applog.setup(verbose=args.verbose)
+    _install_store_keys()
     func: Handler = getattr(args, "func", cmd_gui)
     if not hasattr(args, "demo_if_empty"):
         args.demo_if_empty = False

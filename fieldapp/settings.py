@@ -17,6 +17,8 @@ DEFAULTS: dict[str, Any] = {
     "tile_url": "",
     "tile_attribution": "",
     "geocoder": "nominatim",
+    "store_encryption": True,  # new laptop stores are SQLCipher-encrypted (issue 14)
+    "lock_minutes": 0,  # lock the window after this many idle minutes; 0: never
 }
 
 

@@ -12,7 +12,8 @@ import datetime as dt
 import logging
 import sqlite3
 import uuid
-from collections.abc import Iterator
+import weakref
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -23,13 +24,32 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 import fieldapp.core.stamping  # noqa: F401  (registers the flush hook)
-from fieldapp.core import migrations
+from fieldapp.core import cipher, migrations
 from fieldapp.core.files import atomic_path
 from fieldapp.core.hlc import HybridLogicalClock
 from fieldapp.core.models import StoreMeta
 from fieldapp.errors import StoreError
 
 log = logging.getLogger(__name__)
+
+KeyResolver = Callable[[Path, str], "str | None"]
+"""Finds the key of a SQLite store: ``(path, state)`` where state is ``"encrypted"``
+(an existing encrypted file: return its key or raise) or ``"missing"`` (a new
+store: return a key to encrypt it with, or None for a plain one)."""
+
+_resolver: KeyResolver | None = None
+_engine_keys: weakref.WeakKeyDictionary[Engine, str] = weakref.WeakKeyDictionary()
+
+
+def set_key_resolver(resolver: KeyResolver | None) -> None:
+    """Install where store keys come from (the CLI and the app do this at start)."""
+    global _resolver
+    _resolver = resolver
+
+
+def engine_key(engine: Engine) -> str | None:
+    """The SQLCipher key an engine was made with (None for a plain store)."""
+    return _engine_keys.get(engine)
 
 
 def url_for(path_or_url: str | Path) -> str:
@@ -63,14 +83,28 @@ def _sqlite_begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN")
 
 
-def make_engine(url: str) -> Engine:
-    """An engine for ``url`` with the pragmas Field App relies on."""
+def make_engine(url: str, key: str | None = None) -> Engine:
+    """An engine for ``url`` with the pragmas Field App relies on.
+
+    With ``key``, a SQLite file is opened through SQLCipher: every connection
+    applies the key before anything else touches the file.
+    """
     sa_url = make_url(url)
     if sa_url.get_backend_name() == "sqlite":
         database = sa_url.database or ""
         if database and database != ":memory:":
             Path(database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": 10})
+        if key is not None:
+            if not database or database == ":memory:":
+                raise StoreError("only a store file can be encrypted")
+
+            def creator() -> Any:
+                return cipher.connect(database, key, timeout=10, check_same_thread=False)
+
+            engine = create_engine(url, creator=creator, module=cipher.dbapi())
+            _engine_keys[engine] = key
+        else:
+            engine = create_engine(url, connect_args={"timeout": 10})
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
@@ -98,6 +132,11 @@ def backup_sqlite(engine: Engine, label: str) -> Path | None:
     path = sqlite_path(engine)
     if path is None or not path.exists():
         return None
+    key = engine_key(engine)
+    if key is not None:  # an encrypted store's backup is encrypted with the same key
+        target = cipher.export_copy(path, key, cipher.backup_name(path, label), key)
+        log.info("backed up the encrypted store to %s", target.name)
+        return target
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.{label}-{stamp}{path.suffix}")
     # The online backup API copies a consistent snapshot even with WAL; the copy
@@ -153,6 +192,17 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
+    def reopen(self, key: str | None) -> None:
+        """Point this store at its file again, with ``key`` (after the file was re-keyed).
+
+        Every pooled connection is closed first; sessions made afterwards use the
+        new engine. Callers make sure no session is open.
+        """
+        url = self.engine.url.render_as_string(hide_password=False)
+        self.engine.dispose()
+        self.engine = make_engine(url, key)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
 
 def _init_meta(engine: Engine) -> tuple[str, int]:
     with Session(engine) as session, session.begin():
@@ -173,14 +223,40 @@ def _init_meta(engine: Engine) -> tuple[str, int]:
         return site.value, int(last.value)
 
 
-def open_store(path_or_url: str | Path, *, upgrade: bool = True) -> Store:
+def store_key_for(url: str, key: str | None = None) -> str | None:
+    """The key to open the SQLite file behind ``url`` with (None: plain).
+
+    An explicit ``key`` wins; otherwise the installed resolver is asked for an
+    encrypted file (its key) and for a new file (whether to encrypt it).
+    """
+    sa_url = make_url(url)
+    database = sa_url.database or ""
+    if sa_url.get_backend_name() != "sqlite" or not database or database == ":memory:":
+        return None
+    state = cipher.file_state(Path(database))
+    if key is not None or state == "plain":
+        return key if state != "plain" else None
+    if _resolver is None:
+        if state == "encrypted":
+            raise StoreError(
+                f"cannot open the store at {database}: it is encrypted (or not a store at "
+                "all) and no key was given (set FIELDAPP_STORE_KEY_FILE or use the fieldapp command)"
+            )
+        return None
+    return _resolver(Path(database), state)
+
+
+def open_store(path_or_url: str | Path, *, upgrade: bool = True, key: str | None = None) -> Store:
     """Open (creating or upgrading as needed) the store at a path or URL.
 
+    ``key`` opens an encrypted store (or encrypts a new one); without it the
+    installed key resolver decides (see :func:`set_key_resolver`).
+
     Raises :class:`StoreTooNewError` for a store from a newer Field App, and
-    :class:`StoreError` when the database cannot be reached.
+    :class:`StoreError` when the database cannot be reached or the key is wrong.
     """
     url = url_for(path_or_url)
-    engine = make_engine(url)
+    engine = make_engine(url, store_key_for(url, key))
     try:
         migrations.ensure_current(engine, upgrade=upgrade, backup=backup_sqlite)
         site_id, last = _init_meta(engine)

@@ -117,6 +117,10 @@ class WelcomeWindow(QWidget):
             outer, self.tr("Join a campaign"),
             self.tr("With the join file or printed code from HQ: your work then goes to HQ "
                     "by itself whenever there is a connection."))
+        from fieldapp.ui.store_security import StoreSecurityCard  # issue 14's card
+
+        self.security = StoreSecurityCard(ctx, compact=True)
+        outer.addWidget(self.security)
         outer.addStretch(1)
         self.join_button.clicked.connect(self.join_campaign)
         self.demo_button.clicked.connect(self.start_demo)

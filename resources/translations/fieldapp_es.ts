@@ -1329,24 +1329,47 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../fieldapp/app.py" line="191"/>
+        <location filename="../../fieldapp/app.py" line="221"/>
         <source>Opening the store…</source>
         <translation>Abriendo el almacén de datos…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/app.py" line="199"/>
+        <location filename="../../fieldapp/app.py" line="229"/>
         <source>Cannot open the store</source>
         <translation>No se puede abrir el almacén de datos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/app.py" line="202"/>
+        <location filename="../../fieldapp/app.py" line="232"/>
         <source>opening the store</source>
         <translation>abrir el almacén de datos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/app.py" line="265"/>
+        <location filename="../../fieldapp/app.py" line="295"/>
         <source>Seeding the demo campaign…</source>
         <translation>Creando la campaña de demostración…</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="220"/>
+        <source>Field App is locked</source>
+        <translation>Field App está bloqueado</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="222"/>
+        <source>Type the lock passphrase or the store&apos;s passphrase to go on.</source>
+        <translation>Escriba la contraseña de bloqueo o la del almacén de datos para continuar.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="229"/>
+        <source>Unlock</source>
+        <translation>Desbloquear</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="245"/>
+        <source>That is not the passphrase.</source>
+        <translation>Esa no es la contraseña.</translation>
     </message>
 </context>
 <context>
@@ -3021,22 +3044,22 @@ Los detalles están en el archivo de registro.</translation>
         <translation>Abrir</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/settings.py" line="108"/>
+        <location filename="../../fieldapp/ui/pages/settings.py" line="113"/>
         <source>About</source>
         <translation>Acerca de</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/settings.py" line="109"/>
+        <location filename="../../fieldapp/ui/pages/settings.py" line="114"/>
         <source>Field App {version} · this computer&apos;s site id: {site}</source>
         <translation>Field App {version} · identificador de esta computadora: {site}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/settings.py" line="125"/>
+        <location filename="../../fieldapp/ui/pages/settings.py" line="130"/>
         <source>Settings</source>
         <translation>Ajustes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/settings.py" line="131"/>
+        <location filename="../../fieldapp/ui/pages/settings.py" line="136"/>
         <source>The new language applies the next time you open Field App.</source>
         <translation>El nuevo idioma se aplicará la próxima vez que abra Field App.</translation>
     </message>
@@ -3204,6 +3227,44 @@ Los detalles están en el archivo de registro.</translation>
         <location filename="../../fieldapp/ui/pages/turfs.py" line="305"/>
         <source>Doors in {turf} ({n})</source>
         <translation>Puertas en {turf} ({n})</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="54"/>
+        <source>Store passphrase</source>
+        <translation>Contraseña del almacén de datos</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="57"/>
+        <source>Choose a passphrase for the store {name} (at least {n} characters). Without it nobody can read the store, you included: keep it safe.</source>
+        <translation>Elija una contraseña para el almacén de datos {name} (al menos {n} caracteres). Sin ella nadie puede leer el almacén, ni usted: guárdela bien.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="60"/>
+        <source>The store {name} is encrypted. Type its passphrase.</source>
+        <translation>El almacén de datos {name} está cifrado. Escriba su contraseña.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="66"/>
+        <source>Passphrase:</source>
+        <translation>Contraseña:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="70"/>
+        <source>Again:</source>
+        <translation>Otra vez:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="80"/>
+        <source>The passphrase needs at least {n} characters.</source>
+        <translation>La contraseña necesita al menos {n} caracteres.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="83"/>
+        <source>The two passphrases differ.</source>
+        <translation>Las dos contraseñas no coinciden.</translation>
     </message>
 </context>
 <context>
@@ -3773,6 +3834,110 @@ Los detalles están en el archivo de registro.</translation>
     </message>
 </context>
 <context>
+    <name>StoreSecurityCard</name>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="111"/>
+        <source>Protection of this computer&apos;s data</source>
+        <translation>Protección de los datos de esta computadora</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="116"/>
+        <source>Encrypt the store</source>
+        <translation>Cifrar el almacén de datos</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="118"/>
+        <source>New key</source>
+        <translation>Nueva clave</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="119"/>
+        <source>Decrypt…</source>
+        <translation>Descifrar…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="129"/>
+        <source>never</source>
+        <translation>nunca</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="130"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="133"/>
+        <source>Set lock passphrase…</source>
+        <translation>Contraseña de bloqueo…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="136"/>
+        <source>Lock the window after idle minutes:</source>
+        <translation>Bloquear la ventana tras minutos sin uso:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="151"/>
+        <source>a key file</source>
+        <translation>un archivo de clave</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="152"/>
+        <source>this computer&apos;s credential store</source>
+        <translation>el almacén de credenciales de esta computadora</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="154"/>
+        <source>your passphrase</source>
+        <translation>su contraseña</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="155"/>
+        <source>The store is encrypted. Its key is kept in {where}.</source>
+        <translation>El almacén de datos está cifrado. Su clave se guarda en {where}.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="157"/>
+        <source>This store is on a database server; protect it on the server.</source>
+        <translation>Este almacén de datos está en un servidor de bases de datos; protéjalo en el servidor.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="159"/>
+        <source>The store is not encrypted: anyone with this computer&apos;s disk can read every name, address and phone number in it.</source>
+        <translation>El almacén de datos no está cifrado: cualquiera con el disco de esta computadora puede leer cada nombre, dirección y teléfono que contiene.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="167"/>
+        <source>Decrypt the store</source>
+        <translation>Descifrar el almacén de datos</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="168"/>
+        <source>Anyone with this computer&apos;s disk will be able to read the store. An encrypted backup is kept beside it. Decrypt?</source>
+        <translation>Cualquiera con el disco de esta computadora podrá leer el almacén de datos. Se guarda a su lado una copia de seguridad cifrada. ¿Descifrar?</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="176"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="189"/>
+        <source>Store</source>
+        <translation>Almacén de datos</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="177"/>
+        <source>Field App is still working on something; try again when it has finished.</source>
+        <translation>Field App todavía está trabajando en algo; inténtelo de nuevo cuando termine.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="190"/>
+        <source>Done. A backup of the store, encrypted, was written to {path}.</source>
+        <translation>Listo. Se escribió una copia de seguridad cifrada del almacén de datos en {path}.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="195"/>
+        <source>lock screen</source>
+        <translation>pantalla de bloqueo</translation>
+    </message>
+</context>
+<context>
     <name>SyncIndicator</name>
     <message>
         <location filename="../../fieldapp/ui/campaign.py" line="181"/>
@@ -4122,32 +4287,32 @@ Los detalles están en el archivo de registro.</translation>
         <translation>Con el archivo o el código impreso de la sede: después su trabajo llega solo a la sede cada vez que haya conexión.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="133"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="137"/>
         <source>Language:</source>
         <translation>Idioma:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="189"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="193"/>
         <source>seeding the demo campaign</source>
         <translation>crear la campaña de demostración</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="192"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="196"/>
         <source>Seeding the demo campaign…</source>
         <translation>Creando la campaña de demostración…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="211"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="215"/>
         <source>Creating the campaign…</source>
         <translation>Creando la campaña…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="234"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="238"/>
         <source>Sync bundles</source>
         <translation>Paquetes de sincronización</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="235"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="239"/>
         <source>Opening sync bundles is coming soon. For now, start with the demo or a new campaign; the Sync page will import bundles.</source>
         <translation>Pronto se podrán abrir paquetes de sincronización. Por ahora, empiece con la demostración o con una campaña nueva; la página Sincronizar importará los paquetes.</translation>
     </message>

@@ -105,6 +105,11 @@ class Page(QWidget):
         folders_layout.addLayout(grid)
         layout.addWidget(folders_card)
 
+        from fieldapp.ui.store_security import StoreSecurityCard  # issue 14's card
+
+        self.security = StoreSecurityCard(ctx)
+        layout.addWidget(self.security)
+
         about_card, about_layout = self._card(self.tr("About"))
         about = QLabel(self.tr("Field App {version} · this computer's site id: {site}").format(
             version=__version__, site=ctx.store.site_id))
