@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -86,7 +87,7 @@ class WelcomeWindow(QWidget):
         self.ctx = ctx
         self.setObjectName("welcome")
         self.setWindowTitle(self.tr("Welcome to {app}").format(app=APP_TITLE))
-        self.resize(720, 520)
+        self.resize(860, 520)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(40, 24, 40, 24)
         outer.setSpacing(10)
@@ -102,19 +103,24 @@ class WelcomeWindow(QWidget):
         outer.addWidget(title)
         outer.addWidget(intro)
 
+        # The four ways to start in two columns: with the data-protection card below they
+        # fit a 768-pixel-high laptop screen in both languages.
+        grid = QGridLayout()
+        grid.setSpacing(10)
+        outer.addLayout(grid)
         self.demo_button = self._choice(
-            outer, self.tr("Explore the demo campaign"),
+            grid, self.tr("Explore the demo campaign"),
             self.tr("A living campaign in Milwaukee: three coalition groups, turfs, "
                     "{n} doors, people, a week of door knocks and upcoming events.").format(
                 n=QLocale().toString(DEMO_DOORS)), primary=True)
         self.new_button = self._choice(
-            outer, self.tr("Start a new campaign"),
+            grid, self.tr("Start a new campaign"),
             self.tr("An empty campaign for your organization; import doors and cut turf next."))
         self.bundle_button = self._choice(
-            outer, self.tr("Open a sync bundle from your office"),
+            grid, self.tr("Open a sync bundle from your office"),
             self.tr("A turf packet or a bundle a coordinator sent you (.fieldbundle)."))
         self.join_button = self._choice(
-            outer, self.tr("Join a campaign"),
+            grid, self.tr("Join a campaign"),
             self.tr("With the join file or printed code from HQ: your work then goes to HQ "
                     "by itself whenever there is a connection."))
         from fieldapp.ui.store_security import StoreSecurityCard  # issue 14's card
@@ -127,7 +133,7 @@ class WelcomeWindow(QWidget):
         self.new_button.clicked.connect(self.start_new)
         self.bundle_button.clicked.connect(self.open_bundle)
         # Tall enough for every card's text (Spanish runs longer), and never taller than the screen.
-        self.resize(720, max(520, self.heightForWidth(720) if self.hasHeightForWidth() else 0,
+        self.resize(860, max(520, self.heightForWidth(860) if self.hasHeightForWidth() else 0,
                              self.sizeHint().height()))
 
     def _language_row(self) -> QHBoxLayout:
@@ -150,8 +156,9 @@ class WelcomeWindow(QWidget):
         log.info("interface language set to %s on the welcome screen", code)
         self.language_chosen.emit(code)
 
-    def _choice(self, layout: QVBoxLayout, title: str, text: str,
+    def _choice(self, grid: QGridLayout, title: str, text: str,
                 primary: bool = False) -> QPushButton:
+        """A card with a button and what it does, in the next cell of the two-column grid."""
         box = QFrame()
         box.setObjectName("card")
         inner = QVBoxLayout(box)
@@ -166,7 +173,9 @@ class WelcomeWindow(QWidget):
         label.setObjectName("muted")
         inner.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
         inner.addWidget(label)
-        layout.addWidget(box)
+        inner.addStretch(1)
+        n = grid.count()
+        grid.addWidget(box, n // 2, n % 2)
         return button
 
     def _set_busy(self, busy: bool) -> None:
