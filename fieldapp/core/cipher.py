@@ -19,6 +19,7 @@ import secrets
 from pathlib import Path
 from typing import Any
 
+from fieldapp.core import files
 from fieldapp.errors import StoreError
 
 log = logging.getLogger(__name__)
@@ -134,11 +135,10 @@ def export_copy(path: Path, key: str | None, target: Path, target_key: str | Non
     """Write a consistent copy of the store at ``path`` to ``target`` under ``target_key``."""
     conn = connect(path, key, isolation_level=None)
     try:
-        tmp = target.with_name(target.name + ".part")
-        _export(conn, tmp, target_key)
+        with files.atomic_path(target, private=True) as tmp:
+            _export(conn, tmp, target_key)
     finally:
         conn.close()
-    os.replace(tmp, target)
     return target
 
 
@@ -159,29 +159,18 @@ def convert(path: Path, key: str | None, new: str | None, *, backup_key: str | N
         raise StoreError(f"there is no store at {path}")
     backup = export_copy(path, key, backup_name(path, "before-cipher"), backup_key)
     conn = connect(path, key, isolation_level=None)
-    tmp = path.with_name(path.name + ".cipher-part")
     try:
-        _checkpoint(conn)
-        _export(conn, tmp, new)
-        check_key(tmp, new)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+        # the new file takes the store's name in one rename (core.files), only once it
+        # is complete and opens with the new key; the old WAL goes with the old file
+        with files.atomic_path(path, private=True) as tmp:
+            _checkpoint(conn)
+            _export(conn, tmp, new)
+            check_key(tmp, new)
+            conn.close()
+            for suffix in ("-wal", "-shm"):
+                Path(str(path) + suffix).unlink(missing_ok=True)
     finally:
         conn.close()
-    for suffix in ("-wal", "-shm"):
-        Path(str(path) + suffix).unlink(missing_ok=True)
-    os.replace(tmp, path)
-    _fsync_dir(path.parent)
     log.info("store re-keyed (encrypted: %s); backup written", new is not None)
     return backup
 
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from fieldapp import settings
-from fieldapp.core import cipher, db
+from fieldapp.core import cipher, db, files
 from fieldapp.errors import InputError, StoreError
 
 log = logging.getLogger(__name__)
@@ -108,17 +108,8 @@ def read_key_file(path: Path) -> str:
 
 
 def write_key_file(path: Path, key: str) -> None:
-    """Write the key owner-only, atomically (temp file, fsync, rename)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        os.write(fd, (key + "\n").encode("utf-8"))
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(tmp, path)
-
+    """Write the key owner-only (from its first byte), atomically (core.files)."""
+    files.write_text(path, key + "\n", private=True)
 
 # --------------------------------------------------------------------------- policy
 
