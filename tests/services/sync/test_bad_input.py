@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 
 from fieldapp.cli import main
 from fieldapp.core.models import ContactAttempt, Door, SyncBundle
-from fieldapp.services.sync import bundle as bundle_mod
+from fieldapp.services.sync import opening as opening_mod
 from fieldapp.services.sync.bundle import export_bundle
 from fieldapp.services.sync.merge import import_bundle
 from tests.services.sync.helpers import Site, bundle_files, connect, craft_bundle, dump
@@ -224,7 +224,7 @@ def test_wrong_passphrase(lab: Lab, capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_oversize_member(lab: Lab, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(bundle_mod, "MAX_MEMBER_BYTES", 100)
+    monkeypatch.setattr(opening_mod, "MAX_MEMBER_BYTES", 100)
     assert "'data/doors.ndjson' is too large" in run_import(lab, lab.craft("big.fieldbundle"), capsys)
 
 

@@ -1,0 +1,52 @@
+"""What export and reading of ``.fieldbundle`` files share: the error, file names, temp folders."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from fieldapp import paths
+from fieldapp.core.models import MODEL_BY_TABLE
+from fieldapp.errors import InputError
+
+SUFFIX = ".fieldbundle"
+CHUNK_IDS = 500
+
+
+class BundleError(InputError):
+    """A bundle file that cannot be read or must not be merged."""
+
+    def __init__(self, path: Path | str, message: str) -> None:
+        super().__init__(message, where=str(path))
+        self.detail = message
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def private_tempdir() -> Path:
+    """A fresh owner-only folder for decrypted data (removed by the caller)."""
+    base = paths.ensure(paths.dirs().cache / "tmp", private=True)
+    return Path(tempfile.mkdtemp(prefix="bundle-", dir=base))
+
+
+def bundle_file_name(site_id: str, seq: int, bundle_id: str) -> str:
+    return f"{site_id[:8]}-{seq:05d}-{bundle_id}{SUFFIX}"
+
+
+def chunks(items: list[str], size: int = CHUNK_IDS) -> Iterator[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def existing_ids(session: Session, table: str, ids: Iterable[str]) -> set[str]:
+    """Which of ``ids`` the store holds in ``table`` (chunked IN queries)."""
+    t = MODEL_BY_TABLE[table].__table__
+    found: set[str] = set()
+    for chunk in chunks(sorted(set(ids))):
+        found.update(session.execute(select(t.c.id).where(t.c.id.in_(chunk))).scalars())
+    return found
