@@ -11,4 +11,4 @@ QT_TRANSLATE_NOOP('Progress', 'Encrypting')  # fieldapp/services/sync/bundle.py
 QT_TRANSLATE_NOOP('Progress', 'Checking records')  # fieldapp/services/sync/bundle.py
 QT_TRANSLATE_NOOP('Progress', 'Decrypting')  # fieldapp/services/sync/bundle.py
 QT_TRANSLATE_NOOP('Progress', 'Merging records')  # fieldapp/services/sync/merge.py
-QT_TRANSLATE_NOOP('Progress', 'Cutting turfs')  # fieldapp/services/turfs.py
+QT_TRANSLATE_NOOP('Progress', 'Cutting turfs')  # fieldapp/services/turfs/cutting.py
