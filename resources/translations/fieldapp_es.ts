@@ -1578,43 +1578,43 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>NewCampaignDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="49"/>
-        <location filename="../../fieldapp/ui/welcome.py" line="70"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="50"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="71"/>
         <source>New campaign</source>
         <translation>Nueva campaña</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="53"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="54"/>
         <source>e.g. Fair Rent 2026</source>
         <translation>p. ej. Alquiler Justo 2026</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="55"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="56"/>
         <source>e.g. Riverwest Neighbors United</source>
         <translation>p. ej. Vecinos Unidos de Riverwest</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="57"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="58"/>
         <source>optional, e.g. RNU</source>
         <translation>opcional, p. ej. VUR</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="59"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="60"/>
         <source>Campaign name:</source>
         <translation>Nombre de la campaña:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="60"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="61"/>
         <source>Your organization:</source>
         <translation>Su organización:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="61"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="62"/>
         <source>Short code:</source>
         <translation>Sigla:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="71"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="72"/>
         <source>Please give the campaign and your organization a name.</source>
         <translation>Escriba un nombre para la campaña y para su organización.</translation>
     </message>
@@ -3428,17 +3428,17 @@ Los detalles están en el archivo de registro.</translation>
         <translation>Cifrando</translation>
     </message>
     <message>
-        <location filename="progress_messages.py" line="11"/>
+        <location filename="progress_messages.py" line="12"/>
         <source>Checking records</source>
         <translation>Revisando registros</translation>
     </message>
     <message>
-        <location filename="progress_messages.py" line="12"/>
+        <location filename="progress_messages.py" line="13"/>
         <source>Decrypting</source>
         <translation>Descifrando</translation>
     </message>
     <message>
-        <location filename="progress_messages.py" line="13"/>
+        <location filename="progress_messages.py" line="11"/>
         <source>Merging records</source>
         <translation>Fusionando registros</translation>
     </message>
@@ -4232,87 +4232,87 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>WelcomeWindow</name>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="88"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="89"/>
         <source>Welcome to {app}</source>
         <translation>Bienvenido a {app}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="93"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="94"/>
         <source>Welcome to Field App</source>
         <translation>Bienvenido a Field App</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="96"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="97"/>
         <source>Field App keeps your turfs, doors, people, door knocks and events on this computer, works without internet, and trades data with your office through sync bundles. How do you want to start?</source>
         <translation>Field App guarda sus zonas, puertas, personas, visitas y eventos en esta computadora, funciona sin internet e intercambia datos con su oficina mediante paquetes de sincronización. ¿Cómo quiere empezar?</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="106"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="112"/>
         <source>Explore the demo campaign</source>
         <translation>Explorar la campaña de demostración</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="107"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="113"/>
         <source>A living campaign in Milwaukee: three coalition groups, turfs, {n} doors, people, a week of door knocks and upcoming events.</source>
         <translation>Una campaña viva en Milwaukee: tres grupos de la coalición, zonas, {n} puertas, personas, una semana de visitas y próximos eventos.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="111"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="117"/>
         <source>Start a new campaign</source>
         <translation>Empezar una campaña nueva</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="112"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="118"/>
         <source>An empty campaign for your organization; import doors and cut turf next.</source>
         <translation>Una campaña vacía para su organización; después importe puertas y trace zonas.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="114"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="120"/>
         <source>Open a sync bundle from your office</source>
         <translation>Abrir un paquete de sincronización de su oficina</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="115"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="121"/>
         <source>A turf packet or a bundle a coordinator sent you (.fieldbundle).</source>
         <translation>Un paquete de zona o un paquete que le envió un coordinador (.fieldbundle).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="117"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="123"/>
         <source>Join a campaign</source>
         <translation>Unirse a una campaña</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="118"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="124"/>
         <source>With the join file or printed code from HQ: your work then goes to HQ by itself whenever there is a connection.</source>
         <translation>Con el archivo o el código impreso de la sede: después su trabajo llega solo a la sede cada vez que haya conexión.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="137"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="143"/>
         <source>Language:</source>
         <translation>Idioma:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="193"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="202"/>
         <source>seeding the demo campaign</source>
         <translation>crear la campaña de demostración</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="196"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="205"/>
         <source>Seeding the demo campaign…</source>
         <translation>Creando la campaña de demostración…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="215"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="224"/>
         <source>Creating the campaign…</source>
         <translation>Creando la campaña…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="238"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="247"/>
         <source>Sync bundles</source>
         <translation>Paquetes de sincronización</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/welcome.py" line="239"/>
+        <location filename="../../fieldapp/ui/welcome.py" line="248"/>
         <source>Opening sync bundles is coming soon. For now, start with the demo or a new campaign; the Sync page will import bundles.</source>
         <translation>Pronto se podrán abrir paquetes de sincronización. Por ahora, empiece con la demostración o con una campaña nueva; la página Sincronizar importará los paquetes.</translation>
     </message>

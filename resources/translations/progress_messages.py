@@ -6,9 +6,9 @@ QT_TRANSLATE_NOOP('Progress', 'Saving map tiles for offline use')  # fieldapp/ma
 QT_TRANSLATE_NOOP('Progress', 'Seeding demo campaign')  # fieldapp/services/demo.py
 QT_TRANSLATE_NOOP('Progress', 'Reading address points')  # fieldapp/services/geocoding.py
 QT_TRANSLATE_NOOP('Progress', 'Importing doors')  # fieldapp/services/importing/run.py
-QT_TRANSLATE_NOOP('Progress', 'Exporting records')  # fieldapp/services/sync/bundle.py
-QT_TRANSLATE_NOOP('Progress', 'Encrypting')  # fieldapp/services/sync/bundle.py
-QT_TRANSLATE_NOOP('Progress', 'Checking records')  # fieldapp/services/sync/bundle.py
-QT_TRANSLATE_NOOP('Progress', 'Decrypting')  # fieldapp/services/sync/bundle.py
+QT_TRANSLATE_NOOP('Progress', 'Exporting records')  # fieldapp/services/sync/export.py
+QT_TRANSLATE_NOOP('Progress', 'Encrypting')  # fieldapp/services/sync/export.py
 QT_TRANSLATE_NOOP('Progress', 'Merging records')  # fieldapp/services/sync/merge.py
+QT_TRANSLATE_NOOP('Progress', 'Checking records')  # fieldapp/services/sync/opening.py
+QT_TRANSLATE_NOOP('Progress', 'Decrypting')  # fieldapp/services/sync/opening.py
 QT_TRANSLATE_NOOP('Progress', 'Cutting turfs')  # fieldapp/services/turfs/cutting.py
