@@ -213,9 +213,15 @@ def purge_uploaded(session: Session, confirmed_bundle_ids: Iterable[str],
 
 
 def uploaded_bundle_ids(session: Session) -> list[str]:
-    """Bundles this store exported and handed on (until HQ confirmations exist, every
-    export the ledger lists as written is taken as delivered by the user)."""
-    return [row.bundle_id for row in out_bundles(session)]
+    """Bundles this store exported and handed on: every export the ledger lists, except
+    those still waiting in the outbox (HQ has not confirmed them yet). A bundle carried
+    by hand (USB, e-mail) counts as delivered once written."""
+    from fieldapp.services.campaign import outbox
+    from fieldapp.services.sync.bundle import SUFFIX
+
+    waiting = {item.path.name.removesuffix(SUFFIX).split("-", 2)[-1]
+               for item in outbox.waiting()}
+    return [row.bundle_id for row in out_bundles(session) if row.bundle_id not in waiting]
 
 
 def packet_turf_ids(session: Session) -> list[str]:

@@ -134,3 +134,23 @@ def test_wipe_removes_store_backups_and_key_only_when_nothing_is_unsent(tmp_path
     assert not path.exists() and backup is not None and not backup.exists()
     assert other.exists()
     assert keyring.get_password(storekey.SERVICE, str(path.resolve())) is None
+
+
+def test_a_bundle_still_waiting_in_the_outbox_is_not_taken_as_uploaded(
+        make_site: Callable[..., Site], hq: Site) -> None:
+    """Purge --uploaded must never drop what HQ has not confirmed: a bundle in the
+    outbox (written, not sent yet) does not count; once sent it does."""
+    from fieldapp.services.campaign import outbox
+
+    laptop = make_site("laptop")
+    seed_demo(laptop.store, doors=60, seed=3, today=DEMO_DAY)
+    connect(laptop, hq)
+    with laptop.active():
+        result = outbox.export_to_outbox(laptop.store)
+        with laptop.store.session() as s:
+            assert result.manifest.bundle_id not in retention.uploaded_bundle_ids(s)
+            nothing = retention.purge_uploaded(s, retention.uploaded_bundle_ids(s), [])
+        assert nothing.total == 0
+        outbox.mark_sent(result.path)  # what sync does once HQ confirms it stored the bundle
+        with laptop.store.session() as s:
+            assert result.manifest.bundle_id in retention.uploaded_bundle_ids(s)
