@@ -84,7 +84,7 @@ class Page(RefreshingPage):
 
         self.view = MapView(self)
         self.detail = DoorDetailPane(ctx.store, self)
-        self.detail.setMinimumWidth(360)
+        self.detail.setMinimumWidth(280)  # the map gets the room on a 1024-pixel screen
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
@@ -107,7 +107,7 @@ class Page(RefreshingPage):
         splitter.addWidget(side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([760, 420])
+        splitter.setSizes([800, 300])
         layout.addWidget(splitter, 1)
         self.status = QLabel("")
         self.status.setObjectName("muted")
