@@ -208,16 +208,20 @@ def events_without_zone_database(s: Smoke) -> None:
 
 
 def unexpected_error_is_one_line(s: Smoke) -> None:
-    """An error the code does not expect (here: writing into a folder that does not exist)
-    in the frozen CLI: one line on stderr, the traceback in the log file, exit 1."""
-    cmd = [str(s.cli), "--data-dir", str(s.data()), "dump", "--out", str(s.out("none/dump.json"))]
+    """An error the code does not expect (here: writing below a path that is a file, not a
+    folder) in the frozen CLI: one line on stderr, the traceback in the log file, exit 1."""
+    blocker = s.out("a-file")
+    blocker.write_text("not a folder\n", encoding="utf-8")
+    cmd = [str(s.cli), "--data-dir", str(s.data()), "dump", "--out", str(blocker / "dump.json")]
     proc = subprocess.run(cmd, capture_output=True, text=True, cwd=s.work, env=s.env(),
                           timeout=120, check=False)
     lines = proc.stderr.strip().splitlines()
-    if proc.returncode != 1 or len(lines) != 1 or "Traceback" in proc.stderr:
+    if (proc.returncode != 1 or len(lines) != 1 or "Traceback" in proc.stderr
+            or "unexpected error" not in proc.stderr):
         raise StepFailedError(f"exit {proc.returncode}, stderr:\n{proc.stderr}")
+    error_type = lines[0].split("unexpected error: ", 1)[1].split(":", 1)[0]
     log_text = (s.data() / "logs" / "fieldapp.log").read_text(encoding="utf-8")
-    if "Traceback" not in log_text or "FileNotFoundError" not in log_text:
+    if "Traceback" not in log_text or error_type not in log_text:
         raise StepFailedError("the traceback is not in the log file")
 
 
