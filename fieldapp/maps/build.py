@@ -286,88 +286,13 @@ def build_map(
     """
     text: dict[str, Any] = {**DEFAULT_LABELS, **(labels or {})}
     bounds = data.bounds()
-    if view is not None:
-        location, zoom = [view.lat, view.lon], view.zoom
-    elif bounds is not None:
-        location, zoom = [(bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2], 15
-    else:
-        location, zoom = [39.5, -98.35], 4  # nothing to show: the whole US
-    fmap = folium.Map(
-        location=location,
-        zoom_start=zoom,
-        tiles=None,
-        prefer_canvas=True,
-        control_scale=True,
-        max_zoom=20,
-    )
-    # Only Leaflet and our files, in load order: folium's jQuery, Bootstrap and
-    # awesome-markers are not used (and would come from a CDN).
-    js = [("leaflet", asset_url(LEAFLET_JS))]
-    css = [("leaflet_css", asset_url(LEAFLET_CSS))]
-    if interactive:
-        js += [("leaflet_draw", asset_url(DRAW_JS)), ("qwebchannel", QWEBCHANNEL_JS)]
-        css += [("leaflet_draw_css", asset_url(DRAW_CSS))]
-    if basemap is not None:
-        js.append(("protomaps_leaflet", asset_url(PROTOMAPS_JS)))
-    js.append(("fieldapp_map", asset_url(OUR_JS)))
-    css.append(("fieldapp_map_css", asset_url(OUR_CSS)))
-    fmap.default_js = js
-    fmap.default_css = css
+    fmap = _new_map(view, bounds, interactive=interactive, basemap=basemap)
     root: Any = fmap.get_root()  # a branca Figure (header, html, script)
     root.header.add_child(Element(f"<title>{html.escape(title)}</title>"), name="title")
-
-    if tiles is not None and basemap is None:
-        folium.TileLayer(
-            tiles=tiles.url,
-            attr=tiles.attribution or "&nbsp;",
-            name=text["basemap"],
-            min_zoom=tiles.min_zoom,
-            max_zoom=20,
-            max_native_zoom=tiles.max_zoom,
-        ).add_to(fmap)
-    else:
-        root.header.add_child(
-            Element(
-                "<script>document.addEventListener('DOMContentLoaded', function () {"
-                "var m = document.querySelector('.folium-map');"
-                " if (m) m.classList.add('fa-plain'); });</script>"
-            ),
-            name="fa_plain",
-        )
-
-    turfs_layer: folium.GeoJson | None = None
-    collection = _turf_collection(data, text)
-    turfs_layer = folium.GeoJson(
-        collection,
-        name=text["turfs"],
-        style_function=lambda f: {
-            "color": "#1b1b1b",
-            "weight": 2,
-            "fillColor": f["properties"]["fill"],
-            "fillOpacity": 0.35,
-        },
-        highlight_function=lambda f: {"weight": 3.5},
-        tooltip=folium.GeoJsonTooltip(
-            fields=["name", "progress"],
-            aliases=[_safe_text(text["turf"]), _safe_text(text["turf_progress"])],
-        )
-        if collection["features"]
-        else None,
-        zoom_on_click=False,
-    )
+    _add_background(fmap, root, tiles, basemap, text)
+    turfs_layer = _turfs_layer(data, text)
     turfs_layer.add_to(fmap)
-
-    events_layer = folium.FeatureGroup(name=text["events"])
-    for ev in data.events:
-        tip = (
-            f"<b>{_safe_text(ev.title)}</b><br>{_safe_text(ev.starts_at)}"
-            f"<br>{_safe_text(ev.place_name)}<br>{_safe_text(ev.address)}"
-        )
-        folium.Marker(
-            [ev.lat, ev.lon],
-            tooltip=folium.Tooltip(tip),
-            icon=folium.CustomIcon(PIN_DATA_URI, icon_size=(26, 38), icon_anchor=(13, 37)),
-        ).add_to(events_layer)
+    events_layer = _events_layer(data, text)
     events_layer.add_to(fmap)
     control = folium.LayerControl(collapsed=False, position="topright")
     control.add_to(fmap)
@@ -398,6 +323,101 @@ def build_map(
     if assets == "inline":
         page = inline_assets(page)
     return page
+
+
+def _new_map(view: View | None, bounds: tuple[float, float, float, float] | None, *,
+             interactive: bool, basemap: Basemap | None) -> folium.Map:
+    """The folium map at its starting view, loading only Leaflet and our own files."""
+    if view is not None:
+        location, zoom = [view.lat, view.lon], view.zoom
+    elif bounds is not None:
+        location, zoom = [(bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2], 15
+    else:
+        location, zoom = [39.5, -98.35], 4  # nothing to show: the whole US
+    fmap = folium.Map(
+        location=location,
+        zoom_start=zoom,
+        tiles=None,
+        prefer_canvas=True,
+        control_scale=True,
+        max_zoom=20,
+    )
+    # Only Leaflet and our files, in load order: folium's jQuery, Bootstrap and
+    # awesome-markers are not used (and would come from a CDN).
+    js = [("leaflet", asset_url(LEAFLET_JS))]
+    css = [("leaflet_css", asset_url(LEAFLET_CSS))]
+    if interactive:
+        js += [("leaflet_draw", asset_url(DRAW_JS)), ("qwebchannel", QWEBCHANNEL_JS)]
+        css += [("leaflet_draw_css", asset_url(DRAW_CSS))]
+    if basemap is not None:
+        js.append(("protomaps_leaflet", asset_url(PROTOMAPS_JS)))
+    js.append(("fieldapp_map", asset_url(OUR_JS)))
+    css.append(("fieldapp_map_css", asset_url(OUR_CSS)))
+    fmap.default_js = js
+    fmap.default_css = css
+    return fmap
+
+
+def _add_background(fmap: folium.Map, root: Any, tiles: TileSource | None,
+                    basemap: Basemap | None, text: Mapping[str, Any]) -> None:
+    """Raster tiles when there are some (and no vector basemap), else the plain background."""
+    if tiles is not None and basemap is None:
+        folium.TileLayer(
+            tiles=tiles.url,
+            attr=tiles.attribution or "&nbsp;",
+            name=text["basemap"],
+            min_zoom=tiles.min_zoom,
+            max_zoom=20,
+            max_native_zoom=tiles.max_zoom,
+        ).add_to(fmap)
+        return
+    root.header.add_child(
+        Element(
+            "<script>document.addEventListener('DOMContentLoaded', function () {"
+            "var m = document.querySelector('.folium-map');"
+            " if (m) m.classList.add('fa-plain'); });</script>"
+        ),
+        name="fa_plain",
+    )
+
+
+def _turfs_layer(data: MapData, text: Mapping[str, Any]) -> folium.GeoJson:
+    """Turf polygons filled by progress, with a name and progress tooltip."""
+    collection = _turf_collection(data, text)
+    return folium.GeoJson(
+        collection,
+        name=text["turfs"],
+        style_function=lambda f: {
+            "color": "#1b1b1b",
+            "weight": 2,
+            "fillColor": f["properties"]["fill"],
+            "fillOpacity": 0.35,
+        },
+        highlight_function=lambda f: {"weight": 3.5},
+        tooltip=folium.GeoJsonTooltip(
+            fields=["name", "progress"],
+            aliases=[_safe_text(text["turf"]), _safe_text(text["turf_progress"])],
+        )
+        if collection["features"]
+        else None,
+        zoom_on_click=False,
+    )
+
+
+def _events_layer(data: MapData, text: Mapping[str, Any]) -> folium.FeatureGroup:
+    """One pin per event, its time in the event's own zone."""
+    events_layer = folium.FeatureGroup(name=text["events"])
+    for ev in data.events:
+        tip = (
+            f"<b>{_safe_text(ev.title)}</b><br>{_safe_text(ev.starts_at)}"
+            f"<br>{_safe_text(ev.place_name)}<br>{_safe_text(ev.address)}"
+        )
+        folium.Marker(
+            [ev.lat, ev.lon],
+            tooltip=folium.Tooltip(tip),
+            icon=folium.CustomIcon(PIN_DATA_URI, icon_size=(26, 38), icon_anchor=(13, 37)),
+        ).add_to(events_layer)
+    return events_layer
 
 
 # --------------------------------------------------------------------------- inlining
