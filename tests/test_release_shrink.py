@@ -69,3 +69,74 @@ def test_a_library_strip_would_break_is_left_as_it_was(tmp_path: Path) -> None:
     assert kept == [copy] and saved == 0
     assert copy.read_bytes() == original.read_bytes()
     assert not (folder / (original.name + ".stripped")).exists()
+
+
+# --------------------------------------------------------------------------- ICU data
+
+QT_ICU_CHECK = """
+from PySide6.QtCore import QCollator, QLocale, QStringConverter, QTimeZone
+words = ["ñandú", "nube", "Óscar", "oso", "llama", "luz", "Chávez", "chico", "10", "9", "ANA", "ana"]
+for name in ("en_US", "es_ES", "es_MX"):
+    collator = QCollator(QLocale(name))
+    print(name, sorted(words, key=collator.sortKey))
+    collator.setNumericMode(True)
+    print(name, sorted(words, key=collator.sortKey))
+    zone = QTimeZone(b"America/Chicago")
+    for kind in (QTimeZone.TimeType.StandardTime, QTimeZone.TimeType.DaylightTime):
+        print(name, zone.displayName(kind, QTimeZone.NameType.LongName, QLocale(name)))
+print(len(QStringConverter.availableCodecs()), QLocale("es").toUpper("straße ñandú"))
+"""
+
+
+def _qt_icu_answers(icu_dir: Path | None) -> str:
+    """Collation, time zone names, converters and case mapping from Qt in a fresh process,
+    with libicudata taken from icu_dir (LD_LIBRARY_PATH comes before Qt's RUNPATH)."""
+    env = {"PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen"}
+    if icu_dir is not None:
+        env["LD_LIBRARY_PATH"] = str(icu_dir)
+    return subprocess.run([sys.executable, "-c", QT_ICU_CHECK], capture_output=True, text=True,
+                          env=env, check=True).stdout
+
+
+def _qt_icudata() -> Path:
+    spec = importlib.util.find_spec("PySide6")
+    assert spec is not None and spec.origin is not None
+    libs = sorted((Path(spec.origin).parent / "Qt" / "lib").glob("libicudata.so.*"))
+    assert libs, "PySide6's Linux wheel carries ICU"
+    return libs[0]
+
+
+def test_icu_items_kept_are_english_spanish_and_everything_not_a_locale() -> None:
+    keep = lambda name: shrink.keep_icu_item(name, ("en", "es"))  # noqa: E731
+    for name in ("icudt73l/coll/es.res", "icudt73l/coll/root.res", "icudt73l/es_419.res",
+                 "icudt73l/en_US_POSIX.res", "icudt73l/zone/en.res", "icudt73l/coll/ucadata.icu",
+                 "icudt73l/ibm-943_P15A-2003.cnv", "icudt73l/cnvalias.icu", "icudt73l/pool.res",
+                 "icudt73l/zone/res_index.res", "icudt73l/metaZones.res", "icudt73l/nfkc.nrm",
+                 "icudt73l/brkitr/line.brk"):
+        assert keep(name), name
+    for name in ("icudt73l/coll/zh.res", "icudt73l/fr_CA.res", "icudt73l/zone/de.res",
+                 "icudt73l/coll/de__PHONEBOOK.res", "icudt73l/brkitr/cjdict.dict",
+                 "icudt73l/brkitr/thaidict.dict", "icudt73l/et.res"):
+        assert not keep(name), name
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux") or shutil.which("cc") is None,
+                    reason="Qt's ICU is a separate library on Linux only; needs a C compiler")
+def test_trimmed_icu_data_keeps_what_qt_does_in_english_and_spanish(tmp_path: Path) -> None:
+    original = _qt_icudata()
+    out = tmp_path / original.name
+
+    kept, total = shrink.trim_icu_data(original, out)
+
+    assert 0 < kept < total / 2
+    assert out.stat().st_size < original.stat().st_size / 2
+    # The kept items are the original bytes, in the original (sorted) order.
+    _, old_items = shrink.read_icu_package(shrink._package_of(original))
+    _, new_items = shrink.read_icu_package(shrink._package_of(out))
+    old = dict(old_items)
+    assert [name for name, _ in new_items] == [n for n, _ in old_items if n in dict(new_items)]
+    assert all(old[name] == data[:len(old[name])] for name, data in new_items)
+    chinese = old_items[0][0].split("/")[0] + "/coll/zh.res"  # "icudt73l/coll/zh.res"
+    assert chinese in old and chinese not in dict(new_items)
+    # Qt answers the same with the trimmed data as with the whole.
+    assert _qt_icu_answers(tmp_path) == _qt_icu_answers(None)
