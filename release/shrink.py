@@ -10,8 +10,9 @@
   data. Qt Core calls ICU only for text converters, collation (QCollator, used by file
   dialogs), case mapping and time zone names; QtWebEngine has its own ICU (icudtl.dat).
   The trimmed library keeps every converter and every non-locale file, and the locale
-  data of root, English and Spanish, the app's two languages; it drops the other locales
-  and the word-break dictionaries (Chinese/Japanese, Thai, Lao, Khmer, Burmese). ICU
+  data of root, English and Spanish, the app's two languages; it drops the other locales,
+  the word-break dictionaries (Chinese/Japanese, Thai, Lao, Khmer, Burmese) and the
+  transliteration rules (translit/: Qt never transliterates). ICU
   falls back to root for a locale it lacks (a French time zone name comes out in English).
 
 `python release/shrink.py FOLDER` strips a collected folder's _internal as build.spec does;
@@ -115,9 +116,10 @@ _LOCALE_FILE = re.compile(r"^(?!res_index\.res$)(root|[a-z]{2,3}(_[A-Za-z0-9]*)*
 
 def keep_icu_item(name: str, languages: tuple[str, ...]) -> bool:
     """Whether a package item ("icudt73l/coll/es.res") stays: every converter and
-    non-locale file; locale files of root and ``languages`` only; no break dictionaries."""
+    non-locale file; locale files of root and ``languages`` only; no break dictionaries
+    and no transliteration rules."""
     base = name.rsplit("/", 1)[-1]
-    if base.endswith(".dict"):
+    if base.endswith(".dict") or "/translit/" in name:
         return False
     match = _LOCALE_FILE.match(base)
     if not match:

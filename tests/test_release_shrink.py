@@ -116,7 +116,8 @@ def test_icu_items_kept_are_english_spanish_and_everything_not_a_locale() -> Non
         assert keep(name), name
     for name in ("icudt73l/coll/zh.res", "icudt73l/fr_CA.res", "icudt73l/zone/de.res",
                  "icudt73l/coll/de__PHONEBOOK.res", "icudt73l/brkitr/cjdict.dict",
-                 "icudt73l/brkitr/thaidict.dict", "icudt73l/et.res"):
+                 "icudt73l/brkitr/thaidict.dict", "icudt73l/et.res", "icudt73l/translit/root.res",
+                 "icudt73l/translit/es.res"):
         assert not keep(name), name
 
 
@@ -140,3 +141,4 @@ def test_trimmed_icu_data_keeps_what_qt_does_in_english_and_spanish(tmp_path: Pa
     assert chinese in old and chinese not in dict(new_items)
     # Qt answers the same with the trimmed data as with the whole.
     assert _qt_icu_answers(tmp_path) == _qt_icu_answers(None)
+
