@@ -14,9 +14,11 @@
   the word-break dictionaries (Chinese/Japanese, Thai, Lao, Khmer, Burmese) and the
   transliteration rules (translit/: Qt never transliterates). ICU
   falls back to root for a locale it lacks (a French time zone name comes out in English).
+  ``trim_icu_file`` makes the same cut to QtWebEngine's own ICU data (icudtl.dat): the map
+  page is English or Spanish, and Chromium's ICU falls back to root the same way.
 
 `python release/shrink.py FOLDER` strips a collected folder's _internal as build.spec does;
-`python release/shrink.py LIBICUDATA` writes a trimmed copy of it to a temporary folder.
+`python release/shrink.py LIBICUDATA|icudtl.dat` writes a trimmed copy to a temporary folder.
 """
 
 from __future__ import annotations
@@ -202,6 +204,15 @@ def trim_icu_data(library: Path, out: Path, languages: tuple[str, ...] = ("en", 
     return len(kept), len(items)
 
 
+def trim_icu_file(source: Path, out: Path, languages: tuple[str, ...] = ("en", "es")) -> tuple[int, int]:
+    """The same cut for an ICU data file (QtWebEngine's icudtl.dat, Chromium's ICU), which
+    Chromium maps into memory as it is. Returns the item counts (kept, of)."""
+    header, items = read_icu_package(source.read_bytes())
+    kept = [item for item in items if keep_icu_item(item[0], languages)]
+    out.write_bytes(write_icu_package(header, kept))
+    return len(kept), len(items)
+
+
 def main(argv: list[str]) -> int:
     for arg in argv:
         path = Path(arg)
@@ -211,7 +222,8 @@ def main(argv: list[str]) -> int:
                   + ", ".join(p.name for p in kept))
         else:
             out = Path(tempfile.mkdtemp()) / path.name
-            kept_items, total = trim_icu_data(path, out)
+            trim = trim_icu_file if path.suffix == ".dat" else trim_icu_data
+            kept_items, total = trim(path, out)
             print(f"{path}: {path.stat().st_size / 1e6:.1f} MB -> {out} "
                   f"{out.stat().st_size / 1e6:.1f} MB ({kept_items} of {total} items)")
     return 0

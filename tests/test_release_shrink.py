@@ -142,3 +142,57 @@ def test_trimmed_icu_data_keeps_what_qt_does_in_english_and_spanish(tmp_path: Pa
     # Qt answers the same with the trimmed data as with the whole.
     assert _qt_icu_answers(tmp_path) == _qt_icu_answers(None)
 
+
+WEBENGINE_INTL_CHECK = """
+import json, sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWebEngineCore import QWebEnginePage
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+page = QWebEnginePage()
+script = '''JSON.stringify([
+  ["es", "en-US", "es-MX"].map(l => new Intl.DateTimeFormat(l, {dateStyle: "full", timeStyle: "long",
+      timeZone: "America/Chicago"}).format(new Date(Date.UTC(2026, 10, 3, 15, 30)))),
+  ["es", "en"].map(l => ["ñandú", "nube", "Óscar", "oso", "llama", "luz", "10", "9"].sort(
+      new Intl.Collator(l, {numeric: true}).compare)),
+  ["es", "en-US"].map(l => (1234567.891).toLocaleString(l, {style: "currency", currency: "USD"})),
+  [...new Intl.Segmenter("es", {granularity: "word"}).segment("Calle Ñandú 12, apto. 3")].map(s => s.segment),
+  new Intl.DisplayNames(["es"], {type: "region"}).of("US"),
+  new Intl.PluralRules("es").select(1) + new Intl.RelativeTimeFormat("es").format(-2, "day"),
+])'''
+def done(ok):
+    page.runJavaScript(script, 0, lambda result: (print(result), app.quit()))
+page.loadFinished.connect(done)
+page.setHtml("<p>intl</p>")
+QTimer.singleShot(60000, lambda: (print("timeout"), app.exit(1)))
+sys.exit(app.exec())
+"""
+
+
+def _webengine_intl_answers(resources: Path | None) -> str:
+    """Dates, collation, numbers, word segmentation and display names from QtWebEngine's
+    JavaScript Intl (Chromium's ICU), with its resources taken from ``resources``."""
+    env = {"PATH": "/usr/bin:/bin", "QT_QPA_PLATFORM": "offscreen", "LANG": "C.UTF-8",
+           "QTWEBENGINE_CHROMIUM_FLAGS": "--no-sandbox --disable-gpu"}
+    if resources is not None:
+        env["QTWEBENGINE_RESOURCES_PATH"] = str(resources)
+    done = subprocess.run([sys.executable, "-c", WEBENGINE_INTL_CHECK], capture_output=True,
+                          text=True, env=env, timeout=180, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the build trims it on Linux")
+def test_trimmed_webengine_icu_keeps_what_the_map_page_does_in_english_and_spanish(tmp_path: Path) -> None:
+    resources = _qt_icudata().parent.parent / "resources"
+    for item in resources.iterdir():
+        if item.name != "icudtl.dat":
+            (tmp_path / item.name).symlink_to(item)
+
+    kept, total = shrink.trim_icu_file(resources / "icudtl.dat", tmp_path / "icudtl.dat")
+
+    assert 0 < kept < total / 2
+    assert (tmp_path / "icudtl.dat").stat().st_size < (resources / "icudtl.dat").stat().st_size / 2
+    whole = _webengine_intl_answers(None)
+    assert "ñandú" in whole and "2026" in whole
+    assert _webengine_intl_answers(tmp_path) == whole
