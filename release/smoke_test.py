@@ -178,6 +178,16 @@ def hq_serve_health(s: Smoke) -> None:
         proc.wait(timeout=30)
 
 
+def hq_invite_pdf(s: Smoke) -> None:
+    """The join file's PDF carries its QR code: qrcode draws it with Pillow (PNG), reportlab
+    reads it back through Pillow into the page."""
+    s.run("hq", "invite", "--name", "Smoke Test", "--server", "http://127.0.0.1:9",
+          "--out", "{work}/smoke.fieldjoin", creates="smoke.pdf")
+    pdf = s.out("smoke.pdf").read_bytes()
+    if not pdf.startswith(b"%PDF-") or b"/Subtype /Image" not in pdf:
+        raise StepFailedError("the join PDF has no QR code image in it")
+
+
 def postgres_store(s: Smoke) -> None:
     """A PostgreSQL store created and migrated by the frozen build (psycopg bundled)."""
     sys.path.insert(0, str(ROOT))
@@ -280,6 +290,7 @@ STEPS: list[tuple[str, Callable[[Smoke], object]]] = [
     ("import layouts", lambda s: s.run("import", "layouts", expect="nc_ncvoter")),
     ("voter import (address parser)", voter_import),
     ("hq serve answers /healthz", hq_serve_health),
+    ("hq invite: join file and its QR code PDF (Pillow)", hq_invite_pdf),
     ("PostgreSQL store migrated", postgres_store),
     ("events list with no system zone database", events_without_zone_database),
     ("unexpected error: one line, exit 1", unexpected_error_is_one_line),
