@@ -220,6 +220,19 @@ def report_unexpected(exc: BaseException, command: str | None) -> int:
     return 1
 
 
+def report_file_error(exc: OSError, command: str | None) -> int:
+    """A file the command had to read or write could not be (a folder that is a file, no
+    permission, a full disk): not a bug, so one line that names the file and the reason,
+    exit 1; the traceback still goes to the log file for whoever helps the user."""
+    log.error("file error in command %s", command or "gui", exc_info=exc,
+              extra={applog.FILE_ONLY: True})
+    reason = exc.strerror or type(exc).__name__
+    if isinstance(exc, (FileExistsError, NotADirectoryError)) and Path(exc.filename).is_file():
+        reason = "it is a file, where a folder is needed"
+    sys.stderr.write(f"fieldapp: error: cannot use {exc.filename}: {reason}\n")
+    return 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     if argv is None:
         argv = sys.argv[1:]
@@ -244,6 +257,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:
+        if exc.filename is None:
+            return report_unexpected(exc, args.command)
+        return report_file_error(exc, args.command)
     except Exception as exc:  # a bug: one line here, the traceback in the log file
         return report_unexpected(exc, args.command)
     finally:

@@ -41,3 +41,21 @@ def test_postgresql_without_its_driver_says_how_to_get_it(tmp_path: Path) -> Non
     assert proc.stderr.count("\n") == 1, proc.stderr
     assert "driver (psycopg) is not installed" in proc.stderr
     assert "fieldapp[postgres]" in proc.stderr
+
+
+def test_a_file_that_cannot_be_written_is_named_not_a_bug(tmp_path: Path) -> None:
+    """Writing below a path that is a file: one line naming the file and the reason,
+    exit 1, no partial output; the traceback is kept in the log file."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder\n", encoding="utf-8")
+    target = blocker / "dump.json"
+    code = f"import sys, fieldapp.cli as c; sys.exit(c.main(['dump', '--out', {str(target)!r}]))"
+    proc = _run(code, tmp_path / "data")
+    assert proc.returncode == 1
+    assert proc.stderr.count("\n") == 1, proc.stderr
+    assert proc.stderr.startswith("fieldapp: error: cannot use ")
+    assert str(blocker) in proc.stderr and "it is a file, where a folder is needed" in proc.stderr
+    assert "unexpected" not in proc.stderr
+    assert blocker.read_text(encoding="utf-8") == "not a folder\n"
+    logged = (tmp_path / "data" / "logs" / "fieldapp.log").read_text(encoding="utf-8")
+    assert "file error in command dump" in logged and "Traceback" in logged

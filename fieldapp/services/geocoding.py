@@ -45,7 +45,7 @@ from fieldapp.services.importing import (
     resolve_mapping,
     sniff,
 )
-from fieldapp.services.progress import Progress
+from fieldapp.services.progress import Progress, Text
 from fieldapp.services.turfs import assign_doors
 
 log = logging.getLogger(__name__)
@@ -218,7 +218,7 @@ def geocode_doors(
     with store.session() as session:
         pending = _pending(session, limit)
     total = len(pending)
-    progress.update(0, total, f"Geocoding with {provider}")
+    progress.update(0, total, Text("Geocoding with {provider}", provider=provider))
     buffer: list[tuple[str, float | None, float | None, str, dict[str, Any] | None, bool]] = []
     done = 0
 
@@ -265,7 +265,7 @@ def geocode_doors(
                     buffer.append((query, float(location.latitude), float(location.longitude),
                                    quality_of(provider, raw), raw, False))
             done += 1
-            progress.update(done, total, f"Geocoding with {provider}")
+            progress.update(done, total, Text("Geocoding with {provider}", provider=provider))
             if len(buffer) >= COMMIT_EVERY:
                 flush()
     finally:
@@ -301,7 +301,7 @@ def _ask(limited: Any, query: str, report: GeocodeReport, progress: Progress,
                 log.warning("geocoder unreachable, stopping: %s", exc)
                 return _OFFLINE
             log.info("geocoder unreachable (%s); waiting %.0f s", exc, wait)
-            progress.update(0, None, f"Offline: retrying in {wait:.0f} s")
+            progress.update(0, None, Text("Offline: retrying in {seconds} s", seconds=round(wait)))
             waited = 0.0
             while waited < wait:
                 progress.check()

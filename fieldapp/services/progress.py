@@ -18,6 +18,24 @@ from fieldapp.errors import CancelledError
 log = logging.getLogger(__name__)
 
 
+class Text(str):
+    """A progress message with fields, e.g. ``Text("Geocoding with {provider}", provider=p)``.
+
+    As a string it is the English text (what the CLI prints). The GUI translates
+    ``template`` in context "Progress" and fills in ``fields``, so a message that names
+    something still has one catalogue entry (``make translations`` collects the template).
+    """
+
+    template: str
+    fields: dict[str, object]
+
+    def __new__(cls, template: str, **fields: object) -> Text:
+        text = super().__new__(cls, template.format(**fields))
+        text.template = template
+        text.fields = fields
+        return text
+
+
 class Progress:
     """Does nothing but can be cancelled; the base for the others."""
 

@@ -34,7 +34,7 @@ from fieldapp.maps.basemap import keep_packet_basemap
 from fieldapp.services.campaign import outbox, state
 from fieldapp.services.campaign.client import RetryPolicy
 from fieldapp.services.campaign.sync import SyncReport, status, sync
-from fieldapp.services.progress import Progress
+from fieldapp.services.progress import Progress, Text
 from fieldapp.ui import errordialog
 from fieldapp.ui.context import AppContext
 
@@ -86,7 +86,7 @@ class BackgroundSync(QObject):
     """Sends the outbox now and then; tells the indicator and the outbox list what happens."""
 
     changed = Signal()
-    progress_step = Signal(int, int, str)
+    progress_step = Signal(int, int, object)  # object: a Text message keeps its template
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
@@ -130,7 +130,7 @@ class BackgroundSync(QObject):
                            on_error=self._failed, show_progress=False)
 
     def _on_progress(self, done: int, total: int, message: str) -> None:
-        if message.startswith("Sending"):
+        if isinstance(message, Text) and message.template == "Sending {n} of {m}":
             self.sending = (done + 1, total)
             self.changed.emit()
 

@@ -29,7 +29,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from fieldapp.errors import CancelledError, FieldAppError
-from fieldapp.services.progress import CallbackProgress, Progress
+from fieldapp.services.progress import CallbackProgress, Progress, Text
 from fieldapp.ui import errordialog
 
 log = logging.getLogger(__name__)
@@ -38,6 +38,14 @@ T = TypeVar("T")
 DIALOG_DELAY_MS = 200
 REDRAW_MS = 100
 WORKER_NAME = "fieldapp-db"
+
+
+def translate_progress(message: str) -> str:
+    """A service's progress message in the user's language: a plain text is looked up
+    as it is; a :class:`Text` by its template, then its fields are filled in."""
+    if not isinstance(message, Text):
+        return QCoreApplication.translate("Progress", message)
+    return QCoreApplication.translate("Progress", message.template).format(**message.fields)
 
 
 def _words(text: str) -> list[str]:
@@ -169,7 +177,7 @@ class TaskRunner(QObject):
             # The task's own (translated) label stays; a service's message goes below it.
             text = task.label
             if message and _words(message) != _words(task.label):
-                text += "\n" + QCoreApplication.translate("Progress", message)
+                text += "\n" + translate_progress(message)
             dialog.setLabelText(text)
 
     def _maybe_show_dialog(self, task: Task[Any], parent: QWidget | None) -> None:

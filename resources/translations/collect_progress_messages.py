@@ -7,7 +7,8 @@ such a call (the text is a variable there), so ``make translations`` runs this
 script first: it writes ``progress_messages.py`` next to it with one
 ``QT_TRANSLATE_NOOP("Progress", ...)`` per literal message, and lupdate scans
 that file too. A message built with an f-string cannot be looked up in a
-catalogue, so it is listed on stderr instead (give it a fixed text).
+catalogue, so it is listed on stderr instead: give it a fixed text, or a template
+with fields, ``Text("Sending {n} of {m}", n=n, m=m)``, whose template is collected.
 
 Usage: python resources/translations/collect_progress_messages.py [package dir]
 """
@@ -44,6 +45,9 @@ def collect(package: Path) -> tuple[dict[str, tuple[str, int]], list[str]]:
                 continue
             msg = node.args[2] if len(node.args) > 2 else next(
                 (k.value for k in node.keywords if k.arg == "message"), None)
+            if (isinstance(msg, ast.Call) and isinstance(msg.func, ast.Name)
+                    and msg.func.id == "Text" and msg.args):
+                msg = msg.args[0]  # Text("... {field} ...", field=value): the template
             if isinstance(msg, ast.Constant) and isinstance(msg.value, str):
                 if msg.value:
                     found[msg.value] = min(found.get(msg.value, (rel, node.lineno)), (rel, node.lineno))

@@ -3404,46 +3404,61 @@ Los detalles están en el archivo de registro.</translation>
     </message>
     <message>
         <location filename="progress_messages.py" line="6"/>
+        <source>Sending {n} of {m}</source>
+        <translation>Enviando {n} de {m}</translation>
+    </message>
+    <message>
+        <location filename="progress_messages.py" line="7"/>
         <source>Seeding demo campaign</source>
         <translation>Creando la campaña de demostración</translation>
     </message>
     <message>
-        <location filename="progress_messages.py" line="7"/>
+        <location filename="progress_messages.py" line="8"/>
+        <source>Geocoding with {provider}</source>
+        <translation>Geocodificando con {provider}</translation>
+    </message>
+    <message>
+        <location filename="progress_messages.py" line="9"/>
+        <source>Offline: retrying in {seconds} s</source>
+        <translation>Sin conexión: reintento en {seconds} s</translation>
+    </message>
+    <message>
+        <location filename="progress_messages.py" line="10"/>
         <source>Reading address points</source>
         <translation>Leyendo puntos de dirección</translation>
     </message>
     <message>
-        <location filename="progress_messages.py" line="8"/>
+        <location filename="progress_messages.py" line="11"/>
         <source>Importing doors</source>
         <translation>Importando puertas</translation>
     </message>
     <message>
-        <location filename="progress_messages.py" line="9"/>
+        <location filename="progress_messages.py" line="12"/>
         <source>Exporting records</source>
         <translation>Exportando registros</translation>
     </message>
     <message>
-        <location filename="progress_messages.py" line="10"/>
+        <location filename="progress_messages.py" line="13"/>
         <source>Encrypting</source>
         <translation>Cifrando</translation>
     </message>
     <message>
-        <location filename="progress_messages.py" line="12"/>
+        <location filename="progress_messages.py" line="15"/>
         <source>Checking records</source>
         <translation>Revisando registros</translation>
     </message>
     <message>
-        <location filename="progress_messages.py" line="13"/>
+        <location filename="progress_messages.py" line="16"/>
         <source>Decrypting</source>
         <translation>Descifrando</translation>
     </message>
     <message>
-        <location filename="progress_messages.py" line="11"/>
+        <location filename="progress_messages.py" line="14"/>
         <source>Merging records</source>
         <translation>Fusionando registros</translation>
     </message>
     <message>
-        <location filename="progress_messages.py" line="14"/>
+        <location filename="progress_messages.py" line="17"/>
         <source>Cutting turfs</source>
         <translation>Trazando zonas</translation>
     </message>
@@ -4108,17 +4123,17 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>TaskRunner</name>
     <message>
-        <location filename="../../fieldapp/ui/tasks.py" line="178"/>
+        <location filename="../../fieldapp/ui/tasks.py" line="186"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks.py" line="179"/>
+        <location filename="../../fieldapp/ui/tasks.py" line="187"/>
         <source>Please wait</source>
         <translation>Espere, por favor</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks.py" line="200"/>
+        <location filename="../../fieldapp/ui/tasks.py" line="208"/>
         <source>Stopping…</source>
         <translation>Deteniendo…</translation>
     </message>

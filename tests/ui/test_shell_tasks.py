@@ -6,6 +6,7 @@ import threading
 import time
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from fieldapp.errors import CancelledError, InputError
 from fieldapp.ui import errordialog
@@ -177,3 +178,29 @@ def test_a_flood_of_progress_reports_is_drawn_a_few_times_a_second(runner, qtbot
     assert task.dialog.maximum() == 100_000
     qtbot.waitUntil(lambda: not runner.busy, timeout=10000)
     assert 1 <= len(draws) < 60  # 100,000 reports, a redraw every 100 ms
+
+
+def test_a_progress_message_with_fields_is_shown_in_spanish(runner, qtbot) -> None:
+    """A service says "Sending 2 of 5" in English; the Spanish dialog shows its
+    translated template with the figures filled in."""
+    from fieldapp import app as fieldapp_app
+    from fieldapp.services.progress import Text
+
+    fieldapp_app.load_translations(QApplication.instance(), "es")
+    try:
+        runner.dialog_delay_ms = 10
+        release = threading.Event()
+        message = Text("Sending {n} of {m}", n=2, m=5)
+        assert message == "Sending 2 of 5"  # what the CLI prints
+
+        def work(progress):  # type: ignore[no-untyped-def]
+            progress.update(1, 5, message)
+            release.wait(5)
+
+        task = runner.run(work, label="Enviando a la sede")
+        qtbot.waitUntil(lambda: task.dialog is not None
+                        and "Enviando 2 de 5" in task.dialog.labelText(), timeout=5000)
+        release.set()
+        qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+    finally:
+        fieldapp_app.load_translations(QApplication.instance(), "en")

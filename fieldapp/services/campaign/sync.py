@@ -30,7 +30,7 @@ from fieldapp.services.campaign.state import (
     now_text,
     save_state,
 )
-from fieldapp.services.progress import Progress
+from fieldapp.services.progress import Progress, Text
 from fieldapp.services.sync import keys
 from fieldapp.services.sync.merge import import_bundle
 
@@ -78,7 +78,7 @@ def _send(client: HqClient, report: SyncReport, progress: Progress,
     items = outbox.waiting()
     for n, item in enumerate(items, 1):
         progress.check()
-        progress.update(n - 1, len(items), f"Sending {n} of {len(items)}")
+        progress.update(n - 1, len(items), Text("Sending {n} of {m}", n=n, m=len(items)))
         try:
             client.upload(item.path, progress=step)
         except (HqUnreachableError, RevokedError):
