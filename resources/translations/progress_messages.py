@@ -3,7 +3,7 @@
 # ruff: noqa
 
 QT_TRANSLATE_NOOP('Progress', 'Saving map tiles for offline use')  # fieldapp/maps/tiles.py
-QT_TRANSLATE_NOOP('Progress', 'Seeding demo campaign')  # fieldapp/services/demo.py
+QT_TRANSLATE_NOOP('Progress', 'Seeding demo campaign')  # fieldapp/services/demo/seed.py
 QT_TRANSLATE_NOOP('Progress', 'Reading address points')  # fieldapp/services/geocoding.py
 QT_TRANSLATE_NOOP('Progress', 'Importing doors')  # fieldapp/services/importing/run.py
 QT_TRANSLATE_NOOP('Progress', 'Exporting records')  # fieldapp/services/sync/export.py
