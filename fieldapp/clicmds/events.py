@@ -268,56 +268,95 @@ def _event_options(p: argparse.ArgumentParser, *, required: bool) -> None:
 
 
 def register(sub: Any) -> None:
+    """``fieldapp events ACTION``: each action's options are set up by its own function."""
     group = sub.add_parser("events", help="events: list, create, check in, ICS, sign-in sheets, call lists")
     esub = group.add_subparsers(dest="events_command", metavar="ACTION", required=True)
+    for add in (
+        _add_list,
+        _add_create,
+        _add_edit,
+        _add_duplicate,
+        _add_cancel,
+        _add_ics,
+        _add_signin,
+        _add_calllist,
+        _add_checkin,
+        _add_walkin,
+        _add_shifts,
+        _add_add_shift,
+        _add_signup,
+        _add_set_status,
+        _add_counts,
+    ):
+        add(esub)
 
+
+def _add_list(esub: Any) -> None:
     p = esub.add_parser("list", help="events by start time with RSVPs and arrivals")
     p.add_argument("--all", action="store_true", help="include cancelled events")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_list)
 
+
+def _add_create(esub: Any) -> None:
     p = esub.add_parser("create", help="create an event")
     _event_options(p, required=True)
     p.set_defaults(func=cmd_create)
 
+
+def _add_edit(esub: Any) -> None:
     p = esub.add_parser("edit", help="change an event (only the options given)")
     p.add_argument("event", help="event id, id prefix or exact title")
     _event_options(p, required=False)
     p.set_defaults(func=cmd_edit)
 
+
+def _add_duplicate(esub: Any) -> None:
     p = esub.add_parser("duplicate", help="copy an event with its hosts and shifts (default: a week later)")
     p.add_argument("event")
     p.add_argument("--start", help="local start of the copy")
     p.add_argument("--title")
     p.set_defaults(func=cmd_duplicate)
 
+
+def _add_cancel(esub: Any) -> None:
     p = esub.add_parser("cancel", help="cancel an event (signups are kept)")
     p.add_argument("event")
     p.add_argument("--undo", action="store_true", help="reinstate a cancelled event")
     p.set_defaults(func=cmd_cancel)
 
+
+def _add_ics(esub: Any) -> None:
     p = esub.add_parser("ics", help="write events as an iCalendar file")
     p.add_argument("events", nargs="*", help="only these events (default: all)")
     p.add_argument("--out", required=True, metavar="FILE")
     p.set_defaults(func=cmd_ics)
 
+
+def _add_signin(esub: Any) -> None:
     p = esub.add_parser("signin", help="print a sign-in sheet PDF: RSVPs and blank rows for walk-ins")
     p.add_argument("event")
     p.add_argument("--pdf", required=True, metavar="OUT.pdf")
     p.add_argument("--blank", type=int, default=15, help="blank rows for walk-ins (default 15)")
     p.set_defaults(func=cmd_signin)
 
+
+def _add_calllist(esub: Any) -> None:
     p = esub.add_parser("calllist", help="CSV of people to remind (leaves out do-not-call)")
     p.add_argument("event")
     p.add_argument("--out", required=True, metavar="FILE.csv")
     p.set_defaults(func=cmd_calllist)
 
+
+def _add_checkin(esub: Any) -> None:
     p = esub.add_parser("checkin", help="check someone in by name, phone or email")
     p.add_argument("event")
     p.add_argument("query", nargs="?", help="name, phone digits or email")
     p.add_argument("--signup", metavar="ID", help="check in this signup")
     p.set_defaults(func=cmd_checkin)
 
+
+def _add_walkin(esub: Any) -> None:
     p = esub.add_parser("walkin", help="add and check in someone who did not sign up")
     p.add_argument("event")
     p.add_argument("--first", required=True)
@@ -331,10 +370,14 @@ def register(sub: Any) -> None:
     p.add_argument("--no-email", action="store_true", help="do not email")
     p.set_defaults(func=cmd_walkin)
 
+
+def _add_shifts(esub: Any) -> None:
     p = esub.add_parser("shifts", help="an event's shifts with seats taken")
     p.add_argument("event")
     p.set_defaults(func=cmd_shifts)
 
+
+def _add_add_shift(esub: Any) -> None:
     p = esub.add_parser("add-shift", help="add a shift (local times in the event's zone)")
     p.add_argument("event")
     p.add_argument("--role", required=True)
@@ -343,6 +386,8 @@ def register(sub: Any) -> None:
     p.add_argument("--capacity", type=int)
     p.set_defaults(func=cmd_add_shift)
 
+
+def _add_signup(esub: Any) -> None:
     p = esub.add_parser("signup", help="sign a person up (waitlisted when full)")
     p.add_argument("event")
     p.add_argument("person", help="person id")
@@ -350,11 +395,15 @@ def register(sub: Any) -> None:
     p.add_argument("--status", default="scheduled", choices=SIGNUP_STATUSES)
     p.set_defaults(func=cmd_signup)
 
+
+def _add_set_status(esub: Any) -> None:
     p = esub.add_parser("set-status", help="change a signup's status (a decline promotes the waitlist)")
     p.add_argument("signup", help="signup id")
     p.add_argument("status", choices=SIGNUP_STATUSES)
     p.set_defaults(func=cmd_set_status)
 
+
+def _add_counts(esub: Any) -> None:
     p = esub.add_parser("counts", help="arrivals against RSVPs")
     p.add_argument("event")
     p.set_defaults(func=cmd_counts)

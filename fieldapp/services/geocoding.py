@@ -183,6 +183,10 @@ def _remaining(session: Session) -> int:
     ) or 0)
 
 
+_Answer = tuple[str, float | None, float | None, str, dict[str, Any] | None, bool]
+"""One address's answer: (query, lat, lon, quality, the provider's raw answer, from the cache)."""
+
+
 def geocode_doors(
     store: Store,
     *,
@@ -219,63 +223,77 @@ def geocode_doors(
         pending = _pending(session, limit)
     total = len(pending)
     progress.update(0, total, Text("Geocoding with {provider}", provider=provider))
-    buffer: list[tuple[str, float | None, float | None, str, dict[str, Any] | None, bool]] = []
+    buffer: list[_Answer] = []
     done = 0
-
-    def flush() -> None:
-        if not buffer:
-            return
-        with store.transaction() as s:
-            changes: dict[str, dict[str, Any]] = {}
-            for query, lat, lon, quality, raw, cached in buffer:
-                if not cached:
-                    s.merge(GeocodeCache(provider=provider, query=cache_key(query), lat=lat,
-                                         lon=lon, quality=quality, raw=raw,
-                                         fetched_at=dt.datetime.now(dt.UTC)))
-                if lat is not None and lon is not None:
-                    for door_id in pending[query]:
-                        changes[door_id] = {"lat": lat, "lon": lon, "geocode_source": provider,
-                                            "geocode_quality": quality}
-            report.doors_geocoded += bulk_update(s, Door, changes)
-            if place_in_turfs and changes:
-                report.doors_placed += assign_doors(s, only_unassigned=True)
-        buffer.clear()
-
     try:
         for query in list(pending):
             progress.check()
-            with store.session() as s:
-                hit = s.get(GeocodeCache, (provider, cache_key(query)))
-            if hit is not None:
-                report.from_cache += 1
-                buffer.append((query, hit.lat, hit.lon, hit.quality, None, True))
-                if hit.lat is None:
-                    report.not_found.append(query)
-            else:
-                location = _ask(limited, query, report, progress, max_offline_wait, sleep, gexc)
-                if location is _OFFLINE:
-                    report.stopped_offline = True
-                    break
-                report.addresses_asked += 1
-                if location is None:
-                    report.not_found.append(query)
-                    buffer.append((query, None, None, "", None, False))
-                else:
-                    raw = dict(getattr(location, "raw", {}) or {})
-                    buffer.append((query, float(location.latitude), float(location.longitude),
-                                   quality_of(provider, raw), raw, False))
+            answer = _lookup(store, provider, query, limited, report, progress,
+                             max_offline_wait, sleep, gexc)
+            if answer is None:
+                break
+            buffer.append(answer)
             done += 1
             progress.update(done, total, Text("Geocoding with {provider}", provider=provider))
             if len(buffer) >= COMMIT_EVERY:
-                flush()
+                _save_answers(store, provider, pending, buffer, report, place_in_turfs)
     finally:
-        flush()  # keep what was found, even when cancelled
+        # keep what was found, even when cancelled
+        _save_answers(store, provider, pending, buffer, report, place_in_turfs)
     with store.session() as session:
         report.remaining = _remaining(session)
     return report
 
 
 _OFFLINE: Any = object()
+
+
+def _lookup(store: Store, provider: str, query: str, limited: Any, report: GeocodeReport,
+            progress: Progress, max_offline_wait: float | None,
+            sleep: Callable[[float], None], gexc: Any) -> _Answer | None:
+    """The answer for one address: from the cache, else from the provider; ``None``
+    when the provider stayed out of reach longer than the run may wait."""
+    with store.session() as s:
+        hit = s.get(GeocodeCache, (provider, cache_key(query)))
+    if hit is not None:
+        report.from_cache += 1
+        if hit.lat is None:
+            report.not_found.append(query)
+        return (query, hit.lat, hit.lon, hit.quality, None, True)
+    location = _ask(limited, query, report, progress, max_offline_wait, sleep, gexc)
+    if location is _OFFLINE:
+        report.stopped_offline = True
+        return None
+    report.addresses_asked += 1
+    if location is None:
+        report.not_found.append(query)
+        return (query, None, None, "", None, False)
+    raw = dict(getattr(location, "raw", {}) or {})
+    return (query, float(location.latitude), float(location.longitude),
+            quality_of(provider, raw), raw, False)
+
+
+def _save_answers(store: Store, provider: str, pending: dict[str, list[str]],
+                  buffer: list[_Answer], report: GeocodeReport, place_in_turfs: bool) -> None:
+    """Write a batch of answers in one transaction (new answers into the cache, the
+    coordinates onto the doors, located doors into turfs), then empty the batch."""
+    if not buffer:
+        return
+    with store.transaction() as s:
+        changes: dict[str, dict[str, Any]] = {}
+        for query, lat, lon, quality, raw, cached in buffer:
+            if not cached:
+                s.merge(GeocodeCache(provider=provider, query=cache_key(query), lat=lat,
+                                     lon=lon, quality=quality, raw=raw,
+                                     fetched_at=dt.datetime.now(dt.UTC)))
+            if lat is not None and lon is not None:
+                for door_id in pending[query]:
+                    changes[door_id] = {"lat": lat, "lon": lon, "geocode_source": provider,
+                                        "geocode_quality": quality}
+        report.doors_geocoded += bulk_update(s, Door, changes)
+        if place_in_turfs and changes:
+            report.doors_placed += assign_doors(s, only_unassigned=True)
+    buffer.clear()
 
 
 def _ask(limited: Any, query: str, report: GeocodeReport, progress: Progress,

@@ -156,23 +156,9 @@ def street_lines_indexed(
 
     if not len(street_index):
         return []
-    # Names that fold to the same text ("Oak  St", "oak st") are one street.
-    folded: dict[str, int] = {}
-    names: list[str] = []
-    name_key = np.full(len(street_names) + 1, -1, dtype=np.int64)
-    for j, name in enumerate(street_names):
-        f = " ".join((name or "").casefold().split())
-        if f:
-            if f not in folded:
-                folded[f] = len(names)
-                names.append(" ".join(name.split()))
-            name_key[j] = folded[f]
+    names, name_key = _fold_street_names(street_names)
     keys = name_key[np.asarray(street_index, dtype=np.int64)]
-    # House numbers repeat: parse each distinct text once.
-    texts, text_ix = np.unique(np.asarray(numbers, dtype=str), return_inverse=True)
-    parsed = np.array([-1 if (v := house_number(str(t))) is None else v for t in texts],
-                      dtype=np.int64)
-    hns = parsed[text_ix]
+    hns = _house_numbers(numbers)
     la = np.asarray(lat, dtype=np.float64)  # None becomes nan
     lo = np.asarray(lon, dtype=np.float64)
     idx = np.nonzero((keys >= 0) & (hns >= 0) & ~np.isnan(la) & ~np.isnan(lo))[0]
@@ -219,6 +205,35 @@ def street_lines_indexed(
         ))
     lines.sort(key=lambda s: (s.name.casefold(), s.side, s.low))
     return lines
+
+
+def _fold_street_names(street_names: Sequence[str]) -> tuple[list[str], Any]:
+    """Names that fold to the same text ("Oak  St", "oak st") are one street: returns the
+    streets' names and, for each given name, its street's number (-1 for no name)."""
+    import numpy as np
+
+    folded: dict[str, int] = {}
+    names: list[str] = []
+    name_key = np.full(len(street_names) + 1, -1, dtype=np.int64)
+    for j, name in enumerate(street_names):
+        f = " ".join((name or "").casefold().split())
+        if f:
+            if f not in folded:
+                folded[f] = len(names)
+                names.append(" ".join(name.split()))
+            name_key[j] = folded[f]
+    return names, name_key
+
+
+def _house_numbers(numbers: Sequence[str]) -> Any:
+    """Each door's house number, -1 where there is none (each distinct text parsed once:
+    house numbers repeat)."""
+    import numpy as np
+
+    texts, text_ix = np.unique(np.asarray(numbers, dtype=str), return_inverse=True)
+    parsed = np.array([-1 if (v := house_number(str(t))) is None else v for t in texts],
+                      dtype=np.int64)
+    return parsed[text_ix]
 
 
 def draw_on_sketch(

@@ -108,6 +108,23 @@ class GeocodeDialog(QDialog):
         self.online_radio.setChecked(True)
 
         layout.addWidget(self.online_radio)
+        layout.addWidget(self._build_online_box())
+
+        layout.addWidget(self.file_radio)
+        layout.addWidget(self._build_file_box())
+
+        self.assign_turfs = QCheckBox(self.tr("Place newly located doors in turfs"))
+        self.assign_turfs.setChecked(True)
+        layout.addWidget(self.assign_turfs)
+
+        self._build_report_and_buttons(layout)
+
+        self.online_radio.toggled.connect(self._sync_enabled)
+        self._sync_enabled()
+        self._show_count()
+
+    def _build_online_box(self) -> QWidget:
+        """The online geocoder's settings: provider, server, how many to ask."""
         self.online_box = QWidget()
         online_form = QFormLayout(self.online_box)
         online_form.setContentsMargins(24, 0, 0, 0)
@@ -130,9 +147,10 @@ class GeocodeDialog(QDialog):
         note.setWordWrap(True)
         note.setObjectName("muted")
         online_form.addRow(note)
-        layout.addWidget(self.online_box)
+        return self.online_box
 
-        layout.addWidget(self.file_radio)
+    def _build_file_box(self) -> QWidget:
+        """The address-points file to read instead of asking a geocoder."""
         self.file_box = QWidget()
         file_layout = QVBoxLayout(self.file_box)
         file_layout.setContentsMargins(24, 0, 0, 0)
@@ -150,12 +168,10 @@ class GeocodeDialog(QDialog):
         file_note.setWordWrap(True)
         file_note.setObjectName("muted")
         file_layout.addWidget(file_note)
-        layout.addWidget(self.file_box)
+        return self.file_box
 
-        self.assign_turfs = QCheckBox(self.tr("Place newly located doors in turfs"))
-        self.assign_turfs.setChecked(True)
-        layout.addWidget(self.assign_turfs)
-
+    def _build_report_and_buttons(self, layout: QVBoxLayout) -> None:
+        """The error and status lines, the report, and the Geocode and Close buttons."""
         self.error_label = QLabel("")
         self.error_label.setObjectName("error")
         self.error_label.setWordWrap(True)
@@ -177,10 +193,6 @@ class GeocodeDialog(QDialog):
         self.run_button.clicked.connect(lambda: self.start())
         self.close_button.clicked.connect(self.reject)
         layout.addWidget(buttons)
-
-        self.online_radio.toggled.connect(self._sync_enabled)
-        self._sync_enabled()
-        self._show_count()
 
     # ------------------------------------------------------------------ inputs
 

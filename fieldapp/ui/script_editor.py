@@ -53,7 +53,24 @@ class ScriptEditor(QDialog):
         self.setWindowTitle(self.tr("Survey script"))
         self.resize(980, 600)
         outer = QHBoxLayout(self)
+        outer.addLayout(self._build_question_list(), 2)
+        outer.addLayout(self._build_question_form(), 3)
 
+        self.list.currentRowChanged.connect(self._show)
+        self.parent_box.currentIndexChanged.connect(self._fill_answers)
+        self.new_button.clicked.connect(self.new_question)
+        self.up_button.clicked.connect(lambda: self._move(-1))
+        self.down_button.clicked.connect(lambda: self._move(1))
+        self.remove_button.clicked.connect(self._remove)
+        self.add_choice.clicked.connect(lambda: self._add_choice_row("", "", ""))
+        self.remove_choice.clicked.connect(
+            lambda: self.choices.removeRow(self.choices.currentRow()) if self.choices.currentRow() >= 0 else None)
+        self.save_button.clicked.connect(self.save)
+        self.editing: str | None = None
+        self.reload()
+
+    def _build_question_list(self) -> QVBoxLayout:
+        """The questions in order, with the buttons that add, move and remove them."""
         left = QVBoxLayout()
         left.addWidget(SectionLabel(self.tr("Questions, in the order they are asked")))
         self.list = QListWidget()
@@ -69,8 +86,10 @@ class ScriptEditor(QDialog):
         for b in (self.new_button, self.up_button, self.down_button, self.remove_button):
             row.addWidget(b)
         left.addLayout(row)
-        outer.addLayout(left, 2)
+        return left
 
+    def _build_question_form(self) -> QVBoxLayout:
+        """The selected question: key, texts, branch, answer choices, Save and Close."""
         right = QVBoxLayout()
         right.addWidget(SectionLabel(self.tr("Question")))
         form = QFormLayout()
@@ -113,20 +132,7 @@ class ScriptEditor(QDialog):
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         right.addWidget(close)
-        outer.addLayout(right, 3)
-
-        self.list.currentRowChanged.connect(self._show)
-        self.parent_box.currentIndexChanged.connect(self._fill_answers)
-        self.new_button.clicked.connect(self.new_question)
-        self.up_button.clicked.connect(lambda: self._move(-1))
-        self.down_button.clicked.connect(lambda: self._move(1))
-        self.remove_button.clicked.connect(self._remove)
-        self.add_choice.clicked.connect(lambda: self._add_choice_row("", "", ""))
-        self.remove_choice.clicked.connect(
-            lambda: self.choices.removeRow(self.choices.currentRow()) if self.choices.currentRow() >= 0 else None)
-        self.save_button.clicked.connect(self.save)
-        self.editing: str | None = None
-        self.reload()
+        return right
 
     # ------------------------------------------------------------------ data
 

@@ -72,6 +72,22 @@ class Page(RefreshingPage):
         self.event_id: str | None = None
         self.shift_rows: list[ev.ShiftInfo] = []
         layout = page_layout(self)
+        self._build_header(layout)
+        layout.addLayout(self._build_actions())
+        split = QSplitter(Qt.Orientation.Vertical)
+        self.source = EventSource()
+        self.model = LazyTableModel(ctx.store, self.source, self)
+        self.table = make_table_view(self.model, self, widths=[250, 130, 280, 220])
+        split.addWidget(self.table)
+        split.addWidget(self._build_details())
+        split.setChildrenCollapsible(False)
+        split.setSizes([170, 500])
+        layout.addWidget(split, 1)
+        self._connect_signals()
+        self._show_event(None)
+
+    def _build_header(self, layout: QVBoxLayout) -> None:
+        """The title, its description, the past-events box and the search."""
         self.header = PageHeader(self.title(), self.tr(
             "Canvass launches, house parties, phone banks and trainings. Times are in "
             "each event's own time zone."))
@@ -81,6 +97,8 @@ class Page(RefreshingPage):
         self.header.add_action(self.search)
         layout.addWidget(self.header)
 
+    def _build_actions(self) -> FlowLayout:
+        """The row of event buttons, the print-and-export menu and the count."""
         actions = FlowLayout(spacing=8)
         self.new_button = QPushButton(self.tr("New event…"))
         self.new_button.setObjectName("primary")
@@ -104,19 +122,30 @@ class Page(RefreshingPage):
         self.count_label.setMinimumWidth(160)
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         actions.addWidget(self.count_label)
-        layout.addLayout(actions)
+        return actions
 
-        split = QSplitter(Qt.Orientation.Vertical)
-        self.source = EventSource()
-        self.model = LazyTableModel(ctx.store, self.source, self)
-        self.table = make_table_view(self.model, self, widths=[250, 130, 280, 220])
-        split.addWidget(self.table)
-
+    def _build_details(self) -> QScrollArea:
+        """The selected event: summary and shifts on the left, signups on the right."""
         detail = QWidget()
         dl = QHBoxLayout(detail)
         dl.setContentsMargins(0, 6, 0, 0)
         dl.setSpacing(14)
-        # ---- left: summary and shifts
+        dl.addLayout(self._build_shift_pane(), 2)
+        dl.addLayout(self._build_signup_pane(), 3)
+        # On a 768-pixel screen the details scroll rather than squeeze the shifts to one row
+        # or draw the summary over its neighbours.
+        self.shift_table.setMinimumHeight(4 * theme.ROW_HEIGHT + 8)
+        self.signup_table.setMinimumHeight(5 * theme.ROW_HEIGHT)
+        self.table.setMinimumHeight(3 * theme.ROW_HEIGHT + 8)
+        detail_scroll = QScrollArea()
+        detail_scroll.setWidgetResizable(True)
+        detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        detail_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        detail_scroll.setWidget(detail)
+        return detail_scroll
+
+    def _build_shift_pane(self) -> QVBoxLayout:
+        """The event's summary card, its shifts and the shift buttons."""
         left = QVBoxLayout()
         self.summary = QLabel("")
         self.summary.setWordWrap(True)
@@ -146,8 +175,10 @@ class Page(RefreshingPage):
         for b in (self.add_shift, self.edit_shift, self.remove_shift):
             srow.addWidget(b)
         left.addLayout(srow)
-        dl.addLayout(left, 2)
-        # ---- right: signups
+        return left
+
+    def _build_signup_pane(self) -> QVBoxLayout:
+        """The signups: search, arrivals against RSVPs, the table and status buttons."""
         right = QVBoxLayout()
         top = QHBoxLayout()
         top.addWidget(SectionLabel(self.tr("Signups")))
@@ -161,7 +192,7 @@ class Page(RefreshingPage):
         self.arrivals.setWordWrap(True)
         right.addWidget(self.arrivals)
         self.signup_source = SignupSource(None)
-        self.signup_model = LazyTableModel(ctx.store, self.signup_source, self)
+        self.signup_model = LazyTableModel(self.ctx.store, self.signup_source, self)
         self.signup_table = make_table_view(self.signup_model, self, widths=[150, 105, 170, 110, 80, 50, 70],
                                             stretch=[2])  # names stay readable; e-mail gives way
         right.addWidget(self.signup_table, 1)
@@ -177,22 +208,9 @@ class Page(RefreshingPage):
         self.apply_status = QPushButton(self.tr("Apply"))
         urow.addWidget(self.apply_status)
         right.addLayout(urow)
-        dl.addLayout(right, 3)
-        # On a 768-pixel screen the details scroll rather than squeeze the shifts to one row
-        # or draw the summary over its neighbours.
-        self.shift_table.setMinimumHeight(4 * theme.ROW_HEIGHT + 8)
-        self.signup_table.setMinimumHeight(5 * theme.ROW_HEIGHT)
-        self.table.setMinimumHeight(3 * theme.ROW_HEIGHT + 8)
-        detail_scroll = QScrollArea()
-        detail_scroll.setWidgetResizable(True)
-        detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        detail_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        detail_scroll.setWidget(detail)
-        split.addWidget(detail_scroll)
-        split.setChildrenCollapsible(False)
-        split.setSizes([170, 500])
-        layout.addWidget(split, 1)
+        return right
 
+    def _connect_signals(self) -> None:
         self.search.search_changed.connect(self._on_search)
         self.past.toggled.connect(self._on_past)
         self.model.modelReset.connect(self._update_count)
@@ -213,7 +231,6 @@ class Page(RefreshingPage):
         self.signup_search.search_changed.connect(self.signup_model.set_search)
         self.add_signup.clicked.connect(self._add_signup)
         self.apply_status.clicked.connect(self._apply_status)
-        self._show_event(None)
 
     def title(self) -> str:
         return self.tr("Events")
