@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AcceptBundleBox</name>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/accept_dialog.py" line="44"/>
+        <source>%Ln minute(s)</source>
+        <translation>
+            <numerusform>%Ln minute</numerusform>
+            <numerusform>%Ln minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/accept_dialog.py" line="47"/>
+        <source>%Ln hour(s)</source>
+        <translation>
+            <numerusform>%Ln hour</numerusform>
+            <numerusform>%Ln hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/accept_dialog.py" line="48"/>
+        <source>%Ln day(s)</source>
+        <translation>
+            <numerusform>%Ln day</numerusform>
+            <numerusform>%Ln days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CheckInDialog</name>
     <message numerus="yes">
         <location filename="../../fieldapp/ui/checkin.py" line="330"/>
@@ -192,7 +219,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/sync.py" line="323"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="324"/>
         <source>Conflicts (%n)</source>
         <translation>
             <numerusform>Conflicts (%n)</numerusform>
@@ -200,7 +227,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/sync.py" line="324"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="325"/>
         <source>Possible duplicates (%n)</source>
         <translation>
             <numerusform>Possible duplicates (%n)</numerusform>

@@ -55,6 +55,63 @@
     </message>
 </context>
 <context>
+    <name>AcceptBundleBox</name>
+    <message>
+        <location filename="../../fieldapp/ui/accept_dialog.py" line="21"/>
+        <source>Accept bundle</source>
+        <translation>Aceptar paquete</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/accept_dialog.py" line="23"/>
+        <source>This bundle&apos;s records are {ahead} ahead of this computer&apos;s clock.</source>
+        <translation>Los registros de este paquete van {ahead} por delante del reloj de este equipo.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/accept_dialog.py" line="26"/>
+        <source>Merging it moves this store&apos;s clock forward by as much, and every bundle exported from here afterwards carries that clock to the other sites. Check that the clocks of both computers are right before you merge it.</source>
+        <translation>Al fusionarlo, el reloj de este almacén avanza lo mismo, y cada paquete que se exporte desde aquí después lleva ese reloj a los demás equipos. Compruebe que los relojes de ambos equipos están en hora antes de fusionarlo.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/accept_dialog.py" line="30"/>
+        <source>This bundle&apos;s clock was ahead of this computer&apos;s when it arrived.</source>
+        <translation>El reloj de este paquete iba por delante del de este equipo cuando llegó.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/accept_dialog.py" line="32"/>
+        <source>Check that the clocks of both computers are right before you merge it.</source>
+        <translation>Compruebe que los relojes de ambos equipos están en hora antes de fusionarlo.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/accept_dialog.py" line="35"/>
+        <source>Merge it anyway</source>
+        <translation>Fusionarlo de todos modos</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/accept_dialog.py" line="44"/>
+        <source>%Ln minute(s)</source>
+        <translation>
+            <numerusform>%Ln minuto</numerusform>
+            <numerusform>%Ln minutos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/accept_dialog.py" line="47"/>
+        <source>%Ln hour(s)</source>
+        <translation>
+            <numerusform>%Ln hora</numerusform>
+            <numerusform>%Ln horas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/accept_dialog.py" line="48"/>
+        <source>%Ln day(s)</source>
+        <translation>
+            <numerusform>%Ln día</numerusform>
+            <numerusform>%Ln días</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AddSignupDialog</name>
     <message>
         <location filename="../../fieldapp/ui/event_dialogs.py" line="310"/>
@@ -1806,163 +1863,163 @@ Los detalles están en el archivo de registro.</translation>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="214"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="215"/>
         <source>Bundles carry your work to the office and back: signed, encrypted files for a USB stick or e-mail. Drop .fieldbundle files here to import them.</source>
         <translation>Los paquetes llevan su trabajo a la oficina y de vuelta: archivos firmados y cifrados para una memoria USB o el correo. Suelte aquí archivos .fieldbundle para importarlos.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="216"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="217"/>
         <source>Export bundle…</source>
         <translation>Exportar paquete…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="218"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="219"/>
         <source>Import bundles…</source>
         <translation>Importar paquetes…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="240"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="241"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="240"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="241"/>
         <source>Direction</source>
         <translation>Sentido</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="240"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="241"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="241"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="242"/>
         <source>Site</source>
         <translation>Equipo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="241"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="242"/>
         <source>No.</source>
         <translation>N.º</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="241"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="242"/>
         <source>Records</source>
         <translation>Reg.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="242"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="243"/>
         <source>File</source>
         <translation>Archivo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="250"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="251"/>
         <source>Accept quarantined bundle</source>
         <translation>Aceptar paquete en cuarentena</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="257"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="258"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="259"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="260"/>
         <source>Record</source>
         <translation>Registro</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="259"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="260"/>
         <source>Field</source>
         <translation>Campo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="259"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="260"/>
         <source>Kept value</source>
         <translation>Valor conservado</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="260"/>
         <location filename="../../fieldapp/ui/pages/sync.py" line="261"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="262"/>
         <source>Written by</source>
         <translation>Escrito por</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="260"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="261"/>
         <source>Other value</source>
         <translation>Otro valor</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="271"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="272"/>
         <source>The newer write was kept. Nothing is lost: choose the other value to write it back (it then travels like any edit).</source>
         <translation>Se conservó el cambio más reciente. No se pierde nada: elija el otro valor para volver a escribirlo (luego viaja como cualquier cambio).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="264"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="265"/>
         <source>Keep this value</source>
         <translation>Conservar este valor</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="265"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="266"/>
         <source>Use the other value</source>
         <translation>Usar el otro valor</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="275"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="276"/>
         <source>Conflicts</source>
         <translation>Conflictos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="278"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="279"/>
         <source>Door A</source>
         <translation>Puerta A</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="278"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="279"/>
         <source>Door B</source>
         <translation>Puerta B</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="278"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="279"/>
         <source>Why</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="290"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="291"/>
         <source>The same address was entered on two laptops. Merging keeps one door and moves its people; keeping both marks them distinct.</source>
         <translation>Se capturó la misma dirección en dos computadoras. Al fusionar se conserva una puerta y se le pasan las personas; al conservar ambas se marcan como distintas.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="281"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="282"/>
         <source>Merge, keep A</source>
         <translation>Fusionar, dejar A</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="282"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="283"/>
         <source>Merge, keep B</source>
         <translation>Fusionar, dejar B</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="283"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="284"/>
         <source>Keep both</source>
         <translation>Conservar ambas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="294"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="295"/>
         <source>Possible duplicates</source>
         <translation>Posibles duplicados</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="299"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="300"/>
         <source>Outbox</source>
         <translation>Bandeja de salida</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="304"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="305"/>
         <source>HQ inbox</source>
         <translation>Bandeja de la sede</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/sync.py" line="323"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="324"/>
         <source>Conflicts (%n)</source>
         <translation>
             <numerusform>Conflictos (%n)</numerusform>
@@ -1970,7 +2027,7 @@ Los detalles están en el archivo de registro.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/sync.py" line="324"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="325"/>
         <source>Possible duplicates (%n)</source>
         <translation>
             <numerusform>Posibles duplicados (%n)</numerusform>
@@ -1978,126 +2035,116 @@ Los detalles están en el archivo de registro.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="329"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="330"/>
         <source>This laptop: {name}, key {fp}. Trusted sites: {n}.</source>
         <translation>Esta computadora: {name}, clave {fp}. Equipos de confianza: {n}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="333"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="334"/>
         <source>This laptop has no keys yet: they are made with the first export.</source>
         <translation>Esta computadora aún no tiene claves: se crean con la primera exportación.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="338"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="339"/>
         <source>In</source>
         <translation>Entrada</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="338"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="339"/>
         <source>Out</source>
         <translation>Salida</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="339"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="340"/>
         <source>Merged</source>
         <translation>Fusionado</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="339"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="340"/>
         <source>Written</source>
         <translation>Escrito</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="340"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="341"/>
         <source>Quarantined</source>
         <translation>En cuarentena</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="340"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="341"/>
         <source>Merged in part</source>
         <translation>Fusionado en parte</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="352"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="354"/>
         <source>No bundles yet.</source>
         <translation>Todavía no hay paquetes.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="373"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="375"/>
         <source>Same address</source>
         <translation>Misma dirección</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="393"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="395"/>
         <source>Type a passphrase, or untick the passphrase box.</source>
         <translation>Escriba una contraseña o desmarque la casilla de contraseña.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="412"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="414"/>
         <source>Exported {n} records to {path}</source>
         <translation>Registros exportados a {path}: {n}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="415"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="417"/>
         <source>Exporting a bundle…</source>
         <translation>Exportando un paquete…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="421"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="423"/>
         <source>Import bundles</source>
         <translation>Importar paquetes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="422"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="424"/>
         <source>Field App bundles (*{suffix});;All files (*)</source>
         <translation>Paquetes de Field App (*{suffix});;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="448"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="450"/>
         <source>Importing bundles…</source>
         <translation>Importando paquetes…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="474"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="476"/>
         <source>Some bundles were not imported</source>
         <translation>Algunos paquetes no se importaron</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="477"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="479"/>
         <source>Passphrase</source>
         <translation>Contraseña</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="478"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="480"/>
         <source>These bundles are protected by a passphrase:
 {files}</source>
         <translation>Estos paquetes están protegidos con contraseña:
 {files}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="487"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="489"/>
         <source>{file}: not imported: {why}</source>
         <translation>{file}: no se importó: {why}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="491"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="493"/>
         <source>{file}: {new} new, {updated} updated, {unchanged} unchanged, {conflicts} conflicts</source>
         <translation>{file}: nuevos {new}, actualizados {updated}, sin cambios {unchanged}, conflictos {conflicts}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="496"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="498"/>
         <source>, {n} possible duplicates</source>
         <translation>, posibles duplicados {n}</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="511"/>
-        <source>Accept bundle</source>
-        <translation>Aceptar paquete</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="512"/>
-        <source>Merge this bundle even though its clock was ahead of this computer&apos;s? Check that both clocks are right first.</source>
-        <translation>¿Fusionar este paquete aunque su reloj iba adelantado respecto al de esta computadora? Primero revise que ambos relojes estén bien.</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/pages/sync.py" line="524"/>
@@ -3064,7 +3111,7 @@ Los detalles están en el archivo de registro.</translation>
         <translation>El nuevo idioma se aplicará la próxima vez que abra Field App.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="307"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="308"/>
         <source>Sync</source>
         <translation>Sincronizar</translation>
     </message>

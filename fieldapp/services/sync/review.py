@@ -50,6 +50,21 @@ class HistoryRow:
     when: dt.datetime
     file_name: str
     message: str
+    ahead_ms: int | None = None  # a quarantined bundle: how far its records' clock is ahead now
+
+
+def ahead_now(summary: dict[str, Any], recorded_at: dt.datetime,
+              now: dt.datetime | None = None) -> int | None:
+    """How far a quarantined bundle's records are ahead of this computer's clock now.
+
+    The import measured it (records' highest clock minus the wall clock) when it
+    quarantined the bundle; the time since then has eaten into the lead.
+    """
+    if "ahead_ms" not in summary:
+        return None
+    now = now or dt.datetime.now(dt.UTC)
+    when = recorded_at if recorded_at.tzinfo else recorded_at.replace(tzinfo=dt.UTC)
+    return int(summary["ahead_ms"]) - int((now - when).total_seconds() * 1000)
 
 
 def history(store: Store) -> list[HistoryRow]:
@@ -67,6 +82,7 @@ def history(store: Store) -> list[HistoryRow]:
             r.bundle_id, r.direction, r.status, names.get(r.site_id, r.site_id[:8]), r.seq,
             sum(int(v) for v in counts.values()), r.recorded_at,
             str(r.summary.get("source") or r.file_name), message,
+            ahead_now(r.summary, r.recorded_at) if r.status == "quarantined" else None,
         ))
     return out
 
