@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from fieldapp import paths
 from fieldapp.core.db import Store
 from fieldapp.core.hlc import stamp_ms
 from fieldapp.core.models import Door, PossibleDuplicate, SyncBundle, SyncConflict
@@ -26,10 +27,11 @@ def site_names(store: Store) -> dict[str, str]:
             name = row.summary.get("site_name")
             if name:
                 names[row.site_id] = str(name)
-    for site in keys.load_trust():
-        for sid in site.site_ids:
-            names[sid] = site.name
-    own = keys.load_keys().name if keys.keys_exist() else "this site"
+    site = paths.site_of(store)
+    for entry in keys.load_trust(site):
+        for sid in entry.site_ids:
+            names[sid] = entry.name
+    own = keys.load_keys(site).name if keys.keys_exist(site) else "this site"
     names[store.site_id] = f"{own} (this site)"
     return names
 
