@@ -49,12 +49,10 @@ def laptop(ctx, tmp_path: Path) -> Site:  # type: ignore[no-untyped-def]
     site = Site(tmp_path / "sites", "Laptop 7")
     site.store.clock._wall = FakeWall(wall_ms())
     keys.trust(keys.parse_public_document(json.dumps(site.public), "laptop.pub"), recipient=True)
-    with site.active():
-        keys.trust(keys.parse_public_document(json.dumps(office.public_document(ctx.store.site_id)),
-                                              "office.pub"), recipient=True)
+    keys.trust(keys.parse_public_document(json.dumps(office.public_document(ctx.store.site_id)),
+                                          "office.pub"), recipient=True, site=site.paths)
     first = export_bundle(ctx.store, tmp_path / "office")
-    with site.active():
-        import_bundle(site.store, first.path)
+    import_bundle(site.store, first.path)
     yield site
     site.close()
 
@@ -99,8 +97,7 @@ def test_import_shows_conflicts_and_duplicates_to_resolve(page, ctx, qtbot, lapt
         twin = s.get(Door, first_door(laptop.store))
         s.add(Door(street_number=twin.street_number, street_name=twin.street_name, unit=twin.unit,
                    city=twin.city, address_key=twin.address_key))
-    with laptop.active():
-        path = export_bundle(laptop.store, tmp_path / "usb").path
+    path = export_bundle(laptop.store, tmp_path / "usb").path
 
     page.import_files([str(path)])
     wait(ctx, qtbot)
@@ -156,8 +153,7 @@ def test_quarantined_bundle_is_accepted_from_history(page, ctx, qtbot, laptop: S
     laptop.store.clock._wall.ms += 30 * 60_000
     with laptop.store.transaction() as s:
         s.get(Door, first_door(laptop.store)).notes = "from the future"
-    with laptop.active():
-        path = export_bundle(laptop.store, tmp_path / "usb", since_last=True).path
+    path = export_bundle(laptop.store, tmp_path / "usb", since_last=True).path
     page.import_files([str(path)])
     wait(ctx, qtbot)
     assert "30.0 minutes ahead" in page.result_label.text()
@@ -188,8 +184,7 @@ def test_open_bundle_from_the_welcome_screen_picks_and_imports(page, ctx, qtbot,
 
     with laptop.store.transaction() as s:
         s.get(Door, first_door(laptop.store)).notes = "packet note"
-    with laptop.active():
-        path = export_bundle(laptop.store, tmp_path / "usb", since_last=True).path
+    path = export_bundle(laptop.store, tmp_path / "usb", since_last=True).path
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(path)], ""))
     page.open_bundle()
     wait(ctx, qtbot)
@@ -206,8 +201,7 @@ def test_accept_dialog_says_how_far_ahead_the_bundle_is(ctx, qtbot, app, laptop:
     laptop.store.clock._wall.ms += 3 * 3_600_000 + 60_000  # three hours (and a minute) fast
     with laptop.store.transaction() as s:
         s.get(Door, first_door(laptop.store)).notes = "from the future"
-    with laptop.active():
-        path = export_bundle(laptop.store, tmp_path / "usb", since_last=True).path
+    path = export_bundle(laptop.store, tmp_path / "usb", since_last=True).path
     assert import_bundle(ctx.store, path).status == "quarantined"
     fieldapp_app.load_translations(app, language)
     page = Page(ctx)

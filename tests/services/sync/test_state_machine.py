@@ -35,7 +35,6 @@ from hypothesis.stateful import (
     run_state_machine_as_test,
 )
 
-from fieldapp import paths
 from fieldapp.core.db import Store, open_store, sqlite_path
 from fieldapp.core.hlc import stamp_ms, wall_ms
 from fieldapp.core.models import SYNCED_MODELS, ContactAttempt, Door, Fact, Person
@@ -247,8 +246,7 @@ class SyncMachine(RuleBasedStateMachine):
     @rule(i=st.integers(0, SITES - 1), since_last=st.booleans())
     def export(self, i: int, since_last: bool) -> None:
         site = self.sites[i]
-        with site.active():
-            result = export_bundle(site.store, self.tmp / "bundles", since_last=since_last)
+        result = export_bundle(site.store, self.tmp / "bundles", since_last=since_last)
         self.bundles.append(result.path)
         self.latest[i] = dump_tables(site.store)
 
@@ -261,8 +259,7 @@ class SyncMachine(RuleBasedStateMachine):
             for path in self.bundles[-SITES:]:
                 if path not in self._readable(i):
                     continue
-                with self.sites[i].active():
-                    import_bundle(self.sites[i].store, path)
+                import_bundle(self.sites[i].store, path)
 
     def _share(self) -> str | None:
         """A door that sites 0 and 1 both hold live (sharing it through bundles first)."""
@@ -301,8 +298,7 @@ class SyncMachine(RuleBasedStateMachine):
         self._tick(i, 300_000)
         self.create_door(i, "hub", "9 elm st")
         for path in self._readable(i):
-            with self.sites[i].active():
-                import_bundle(self.sites[i].store, path)
+            import_bundle(self.sites[i].store, path)
         self.export(i, True)
 
     @precondition(lambda self: bool(self.bundles))
@@ -311,8 +307,7 @@ class SyncMachine(RuleBasedStateMachine):
         site, readable = self.sites[i], self._readable(i)
         if not readable:
             return
-        with site.active():
-            result = import_bundle(site.store, readable[pick % len(readable)])
+        result = import_bundle(site.store, readable[pick % len(readable)])
         if result.total().undeleted:
             _note("an import undeleted a record")
         if result.total().conflicts:
@@ -375,10 +370,10 @@ class SyncMachine(RuleBasedStateMachine):
         for n, order in enumerate(orders):
             # With PostgreSQL, the first order merges into a fresh PostgreSQL store too.
             store = self._fresh_pg() if self.pg is not None and n == 0 else fresh_store(self.tmp / f"merge{n}.sqlite")
+            store.site = self.reader.paths  # merged as the reader: its keys open the bundles
             try:
-                with paths_of(self.reader):
-                    for path in order:
-                        import_bundle(store, path)
+                for path in order:
+                    import_bundle(store, path)
                 got = dump_tables(store)
             finally:
                 store.close()
@@ -389,10 +384,10 @@ class SyncMachine(RuleBasedStateMachine):
         for n, (site_id, snapshots) in enumerate([*chains, *self.retired]):
             mine = [p for p in self.bundles if p.name.startswith(site_id[:8])]
             store = fresh_store(self.tmp / f"chain{n}.sqlite")
+            store.site = self.reader.paths
             try:
-                with paths_of(self.reader):
-                    for path in mine:
-                        import_bundle(store, path)
+                for path in mine:
+                    import_bundle(store, path)
                 assert dump_tables(store) == model_join(snapshots), f"site {n}'s bundles lose data"
             finally:
                 store.close()
@@ -439,10 +434,6 @@ def test_purge_and_revoke_in_a_fixed_run_converge() -> None:
         m.teardown()
 
 
-def paths_of(site: Site) -> Any:
-    return site.active()
-
-
 TestSync = SyncMachine.TestCase
 THOROUGH = os.environ.get("FIELDAPP_SYNC_EXAMPLES")  # e.g. 500 for a long run
 TestSync.settings = settings(
@@ -487,4 +478,3 @@ def test_model_join_undeletes_only_for_newer_edits() -> None:
     newer = {**base, "notes": "y", "clocks": {"notes": f"0000000000000007:{site}"}}
     assert join_copies(["deleted", "notes"], [deleted, stale])["deleted"] is True
     assert join_copies(["deleted", "notes"], [deleted, newer])["deleted"] is False
-    _ = paths  # the machine switches key folders through Site.active
