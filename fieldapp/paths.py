@@ -23,17 +23,19 @@ from fieldapp.core.site import STORE_FILE, SitePaths
 if TYPE_CHECKING:
     from fieldapp.core.db import Store
 
-# The process default (the app's and the CLI's): ``--data-dir`` sets it at start-up.
-# Services never switch it: a second site is a second SitePaths (on its store).
-_override: SitePaths | None = None
-
-Dirs = SitePaths  # the folders of a site (older name)
+# The process's own site (the app's and the CLI's), set once at start-up by
+# ``--data-dir``. Nothing switches it to play another site: a second site is a
+# second SitePaths, carried by its store or passed as ``site=``.
+_data_dir: SitePaths | None = None
 
 
 def set_data_dir(path: str | Path | None) -> None:
-    """Make ``path`` the process default site folder (``None`` goes back to the defaults)."""
-    global _override
-    _override = SitePaths.under(path) if path else None
+    """At start-up (``--data-dir``): put the process's folders under ``path``.
+
+    ``None`` goes back to ``FIELDAPP_DATA_DIR`` or platformdirs.
+    """
+    global _data_dir
+    _data_dir = SitePaths.under(path) if path else None
 
 
 def default(db: str | None = None) -> SitePaths:
@@ -41,7 +43,7 @@ def default(db: str | None = None) -> SitePaths:
 
     Its store is ``db``, else ``FIELDAPP_DB``, else the file in its data folder.
     """
-    site = _override
+    site = _data_dir
     if site is None and os.environ.get("FIELDAPP_DATA_DIR"):
         site = SitePaths.under(os.environ["FIELDAPP_DATA_DIR"])
     if site is None:
