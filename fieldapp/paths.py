@@ -3,47 +3,72 @@
 platformdirs gives the per-user folders. ``--data-dir DIR`` or the
 ``FIELDAPP_DATA_DIR`` environment variable puts all of them under one folder
 instead (tests always do). ``--db URL`` or ``FIELDAPP_DB`` points at any store.
+
+That is the process default :class:`~fieldapp.core.site.SitePaths`, the one
+the app and the CLI run as. A store opened with another ``SitePaths`` (a test
+playing several sites) carries it, and the sync services use the store's.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 
 from fieldapp import APP_NAME
+from fieldapp.core.site import STORE_FILE, SitePaths
 
-_override: Path | None = None
+if TYPE_CHECKING:
+    from fieldapp.core.db import Store
+
+# The process's own site (the app's and the CLI's), set once at start-up by
+# ``--data-dir``. Nothing switches it to play another site: a second site is a
+# second SitePaths, carried by its store or passed as ``site=``.
+_data_dir: SitePaths | None = None
 
 
 def set_data_dir(path: str | Path | None) -> None:
-    """Put every folder under ``path`` (``None`` goes back to the defaults)."""
-    global _override
-    _override = Path(path).expanduser().resolve() if path else None
+    """At start-up (``--data-dir``): put the process's folders under ``path``.
+
+    ``None`` goes back to ``FIELDAPP_DATA_DIR`` or platformdirs.
+    """
+    global _data_dir
+    _data_dir = SitePaths.under(path) if path else None
 
 
-@dataclass(frozen=True)
-class Dirs:
-    data: Path
-    config: Path
-    logs: Path
-    cache: Path
+def default(db: str | None = None) -> SitePaths:
+    """This process's site: ``--data-dir``, else ``FIELDAPP_DATA_DIR``, else platformdirs.
+
+    Its store is ``db``, else ``FIELDAPP_DB``, else the file in its data folder.
+    """
+    site = _data_dir
+    if site is None and os.environ.get("FIELDAPP_DATA_DIR"):
+        site = SitePaths.under(os.environ["FIELDAPP_DATA_DIR"])
+    if site is None:
+        site = SitePaths(
+            Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+            Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
+            Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)),
+            Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)),
+        )
+    return site.with_store(db or os.environ.get("FIELDAPP_DB") or None)
 
 
-def dirs() -> Dirs:
-    root = _override
-    if root is None and os.environ.get("FIELDAPP_DATA_DIR"):
-        root = Path(os.environ["FIELDAPP_DATA_DIR"]).expanduser().resolve()
-    if root is not None:
-        return Dirs(root / "data", root / "config", root / "logs", root / "cache")
-    return Dirs(
-        Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
-        Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
-        Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)),
-        Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)),
-    )
+def dirs() -> SitePaths:
+    """The process default site's folders."""
+    return default()
+
+
+def resolve(site: SitePaths | None) -> SitePaths:
+    """The site given, else the process default."""
+    return site if site is not None else default()
+
+
+def site_of(store: Store) -> SitePaths:
+    """The site a store was opened for, else the process default."""
+    return resolve(store.site)
 
 
 def ensure(path: Path, *, private: bool = False) -> Path:
@@ -54,17 +79,17 @@ def ensure(path: Path, *, private: bool = False) -> Path:
 
 
 def default_store_path() -> Path:
-    return dirs().data / "fieldapp.sqlite"
+    return dirs().data / STORE_FILE
 
 
 def store_target(db: str | None = None) -> str:
     """The store to open: ``--db``, else ``FIELDAPP_DB``, else the default file."""
-    return db or os.environ.get("FIELDAPP_DB") or str(default_store_path())
+    return default(db).store_target
 
 
-def keys_dir() -> Path:
+def keys_dir(site: SitePaths | None = None) -> Path:
     """Private keys: owner-only, in the config folder, never in the store."""
-    return ensure(dirs().config / "keys", private=True)
+    return ensure(resolve(site).keys, private=True)
 
 
 def resources_dir() -> Path:

@@ -58,27 +58,26 @@ def test_invite_join_and_outbox_status(hq: Machine, laptop: Machine, tmp_path: P
 
 
 def test_offline_sync_keeps_the_outbox(tmp_path: Path) -> None:
-    from fieldapp import paths
     from fieldapp.core.db import open_store
+    from fieldapp.core.site import SitePaths
     from fieldapp.services.campaign import outbox, state
     from fieldapp.services.campaign.client import RetryPolicy
     from fieldapp.services.campaign.sync import sync
     from fieldapp.services.hq import laptops
     from tests.server.conftest import free_port
 
-    hq_store = open_store(tmp_path / "hq.sqlite")
-    paths.set_data_dir(tmp_path / "hq-data")
+    hq_store = open_store(tmp_path / "hq.sqlite", site=SitePaths.under(tmp_path / "hq-data"))
     join = laptops.invite(hq_store, "Ana", [f"http://127.0.0.1:{free_port()}"])  # nobody listens
-    paths.set_data_dir(tmp_path / "laptop-data")
+    laptop = SitePaths.under(tmp_path / "laptop-data")
     join_path = tmp_path / "ana.fieldapp-join"
     join_path.write_bytes(join.to_bytes())
-    store = open_store(tmp_path / "laptop.sqlite")
+    store = open_store(tmp_path / "laptop.sqlite", site=laptop)
     try:
-        state.join(join_path)
+        state.join(join_path, site=laptop)
         outbox.export_to_outbox(store)
         report = sync(store, policy=RetryPolicy(tries=2, base=0.01, cap=0.02))
         assert not report.online and report.waiting == 1
-        st = state.load_state()
+        st = state.load_state(laptop)
         assert st is not None and st.last_try and not st.last_ok and "could not be reached" in str(st.last_error)
     finally:
         store.close()

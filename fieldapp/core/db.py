@@ -28,6 +28,7 @@ from fieldapp.core import cipher, migrations
 from fieldapp.core.files import atomic_path
 from fieldapp.core.hlc import HybridLogicalClock
 from fieldapp.core.models import StoreMeta
+from fieldapp.core.site import SitePaths
 from fieldapp.errors import StoreError
 
 log = logging.getLogger(__name__)
@@ -161,10 +162,13 @@ def backup_sqlite(engine: Engine, label: str) -> Path | None:
 class Store:
     """An open store: engine, site id and clock. Sessions come from here."""
 
-    def __init__(self, engine: Engine, site_id: str, clock: HybridLogicalClock) -> None:
+    def __init__(self, engine: Engine, site_id: str, clock: HybridLogicalClock,
+                 site: SitePaths | None = None) -> None:
         self.engine = engine
         self.site_id = site_id
         self.clock = clock
+        # This site's folders (keys, trust, outbox, quarantine); None: the process default.
+        self.site = site
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     @property
@@ -246,8 +250,12 @@ def store_key_for(url: str, key: str | None = None) -> str | None:
     return _resolver(Path(database), state)
 
 
-def open_store(path_or_url: str | Path, *, upgrade: bool = True, key: str | None = None) -> Store:
+def open_store(path_or_url: str | Path, *, upgrade: bool = True, key: str | None = None,
+               site: SitePaths | None = None) -> Store:
     """Open (creating or upgrading as needed) the store at a path or URL.
+
+    ``site`` names the site's folders (keys, outbox...) that services use with
+    this store; without it they use the process default (``fieldapp.paths``).
 
     ``key`` opens an encrypted store (or encrypts a new one); without it the
     installed key resolver decides (see :func:`set_key_resolver`).
@@ -267,4 +275,4 @@ def open_store(path_or_url: str | Path, *, upgrade: bool = True, key: str | None
         engine.dispose()
         where = engine.url.render_as_string(hide_password=True)
         raise StoreError(f"cannot open the store at {where}: {exc.orig if hasattr(exc, 'orig') else exc}") from exc
-    return Store(engine, site_id, HybridLogicalClock(last))
+    return Store(engine, site_id, HybridLogicalClock(last), site)

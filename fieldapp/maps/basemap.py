@@ -37,6 +37,7 @@ from pmtiles.writer import Writer
 from fieldapp import paths, settings
 from fieldapp.core import files
 from fieldapp.core.db import Store
+from fieldapp.core.site import SitePaths
 from fieldapp.errors import InputError
 from fieldapp.maps.tiles import tiles_in_area
 
@@ -272,7 +273,8 @@ def packet_clip(store: Store, turfs: list[str], folder: Path,
 
 
 def install_from_bundle(path: str | Path, *, passphrase: bytes | None = None,
-                        store_site_id: str | None = None) -> Path | None:
+                        store_site_id: str | None = None,
+                        site: SitePaths | None = None) -> Path | None:
     """After a turf packet is imported: keep and use the basemap clip it carries, if any."""
     import tempfile
 
@@ -280,7 +282,7 @@ def install_from_bundle(path: str | Path, *, passphrase: bytes | None = None,
     from fieldapp.services.sync.bundle import open_bundle
 
     with open_bundle(path, passphrase=passphrase, store_site_id=store_site_id,
-                     scan=False) as opened:
+                     scan=False, site=site) as opened:
         if PACKET_ATTACHMENT not in listed(opened.manifest.scope):
             return None
         with tempfile.TemporaryDirectory() as tmp:
@@ -294,4 +296,5 @@ def keep_packet_basemap(store: Store, path: str | Path, status: str, *,
     """After ``bundle import`` (CLI or Sync page): install the clip of a merged packet."""
     if status not in ("merged", "partial", "already"):
         return None
-    return install_from_bundle(path, passphrase=passphrase, store_site_id=store.site_id)
+    return install_from_bundle(path, passphrase=passphrase, store_site_id=store.site_id,
+                               site=store.site)

@@ -220,7 +220,7 @@ def uploaded_bundle_ids(session: Session) -> list[str]:
     from fieldapp.services.sync.bundle import SUFFIX
 
     waiting = {item.path.name.removesuffix(SUFFIX).split("-", 2)[-1]
-               for item in outbox.waiting()}
+               for item in outbox.waiting(getattr(session.info.get("store"), "site", None))}
     return [row.bundle_id for row in out_bundles(session) if row.bundle_id not in waiting]
 
 

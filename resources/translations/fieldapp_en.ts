@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AcceptBundleBox</name>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/accept_dialog.py" line="44"/>
+        <source>%Ln minute(s)</source>
+        <translation>
+            <numerusform>%Ln minute</numerusform>
+            <numerusform>%Ln minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/accept_dialog.py" line="47"/>
+        <source>%Ln hour(s)</source>
+        <translation>
+            <numerusform>%Ln hour</numerusform>
+            <numerusform>%Ln hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/accept_dialog.py" line="48"/>
+        <source>%Ln day(s)</source>
+        <translation>
+            <numerusform>%Ln day</numerusform>
+            <numerusform>%Ln days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CheckInDialog</name>
     <message numerus="yes">
         <location filename="../../fieldapp/ui/checkin.py" line="330"/>
@@ -112,7 +139,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/events.py" line="250"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="267"/>
         <source>%Ln event(s)</source>
         <translation>
             <numerusform>%Ln event</numerusform>
@@ -120,7 +147,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/events.py" line="252"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="269"/>
         <source>%Ln upcoming event(s)</source>
         <translation>
             <numerusform>%Ln upcoming event</numerusform>
@@ -128,7 +155,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/events.py" line="308"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="325"/>
         <source>(+%Ln waitlisted)</source>
         <translation>
             <numerusform>(+%Ln waitlisted)</numerusform>
@@ -136,7 +163,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/events.py" line="312"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="329"/>
         <source>%Ln RSVP(s)</source>
         <translation>
             <numerusform>%Ln RSVP</numerusform>
@@ -144,7 +171,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/events.py" line="312"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="329"/>
         <source>%Ln arrived</source>
         <translation>
             <numerusform>%Ln arrived</numerusform>
@@ -152,7 +179,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/events.py" line="313"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="330"/>
         <source>%Ln walk-in(s)</source>
         <translation>
             <numerusform>%Ln walk-in</numerusform>
@@ -160,7 +187,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/events.py" line="313"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="330"/>
         <source>%Ln waitlisted</source>
         <translation>
             <numerusform>%Ln waitlisted</numerusform>
@@ -192,7 +219,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/sync.py" line="323"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="324"/>
         <source>Conflicts (%n)</source>
         <translation>
             <numerusform>Conflicts (%n)</numerusform>
@@ -200,7 +227,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/sync.py" line="324"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="325"/>
         <source>Possible duplicates (%n)</source>
         <translation>
             <numerusform>Possible duplicates (%n)</numerusform>

@@ -55,6 +55,63 @@
     </message>
 </context>
 <context>
+    <name>AcceptBundleBox</name>
+    <message>
+        <location filename="../../fieldapp/ui/accept_dialog.py" line="21"/>
+        <source>Accept bundle</source>
+        <translation>Aceptar paquete</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/accept_dialog.py" line="23"/>
+        <source>This bundle&apos;s records are {ahead} ahead of this computer&apos;s clock.</source>
+        <translation>Los registros de este paquete van {ahead} por delante del reloj de este equipo.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/accept_dialog.py" line="26"/>
+        <source>Merging it moves this store&apos;s clock forward by as much, and every bundle exported from here afterwards carries that clock to the other sites. Check that the clocks of both computers are right before you merge it.</source>
+        <translation>Al fusionarlo, el reloj de este almacén avanza lo mismo, y cada paquete que se exporte desde aquí después lleva ese reloj a los demás equipos. Compruebe que los relojes de ambos equipos están en hora antes de fusionarlo.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/accept_dialog.py" line="30"/>
+        <source>This bundle&apos;s clock was ahead of this computer&apos;s when it arrived.</source>
+        <translation>El reloj de este paquete iba por delante del de este equipo cuando llegó.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/accept_dialog.py" line="32"/>
+        <source>Check that the clocks of both computers are right before you merge it.</source>
+        <translation>Compruebe que los relojes de ambos equipos están en hora antes de fusionarlo.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/accept_dialog.py" line="35"/>
+        <source>Merge it anyway</source>
+        <translation>Fusionarlo de todos modos</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/accept_dialog.py" line="44"/>
+        <source>%Ln minute(s)</source>
+        <translation>
+            <numerusform>%Ln minuto</numerusform>
+            <numerusform>%Ln minutos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/accept_dialog.py" line="47"/>
+        <source>%Ln hour(s)</source>
+        <translation>
+            <numerusform>%Ln hora</numerusform>
+            <numerusform>%Ln horas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/accept_dialog.py" line="48"/>
+        <source>%Ln day(s)</source>
+        <translation>
+            <numerusform>%Ln día</numerusform>
+            <numerusform>%Ln días</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AddSignupDialog</name>
     <message>
         <location filename="../../fieldapp/ui/event_dialogs.py" line="310"/>
@@ -832,12 +889,12 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>GeocodeButton</name>
     <message>
-        <location filename="../../fieldapp/ui/geocode_dialog.py" line="355"/>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="367"/>
         <source>Geocode doors…</source>
         <translation>Geocodificar…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/geocode_dialog.py" line="356"/>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="368"/>
         <source>Find coordinates for the doors that have none</source>
         <translation>Buscar coordenadas para las puertas que no tienen</translation>
     </message>
@@ -860,162 +917,162 @@ Los detalles están en el archivo de registro.</translation>
         <translation>Usar un archivo de puntos de dirección (sin red)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/geocode_dialog.py" line="117"/>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="134"/>
         <source>Provider:</source>
         <translation>Proveedor:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/geocode_dialog.py" line="119"/>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="136"/>
         <source>the provider&apos;s own (or host:port of yours)</source>
         <translation>el del proveedor (o host:puerto del suyo)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/geocode_dialog.py" line="120"/>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="137"/>
         <source>Server:</source>
         <translation>Servidor:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/geocode_dialog.py" line="123"/>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="140"/>
         <source>every address</source>
         <translation>todas las direcciones</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/geocode_dialog.py" line="124"/>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="141"/>
         <source> addresses</source>
         <translation> direcciones</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/geocode_dialog.py" line="125"/>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="142"/>
         <source>Ask at most:</source>
         <translation>Consultar como máximo:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/geocode_dialog.py" line="127"/>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="144"/>
         <source>Nominatim and Photon are asked at most once a second, ArcGIS twice; every answer is kept, so no address is asked twice. While the network is down the run waits and then goes on; Cancel keeps what was found.</source>
         <translation>A Nominatim y Photon se les consulta como máximo una vez por segundo, a ArcGIS dos; cada respuesta se guarda, así que ninguna dirección se consulta dos veces. Si se cae la red, el proceso espera y luego continúa; Cancelar conserva lo encontrado.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/geocode_dialog.py" line="141"/>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="159"/>
         <source>A .csv of addresses with latitude and longitude</source>
         <translation>Un .csv de direcciones con latitud y longitud</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/geocode_dialog.py" line="142"/>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="160"/>
         <source>Browse…</source>
         <translation>Examinar…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/geocode_dialog.py" line="148"/>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="166"/>
         <source>Counties publish address points as CSV (address, city or ZIP, and X/Y or latitude/longitude columns).</source>
         <translation>Los condados publican los puntos de dirección en CSV (columnas de dirección, ciudad o código postal, y X/Y o latitud/longitud).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/geocode_dialog.py" line="155"/>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="116"/>
         <source>Place newly located doors in turfs</source>
         <translation>Asignar a zonas las puertas recién ubicadas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/geocode_dialog.py" line="169"/>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="185"/>
         <source>The report appears here.</source>
         <translation>Aquí aparece el informe.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/geocode_dialog.py" line="173"/>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="189"/>
         <source>Geocode</source>
         <translation>Geocodificar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/geocode_dialog.py" line="196"/>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="208"/>
         <source>{n:,} doors have no coordinates. Doors need them to be placed in turfs, cut into turfs and shown on the map.</source>
         <translation>Puertas sin coordenadas: {n:,}. Las puertas las necesitan para asignarse a zonas, trazar zonas y verse en el mapa.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/geocode_dialog.py" line="201"/>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="213"/>
         <source>Choose an address-points file</source>
         <translation>Elija un archivo de puntos de dirección</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/geocode_dialog.py" line="202"/>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="214"/>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>Archivos CSV (*.csv *.txt);;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/geocode_dialog.py" line="219"/>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="231"/>
         <source>Choose an address-points file first.</source>
         <translation>Primero elija un archivo de puntos de dirección.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/geocode_dialog.py" line="222"/>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="234"/>
         <source>Geocoding from {file}</source>
         <translation>Geocodificando desde {file}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/geocode_dialog.py" line="231"/>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="243"/>
         <source>Geocoding with {provider}</source>
         <translation>Geocodificando con {provider}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/geocode_dialog.py" line="255"/>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="267"/>
         <source>Geocoding…</source>
         <translation>Geocodificando…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/geocode_dialog.py" line="278"/>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="290"/>
         <source>Stopped. The doors located so far are kept; run again to go on.</source>
         <translation>Detenido. Las puertas ubicadas hasta ahora se conservan; vuelva a ejecutarlo para continuar.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/geocode_dialog.py" line="281"/>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="293"/>
         <source>Geocoding finished.</source>
         <translation>Geocodificación terminada.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/geocode_dialog.py" line="291"/>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="303"/>
         <source>Geocoding stopped with a problem.</source>
         <translation>La geocodificación se detuvo por un problema.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/geocode_dialog.py" line="300"/>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="312"/>
         <source>Geocoded {n:,} doors with {provider}: {asked:,} addresses asked, {cached:,} from the cache</source>
         <translation>Puertas geocodificadas con {provider}: {n:,}; direcciones consultadas: {asked:,}, tomadas de la caché: {cached:,}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/geocode_dialog.py" line="305"/>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="317"/>
         <source>not found ({n}):</source>
         <translation>no encontradas ({n}):</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/geocode_dialog.py" line="308"/>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="320"/>
         <source>... and {n} more</source>
         <translation>... y {n} más</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/geocode_dialog.py" line="311"/>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="323"/>
         <source>waited {s:.0f} s for the network</source>
         <translation>esperó {s:.0f} s a la red</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/geocode_dialog.py" line="314"/>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="326"/>
         <source>stopped: the geocoder cannot be reached; run again later to resume</source>
         <translation>detenido: no se puede conectar con el geocodificador; vuelva a ejecutarlo más tarde para continuar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/geocode_dialog.py" line="317"/>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="329"/>
         <source>Geocoded {n:,} doors from {file} ({points:,} address points read, no network used)</source>
         <translation>Puertas geocodificadas desde {file}: {n:,} (puntos de dirección leídos: {points:,}, sin usar la red)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/geocode_dialog.py" line="322"/>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="334"/>
         <source>Stopped before the end: the doors located so far are kept.</source>
         <translation>Se detuvo antes del final: las puertas ubicadas hasta ahora se conservan.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/geocode_dialog.py" line="324"/>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="336"/>
         <source>{n:,} doors placed in turfs</source>
         <translation>Puertas asignadas a zonas: {n:,}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/geocode_dialog.py" line="325"/>
+        <location filename="../../fieldapp/ui/geocode_dialog.py" line="337"/>
         <source>{n:,} doors still have no coordinates</source>
         <translation>Puertas todavía sin coordenadas: {n:,}</translation>
     </message>
@@ -1806,163 +1863,163 @@ Los detalles están en el archivo de registro.</translation>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="214"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="215"/>
         <source>Bundles carry your work to the office and back: signed, encrypted files for a USB stick or e-mail. Drop .fieldbundle files here to import them.</source>
         <translation>Los paquetes llevan su trabajo a la oficina y de vuelta: archivos firmados y cifrados para una memoria USB o el correo. Suelte aquí archivos .fieldbundle para importarlos.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="216"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="217"/>
         <source>Export bundle…</source>
         <translation>Exportar paquete…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="218"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="219"/>
         <source>Import bundles…</source>
         <translation>Importar paquetes…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="240"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="241"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="240"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="241"/>
         <source>Direction</source>
         <translation>Sentido</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="240"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="241"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="241"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="242"/>
         <source>Site</source>
         <translation>Equipo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="241"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="242"/>
         <source>No.</source>
         <translation>N.º</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="241"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="242"/>
         <source>Records</source>
         <translation>Reg.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="242"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="243"/>
         <source>File</source>
         <translation>Archivo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="250"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="251"/>
         <source>Accept quarantined bundle</source>
         <translation>Aceptar paquete en cuarentena</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="257"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="258"/>
         <source>History</source>
         <translation>Historial</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="259"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="260"/>
         <source>Record</source>
         <translation>Registro</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="259"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="260"/>
         <source>Field</source>
         <translation>Campo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="259"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="260"/>
         <source>Kept value</source>
         <translation>Valor conservado</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="260"/>
         <location filename="../../fieldapp/ui/pages/sync.py" line="261"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="262"/>
         <source>Written by</source>
         <translation>Escrito por</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="260"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="261"/>
         <source>Other value</source>
         <translation>Otro valor</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="271"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="272"/>
         <source>The newer write was kept. Nothing is lost: choose the other value to write it back (it then travels like any edit).</source>
         <translation>Se conservó el cambio más reciente. No se pierde nada: elija el otro valor para volver a escribirlo (luego viaja como cualquier cambio).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="264"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="265"/>
         <source>Keep this value</source>
         <translation>Conservar este valor</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="265"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="266"/>
         <source>Use the other value</source>
         <translation>Usar el otro valor</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="275"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="276"/>
         <source>Conflicts</source>
         <translation>Conflictos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="278"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="279"/>
         <source>Door A</source>
         <translation>Puerta A</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="278"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="279"/>
         <source>Door B</source>
         <translation>Puerta B</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="278"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="279"/>
         <source>Why</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="290"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="291"/>
         <source>The same address was entered on two laptops. Merging keeps one door and moves its people; keeping both marks them distinct.</source>
         <translation>Se capturó la misma dirección en dos computadoras. Al fusionar se conserva una puerta y se le pasan las personas; al conservar ambas se marcan como distintas.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="281"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="282"/>
         <source>Merge, keep A</source>
         <translation>Fusionar, dejar A</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="282"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="283"/>
         <source>Merge, keep B</source>
         <translation>Fusionar, dejar B</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="283"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="284"/>
         <source>Keep both</source>
         <translation>Conservar ambas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="294"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="295"/>
         <source>Possible duplicates</source>
         <translation>Posibles duplicados</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="299"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="300"/>
         <source>Outbox</source>
         <translation>Bandeja de salida</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="304"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="305"/>
         <source>HQ inbox</source>
         <translation>Bandeja de la sede</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/sync.py" line="323"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="324"/>
         <source>Conflicts (%n)</source>
         <translation>
             <numerusform>Conflictos (%n)</numerusform>
@@ -1970,7 +2027,7 @@ Los detalles están en el archivo de registro.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/sync.py" line="324"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="325"/>
         <source>Possible duplicates (%n)</source>
         <translation>
             <numerusform>Posibles duplicados (%n)</numerusform>
@@ -1978,126 +2035,116 @@ Los detalles están en el archivo de registro.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="329"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="330"/>
         <source>This laptop: {name}, key {fp}. Trusted sites: {n}.</source>
         <translation>Esta computadora: {name}, clave {fp}. Equipos de confianza: {n}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="333"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="334"/>
         <source>This laptop has no keys yet: they are made with the first export.</source>
         <translation>Esta computadora aún no tiene claves: se crean con la primera exportación.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="338"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="339"/>
         <source>In</source>
         <translation>Entrada</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="338"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="339"/>
         <source>Out</source>
         <translation>Salida</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="339"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="340"/>
         <source>Merged</source>
         <translation>Fusionado</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="339"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="340"/>
         <source>Written</source>
         <translation>Escrito</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="340"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="341"/>
         <source>Quarantined</source>
         <translation>En cuarentena</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="340"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="341"/>
         <source>Merged in part</source>
         <translation>Fusionado en parte</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="352"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="354"/>
         <source>No bundles yet.</source>
         <translation>Todavía no hay paquetes.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="373"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="375"/>
         <source>Same address</source>
         <translation>Misma dirección</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="393"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="395"/>
         <source>Type a passphrase, or untick the passphrase box.</source>
         <translation>Escriba una contraseña o desmarque la casilla de contraseña.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="412"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="414"/>
         <source>Exported {n} records to {path}</source>
         <translation>Registros exportados a {path}: {n}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="415"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="417"/>
         <source>Exporting a bundle…</source>
         <translation>Exportando un paquete…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="421"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="423"/>
         <source>Import bundles</source>
         <translation>Importar paquetes</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="422"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="424"/>
         <source>Field App bundles (*{suffix});;All files (*)</source>
         <translation>Paquetes de Field App (*{suffix});;Todos los archivos (*)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="448"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="450"/>
         <source>Importing bundles…</source>
         <translation>Importando paquetes…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="474"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="476"/>
         <source>Some bundles were not imported</source>
         <translation>Algunos paquetes no se importaron</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="477"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="479"/>
         <source>Passphrase</source>
         <translation>Contraseña</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="478"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="480"/>
         <source>These bundles are protected by a passphrase:
 {files}</source>
         <translation>Estos paquetes están protegidos con contraseña:
 {files}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="487"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="489"/>
         <source>{file}: not imported: {why}</source>
         <translation>{file}: no se importó: {why}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="491"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="493"/>
         <source>{file}: {new} new, {updated} updated, {unchanged} unchanged, {conflicts} conflicts</source>
         <translation>{file}: nuevos {new}, actualizados {updated}, sin cambios {unchanged}, conflictos {conflicts}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="496"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="498"/>
         <source>, {n} possible duplicates</source>
         <translation>, posibles duplicados {n}</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="511"/>
-        <source>Accept bundle</source>
-        <translation>Aceptar paquete</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="512"/>
-        <source>Merge this bundle even though its clock was ahead of this computer&apos;s? Check that both clocks are right first.</source>
-        <translation>¿Fusionar este paquete aunque su reloj iba adelantado respecto al de esta computadora? Primero revise que ambos relojes estén bien.</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/pages/sync.py" line="524"/>
@@ -2106,7 +2153,7 @@ Los detalles están en el archivo de registro.</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/pages/canvass/page.py" line="218"/>
-        <location filename="../../fieldapp/ui/pages/events.py" line="407"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="424"/>
         <location filename="../../fieldapp/ui/pages/sync.py" line="535"/>
         <location filename="../../fieldapp/ui/pages/sync.py" line="546"/>
         <source>Saving…</source>
@@ -2296,135 +2343,135 @@ Los detalles están en el archivo de registro.</translation>
         <translation>Cada hogar por visitar, quién vive allí y qué pasó en la puerta.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="76"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="92"/>
         <source>Canvass launches, house parties, phone banks and trainings. Times are in each event&apos;s own time zone.</source>
         <translation>Salidas a tocar puertas, reuniones en casa, bancos telefónicos y capacitaciones. Las horas están en la zona horaria de cada evento.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="78"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="94"/>
         <source>Show past events</source>
         <translation>Mostrar eventos pasados</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="79"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="95"/>
         <source>Search by title or place</source>
         <translation>Buscar por título o lugar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="85"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="103"/>
         <source>New event…</source>
         <translation>Nuevo evento…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="87"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="105"/>
         <source>Edit…</source>
         <translation>Editar…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="88"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="106"/>
         <source>Duplicate</source>
         <translation>Duplicar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="89"/>
-        <location filename="../../fieldapp/ui/pages/events.py" line="283"/>
-        <location filename="../../fieldapp/ui/pages/events.py" line="362"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="107"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="300"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="379"/>
         <source>Cancel event</source>
         <translation>Cancelar evento</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="90"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="108"/>
         <source>Check-in mode…</source>
         <translation>Registro de entrada…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="92"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="110"/>
         <source>Print and export</source>
         <translation>Imprimir y exportar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="95"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="113"/>
         <source>Sign-in sheet (PDF)…</source>
         <translation>Hoja de registro (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="96"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="114"/>
         <source>Reminder call list (CSV)…</source>
         <translation>Lista de llamadas de recordatorio (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="97"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="115"/>
         <source>All events as a calendar file (ICS)…</source>
         <translation>Todos los eventos como calendario (ICS)…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="131"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="160"/>
         <source>Shifts</source>
         <translation>Turnos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="133"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="162"/>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="133"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="162"/>
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="133"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="162"/>
         <source>Taken</source>
         <translation>Ocupados</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="143"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="172"/>
         <source>Add shift…</source>
         <translation>Agregar turno…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="144"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="173"/>
         <source>Edit shift…</source>
         <translation>Editar turno…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="145"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="174"/>
         <source>Remove shift</source>
         <translation>Quitar turno</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="153"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="184"/>
         <source>Signups</source>
         <translation>Inscripciones</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="155"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="186"/>
         <source>Name, phone or email</source>
         <translation>Nombre, teléfono o correo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="169"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="200"/>
         <source>Add signup…</source>
         <translation>Agregar inscripción…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="171"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="202"/>
         <source>Set status</source>
         <translation>Cambiar estado</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="177"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="208"/>
         <source>Apply</source>
         <translation>Aplicar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="219"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="236"/>
         <location filename="../../fieldapp/ui/pages/map.py" line="155"/>
         <source>Events</source>
         <translation>Eventos</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/events.py" line="250"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="267"/>
         <source>%Ln event(s)</source>
         <translation>
             <numerusform>%Ln evento</numerusform>
@@ -2432,7 +2479,7 @@ Los detalles están en el archivo de registro.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/events.py" line="252"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="269"/>
         <source>%Ln upcoming event(s)</source>
         <translation>
             <numerusform>%Ln evento próximo</numerusform>
@@ -2440,7 +2487,7 @@ Los detalles están en el archivo de registro.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/events.py" line="308"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="325"/>
         <source>(+%Ln waitlisted)</source>
         <translation>
             <numerusform>(+%Ln en espera)</numerusform>
@@ -2448,7 +2495,7 @@ Los detalles están en el archivo de registro.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/events.py" line="312"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="329"/>
         <source>%Ln RSVP(s)</source>
         <translation>
             <numerusform>%Ln inscrito</numerusform>
@@ -2456,7 +2503,7 @@ Los detalles están en el archivo de registro.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/events.py" line="312"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="329"/>
         <source>%Ln arrived</source>
         <translation>
             <numerusform>%Ln llegó</numerusform>
@@ -2464,7 +2511,7 @@ Los detalles están en el archivo de registro.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/events.py" line="313"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="330"/>
         <source>%Ln walk-in(s)</source>
         <translation>
             <numerusform>%Ln sin inscripción</numerusform>
@@ -2472,7 +2519,7 @@ Los detalles están en el archivo de registro.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/pages/events.py" line="313"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="330"/>
         <source>%Ln waitlisted</source>
         <translation>
             <numerusform>%Ln en lista de espera</numerusform>
@@ -2480,132 +2527,132 @@ Los detalles están en el archivo de registro.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="270"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="287"/>
         <source>Pick an event to see its shifts and signups.</source>
         <translation>Elija un evento para ver sus turnos e inscripciones.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="282"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="299"/>
         <source>Reinstate event</source>
         <translation>Restablecer evento</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="289"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="306"/>
         <source>(cancelled)</source>
         <translation>(cancelado)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="298"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="315"/>
         <source>Hosted by {names}</source>
         <translation>Anfitriones: {names}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="299"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="316"/>
         <source>capacity {n}</source>
         <translation>cupo {n}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="299"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="316"/>
         <source>no capacity limit</source>
         <translation>sin límite de cupo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="349"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="366"/>
         <source>Duplicating…</source>
         <translation>Duplicando…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="359"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="376"/>
         <source>Reinstating…</source>
         <translation>Restableciendo…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="363"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="380"/>
         <source>Cancel {title}? Signups are kept so you can tell people.</source>
         <translation>¿Cancelar {title}? Las inscripciones se conservan para que pueda avisarles.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="365"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="382"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="385"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="402"/>
         <source>Removing the shift…</source>
         <translation>Quitando el turno…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="391"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="408"/>
         <source>Waitlist</source>
         <translation>Lista de espera</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="392"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="409"/>
         <source>That shift is full: the person is on the waitlist and gets the first seat that opens.</source>
         <translation>Ese turno está lleno: la persona queda en lista de espera y obtiene el primer lugar que se libere.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="405"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="422"/>
         <source>one person moved up from the waitlist</source>
         <translation>una persona pasó de la lista de espera</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="419"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="436"/>
         <source>Save the sign-in sheet</source>
         <translation>Guardar la hoja de registro</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="419"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="436"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="428"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="445"/>
         <source>Writing the sign-in sheet…</source>
         <translation>Generando la hoja de registro…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="429"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="446"/>
         <source>Wrote {path} ({n} RSVPs).</source>
         <translation>Se guardó {path} (inscritos: {n}).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="435"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="452"/>
         <source>Save the call list</source>
         <translation>Guardar la lista de llamadas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="435"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="452"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="444"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="461"/>
         <source>Writing the call list…</source>
         <translation>Generando la lista de llamadas…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="445"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="462"/>
         <source>Wrote {n} people to call to {path}; {left} left out (no phone, do not call or waitlisted).</source>
         <translation>Personas para llamar guardadas en {path}: {n}; quedaron fuera: {left} (sin teléfono, no llamar o en lista de espera).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="449"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="466"/>
         <source>Save the calendar</source>
         <translation>Guardar el calendario</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="449"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="466"/>
         <source>iCalendar (*.ics)</source>
         <translation>iCalendar (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="458"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="475"/>
         <source>Writing the calendar…</source>
         <translation>Generando el calendario…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/events.py" line="459"/>
+        <location filename="../../fieldapp/ui/pages/events.py" line="476"/>
         <source>Wrote {n} events to {path}.</source>
         <translation>Eventos guardados en {path}: {n}.</translation>
     </message>
@@ -3064,7 +3111,7 @@ Los detalles están en el archivo de registro.</translation>
         <translation>El nuevo idioma se aplicará la próxima vez que abra Field App.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/pages/sync.py" line="307"/>
+        <location filename="../../fieldapp/ui/pages/sync.py" line="308"/>
         <source>Sync</source>
         <translation>Sincronizar</translation>
     </message>
@@ -3693,114 +3740,114 @@ Los detalles están en el archivo de registro.</translation>
         <translation>Guion de la encuesta</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/script_editor.py" line="58"/>
+        <location filename="../../fieldapp/ui/script_editor.py" line="75"/>
         <source>Questions, in the order they are asked</source>
         <translation>Preguntas, en el orden en que se hacen</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/script_editor.py" line="65"/>
+        <location filename="../../fieldapp/ui/script_editor.py" line="82"/>
         <source>New question</source>
         <translation>Nueva pregunta</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/script_editor.py" line="66"/>
+        <location filename="../../fieldapp/ui/script_editor.py" line="83"/>
         <source>Move up</source>
         <translation>Subir</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/script_editor.py" line="67"/>
+        <location filename="../../fieldapp/ui/script_editor.py" line="84"/>
         <source>Move down</source>
         <translation>Bajar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/script_editor.py" line="68"/>
+        <location filename="../../fieldapp/ui/script_editor.py" line="85"/>
         <source>Remove</source>
         <translation>Quitar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/script_editor.py" line="75"/>
+        <location filename="../../fieldapp/ui/script_editor.py" line="94"/>
         <source>Question</source>
         <translation>Pregunta</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/script_editor.py" line="78"/>
+        <location filename="../../fieldapp/ui/script_editor.py" line="97"/>
         <source>short_name (letters, digits, _)</source>
         <translation>nombre_corto (letras, dígitos, _)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/script_editor.py" line="81"/>
+        <location filename="../../fieldapp/ui/script_editor.py" line="100"/>
         <source>Key</source>
         <translation>Clave</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/script_editor.py" line="82"/>
-        <location filename="../../fieldapp/ui/script_editor.py" line="95"/>
+        <location filename="../../fieldapp/ui/script_editor.py" line="101"/>
+        <location filename="../../fieldapp/ui/script_editor.py" line="114"/>
         <source>English</source>
         <translation>Inglés</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/script_editor.py" line="83"/>
-        <location filename="../../fieldapp/ui/script_editor.py" line="95"/>
+        <location filename="../../fieldapp/ui/script_editor.py" line="102"/>
+        <location filename="../../fieldapp/ui/script_editor.py" line="114"/>
         <source>Spanish</source>
         <translation>Español</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/script_editor.py" line="89"/>
+        <location filename="../../fieldapp/ui/script_editor.py" line="108"/>
         <source>is answered</source>
         <translation>se responde</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/script_editor.py" line="91"/>
+        <location filename="../../fieldapp/ui/script_editor.py" line="110"/>
         <source>Ask only if</source>
         <translation>Preguntar solo si</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/script_editor.py" line="93"/>
+        <location filename="../../fieldapp/ui/script_editor.py" line="112"/>
         <source>Answer choices (none: free text)</source>
         <translation>Opciones de respuesta (ninguna: texto libre)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/script_editor.py" line="95"/>
+        <location filename="../../fieldapp/ui/script_editor.py" line="114"/>
         <source>Value</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/script_editor.py" line="100"/>
+        <location filename="../../fieldapp/ui/script_editor.py" line="119"/>
         <source>Add choice</source>
         <translation>Agregar opción</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/script_editor.py" line="101"/>
+        <location filename="../../fieldapp/ui/script_editor.py" line="120"/>
         <source>Remove choice</source>
         <translation>Quitar opción</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/script_editor.py" line="105"/>
+        <location filename="../../fieldapp/ui/script_editor.py" line="124"/>
         <source>Save question</source>
         <translation>Guardar pregunta</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/script_editor.py" line="143"/>
+        <location filename="../../fieldapp/ui/script_editor.py" line="149"/>
         <source>if {key} = {answer}</source>
         <translation>si {key} = {answer}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/script_editor.py" line="178"/>
+        <location filename="../../fieldapp/ui/script_editor.py" line="184"/>
         <source>(always ask)</source>
         <translation>(preguntar siempre)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/script_editor.py" line="217"/>
+        <location filename="../../fieldapp/ui/script_editor.py" line="223"/>
         <source>A new question goes at the end of the script.</source>
         <translation>Una pregunta nueva va al final del guion.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/script_editor.py" line="251"/>
+        <location filename="../../fieldapp/ui/script_editor.py" line="257"/>
         <source>Saved.</source>
         <translation>Guardado.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/script_editor.py" line="258"/>
+        <location filename="../../fieldapp/ui/script_editor.py" line="264"/>
         <source>Saving the script…</source>
         <translation>Guardando el guion…</translation>
     </message>

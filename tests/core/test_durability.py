@@ -134,16 +134,12 @@ def _dump(store: Store) -> str:
 
 def test_a_full_disk_leaves_no_partial_file_and_the_store_intact(
         demo_store: Store, small_disk: Path, tmp_path: Path) -> None:
-    from fieldapp import paths
+    from fieldapp.core.site import SitePaths
     from fieldapp.services.sync import keys
 
-    keep = paths._override
-    paths.set_data_dir(tmp_path / "data")
-    try:
-        keys.init_keys("laptop")
-        _fail_everywhere(demo_store, small_disk)
-    finally:
-        paths._override = keep
+    demo_store.site = SitePaths.under(tmp_path / "data")  # the laptop's keys live here
+    keys.init_keys("laptop", site=demo_store.site)
+    _fail_everywhere(demo_store, small_disk)
 
 
 def _fail_everywhere(demo_store: Store, small_disk: Path) -> None:

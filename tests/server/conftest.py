@@ -18,8 +18,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from fieldapp import paths
 from fieldapp.core.db import Store, open_store
+from fieldapp.core.site import SitePaths
 from fieldapp.services.hq import laptops
 from fieldapp.services.hq.joinfile import JoinFile
 from tests.services.sync.helpers import Site
@@ -39,20 +39,11 @@ class Hq:
         self.db = db
         self.spool = self.dir / "spool"
         self.procs: list[subprocess.Popen[bytes]] = []
-        with self.active():
-            self.store: Store = open_store(db)
-            from fieldapp.services.sync import keys
+        self.paths = SitePaths.under(self.dir)  # what the server's `--data-dir` names
+        self.store: Store = open_store(db, site=self.paths)
+        from fieldapp.services.sync import keys
 
-            keys.ensure_keys()
-
-    @contextlib.contextmanager
-    def active(self) -> Iterator[Hq]:
-        before = paths._override
-        paths.set_data_dir(self.dir)
-        try:
-            yield self
-        finally:
-            paths._override = before
+        keys.ensure_keys(self.paths)
 
     def serve(self, port: int | None = None, *extra: str) -> str:
         port = port or free_port()
@@ -82,8 +73,7 @@ class Hq:
         proc.wait(timeout=30)
 
     def invite(self, name: str, servers: list[str], turfs: list[str] | None = None) -> JoinFile:
-        with self.active():
-            return laptops.invite(self.store, name, servers, turfs=turfs)
+        return laptops.invite(self.store, name, servers, turfs=turfs)
 
     def close(self) -> None:
         for proc in self.procs:

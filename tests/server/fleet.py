@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from fieldapp import paths
 from fieldapp.core.db import open_store
 from fieldapp.core.ids import new_id
 from fieldapp.core.models import ContactAttempt, Door, Turf
+from fieldapp.core.site import SitePaths
 from fieldapp.core.stamping import bulk_insert
 from fieldapp.services.campaign import outbox, state
 from fieldapp.services.campaign.client import HqClient, RetryPolicy
@@ -76,27 +76,23 @@ def build_fleet(root: Path, invite: Callable[[str], bytes], count: int, contacts
     template = root / "template.sqlite"
     open_store(template).close()
     fleet = []
-    before = paths._override
-    try:
-        for i in range(count):
-            name = f"laptop-{i:03d}"
-            folder = root / name
-            folder.mkdir()
-            join_path = folder / "join.fieldapp-join"
-            join_path.write_bytes(invite(name))
-            paths.set_data_dir(folder / "data")
-            store = open_store(_laptop_store(template, folder / "store.sqlite"))
-            try:
-                own = keys.init_keys(name)
-                joined = state.join(join_path)
-                _day_of_work(store, contacts, rng)
-                bundle = outbox.export_to_outbox(store).path
-                fleet.append(FleetLaptop(name, joined.token, own.public_document(store.site_id),
-                                         bundle))
-            finally:
-                store.close()
-    finally:
-        paths._override = before
+    for i in range(count):
+        name = f"laptop-{i:03d}"
+        folder = root / name
+        folder.mkdir()
+        join_path = folder / "join.fieldapp-join"
+        join_path.write_bytes(invite(name))
+        site = SitePaths.under(folder / "data")
+        store = open_store(_laptop_store(template, folder / "store.sqlite"), site=site)
+        try:
+            own = keys.init_keys(name, site=site)
+            joined = state.join(join_path, site=site)
+            _day_of_work(store, contacts, rng)
+            bundle = outbox.export_to_outbox(store).path
+            fleet.append(FleetLaptop(name, joined.token, own.public_document(store.site_id),
+                                     bundle))
+        finally:
+            store.close()
     return fleet
 
 

@@ -31,9 +31,8 @@ pytestmark = pytest.mark.postgres
 
 def joined_laptop(hq, make_laptop, url: str, tmp_path: Path, name: str = "lee", doors: int = 50):  # type: ignore[no-untyped-def]
     laptop = make_laptop(name)
-    with laptop.active():
-        state.join(write_join(hq.invite(name, [url]), tmp_path / f"{name}.join"))
-        seed_demo(laptop.store, doors=doors, seed=11, today=DEMO_DAY)
+    state.join(write_join(hq.invite(name, [url]), tmp_path / f"{name}.join"), site=laptop.paths)
+    seed_demo(laptop.store, doors=doors, seed=11, today=DEMO_DAY)
     return laptop
 
 
@@ -52,13 +51,12 @@ def test_upload_resumes_from_the_last_byte_received(mode, make_hq, make_laptop, 
     proxy = FaultyProxy(port, after=12_000, mode=mode)
     try:
         laptop = joined_laptop(hq, make_laptop, proxy.url, tmp_path)
-        with laptop.active():
-            path = outbox.export_to_outbox(laptop.store).path
-            size = path.stat().st_size
-            assert size > 20_000  # the fault lands mid-upload
-            report = sync(laptop.store, policy=FAST, timeout=3, piece_bytes=8 * 1024)
-            assert report.sent == [path.name] and outbox.waiting() == []
-            sent = (outbox.sent_dir() / path.name).read_bytes()
+        path = outbox.export_to_outbox(laptop.store).path
+        size = path.stat().st_size
+        assert size > 20_000  # the fault lands mid-upload
+        report = sync(laptop.store, policy=FAST, timeout=3, piece_bytes=8 * 1024)
+        assert report.sent == [path.name] and outbox.waiting(laptop.paths) == []
+        sent = (outbox.sent_dir(laptop.paths) / path.name).read_bytes()
         assert proxy.faulted == 1 and proxy.connections >= 2
         # Every byte crossed once: the retry went on from where HQ stood, not from zero.
         assert bytes_received(direct) == size
@@ -75,16 +73,14 @@ def test_server_killed_mid_merge_merges_exactly_once_after_restart(  # type: ign
     hq = make_hq(pg_url)
     url = hq.serve()
     laptop = joined_laptop(hq, make_laptop, url, tmp_path)
-    with laptop.active():
-        outbox.export_to_outbox(laptop.store)
-        with laptop.store.session() as s:
-            attempts = s.scalar(select(func.count()).select_from(ContactAttempt))
+    outbox.export_to_outbox(laptop.store)
+    with laptop.store.session() as s:
+        attempts = s.scalar(select(func.count()).select_from(ContactAttempt))
     # Staff hold the store's merge lock, so the server's merge stops inside its transaction.
     blocker = psycopg.connect(pg_url, autocommit=True)
     blocker.execute("SELECT pg_advisory_lock(%s)", (PG_LOCK_KEY,))
     try:
-        with laptop.active():
-            assert sync(laptop.store, policy=FAST).sent  # stored: out of the outbox
+        assert sync(laptop.store, policy=FAST).sent  # stored: out of the outbox
         deadline = time.monotonic() + 30
         while [r.status for r in inbox.inbox(hq.store)] != ["merging"]:
             assert time.monotonic() < deadline
@@ -112,32 +108,26 @@ def test_a_spent_join_file_is_refused(make_hq, make_laptop, pg_url, tmp_path: Pa
     url = hq.serve()
     join_path = write_join(hq.invite("Sam", [url]), tmp_path / "sam.join")
     first, second = make_laptop("first"), make_laptop("second")
-    with first.active():
-        state.join(join_path)
-        assert sync(first.store, policy=FAST).online
-    with second.active():
-        state.join(join_path)
-        with pytest.raises(JoinRefusedError, match="already used"):
-            sync(second.store, policy=FAST)
-        code = main(["--db", str(second.dir / "store.sqlite"), "sync"])
-        assert code == 1 and "already used" in capsys.readouterr().err
-    with hq.active():
-        assert [lap.status for lap in laptops.list_laptops(hq.store)] == ["joined"]
+    state.join(join_path, site=first.paths)
+    assert sync(first.store, policy=FAST).online
+    state.join(join_path, site=second.paths)
+    with pytest.raises(JoinRefusedError, match="already used"):
+        sync(second.store, policy=FAST)
+    code = main(["--data-dir", str(second.dir / "data"), "--db", str(second.dir / "store.sqlite"), "sync"])
+    assert code == 1 and "already used" in capsys.readouterr().err
+    assert [lap.status for lap in laptops.list_laptops(hq.store)] == ["joined"]
 
 
 def test_a_revoked_laptop_is_refused_and_knows_it(make_hq, make_laptop, pg_url, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     hq = make_hq(pg_url)
     url = hq.serve()
     laptop = joined_laptop(hq, make_laptop, url, tmp_path)
-    with laptop.active():
-        assert sync(laptop.store, policy=FAST).online and not state.is_revoked()
-    with hq.active():
-        laptops.revoke(hq.store, "lee")
-    with laptop.active():
-        outbox.export_to_outbox(laptop.store)
-        with pytest.raises(RevokedError):
-            sync(laptop.store, policy=FAST)
-        assert state.is_revoked() and len(outbox.waiting()) == 1
+    assert sync(laptop.store, policy=FAST).online and not state.is_revoked(laptop.paths)
+    laptops.revoke(hq.store, "lee")
+    outbox.export_to_outbox(laptop.store)
+    with pytest.raises(RevokedError):
+        sync(laptop.store, policy=FAST)
+    assert state.is_revoked(laptop.paths) and len(outbox.waiting(laptop.paths)) == 1
     assert inbox.inbox(hq.store) == []
 
 
@@ -146,9 +136,8 @@ def test_hostile_requests_get_4xx_and_write_nothing(make_hq, make_laptop, pg_url
     hq = make_hq(pg_url)
     url = hq.serve(None, "--max-mb", "1")
     laptop = joined_laptop(hq, make_laptop, url, tmp_path)
-    with laptop.active():
-        assert sync(laptop.store, policy=FAST).online
-        secret = state.load_state().secret  # type: ignore[union-attr]
+    assert sync(laptop.store, policy=FAST).online
+    secret = state.load_state(laptop.paths).secret  # type: ignore[union-attr]
     auth = {"Authorization": f"Bearer {secret}"}
     garbage = os.urandom(5000)
     sha = hashlib.sha256(garbage).hexdigest()
@@ -200,17 +189,15 @@ def test_a_bundle_that_cannot_be_merged_is_held_for_staff(make_hq, make_laptop, 
     url = hq.serve()
     laptop = make_laptop("fast-clock")
     laptop.store.clock._wall = FakeWall(wall_ms() + 3_600_000)  # an hour ahead
-    with laptop.active():
-        state.join(write_join(hq.invite("Pat", [url]), tmp_path / "pat.join"))
-        with laptop.store.transaction() as s:  # written an hour "in the future"
-            s.add(Organization(name="Fast clock group", short_code="FCG"))
-        outbox.export_to_outbox(laptop.store)
-        assert sync(laptop.store, policy=FAST).sent  # HQ stored it: it leaves the outbox
+    state.join(write_join(hq.invite("Pat", [url]), tmp_path / "pat.join"), site=laptop.paths)
+    with laptop.store.transaction() as s:  # written an hour "in the future"
+        s.add(Organization(name="Fast clock group", short_code="FCG"))
+    outbox.export_to_outbox(laptop.store)
+    assert sync(laptop.store, policy=FAST).sent  # HQ stored it: it leaves the outbox
     rows = wait_merged(hq, 1)
     assert rows[0].status == "held" and "ahead" in rows[0].message, rows
     assert 'fieldapp_held_uploads 1' in httpx.get(url + "/metrics").text
-    with hq.active():
-        assert main(["--db", pg_url, "hq", "inbox", "--held"]) == 0
+    assert main(["--data-dir", str(hq.dir), "--db", pg_url, "hq", "inbox", "--held"]) == 0
     out = capsys.readouterr().out
     assert "held" in out and rows[0].id in out and "ahead" in out
     with hq.store.session() as s:

@@ -51,31 +51,28 @@ def test_join_send_merge_and_packet_back(make_hq, make_laptop, pg_url, tmp_path:
     url = hq.serve()
     join = hq.invite("Maria Lopez", [url], turfs=[turf_name])
     laptop = make_laptop("maria")
-    with laptop.active():
-        assert main(["join", str(write_join(join, tmp_path / "maria.fieldapp-join"))]) == 0
-        joined = state.load_state()
-        assert joined is not None and not joined.enrolled
-        first = sync(laptop.store, policy=FAST)  # first contact spends the token
-        assert first.online and state.load_state().enrolled  # type: ignore[union-attr]
+    assert main(["--data-dir", str(laptop.dir / "data"), "join", str(write_join(join, tmp_path / "maria.fieldapp-join"))]) == 0
+    joined = state.load_state(laptop.paths)
+    assert joined is not None and not joined.enrolled
+    first = sync(laptop.store, policy=FAST)  # first contact spends the token
+    assert first.online and state.load_state(laptop.paths).enrolled  # type: ignore[union-attr]
 
-    with hq.active():
-        make_packet(hq.store, hq.spool, "Maria Lopez")
-    with laptop.active():
-        got = sync(laptop.store, policy=FAST)
-        assert len(got.packets) == 1 and got.packets[0].endswith("merged")
-        with laptop.store.session() as s:
-            door_id = s.scalars(select(Door.id).join(Turf, Door.turf_id == Turf.id)
-                                .where(Turf.name == turf_name)).first()
-        assert door_id is not None
-        with laptop.store.transaction() as s:
-            canvass.record_result(s, door_id=door_id, result_code="not_home")
-        db = str(laptop.dir / "store.sqlite")
-        assert main(["--db", db, "bundle", "export", "--since-last"]) == 0  # lands in the outbox
-        assert len(outbox.waiting()) == 1
-        sent = sync(laptop.store, policy=FAST)
-        assert sent.sent and outbox.waiting() == []
-        again = sync(laptop.store, policy=FAST)  # nothing new: nothing sent, nothing fetched
-        assert again.sent == [] and again.packets == []
+    make_packet(hq.store, hq.spool, "Maria Lopez")
+    got = sync(laptop.store, policy=FAST)
+    assert len(got.packets) == 1 and got.packets[0].endswith("merged")
+    with laptop.store.session() as s:
+        door_id = s.scalars(select(Door.id).join(Turf, Door.turf_id == Turf.id)
+                            .where(Turf.name == turf_name)).first()
+    assert door_id is not None
+    with laptop.store.transaction() as s:
+        canvass.record_result(s, door_id=door_id, result_code="not_home")
+    db = str(laptop.dir / "store.sqlite")
+    assert main(["--data-dir", str(laptop.dir / "data"), "--db", db, "bundle", "export", "--since-last"]) == 0  # lands in the outbox
+    assert len(outbox.waiting(laptop.paths)) == 1
+    sent = sync(laptop.store, policy=FAST)
+    assert sent.sent and outbox.waiting(laptop.paths) == []
+    again = sync(laptop.store, policy=FAST)  # nothing new: nothing sent, nothing fetched
+    assert again.sent == [] and again.packets == []
 
     rows = wait_merged(hq, 1)
     assert [r.status for r in rows] == ["merged"]
@@ -95,15 +92,14 @@ def test_same_bundle_sent_twice_is_harmless(make_hq, make_laptop, pg_url, tmp_pa
     hq = make_hq(pg_url)
     url = hq.serve()
     laptop = make_laptop("ana")
-    with laptop.active():
-        state.join(write_join(hq.invite("Ana", [url]), tmp_path / "a.join"))
-        seed_demo(laptop.store, doors=50, seed=5, today=DEMO_DAY)
-        path = outbox.export_to_outbox(laptop.store).path
-        copy = path.read_bytes()
-        assert sync(laptop.store, policy=FAST).sent == [path.name]
-        path.write_bytes(copy)  # the same file turns up in the outbox again
-        report = sync(laptop.store, policy=FAST)
-        assert report.sent == [path.name] and outbox.waiting() == []
+    state.join(write_join(hq.invite("Ana", [url]), tmp_path / "a.join"), site=laptop.paths)
+    seed_demo(laptop.store, doors=50, seed=5, today=DEMO_DAY)
+    path = outbox.export_to_outbox(laptop.store).path
+    copy = path.read_bytes()
+    assert sync(laptop.store, policy=FAST).sent == [path.name]
+    path.write_bytes(copy)  # the same file turns up in the outbox again
+    report = sync(laptop.store, policy=FAST)
+    assert report.sent == [path.name] and outbox.waiting(laptop.paths) == []
     rows = wait_merged(hq, 1)
     assert len(rows) == 1 and rows[0].status == "merged"
 
@@ -127,16 +123,13 @@ def test_a_packet_over_http_brings_the_turfs_street_map(make_hq, make_laptop, pg
     url = hq.serve()
     join = hq.invite("Maria Lopez", [url], turfs=[turf_name])
     laptop = make_laptop("maria")
-    with laptop.active():
-        state.join(write_join(join, tmp_path / "maria.fieldapp-join"))
-        assert sync(laptop.store, policy=FAST).online  # enrols
-        assert opened_path() is None
-    with hq.active():
-        assert main(["--db", hq.db, "tiles", "open", str(county)]) == 0
-        assert main(["--db", hq.db, "hq", "packet", "Maria Lopez", "--spool", str(hq.spool)]) == 0
-    with laptop.active():
-        assert main(["--db", str(laptop.dir / "store.sqlite"), "sync"]) == 0
-        received = opened_path()
+    state.join(write_join(join, tmp_path / "maria.fieldapp-join"), site=laptop.paths)
+    assert sync(laptop.store, policy=FAST).online  # enrols
+    assert opened_path() is None
+    assert main(["--data-dir", str(hq.dir), "--db", hq.db, "tiles", "open", str(county)]) == 0
+    assert main(["--data-dir", str(hq.dir), "--db", hq.db, "hq", "packet", "Maria Lopez", "--spool", str(hq.spool)]) == 0
+    assert main(["--data-dir", str(laptop.dir / "data"), "--db", str(laptop.dir / "store.sqlite"), "sync"]) == 0
+    received = opened_path()
     assert received is not None and received.is_file() and received.parent.name == "basemaps"
     got, whole = _tiles(received), _tiles(county)
     assert got and set(got) < set(whole)  # the turf's area, not the county's far road

@@ -84,12 +84,11 @@ def test_hq_inbox_tab_shows_held_uploads_and_retries(ctx, qtbot, make_hq, tmp_pa
     laptop = Site(tmp_path / "laptops", "fast")
     laptop.store.clock._wall = FakeWall(wall_ms() + 3_600_000)
     try:
-        with laptop.active():
-            state.join(write_join(hq.invite("Pat", [url]), tmp_path / "pat.join"))
-            with laptop.store.transaction() as s:
-                s.add(Organization(name="Ahead", short_code="AH"))
-            outbox.export_to_outbox(laptop.store)
-            assert sync(laptop.store, policy=RetryPolicy(tries=3, base=0.05, cap=0.1)).sent
+        state.join(write_join(hq.invite("Pat", [url]), tmp_path / "pat.join"), site=laptop.paths)
+        with laptop.store.transaction() as s:
+            s.add(Organization(name="Ahead", short_code="AH"))
+        outbox.export_to_outbox(laptop.store)
+        assert sync(laptop.store, policy=RetryPolicy(tries=3, base=0.05, cap=0.1)).sent
     finally:
         laptop.close()
     qtbot.waitUntil(lambda: inbox.counts(ctx.store)["held"] == 1, timeout=60_000)

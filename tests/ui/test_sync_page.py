@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtGui import QDropEvent, QPainter
 from sqlalchemy import select
 
 from fieldapp.core.models import Door
@@ -17,6 +16,7 @@ from fieldapp.services.sync import keys
 from fieldapp.services.sync.bundle import export_bundle
 from fieldapp.services.sync.merge import import_bundle
 from fieldapp.ui import errordialog
+from fieldapp.ui.accept_dialog import AcceptBundleBox
 from tests.services.sync.helpers import FakeWall, Site
 
 
@@ -49,12 +49,10 @@ def laptop(ctx, tmp_path: Path) -> Site:  # type: ignore[no-untyped-def]
     site = Site(tmp_path / "sites", "Laptop 7")
     site.store.clock._wall = FakeWall(wall_ms())
     keys.trust(keys.parse_public_document(json.dumps(site.public), "laptop.pub"), recipient=True)
-    with site.active():
-        keys.trust(keys.parse_public_document(json.dumps(office.public_document(ctx.store.site_id)),
-                                              "office.pub"), recipient=True)
+    keys.trust(keys.parse_public_document(json.dumps(office.public_document(ctx.store.site_id)),
+                                          "office.pub"), recipient=True, site=site.paths)
     first = export_bundle(ctx.store, tmp_path / "office")
-    with site.active():
-        import_bundle(site.store, first.path)
+    import_bundle(site.store, first.path)
     yield site
     site.close()
 
@@ -99,8 +97,7 @@ def test_import_shows_conflicts_and_duplicates_to_resolve(page, ctx, qtbot, lapt
         twin = s.get(Door, first_door(laptop.store))
         s.add(Door(street_number=twin.street_number, street_name=twin.street_name, unit=twin.unit,
                    city=twin.city, address_key=twin.address_key))
-    with laptop.active():
-        path = export_bundle(laptop.store, tmp_path / "usb").path
+    path = export_bundle(laptop.store, tmp_path / "usb").path
 
     page.import_files([str(path)])
     wait(ctx, qtbot)
@@ -156,8 +153,7 @@ def test_quarantined_bundle_is_accepted_from_history(page, ctx, qtbot, laptop: S
     laptop.store.clock._wall.ms += 30 * 60_000
     with laptop.store.transaction() as s:
         s.get(Door, first_door(laptop.store)).notes = "from the future"
-    with laptop.active():
-        path = export_bundle(laptop.store, tmp_path / "usb", since_last=True).path
+    path = export_bundle(laptop.store, tmp_path / "usb", since_last=True).path
     page.import_files([str(path)])
     wait(ctx, qtbot)
     assert "30.0 minutes ahead" in page.result_label.text()
@@ -166,8 +162,16 @@ def test_quarantined_bundle_is_accepted_from_history(page, ctx, qtbot, laptop: S
     page.history_table.selectRow(row)
     assert page.accept_button.isEnabled()
     page.grab().save(str(shots_dir / "sync-quarantined.png"))
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    asked: list[str] = []
+
+    def say_yes(box: AcceptBundleBox) -> int:
+        asked.append(box.text())
+        box.merge_button.click()
+        return 0
+
+    monkeypatch.setattr(AcceptBundleBox, "exec", say_yes)
     page.accept_selected()
+    assert asked == ["This bundle's records are 30 minutes ahead of this computer's clock."]
     wait(ctx, qtbot)
     with ctx.store.session() as s:
         assert s.get(Door, first_door(ctx.store)).notes == "from the future"
@@ -180,10 +184,47 @@ def test_open_bundle_from_the_welcome_screen_picks_and_imports(page, ctx, qtbot,
 
     with laptop.store.transaction() as s:
         s.get(Door, first_door(laptop.store)).notes = "packet note"
-    with laptop.active():
-        path = export_bundle(laptop.store, tmp_path / "usb", since_last=True).path
+    path = export_bundle(laptop.store, tmp_path / "usb", since_last=True).path
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(path)], ""))
     page.open_bundle()
     wait(ctx, qtbot)
     with ctx.store.session() as s:
         assert s.get(Door, first_door(ctx.store)).notes == "packet note"
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_accept_dialog_says_how_far_ahead_the_bundle_is(ctx, qtbot, app, laptop: Site, tmp_path: Path,
+                                                        language: str, shots_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    from fieldapp import app as fieldapp_app
+    from fieldapp.ui.pages.sync import Page
+
+    laptop.store.clock._wall.ms += 3 * 3_600_000 + 60_000  # three hours (and a minute) fast
+    with laptop.store.transaction() as s:
+        s.get(Door, first_door(laptop.store)).notes = "from the future"
+    path = export_bundle(laptop.store, tmp_path / "usb", since_last=True).path
+    assert import_bundle(ctx.store, path).status == "quarantined"
+    fieldapp_app.load_translations(app, language)
+    page = Page(ctx)
+    qtbot.addWidget(page)
+    page.resize(1024, 700)  # a 1024x768 screen less a panel and a title bar
+    page.show()
+    page.reload()
+    bundle_id = str(page.history_table.item(0, 0).data(Qt.ItemDataRole.UserRole))
+    assert 3 * 3_600_000 < page._ahead[bundle_id] <= 3 * 3_600_000 + 60_000
+    box = AcceptBundleBox(page, page._ahead[bundle_id])
+    box.show()
+    qtbot.waitExposed(box)
+    hours = {"en": "3 hours", "es": "3 horas"}[language]
+    assert hours in box.text() and box.defaultButton() is not box.merge_button
+    assert box.width() <= 1024 and box.height() <= 700
+    shot = page.grab()
+    painter = QPainter(shot)
+    picture = box.grab()
+    painter.drawPixmap((shot.width() - picture.width()) // 2, (shot.height() - picture.height()) // 2, picture)
+    painter.end()
+    shot.save(str(shots_dir / f"sync-accept-{language}-1024.png"))
+    # the lead in the words a person uses, whatever its size
+    assert box.ahead_text(30 * 60_000) == {"en": "30 minutes", "es": "30 minutos"}[language]
+    assert box.ahead_text(20_000) == {"en": "1 minute", "es": "1 minuto"}[language]
+    assert box.ahead_text(12 * 86_400_000) == {"en": "12 days", "es": "12 días"}[language]
+    box.close()

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from fieldapp import paths
 from fieldapp.core.db import Store
+from fieldapp.core.site import SitePaths
 from fieldapp.services.progress import Progress
 from fieldapp.services.sync.bundle import (
     SUFFIX,
@@ -23,12 +24,12 @@ from fieldapp.services.sync.bundle import (
 )
 
 
-def outbox_dir() -> Path:
-    return paths.ensure(paths.dirs().data / "outbox", private=True)
+def outbox_dir(site: SitePaths | None = None) -> Path:
+    return paths.ensure(paths.resolve(site).outbox, private=True)
 
 
-def sent_dir() -> Path:
-    return paths.ensure(outbox_dir() / "sent", private=True)
+def sent_dir(site: SitePaths | None = None) -> Path:
+    return paths.ensure(paths.resolve(site).sent, private=True)
 
 
 @dataclass
@@ -38,24 +39,24 @@ class OutboxItem:
     written_at: dt.datetime
 
 
-def waiting() -> list[OutboxItem]:
+def waiting(site: SitePaths | None = None) -> list[OutboxItem]:
     """Bundles waiting to be sent, oldest first."""
     out = []
-    for p in outbox_dir().glob(f"*{SUFFIX}"):
+    for p in outbox_dir(site).glob(f"*{SUFFIX}"):
         st = p.stat()
         out.append(OutboxItem(p, st.st_size, dt.datetime.fromtimestamp(st.st_mtime, dt.UTC)))
     return sorted(out, key=lambda i: (i.written_at, i.path.name))
 
 
-def mark_sent(path: Path) -> Path:
-    target = sent_dir() / path.name
+def mark_sent(path: Path, site: SitePaths | None = None) -> Path:
+    target = sent_dir(site) / path.name
     os.replace(path, target)  # atomic-exempt: a move between folders, not a write
     return target
 
 
 def export_to_outbox(store: Store, *, progress: Progress | None = None) -> ExportResult:
     """What changed since the last export, into the outbox (encrypted to HQ, signed)."""
-    return export_bundle(store, outbox_dir(), since_last=True, progress=progress)
+    return export_bundle(store, outbox_dir(store.site), since_last=True, progress=progress)
 
 
 def export_new_work(store: Store, *, progress: Progress | None = None) -> ExportResult | None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp import paths
+from fieldapp.core.site import SitePaths
 from fieldapp.errors import FieldAppError, InputError
 from fieldapp.services.hq.joinfile import JoinFile, read_join, write_atomic
 from fieldapp.services.sync import keys
@@ -57,17 +58,17 @@ class CampaignState:
         return self.secret is not None
 
 
-def state_path() -> Path:
-    return paths.dirs().config / "campaign.json"
+def state_path(site: SitePaths | None = None) -> Path:
+    return paths.resolve(site).campaign_file
 
 
 def now_text() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-def load_state() -> CampaignState | None:
+def load_state(site: SitePaths | None = None) -> CampaignState | None:
     """The joined campaign, or None when this laptop joined none."""
-    path = state_path()
+    path = state_path(site)
     if not path.exists():
         return None
     try:
@@ -78,43 +79,43 @@ def load_state() -> CampaignState | None:
         raise InputError(f"the campaign file cannot be read ({exc})", where=str(path)) from None
 
 
-def save_state(state: CampaignState) -> None:
+def save_state(state: CampaignState, site: SitePaths | None = None) -> None:
     doc: dict[str, Any] = {"format": STATE_FORMAT, **asdict(state)}
-    write_atomic(state_path(), json.dumps(doc, indent=2, sort_keys=True).encode("utf-8"),
+    write_atomic(state_path(site), json.dumps(doc, indent=2, sort_keys=True).encode("utf-8"),
                  private=True)
 
 
-def is_revoked() -> bool:
+def is_revoked(site: SitePaths | None = None) -> bool:
     """True once HQ answered that this laptop is revoked (the signal other features use)."""
-    state = load_state()
+    state = load_state(site)
     return bool(state and state.revoked)
 
 
-def has_office_key() -> bool:
+def has_office_key(site: SitePaths | None = None) -> bool:
     """Whether exports have someone besides this laptop to encrypt to."""
-    return any(s.recipient for s in keys.load_trust())
+    return any(s.recipient for s in keys.load_trust(site))
 
 
-def join(path: str | Path, *, force: bool = False) -> CampaignState:
+def join(path: str | Path, *, force: bool = False, site: SitePaths | None = None) -> CampaignState:
     """Join a campaign from its join file: trust HQ's keys and keep the address and token."""
     join_file = read_join(path)
-    current = load_state()
+    current = load_state(site)
     if current is not None and current.laptop_id != join_file.laptop_id and not force:
         raise InputError(f"this laptop already joined {current.campaign!r}; to join another "
                          "campaign instead, use --force", where=str(path))
     if current is not None and current.laptop_id == join_file.laptop_id:
         return current
-    return _adopt(join_file)
+    return _adopt(join_file, site)
 
 
-def _adopt(join_file: JoinFile) -> CampaignState:
-    keys.ensure_keys()
-    hq = keys.trust(join_file.hq_site(), recipient=True, name=join_file.hq.get("name"))
+def _adopt(join_file: JoinFile, site: SitePaths | None) -> CampaignState:
+    keys.ensure_keys(site)
+    hq = keys.trust(join_file.hq_site(), recipient=True, name=join_file.hq.get("name"), site=site)
     state = CampaignState(
         campaign=join_file.campaign, laptop_name=join_file.laptop_name,
         laptop_id=join_file.laptop_id, servers=list(join_file.servers), token=join_file.token,
         hq_name=hq.name, hq_fingerprint=hq.fingerprint, joined_at=now_text(),
     )
-    save_state(state)
+    save_state(state, site)
     log.info("joined campaign as laptop %s", state.laptop_id)
     return state

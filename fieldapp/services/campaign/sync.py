@@ -14,6 +14,7 @@ from pathlib import Path
 
 from fieldapp import paths
 from fieldapp.core.db import Store
+from fieldapp.core.site import SitePaths
 from fieldapp.errors import FieldAppError
 from fieldapp.services.campaign import outbox
 from fieldapp.services.campaign.client import (
@@ -48,8 +49,8 @@ class SyncReport:
     message: str = ""
 
 
-def need_state() -> CampaignState:
-    state = load_state()
+def need_state(site: SitePaths | None = None) -> CampaignState:
+    state = load_state(site)
     if state is None:
         raise FieldAppError("this laptop has joined no campaign: `fieldapp join FILE` with the "
                             "join file from HQ (USB and e-mail still work: `bundle export`)")
@@ -57,25 +58,25 @@ def need_state() -> CampaignState:
 
 
 def _enrol(state: CampaignState, client: HqClient, store: Store) -> None:
-    own = keys.ensure_keys()
+    own = keys.ensure_keys(store.site)
     doc = own.public_document(store.site_id)
     try:
         _, secret = client.enrol(state.token, doc)
     except JoinRefusedError as exc:
         state.refused = str(exc)
-        save_state(state)
+        save_state(state, store.site)
         raise
     state.secret = secret
     state.enrolled_at = now_text()
     state.refused = None
-    save_state(state)
+    save_state(state, store.site)
     client.http.headers["Authorization"] = f"Bearer {secret}"
     log.info("enrolled with HQ as laptop %s", state.laptop_id)
 
 
 def _send(client: HqClient, report: SyncReport, progress: Progress,
-          step: Callable[[int, int], None]) -> None:
-    items = outbox.waiting()
+          step: Callable[[int, int], None], site: SitePaths | None) -> None:
+    items = outbox.waiting(site)
     for n, item in enumerate(items, 1):
         progress.check()
         progress.update(n - 1, len(items), Text("Sending {n} of {m}", n=n, m=len(items)))
@@ -86,13 +87,13 @@ def _send(client: HqClient, report: SyncReport, progress: Progress,
         except FieldAppError as exc:  # refused for this file only (too large, say)
             report.failed[item.path.name] = str(exc)
             continue
-        outbox.mark_sent(item.path)
+        outbox.mark_sent(item.path, site)
         report.sent.append(item.path.name)
 
 
 def _fetch(store: Store, state: CampaignState, client: HqClient, report: SyncReport,
            on_packet: Callable[[Path, str], object] | None) -> None:
-    inbox = paths.ensure(paths.dirs().data / "inbox", private=True)
+    inbox = paths.ensure(paths.site_of(store).inbox, private=True)
     for packet in client.packets():
         pid = str(packet["id"])
         if pid in state.fetched_packets:
@@ -103,7 +104,7 @@ def _fetch(store: Store, state: CampaignState, client: HqClient, report: SyncRep
         if on_packet is not None:  # e.g. the map layer keeps the basemap clip a packet carries
             on_packet(target, result.status)
         state.fetched_packets.append(pid)
-        save_state(state)
+        save_state(state, store.site)
         report.packets.append(f"{pid[:8]}: {result.status}")
 
 
@@ -116,12 +117,13 @@ def sync(store: Store, *, progress: Progress | None = None, policy: RetryPolicy 
     ``on_packet(path, status)`` is called after each fetched packet is merged.
     """
     progress = progress or Progress()
-    state = need_state()
+    site = store.site
+    state = need_state(site)
     if state.revoked:
         raise RevokedError("HQ revoked this laptop: it can no longer send or fetch")
     report = SyncReport()
     state.last_try = now_text()
-    save_state(state)
+    save_state(state, site)
     errors = []
     for server in state.servers:
         with HqClient(server, state.secret, timeout=timeout, policy=policy,
@@ -131,7 +133,7 @@ def sync(store: Store, *, progress: Progress | None = None, policy: RetryPolicy 
                     _enrol(state, client, store)
                 client.hello()
                 report.online, report.server = True, server
-                _send(client, report, progress, on_bytes or (lambda done, total: None))
+                _send(client, report, progress, on_bytes or (lambda done, total: None), site)
                 _fetch(store, state, client, report, on_packet)
             except HqUnreachableError as exc:
                 errors.append(str(exc))
@@ -141,16 +143,16 @@ def sync(store: Store, *, progress: Progress | None = None, policy: RetryPolicy 
             except RevokedError:
                 state.revoked = True
                 state.last_error = "revoked by HQ"
-                save_state(state)
+                save_state(state, site)
                 raise
             break
-    report.waiting = len(outbox.waiting())
-    state = load_state() or state
+    report.waiting = len(outbox.waiting(site))
+    state = load_state(site) or state
     if report.online and not report.failed:
         state.last_ok, state.last_error = now_text(), None
     else:
         state.last_error = "; ".join(errors or list(report.failed.values()))[:500] or None
-    save_state(state)
+    save_state(state, site)
     report.message = state.last_error or ""
     return report
 
@@ -166,10 +168,10 @@ class SyncStatus:
     revoked: bool
 
 
-def status() -> SyncStatus:
-    state = load_state()
+def status(site: SitePaths | None = None) -> SyncStatus:
+    state = load_state(site)
     return SyncStatus(
-        campaign=state.campaign if state else None, waiting=outbox.waiting(),
+        campaign=state.campaign if state else None, waiting=outbox.waiting(site),
         last_try=state.last_try if state else None, last_ok=state.last_ok if state else None,
         last_error=state.last_error if state else None,
         enrolled=bool(state and state.enrolled), revoked=bool(state and state.revoked))

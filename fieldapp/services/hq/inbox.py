@@ -40,6 +40,7 @@ from fieldapp import paths
 from fieldapp.core.db import Store
 from fieldapp.core.hq_models import HqUpload
 from fieldapp.core.ids import new_id
+from fieldapp.core.site import SitePaths
 from fieldapp.errors import FieldAppError
 from fieldapp.services.hq.laptops import EnrolError, ensure_trusted, laptop_keys
 from fieldapp.services.sync import agefmt
@@ -58,8 +59,8 @@ class UploadError(EnrolError):
     """An upload request HQ refuses (4xx); nothing is written."""
 
 
-def spool_dir(folder: str | Path | None = None) -> Path:
-    return paths.ensure(Path(folder) if folder else paths.dirs().data / "hq-inbox", private=True)
+def spool_dir(folder: str | Path | None = None, *, site: SitePaths | None = None) -> Path:
+    return paths.ensure(Path(folder) if folder else paths.resolve(site).hq_inbox, private=True)
 
 
 def _now() -> dt.datetime:
@@ -214,7 +215,7 @@ def _check_signer(store: Store, path: Path, laptop_id: str) -> UploadError | Non
         return UploadError("HQ does not know this laptop's keys", "unknown-laptop", 403)
     fp = str(known[1].get("fingerprint") or "")
     try:
-        with open_bundle(path, scan=False, require_trust=False) as opened:
+        with open_bundle(path, scan=False, require_trust=False, site=store.site) as opened:
             signer = opened.manifest.signer
     except FieldAppError as exc:
         return UploadError(f"the bundle cannot be opened at HQ: {exc}", "not-a-bundle", 422)
@@ -281,7 +282,7 @@ def merge_upload(store: Store, spool: Path, upload_id: str) -> MergeOutcome:
     try:
         known = laptop_keys(store, laptop_id)
         if known is not None:
-            ensure_trusted(*known)
+            ensure_trusted(*known, store.site)
         result = import_bundle(store, stored_path(spool, upload_id))
         bundle_id = result.bundle_id
         records = result.total().new + result.total().updated

@@ -26,6 +26,7 @@ from fieldapp.core.db import Store
 from fieldapp.core.hq_models import HqLaptop
 from fieldapp.core.ids import new_id
 from fieldapp.core.models import Campaign
+from fieldapp.core.site import SitePaths
 from fieldapp.errors import FieldAppError, InputError, NotFoundError
 from fieldapp.services.hq.joinfile import JoinFile, check_server_url, now_text
 from fieldapp.services.sync import keys
@@ -65,7 +66,7 @@ def invite(store: Store, name: str, servers: list[str], *, turfs: list[str] | No
     if not servers:
         raise InputError("an invite needs the inbox server address (--server https://host:port)")
     urls = [check_server_url(s, "--server") for s in servers]
-    own = keys.ensure_keys()
+    own = keys.ensure_keys(store.site)
     token = secrets.token_urlsafe(24)
     laptop_id = new_id()
     with store.transaction() as session:
@@ -123,9 +124,9 @@ def revoke(store: Store, text: str) -> Laptop:
 
 
 @contextlib.contextmanager
-def _trust_lock() -> Iterator[None]:
+def _trust_lock(site: SitePaths | None = None) -> Iterator[None]:
     """Several server processes may add to one trust store: one at a time."""
-    lock = keys.trust_path().with_name("trust.json.lock")
+    lock = keys.trust_path(site).with_name("trust.json.lock")
     lock.parent.mkdir(parents=True, exist_ok=True)
     with lock.open("a") as fh:  # atomic-exempt: a lock file, never read
         fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
@@ -135,13 +136,13 @@ def _trust_lock() -> Iterator[None]:
             fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
 
 
-def ensure_trusted(name: str, public_doc: dict[str, Any]) -> None:
+def ensure_trusted(name: str, public_doc: dict[str, Any], site: SitePaths | None = None) -> None:
     """Put a joined laptop's keys in HQ's trust store (once), so the import path accepts it."""
-    site = keys.parse_public_document(json.dumps(public_doc), f"laptop {name}")
-    with _trust_lock():
-        if any(s.fingerprint == site.fingerprint for s in keys.load_trust()):
+    entry = keys.parse_public_document(json.dumps(public_doc), f"laptop {name}")
+    with _trust_lock(site):
+        if any(s.fingerprint == entry.fingerprint for s in keys.load_trust(site)):
             return
-        keys.trust(site, name=name)
+        keys.trust(entry, name=name, site=site)
 
 
 def enrol(store: Store, token: Any, public_doc: Any) -> tuple[str, str]:
@@ -174,7 +175,7 @@ def enrol(store: Store, token: Any, public_doc: Any) -> tuple[str, str]:
                              "token-spent")
         assert row is not None
         laptop_id, name = row.id, row.name
-    ensure_trusted(name, public_doc)
+    ensure_trusted(name, public_doc, store.site)
     log.info("laptop %s joined (key %s)", laptop_id, site.fingerprint)
     return laptop_id, secret
 

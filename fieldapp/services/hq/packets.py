@@ -52,11 +52,11 @@ def make_packet(store: Store, spool: Path | None, laptop: str, *, turfs: list[st
     if known is None or lap.status != "joined":
         raise InputError(f"laptop {lap.name!r} has not joined yet (or was revoked): "
                          "a packet needs its keys")
-    ensure_trusted(*known)
+    ensure_trusted(*known, store.site)
     chosen = list(turfs or lap.turfs)
     if not chosen:
         raise InputError(f"which turfs? The invite for {lap.name!r} named none: give --turf NAME")
-    folder = packets_dir(spool or spool_dir())
+    folder = packets_dir(spool or spool_dir(site=store.site))
     result = export_bundle(store, folder, turfs=chosen, for_person=for_person,
                            to=[str(known[1]["fingerprint"])], progress=progress,
                            attachments=attachments)

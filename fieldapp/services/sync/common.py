@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from fieldapp import paths
 from fieldapp.core.models import MODEL_BY_TABLE
+from fieldapp.core.site import SitePaths
 from fieldapp.errors import InputError
 
 SUFFIX = ".fieldbundle"
@@ -28,9 +29,9 @@ class BundleError(InputError):
 # --------------------------------------------------------------------------- helpers
 
 
-def private_tempdir() -> Path:
+def private_tempdir(site: SitePaths | None = None) -> Path:
     """A fresh owner-only folder for decrypted data (removed by the caller)."""
-    base = paths.ensure(paths.dirs().cache / "tmp", private=True)
+    base = paths.ensure(paths.resolve(site).tmp, private=True)
     return Path(tempfile.mkdtemp(prefix="bundle-", dir=base))
 
 

@@ -22,11 +22,13 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from fieldapp import paths
 from fieldapp.core import migrations
 from fieldapp.core.db import Store
 from fieldapp.core.files import atomic_write
 from fieldapp.core.ids import new_id
 from fieldapp.core.models import SYNCED_MODELS, StoreMeta, SyncBundle, Synced
+from fieldapp.core.site import SitePaths
 from fieldapp.errors import InputError
 from fieldapp.services.progress import Progress
 from fieldapp.services.sync import agefmt, keys, knowledge
@@ -100,25 +102,25 @@ NO_OFFICE_KEY = (
 """Export never quietly encrypts to the laptop alone (HQ could not open it)."""
 
 
-def _recipients(names: list[str], own: keys.SiteKeys) -> list[agefmt.Recipient]:
+def _recipients(names: list[str], own: keys.SiteKeys, site: SitePaths) -> list[agefmt.Recipient]:
     """Who can open the bundle: this site, plus ``--to`` names or the default recipients."""
     if names:
-        chosen = [keys.find_recipient(n) for n in names]
+        chosen = [keys.find_recipient(n, site) for n in names]
     else:  # a bad default entry is left out (and said so), never a crash
         chosen = []
-        for site in keys.load_trust():
-            if not site.recipient:
+        for entry in keys.load_trust(site):
+            if not entry.recipient:
                 continue
-            problem = keys.entry_problem(site)
+            problem = keys.entry_problem(entry)
             if problem:
-                log.warning("trusted key %s left out of the recipients: %s", site.fingerprint, problem)
+                log.warning("trusted key %s left out of the recipients: %s", entry.fingerprint, problem)
                 continue
-            chosen.append(site)
+            chosen.append(entry)
     if not chosen:
         raise InputError(NO_OFFICE_KEY)
     out = [own.recipient]
-    for site in chosen:
-        r = agefmt.Recipient.parse(site.age_recipient)
+    for entry in chosen:
+        r = agefmt.Recipient.parse(entry.age_recipient)
         if r not in out:
             out.append(r)
     return out
@@ -303,9 +305,10 @@ def export_bundle(
     progress = progress or Progress()
     out_path = Path(out_dir)
     _check_export_args(out_path, since_last, turfs, for_person, to, passphrase)
-    own = keys.ensure_keys()
-    recipients = [] if passphrase is not None else _recipients(list(to or []), own)
-    tmpdir = private_tempdir()
+    site = paths.site_of(store)
+    own = keys.ensure_keys(site)
+    recipients = [] if passphrase is not None else _recipients(list(to or []), own, site)
+    tmpdir = private_tempdir(site)
     try:
         with store.session() as session, session.begin():
             if session.get_bind().dialect.name == "postgresql":

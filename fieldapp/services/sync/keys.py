@@ -1,7 +1,7 @@
 """This site's keys and the other sites it trusts.
 
-Two private keys, both in :func:`fieldapp.paths.keys_dir` with owner-only
-permissions (never in the store, never in a bundle):
+Two private keys, both in a site's ``keys`` folder (:class:`~fieldapp.core.site.SitePaths`;
+every function takes ``site``, default: the process's) with owner-only permissions (never in the store, never in a bundle):
 
 * ``signing.key``: Ed25519 (PKCS#8 PEM), signs every bundle's manifest;
 * ``age-identity.txt``: an X25519 identity in age-keygen's format, so that
@@ -33,6 +33,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from fieldapp import paths
 from fieldapp.core import files
 from fieldapp.core.ids import is_uuid
+from fieldapp.core.site import SitePaths
 from fieldapp.errors import FieldAppError, InputError, NotFoundError
 from fieldapp.services.sync.agefmt import AgeError, Identity, Recipient
 
@@ -153,17 +154,18 @@ class SiteKeys:
         }
 
 
-def keys_exist() -> bool:
-    folder = paths.keys_dir()
+def keys_exist(site: SitePaths | None = None) -> bool:
+    folder = paths.keys_dir(site)
     return (folder / SIGNING_FILE).exists() and (folder / IDENTITY_FILE).exists()
 
 
-def init_keys(name: str | None = None, *, force: bool = False) -> SiteKeys:
+def init_keys(name: str | None = None, *, force: bool = False,
+              site: SitePaths | None = None) -> SiteKeys:
     """Make this site's signing key and age identity (refuses to overwrite)."""
-    folder = paths.keys_dir()
-    if keys_exist() and not force:
+    folder = paths.keys_dir(site)
+    if keys_exist(site) and not force:
         raise KeysError(f"this site already has keys in {folder} (fingerprint "
-                        f"{load_keys().fingerprint}); nothing was changed")
+                        f"{load_keys(site).fingerprint}); nothing was changed")
     signing = Ed25519PrivateKey.generate()
     identity = Identity.generate()
     pem = signing.private_bytes(
@@ -178,12 +180,12 @@ def init_keys(name: str | None = None, *, force: bool = False) -> SiteKeys:
     site_name = name or socket.gethostname() or "site"
     _write_public(folder / SITE_FILE, json.dumps({"name": site_name}).encode())
     log.info("made this site's keys in %s", folder)
-    return load_keys()
+    return load_keys(site)
 
 
-def load_keys() -> SiteKeys:
-    folder = paths.keys_dir()
-    if not keys_exist():
+def load_keys(site: SitePaths | None = None) -> SiteKeys:
+    folder = paths.keys_dir(site)
+    if not keys_exist(site):
         raise KeysError(f"this site has no keys yet: run `fieldapp keys init` (looked in {folder})")
     try:
         signing = serialization.load_pem_private_key(
@@ -202,9 +204,9 @@ def load_keys() -> SiteKeys:
     return SiteKeys(name=name, signing=signing, identity=identity)
 
 
-def ensure_keys() -> SiteKeys:
+def ensure_keys(site: SitePaths | None = None) -> SiteKeys:
     """This site's keys, made on first use."""
-    return load_keys() if keys_exist() else init_keys()
+    return load_keys(site) if keys_exist(site) else init_keys(site=site)
 
 
 # --------------------------------------------------------------------------- trust store
@@ -232,12 +234,12 @@ class TrustedSite:
         }
 
 
-def trust_path() -> Path:
-    return paths.dirs().config / "trust.json"
+def trust_path(site: SitePaths | None = None) -> Path:
+    return paths.resolve(site).trust_file
 
 
-def load_trust() -> list[TrustedSite]:
-    path = trust_path()
+def load_trust(site: SitePaths | None = None) -> list[TrustedSite]:
+    path = trust_path(site)
     if not path.exists():
         return []
     try:
@@ -258,9 +260,9 @@ def load_trust() -> list[TrustedSite]:
         raise KeysError(f"{path}: the trust store cannot be read ({exc})") from None
 
 
-def save_trust(sites: list[TrustedSite]) -> None:
+def save_trust(sites: list[TrustedSite], site: SitePaths | None = None) -> None:
     doc = {"format": "fieldapp-trust/1", "sites": [s.as_json() for s in sites]}
-    _write_public(trust_path(), json.dumps(doc, indent=2, sort_keys=True).encode("utf-8"))
+    _write_public(trust_path(site), json.dumps(doc, indent=2, sort_keys=True).encode("utf-8"))
 
 
 def parse_public_document(text: str, where: str) -> TrustedSite:
@@ -298,37 +300,38 @@ def parse_public_document(text: str, where: str) -> TrustedSite:
     )
 
 
-def trust(site: TrustedSite, *, recipient: bool = False, name: str | None = None) -> TrustedSite:
+def trust(entry: TrustedSite, *, recipient: bool = False, name: str | None = None,
+          site: SitePaths | None = None) -> TrustedSite:
     """Add (or update) a trusted site; refuse a site id already tied to another key."""
-    sites = load_trust()
-    own = load_keys() if keys_exist() else None
-    if own is not None and own.fingerprint == site.fingerprint:
+    sites = load_trust(site)
+    own = load_keys(site) if keys_exist(site) else None
+    if own is not None and own.fingerprint == entry.fingerprint:
         raise KeysError("that is this site's own key: nothing to trust")
     for other in sites:
-        if other.fingerprint != site.fingerprint:
-            clash = set(other.site_ids) & set(site.site_ids)
+        if other.fingerprint != entry.fingerprint:
+            clash = set(other.site_ids) & set(entry.site_ids)
             if clash:
                 raise KeysError(
                     f"site {sorted(clash)[0]} is already trusted with the key of "
                     f"{other.name!r} ({other.fingerprint}): a cloned laptop? Nothing was changed"
                 )
-    site.name = name or site.name
-    site.recipient = recipient
-    site.added_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-    kept = [s for s in sites if s.fingerprint != site.fingerprint]
+    entry.name = name or entry.name
+    entry.recipient = recipient
+    entry.added_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    kept = [s for s in sites if s.fingerprint != entry.fingerprint]
     for s in sites:
-        if s.fingerprint == site.fingerprint:
-            site.site_ids = sorted(set(s.site_ids) | set(site.site_ids))
-            site.recipient = recipient or s.recipient
-    kept.append(site)
-    save_trust(kept)
-    return site
+        if s.fingerprint == entry.fingerprint:
+            entry.site_ids = sorted(set(s.site_ids) | set(entry.site_ids))
+            entry.recipient = recipient or s.recipient
+    kept.append(entry)
+    save_trust(kept, site)
+    return entry
 
 
-def untrust(name: str) -> TrustedSite:
+def untrust(name: str, site: SitePaths | None = None) -> TrustedSite:
     """Remove a trusted site (by name, fingerprint, site id or recipient)."""
-    gone = find_site(name)
-    save_trust([s for s in load_trust() if s.fingerprint != gone.fingerprint])
+    gone = find_site(name, site=site)
+    save_trust([s for s in load_trust(site) if s.fingerprint != gone.fingerprint], site)
     log.info("removed trusted key %s", gone.fingerprint)
     return gone
 
@@ -345,30 +348,30 @@ def entry_problem(site: TrustedSite) -> str | None:
     return None
 
 
-def remember_site(fp: str, site_id: str) -> None:
+def remember_site(fp: str, site_id: str, site: SitePaths | None = None) -> None:
     """Tie a site id to the trusted key that signed its bundle (first seen)."""
-    sites = load_trust()
+    sites = load_trust(site)
     for s in sites:
         if s.fingerprint == fp and site_id not in s.site_ids:
             s.site_ids.append(site_id)
-            save_trust(sites)
+            save_trust(sites, site)
             return
 
 
-def find_recipient(name: str) -> TrustedSite:
+def find_recipient(name: str, site: SitePaths | None = None) -> TrustedSite:
     """A trusted site to encrypt to, by name, fingerprint, site id, or age recipient."""
-    site = find_site(name, kind="recipient")
-    problem = entry_problem(site)
+    found = find_site(name, kind="recipient", site=site)
+    problem = entry_problem(found)
     if problem:
-        raise KeysError(f"the trusted key of {site.name!r} ({site.fingerprint}) cannot be used "
-                        f"({problem}): `fieldapp keys untrust {site.fingerprint}`, then trust a "
+        raise KeysError(f"the trusted key of {found.name!r} ({found.fingerprint}) cannot be used "
+                        f"({problem}): `fieldapp keys untrust {found.fingerprint}`, then trust a "
                         "good copy")
-    return site
+    return found
 
 
-def find_site(name: str, *, kind: str = "site") -> TrustedSite:
+def find_site(name: str, *, kind: str = "site", site: SitePaths | None = None) -> TrustedSite:
     """A trusted site by name, fingerprint, site id, or its age recipient."""
-    sites = load_trust()
+    sites = load_trust(site)
     wanted = name.strip()
     hits = [
         s for s in sites
@@ -383,12 +386,12 @@ def find_site(name: str, *, kind: str = "site") -> TrustedSite:
     raise NotFoundError(f"no trusted {kind} called {name!r}; trusted sites: {known}")
 
 
-def name_for_fingerprint(fp: str) -> str | None:
+def name_for_fingerprint(fp: str, site: SitePaths | None = None) -> str | None:
     """Who a recipient fingerprint (from a bundle's header) belongs to, if known."""
-    own = load_keys() if keys_exist() else None
+    own = load_keys(site) if keys_exist(site) else None
     if own is not None and own.recipient.fingerprint == fp:
         return f"this site ({own.name})"
-    for s in load_trust():
+    for s in load_trust(site):
         try:
             if Recipient.parse(s.age_recipient).fingerprint == fp:
                 return s.name

@@ -29,6 +29,7 @@ from fieldapp.core.models import (
     SyncBundle,
 )
 from fieldapp.core.serialize import to_plain
+from fieldapp.core.site import SitePaths
 from fieldapp.errors import FieldAppError, InputError, NotFoundError
 from fieldapp.services import consent
 from fieldapp.services.progress import Progress
@@ -148,8 +149,8 @@ def _release_held(session: Session, merger: Merger,
 # --------------------------------------------------------------------------- import
 
 
-def quarantine_dir() -> Path:
-    return paths.ensure(paths.dirs().data / "quarantine", private=True)
+def quarantine_dir(site: SitePaths | None = None) -> Path:
+    return paths.ensure(paths.resolve(site).quarantine, private=True)
 
 
 def _lock(session: Session) -> None:
@@ -196,8 +197,9 @@ def import_bundle(
     """Check and merge one bundle, all or nothing, with its ledger row."""
     progress = progress or Progress()
     source = Path(path)
+    site = paths.site_of(store)
     with open_bundle(source, passphrase=passphrase, store_site_id=store.site_id, scan=False,
-                     progress=progress) as opened:
+                     progress=progress, site=site) as opened:
         m = opened.manifest
         with store.session() as session:
             row = _ledger_row(session, m.bundle_id)
@@ -248,8 +250,8 @@ def import_bundle(
             result.message = (f"{result.message} " if result.message else "") + (
                 f"its clock was {ahead / 60000:,.1f} minutes ahead of this computer's; this "
                 "store's clock moved to its latest record")
-        if m.signer != (keys.load_keys().fingerprint if keys.keys_exist() else None):
-            keys.remember_site(m.signer, m.site_id)
+        if m.signer != (keys.load_keys(site).fingerprint if keys.keys_exist(site) else None):
+            keys.remember_site(m.signer, m.site_id, site)
         log.info("imported bundle %s from %s: %s", m.bundle_id, m.site_name, result.status)
         return result
 
@@ -355,7 +357,7 @@ def _quarantine(store: Store, opened: OpenedBundle, result: ImportResult, ahead_
     )
     if dry_run:
         return result
-    copy = quarantine_dir() / f"{m.bundle_id}.fieldbundle"
+    copy = quarantine_dir(store.site) / f"{m.bundle_id}.fieldbundle"
     files.write_with(copy, lambda tmp: shutil.copyfile(opened.source, tmp), private=True)
     with store.transaction() as session:
         session.add(SyncBundle(

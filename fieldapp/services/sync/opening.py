@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from fieldapp.core.models import SYNCED_MODELS
+from fieldapp.core.site import SitePaths
 from fieldapp.errors import InputError
 from fieldapp.services.progress import Progress
 from fieldapp.services.sync import agefmt, keys
@@ -126,8 +127,8 @@ def _lines(fh: IO[bytes]) -> Iterator[bytes]:
         yield raw.rstrip(b"\n")
 
 
-def _decrypt(path: Path, target: Path, passphrase: bytes | None) -> None:
-    own = keys.load_keys() if keys.keys_exist() else None
+def _decrypt(path: Path, target: Path, passphrase: bytes | None, site: SitePaths | None) -> None:
+    own = keys.load_keys(site) if keys.keys_exist(site) else None
     try:
         # A private scratch file, removed after the import (not a file the app delivers).
         with path.open("rb") as src, target.open("wb") as dst:  # atomic-exempt
@@ -138,7 +139,7 @@ def _decrypt(path: Path, target: Path, passphrase: bytes | None) -> None:
                 raise BundleError(path, "the bundle is protected by a passphrase: give "
                                   "--passphrase-file FILE") from None
             raise BundleError(path, "wrong passphrase") from None
-        names = [keys.name_for_fingerprint(h) or f"an unknown key ({h})" for h in exc.hints]
+        names = [keys.name_for_fingerprint(h, site) or f"an unknown key ({h})" for h in exc.hints]
         who = ", ".join(names) if names else "a recipient that is not named in the file"
         mine = f" (this site's key is {own.recipient.fingerprint})" if own else " (this site has no keys yet)"
         raise BundleError(path, f"encrypted for another recipient: {who}; not for this site{mine}") from None
@@ -187,16 +188,17 @@ def _read_small(zf: zipfile.ZipFile, name: str, cap: int) -> bytes:
     return data
 
 
-def check_signer(path: Path, manifest: Manifest, store_site_id: str | None) -> str:
+def check_signer(path: Path, manifest: Manifest, store_site_id: str | None,
+                 site: SitePaths | None = None) -> str:
     """Who signed the bundle, if we trust them; refuse clones and strangers."""
-    own = keys.load_keys() if keys.keys_exist() else None
+    own = keys.load_keys(site) if keys.keys_exist(site) else None
     fp = manifest.signer
     if own is not None and fp == own.fingerprint:
         return f"this site ({own.name})"
     if store_site_id is not None and manifest.site_id == store_site_id:
         raise BundleError(path, f"the bundle claims this store's own site id {manifest.site_id} but "
                           f"is signed by another key ({fp}): a cloned laptop or store?")
-    trusted = keys.load_trust()
+    trusted = keys.load_trust(site)
     signer = next((s for s in trusted if s.fingerprint == fp), None)
     for other in trusted:
         if other.fingerprint != fp and manifest.site_id in other.site_ids:
@@ -286,8 +288,13 @@ def open_bundle(
     scan: bool = True,
     require_trust: bool = True,
     progress: Progress | None = None,
+    site: SitePaths | None = None,
 ) -> Iterator[OpenedBundle]:
-    """Decrypt and check a bundle; yield it; remove the decrypted copy afterwards."""
+    """Decrypt and check a bundle; yield it; remove the decrypted copy afterwards.
+
+    ``site`` has the keys that open it and the trust store that checks its signer
+    (default: the process's site).
+    """
     progress = progress or Progress()
     source = Path(path)
     if not source.exists():
@@ -300,11 +307,11 @@ def open_bundle(
         head = fh.read(len(agefmt.MAGIC))
     if head != agefmt.MAGIC:
         raise BundleError(source, "not a Field App bundle (not an age-encrypted file)")
-    tmpdir = private_tempdir()
+    tmpdir = private_tempdir(site)
     try:
         zip_path = tmpdir / "bundle.zip"
         progress.update(0, None, "Decrypting")
-        _decrypt(source, zip_path, passphrase)
+        _decrypt(source, zip_path, passphrase, site)
         try:
             with zipfile.ZipFile(zip_path) as zf:
                 members = _check_zip(source, zf)
@@ -326,7 +333,7 @@ def open_bundle(
             raise BundleError(source, "bad signature: the manifest was changed or not signed by "
                               f"the key it names ({manifest.signer})")
         if require_trust:
-            check_signer(source, manifest, store_site_id)
+            check_signer(source, manifest, store_site_id, site)
         opened = OpenedBundle(source, manifest, manifest_bytes, zip_path, members)
         if scan:
             opened.scan(progress)
@@ -335,11 +342,13 @@ def open_bundle(
         shutil.rmtree(tmpdir, ignore_errors=True)
 
 
-def inspect_bundle(path: str | Path, *, passphrase: bytes | None = None) -> tuple[Manifest, str]:
+def inspect_bundle(path: str | Path, *, passphrase: bytes | None = None,
+                   site: SitePaths | None = None) -> tuple[Manifest, str]:
     """The manifest and signer name of a bundle, without importing it."""
-    with open_bundle(path, passphrase=passphrase, scan=False, require_trust=False) as opened:
+    with open_bundle(path, passphrase=passphrase, scan=False, require_trust=False,
+                     site=site) as opened:
         try:
-            signer = check_signer(opened.source, opened.manifest, None)
+            signer = check_signer(opened.source, opened.manifest, None, site)
         except BundleError as exc:
             signer = f"NOT TRUSTED: {exc.detail}"
         return opened.manifest, signer

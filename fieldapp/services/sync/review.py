@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from fieldapp import paths
 from fieldapp.core.db import Store
 from fieldapp.core.hlc import stamp_ms
 from fieldapp.core.models import Door, PossibleDuplicate, SyncBundle, SyncConflict
@@ -26,10 +27,11 @@ def site_names(store: Store) -> dict[str, str]:
             name = row.summary.get("site_name")
             if name:
                 names[row.site_id] = str(name)
-    for site in keys.load_trust():
-        for sid in site.site_ids:
-            names[sid] = site.name
-    own = keys.load_keys().name if keys.keys_exist() else "this site"
+    site = paths.site_of(store)
+    for entry in keys.load_trust(site):
+        for sid in entry.site_ids:
+            names[sid] = entry.name
+    own = keys.load_keys(site).name if keys.keys_exist(site) else "this site"
     names[store.site_id] = f"{own} (this site)"
     return names
 
@@ -50,6 +52,21 @@ class HistoryRow:
     when: dt.datetime
     file_name: str
     message: str
+    ahead_ms: int | None = None  # a quarantined bundle: how far its records' clock is ahead now
+
+
+def ahead_now(summary: dict[str, Any], recorded_at: dt.datetime,
+              now: dt.datetime | None = None) -> int | None:
+    """How far a quarantined bundle's records are ahead of this computer's clock now.
+
+    The import measured it (records' highest clock minus the wall clock) when it
+    quarantined the bundle; the time since then has eaten into the lead.
+    """
+    if "ahead_ms" not in summary:
+        return None
+    now = now or dt.datetime.now(dt.UTC)
+    when = recorded_at if recorded_at.tzinfo else recorded_at.replace(tzinfo=dt.UTC)
+    return int(summary["ahead_ms"]) - int((now - when).total_seconds() * 1000)
 
 
 def history(store: Store) -> list[HistoryRow]:
@@ -67,6 +84,7 @@ def history(store: Store) -> list[HistoryRow]:
             r.bundle_id, r.direction, r.status, names.get(r.site_id, r.site_id[:8]), r.seq,
             sum(int(v) for v in counts.values()), r.recorded_at,
             str(r.summary.get("source") or r.file_name), message,
+            ahead_now(r.summary, r.recorded_at) if r.status == "quarantined" else None,
         ))
     return out
 

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -54,6 +53,7 @@ from fieldapp.services.sync.merge import (
     resolve_duplicate,
 )
 from fieldapp.ui import errordialog
+from fieldapp.ui.accept_dialog import AcceptBundleBox
 from fieldapp.ui.context import AppContext
 from fieldapp.ui.mapview import TileService
 from fieldapp.ui.widgets import PageHeader, RefreshingPage, page_layout
@@ -209,6 +209,7 @@ class Page(RefreshingPage):
         self.ctx: AppContext = ctx
         self.setAcceptDrops(True)
         self.last_results: list[ImportResult | FieldAppError] = []
+        self._ahead: dict[str, int | None] = {}  # quarantined bundle id -> lead now (ms)
         layout = page_layout(self)
         self.header = PageHeader(self.title(), self.tr(
             "Bundles carry your work to the office and back: signed, encrypted files for a USB "
@@ -338,6 +339,7 @@ class Page(RefreshingPage):
         labels = {"in": self.tr("In"), "out": self.tr("Out")}
         statuses = {"merged": self.tr("Merged"), "written": self.tr("Written"),
                     "quarantined": self.tr("Quarantined"), "partial": self.tr("Merged in part")}
+        self._ahead = {r.bundle_id: r.ahead_ms for r in rows if r.status == "quarantined"}
         for i, r in enumerate(rows):
             t.setItem(i, 0, _item(f"{r.when.astimezone():%Y-%m-%d %H:%M}", r.bundle_id))
             t.setItem(i, 1, _item(labels.get(r.direction, r.direction)))
@@ -508,9 +510,7 @@ class Page(RefreshingPage):
         if item is None:
             return
         bundle_id = str(item.data(Qt.ItemDataRole.UserRole))
-        if self.isVisible() and QMessageBox.question(self, self.tr("Accept bundle"), self.tr(
-                "Merge this bundle even though its clock was ahead of this computer's? Check "
-                "that both clocks are right first.")) != QMessageBox.StandardButton.Yes:
+        if self.isVisible() and not AcceptBundleBox(self, self._ahead.get(bundle_id)).confirmed():
             return
         store = self.ctx.store
 

@@ -1,19 +1,18 @@
 """Simulated sites for the sync tests: each has its own data folder (keys) and store.
 
-Keys live in the data folder that ``fieldapp.paths`` points at, so a test that
-plays several sites switches folders with :meth:`Site.active`.
+A site's folders are a :class:`SitePaths` of its own; its store is opened with
+them, so the sync services find that site's keys from the store. A test that
+plays several sites makes several ``Site`` objects: nothing global is switched.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from fieldapp import paths
 from fieldapp.core.db import Store, open_store
+from fieldapp.core.site import SitePaths
 from fieldapp.services.inspect_store import iter_dump_lines
 from fieldapp.services.sync import keys
 
@@ -23,24 +22,19 @@ class Site:
         self.name = name
         self.dir = root / name
         self.dir.mkdir(parents=True, exist_ok=True)
-        self.store = store or open_store(self.dir / "store.sqlite")
-        with self.active():
-            self.keys = keys.init_keys(name)
-            self.public = self.keys.public_document(self.store.site_id)
+        self.paths = SitePaths.under(self.dir / "data")  # what `--data-dir DIR/data` names
+        self.store = store or open_store(self.dir / "store.sqlite", site=self.paths)
+        self.store.site = self.paths
+        self.keys = keys.init_keys(name, site=self.paths)
+        self.public = self.keys.public_document(self.store.site_id)
 
-    @contextlib.contextmanager
-    def active(self) -> Iterator[Site]:
-        before = paths._override
-        paths.set_data_dir(self.dir / "data")
-        try:
-            yield self
-        finally:
-            paths._override = before
+    def open(self, path_or_url: str | Path) -> Store:
+        """Another store (a fresh merge target, say) that uses this site's keys."""
+        return open_store(path_or_url, site=self.paths)
 
     def trust(self, other: Site, *, recipient: bool = True) -> None:
-        with self.active():
-            keys.trust(keys.parse_public_document(json.dumps(other.public), other.name),
-                       recipient=recipient)
+        keys.trust(keys.parse_public_document(json.dumps(other.public), other.name),
+                   recipient=recipient, site=self.paths)
 
     def close(self) -> None:
         self.store.close()

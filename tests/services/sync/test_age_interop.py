@@ -48,18 +48,16 @@ def _members(data: bytes) -> list[str]:
 
 
 def test_age_opens_a_bundle_with_the_sites_identity_file(site: Site, age_tool: str, tmp_path: Path) -> None:
-    with site.active():
-        path = export_bundle(site.store, tmp_path).path
-        identity = paths.keys_dir() / "age-identity.txt"
-        assert identity.stat().st_mode & 0o077 == 0  # owner-only
+    path = export_bundle(site.store, tmp_path).path
+    identity = paths.keys_dir(site.paths) / "age-identity.txt"
+    assert identity.stat().st_mode & 0o077 == 0  # owner-only
     out = subprocess.run([age_tool, "-d", "-i", str(identity), str(path)], capture_output=True, check=True)
     assert "manifest.json" in _members(out.stdout)
     assert "data/doors.ndjson" in _members(out.stdout)
 
 
 def test_age_opens_a_passphrase_bundle(site: Site, age_tool: str, tmp_path: Path) -> None:
-    with site.active():
-        path = export_bundle(site.store, tmp_path, passphrase=b"correct horse", scrypt_log_n=12).path
+    path = export_bundle(site.store, tmp_path, passphrase=b"correct horse", scrypt_log_n=12).path
     target = tmp_path / "plain.zip"
     # age reads a passphrase only from a terminal: give it one.
     pid, fd = pty.fork()

@@ -55,11 +55,9 @@ def lab(make_site: Callable[..., Site], tmp_path: Path) -> Lab:
             s.flush()
             s.add(ContactAttempt(door_id=door.id, attempted_at=dt.datetime.now(dt.UTC),
                                  result_code="not_home"))
-    with a.active():
-        good = export_bundle(a.store, tmp_path / "out").path
+    good = export_bundle(a.store, tmp_path / "out").path
     files = bundle_files(a, good)
-    with hq.active():
-        import_bundle(hq.store, good)  # the store is not empty: "unchanged" means something
+    import_bundle(hq.store, good)  # the store is not empty: "unchanged" means something
     return Lab(a, hq, stranger, good, files, tmp_path)
 
 
@@ -190,7 +188,7 @@ def _manifest_without(lab: Lab, field: str) -> bytes:
     from tests.services.sync.helpers import bundle_files as _  # noqa: F401
 
     plain = io.BytesIO()
-    with probe.open("rb") as src, lab.hq.active():
+    with probe.open("rb") as src:
         agefmt.decrypt(src, plain, identities=[lab.hq.keys.identity])
     with zipfile.ZipFile(plain) as zf:
         doc = json.loads(zf.read("manifest.json"))
@@ -233,8 +231,7 @@ def test_same_bundle_id_with_different_bytes(lab: Lab, capsys: pytest.CaptureFix
 
     bid = new_id()
     first = lab.craft("first.fieldbundle", manifest={"bundle_id": bid})
-    with lab.hq.active():
-        assert import_bundle(lab.hq.store, first).status == "merged"
+    assert import_bundle(lab.hq.store, first).status == "merged"
     changed = lab.replace_line("data/doors.ndjson", 1, _json({**lab.record("data/doors.ndjson"), "notes": "x"}))
     forged = lab.craft("forged.fieldbundle", changed, manifest={"bundle_id": bid})
     assert "a different bundle with the same id" in run_import(lab, forged, capsys)
@@ -249,8 +246,7 @@ def test_a_crash_mid_import_leaves_the_store_as_it_was_and_the_import_then_succe
         s.get(Door, json.loads(lab.files["data/doors.ndjson"].split(b"\n")[0])["id"]).notes = "later"
         s.add(ContactAttempt(door_id=json.loads(lab.files["data/doors.ndjson"].split(b"\n")[0])["id"],
                              attempted_at=dt.datetime.now(dt.UTC), result_code="refused"))
-    with lab.a.active():
-        path = export_bundle(lab.a.store, lab.tmp / "out").path
+    path = export_bundle(lab.a.store, lab.tmp / "out").path
     before = dump(lab.hq.store)
     real = merge.Merger.merge
     calls = []
@@ -262,12 +258,11 @@ def test_a_crash_mid_import_leaves_the_store_as_it_was_and_the_import_then_succe
             raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(merge.Merger, "merge", dying)
-    with lab.hq.active(), pytest.raises(OSError):
+    with pytest.raises(OSError):
         import_bundle(lab.hq.store, path)
     assert "doors" in calls and dump(lab.hq.store) == before
     monkeypatch.setattr(merge.Merger, "merge", real)
-    with lab.hq.active():
-        assert import_bundle(lab.hq.store, path).status == "merged"
+    assert import_bundle(lab.hq.store, path).status == "merged"
     assert dump(lab.hq.store) == dump(lab.a.store)
 
 
@@ -281,7 +276,7 @@ def test_a_killed_export_leaves_no_file_under_the_final_name(lab: Lab, monkeypat
         raise KeyboardInterrupt
 
     monkeypatch.setattr(agefmt, "encrypt", dying)
-    with lab.a.active(), pytest.raises(KeyboardInterrupt):
+    with pytest.raises(KeyboardInterrupt):
         export_bundle(lab.a.store, out)
     assert list(out.iterdir()) == []
     with lab.a.store.session() as s:
@@ -294,8 +289,7 @@ def test_a_newer_minor_format_is_read_leaving_out_fields_it_does_not_know(lab: L
     door = {**lab.record("data/doors.ndjson"), "id": new_id(), "notes": "newer", "solar_panels": True}
     files = lab.replace_line("data/doors.ndjson", 1, _json(door))
     path = lab.craft("minor.fieldbundle", files, manifest={"format_version": "1.7"})
-    with lab.hq.active():
-        assert import_bundle(lab.hq.store, path).status == "merged"
+    assert import_bundle(lab.hq.store, path).status == "merged"
     with lab.hq.store.session() as s:
         assert s.get(Door, door["id"]).notes == "newer"
 
@@ -316,8 +310,7 @@ def test_an_import_killed_mid_merge_leaves_the_store_as_it_was(lab: Lab) -> None
     with lab.a.store.transaction() as s:
         for n in range(50):
             s.add(Door(street_number=str(100 + n), street_name="Elm St"))
-    with lab.a.active():
-        path = export_bundle(lab.a.store, lab.tmp / "out").path
+    path = export_bundle(lab.a.store, lab.tmp / "out").path
     marker = lab.tmp / "merging"
     args = ["--data-dir", str(lab.hq.dir / "data"), "--db", str(lab.hq.dir / "store.sqlite"),
             "bundle", "import", str(path)]
@@ -346,6 +339,5 @@ sys.exit(main({args!r}))
     finally:
         proc.wait(30)
     assert dump(lab.hq.store) == before
-    with lab.hq.active():
-        assert import_bundle(lab.hq.store, path).status == "merged"
+    assert import_bundle(lab.hq.store, path).status == "merged"
     assert dump(lab.hq.store) == dump(lab.a.store)

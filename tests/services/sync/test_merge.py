@@ -42,14 +42,14 @@ def tick(site: Site, ms: int) -> None:
 
 
 def export(site: Site, out: Path, **kw: object) -> Path:
-    with site.active():
-        return export_bundle(site.store, out, **kw).path  # type: ignore[arg-type]
+    return export_bundle(site.store, out, **kw).path  # type: ignore[arg-type]
 
 
 def imp(site: Site, path: Path, store: Store | None = None, **kw: object):  # type: ignore[no-untyped-def]
     """Import as ``site`` (its keys and trust) into its store or into ``store``."""
-    with site.active():
-        return import_bundle(store or site.store, path, **kw)  # type: ignore[arg-type]
+    target = store or site.store
+    target.site = site.paths
+    return import_bundle(target, path, **kw)  # type: ignore[arg-type]
 
 
 def fresh(tmp_path: Path, name: str) -> Store:
@@ -253,8 +253,7 @@ def test_clock_far_ahead_is_quarantined_until_accepted(make_site: Callable[..., 
     assert imp(hq, path).status == "quarantined"
     from fieldapp.services.sync.merge import accept_bundle
 
-    with hq.active():
-        accepted = accept_bundle(hq.store, result.bundle_id[:8])
+    accepted = accept_bundle(hq.store, result.bundle_id[:8])
     assert accepted.status == "merged"
     assert dump(hq.store) == dump(a.store)
     assert hq.store.clock.last >= a.store.clock.last

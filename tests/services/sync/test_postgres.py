@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from fieldapp import paths
 from fieldapp.core.db import open_store
 from fieldapp.core.models import ContactAttempt, Door, Person
 from fieldapp.services.demo import seed_demo
@@ -28,10 +27,8 @@ def make_bundles(make_site: Callable[..., Site], tmp_path: Path) -> tuple[Site, 
     a, b, reader = make_site("a"), make_site("b"), make_site("reader")
     connect(a, b, reader)
     seed_demo(a.store, doors=120, seed=5, today=DEMO_DAY)
-    with a.active():
-        first = export_bundle(a.store, tmp_path).path
-    with b.active():
-        import_bundle(b.store, first)
+    first = export_bundle(a.store, tmp_path).path
+    import_bundle(b.store, first)
     with a.store.transaction() as s:
         doors = s.query(Door).order_by(Door.id).limit(10).all()
         for d in doors[:5]:
@@ -45,25 +42,22 @@ def make_bundles(make_site: Callable[..., Site], tmp_path: Path) -> tuple[Site, 
         s.add(Person(first_name="Zoe", door_id=doors[0].id, tags=["new", "volunteer"]))
         s.add(ContactAttempt(door_id=doors[1].id, result_code="canvassed", support=2,
                              answers={"q1": "yes"}, attempted_at=dt.datetime(2026, 11, 21, 15, 30, 1, 123456, tzinfo=dt.UTC)))
-    with a.active():
-        second = export_bundle(a.store, tmp_path, since_last=True).path
-    with b.active():
-        third = export_bundle(b.store, tmp_path).path
+    second = export_bundle(a.store, tmp_path, since_last=True).path
+    third = export_bundle(b.store, tmp_path).path
     return reader, [first, second, third]
 
 
 def test_sqlite_and_postgresql_give_the_same_dump(make_site: Callable[..., Site], tmp_path: Path, pg_url: str) -> None:
     reader, bundles = make_bundles(make_site, tmp_path)
-    lite = open_store(tmp_path / "lite.sqlite")
-    pg = open_store(pg_url)
+    lite = reader.open(tmp_path / "lite.sqlite")
+    pg = reader.open(pg_url)
     try:
-        with reader.active():
-            for path in bundles:
-                r1 = import_bundle(lite, path)
-                r2 = import_bundle(pg, path)
-                assert r1.total() == r2.total()
-            for path in reversed(bundles):  # again: a reported no-op on both
-                assert import_bundle(pg, path).status == "already"
+        for path in bundles:
+            r1 = import_bundle(lite, path)
+            r2 = import_bundle(pg, path)
+            assert r1.total() == r2.total()
+        for path in reversed(bundles):  # again: a reported no-op on both
+            assert import_bundle(pg, path).status == "already"
         assert dump(lite) == dump(pg)
         assert '"from b, later"' in dump(pg)
     finally:
@@ -73,20 +67,18 @@ def test_sqlite_and_postgresql_give_the_same_dump(make_site: Callable[..., Site]
 
 def test_concurrent_imports_into_one_postgresql_store(make_site: Callable[..., Site], tmp_path: Path, pg_url: str) -> None:
     reader, bundles = make_bundles(make_site, tmp_path)
-    expected_store = open_store(tmp_path / "one-by-one.sqlite")
-    with reader.active():
-        for path in bundles:
-            import_bundle(expected_store, path)
+    expected_store = reader.open(tmp_path / "one-by-one.sqlite")
+    for path in bundles:
+        import_bundle(expected_store, path)
     expected = dump(expected_store)
     expected_store.close()
 
-    paths.set_data_dir(reader.dir / "data")  # both "staff" use the reader's keys
     open_store(pg_url).close()  # create the schema once
     errors: list[BaseException] = []
     results: list[str] = []
 
     def staff(order: list[Path]) -> None:
-        store = open_store(pg_url)
+        store = reader.open(pg_url)  # both "staff" use the reader's keys
         try:
             for path in order:
                 results.append(import_bundle(store, path).status)
@@ -121,19 +113,17 @@ def test_cli_imports_into_postgresql(make_site: Callable[..., Site], tmp_path: P
     assert out.count("merged:") == 3 and "3 of 3 bundles imported" in out
     assert main([*args, "bundle", "import", str(bundles[0])]) == 0
     assert "already imported" in capsys.readouterr().out
-    lite = open_store(tmp_path / "lite.sqlite")
-    with reader.active():
-        for path in bundles:
-            import_bundle(lite, path)
+    lite = reader.open(tmp_path / "lite.sqlite")
+    for path in bundles:
+        import_bundle(lite, path)
     pg = open_store(pg_url)
     try:
         assert dump(pg) == dump(lite)
         # HQ on PostgreSQL sends it all back out: a snapshot bundle that a laptop merges.
         assert main([*args, "bundle", "export", "--out", str(tmp_path / "from-pg")]) == 0
         capsys.readouterr()
-        back = open_store(tmp_path / "back.sqlite")
-        with reader.active():
-            assert import_bundle(back, next((tmp_path / "from-pg").glob("*.fieldbundle"))).status == "merged"
+        back = reader.open(tmp_path / "back.sqlite")
+        assert import_bundle(back, next((tmp_path / "from-pg").glob("*.fieldbundle"))).status == "merged"
         assert dump(back) == dump(pg)
         back.close()
     finally:

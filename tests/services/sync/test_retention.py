@@ -145,12 +145,11 @@ def test_a_bundle_still_waiting_in_the_outbox_is_not_taken_as_uploaded(
     laptop = make_site("laptop")
     seed_demo(laptop.store, doors=60, seed=3, today=DEMO_DAY)
     connect(laptop, hq)
-    with laptop.active():
-        result = outbox.export_to_outbox(laptop.store)
-        with laptop.store.session() as s:
-            assert result.manifest.bundle_id not in retention.uploaded_bundle_ids(s)
-            nothing = retention.purge_uploaded(s, retention.uploaded_bundle_ids(s), [])
-        assert nothing.total == 0
-        outbox.mark_sent(result.path)  # what sync does once HQ confirms it stored the bundle
-        with laptop.store.session() as s:
-            assert result.manifest.bundle_id in retention.uploaded_bundle_ids(s)
+    result = outbox.export_to_outbox(laptop.store)
+    with laptop.store.session() as s:
+        assert result.manifest.bundle_id not in retention.uploaded_bundle_ids(s)
+        nothing = retention.purge_uploaded(s, retention.uploaded_bundle_ids(s), [])
+    assert nothing.total == 0
+    outbox.mark_sent(result.path, laptop.paths)  # what sync does once HQ confirms it stored the bundle
+    with laptop.store.session() as s:
+        assert result.manifest.bundle_id in retention.uploaded_bundle_ids(s)

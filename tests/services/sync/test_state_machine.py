@@ -5,7 +5,11 @@ dump, equal to a plain-Python join of what the sites held when they exported.
 
 Sites also purge what they uploaded (retention) and get revoked (a last upload,
 a wipe, and a new laptop in their place): neither may change what the bundles
-merge to."""
+merge to.
+
+It runs twice: every site on SQLite, and with site 0 as HQ on a real PostgreSQL
+server (tests/pgserver.py), where the first merge order is merged as well.
+``FIELDAPP_SYNC_EXAMPLES=500`` makes both runs long."""
 
 from __future__ import annotations
 
@@ -15,21 +19,29 @@ import os
 import random
 import shutil
 import tempfile
+import uuid
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, event, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
-from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition, rule
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    initialize,
+    precondition,
+    rule,
+    run_state_machine_as_test,
+)
 
-from fieldapp import paths
 from fieldapp.core.db import Store, open_store, sqlite_path
 from fieldapp.core.hlc import stamp_ms, wall_ms
 from fieldapp.core.models import SYNCED_MODELS, ContactAttempt, Door, Fact, Person
 from fieldapp.services import retention
 from fieldapp.services.sync.bundle import export_bundle
 from fieldapp.services.sync.merge import import_bundle
+from tests.pgserver import PgServer
 from tests.services.sync.helpers import FakeWall, Site, connect, dump_tables
 
 SITES = 3
@@ -107,13 +119,18 @@ def model_join(snapshots: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 class SyncMachine(RuleBasedStateMachine):
-    def __init__(self) -> None:
+    """The sites on SQLite; with ``pg``, site 0 is HQ on a real PostgreSQL server."""
+
+    def __init__(self, pg: PgServer | None = None) -> None:
         super().__init__()
         self.tmp = Path(tempfile.mkdtemp(prefix="fieldapp-sm-"))
+        self.pg = pg
+        self.pg_databases: list[str] = []
         start = wall_ms() - 3_600_000  # an hour ago: jumps never look like the future
         self.sites: list[Site] = []
         for i in range(SITES + 1):
-            site = Site(self.tmp, f"s{i}", fresh_store(self.tmp / f"s{i}.sqlite"))
+            store = self._fresh_pg() if pg is not None and i == 0 else fresh_store(self.tmp / f"s{i}.sqlite")
+            site = Site(self.tmp, f"s{i}", store)
             site.store.clock._wall = FakeWall(start)
             self.sites.append(site)
         self.reader = self.sites.pop()
@@ -132,6 +149,14 @@ class SyncMachine(RuleBasedStateMachine):
         self._fsync = os.fsync
         os.fsync = lambda fd: None
 
+    def _fresh_pg(self) -> Store:
+        """An empty PostgreSQL store: a new database copied from a migrated template."""
+        assert self.pg is not None
+        name = "sm_" + uuid.uuid4().hex[:12]
+        self.pg.admin(f"CREATE DATABASE {name} TEMPLATE {pg_template(self.pg)}")
+        self.pg_databases.append(name)
+        return open_store(self.pg.url(name))
+
     @initialize(seed=st.integers(0, 2**32))
     def seed(self, seed: int) -> None:
         self.rng = random.Random(seed)
@@ -144,6 +169,9 @@ class SyncMachine(RuleBasedStateMachine):
             for site in [*self.sites, self.reader]:
                 site.close()
             shutil.rmtree(self.tmp, ignore_errors=True)
+            for name in self.pg_databases:
+                assert self.pg is not None
+                self.pg.admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
     # helpers
     def _ids(self, i: int, table: str, *, deleted: bool | None = False) -> list[str]:
@@ -218,8 +246,7 @@ class SyncMachine(RuleBasedStateMachine):
     @rule(i=st.integers(0, SITES - 1), since_last=st.booleans())
     def export(self, i: int, since_last: bool) -> None:
         site = self.sites[i]
-        with site.active():
-            result = export_bundle(site.store, self.tmp / "bundles", since_last=since_last)
+        result = export_bundle(site.store, self.tmp / "bundles", since_last=since_last)
         self.bundles.append(result.path)
         self.latest[i] = dump_tables(site.store)
 
@@ -232,8 +259,7 @@ class SyncMachine(RuleBasedStateMachine):
             for path in self.bundles[-SITES:]:
                 if path not in self._readable(i):
                     continue
-                with self.sites[i].active():
-                    import_bundle(self.sites[i].store, path)
+                import_bundle(self.sites[i].store, path)
 
     def _share(self) -> str | None:
         """A door that sites 0 and 1 both hold live (sharing it through bundles first)."""
@@ -272,8 +298,7 @@ class SyncMachine(RuleBasedStateMachine):
         self._tick(i, 300_000)
         self.create_door(i, "hub", "9 elm st")
         for path in self._readable(i):
-            with self.sites[i].active():
-                import_bundle(self.sites[i].store, path)
+            import_bundle(self.sites[i].store, path)
         self.export(i, True)
 
     @precondition(lambda self: bool(self.bundles))
@@ -282,8 +307,7 @@ class SyncMachine(RuleBasedStateMachine):
         site, readable = self.sites[i], self._readable(i)
         if not readable:
             return
-        with site.active():
-            result = import_bundle(site.store, readable[pick % len(readable)])
+        result = import_bundle(site.store, readable[pick % len(readable)])
         if result.total().undeleted:
             _note("an import undeleted a record")
         if result.total().conflicts:
@@ -309,6 +333,8 @@ class SyncMachine(RuleBasedStateMachine):
     @rule(i=st.integers(0, SITES - 1))
     def revoke(self, i: int) -> None:
         """HQ revokes site i: a last upload, the wipe, and a new laptop in its place."""
+        if self.pg is not None and i == 0:
+            return  # HQ's PostgreSQL store is not a laptop: nobody revokes it
         site = self.sites[i]
         self.export(i, True)
         with site.store.session() as s:
@@ -342,11 +368,12 @@ class SyncMachine(RuleBasedStateMachine):
         self.rng.shuffle(shuffled)
         orders.append(shuffled)
         for n, order in enumerate(orders):
-            store = fresh_store(self.tmp / f"merge{n}.sqlite")
+            # With PostgreSQL, the first order merges into a fresh PostgreSQL store too.
+            store = self._fresh_pg() if self.pg is not None and n == 0 else fresh_store(self.tmp / f"merge{n}.sqlite")
+            store.site = self.reader.paths  # merged as the reader: its keys open the bundles
             try:
-                with paths_of(self.reader):
-                    for path in order:
-                        import_bundle(store, path)
+                for path in order:
+                    import_bundle(store, path)
                 got = dump_tables(store)
             finally:
                 store.close()
@@ -357,10 +384,10 @@ class SyncMachine(RuleBasedStateMachine):
         for n, (site_id, snapshots) in enumerate([*chains, *self.retired]):
             mine = [p for p in self.bundles if p.name.startswith(site_id[:8])]
             store = fresh_store(self.tmp / f"chain{n}.sqlite")
+            store.site = self.reader.paths
             try:
-                with paths_of(self.reader):
-                    for path in mine:
-                        import_bundle(store, path)
+                for path in mine:
+                    import_bundle(store, path)
                 assert dump_tables(store) == model_join(snapshots), f"site {n}'s bundles lose data"
             finally:
                 store.close()
@@ -407,16 +434,39 @@ def test_purge_and_revoke_in_a_fixed_run_converge() -> None:
         m.teardown()
 
 
-def paths_of(site: Site) -> Any:
-    return site.active()
-
-
 TestSync = SyncMachine.TestCase
 THOROUGH = os.environ.get("FIELDAPP_SYNC_EXAMPLES")  # e.g. 500 for a long run
 TestSync.settings = settings(
     max_examples=int(THOROUGH or 20), stateful_step_count=20 if THOROUGH else 15, deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
+
+
+_PG_TEMPLATES: dict[int, str] = {}
+
+
+def pg_template(server: PgServer) -> str:
+    """A migrated, site-less PostgreSQL database that fresh stores are copied from."""
+    if server.port not in _PG_TEMPLATES:
+        name = "sm_template_" + uuid.uuid4().hex[:8]
+        server.admin(f"CREATE DATABASE {name}")
+        s = open_store(server.url(name))
+        with s.engine.begin() as conn:
+            conn.exec_driver_sql("DELETE FROM store_meta")
+        s.close()
+        _PG_TEMPLATES[server.port] = name
+    return _PG_TEMPLATES[server.port]
+
+
+@pytest.mark.postgres
+def test_sync_machine_with_hq_on_postgresql(pg_server: PgServer) -> None:
+    """The same machine with site 0 (HQ) on PostgreSQL: its writes, exports, imports,
+    purges and the first merge order run there; the bundles still merge to the model.
+    A smaller example budget than SQLite's keeps the suite's time in bounds."""
+    run_state_machine_as_test(lambda: SyncMachine(pg_server), settings=settings(
+        max_examples=int(THOROUGH or 8), stateful_step_count=20 if THOROUGH else 15, deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    ))
 
 
 def test_model_join_undeletes_only_for_newer_edits() -> None:
@@ -428,4 +478,3 @@ def test_model_join_undeletes_only_for_newer_edits() -> None:
     newer = {**base, "notes": "y", "clocks": {"notes": f"0000000000000007:{site}"}}
     assert join_copies(["deleted", "notes"], [deleted, stale])["deleted"] is True
     assert join_copies(["deleted", "notes"], [deleted, newer])["deleted"] is False
-    _ = paths  # the machine switches key folders through Site.active
