@@ -165,34 +165,11 @@ def _need(doc: dict[str, Any], key: str, kind: type | tuple[type, ...], *, nulla
 
 def parse_manifest(data: bytes) -> Manifest:
     """Read and check a manifest; raise :class:`ManifestError` naming the field."""
-    import base64
-
-    try:
-        doc = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise ManifestError(f"the manifest is not JSON ({exc})") from None
-    if not isinstance(doc, dict):
-        raise ManifestError("the manifest is not a JSON object")
-    if doc.get("format") != FORMAT_NAME:
-        raise ManifestError(f"manifest field 'format' should be {FORMAT_NAME!r}")
-    version = _need(doc, "format_version", str)
-    m = re.match(r"^(\d+)\.(\d+)$", version)
-    if not m:
-        raise ManifestError("manifest field 'format_version' should look like 1.0")
-    app_version = _need(doc, "app_version", str)
-    if int(m.group(1)) > FORMAT_MAJOR:
-        raise NewerFormatError(
-            f"the bundle is in format {version}, newer than this Field App ({__version__}) reads "
-            f"(format {FORMAT_MAJOR}.x): upgrade to Field App {app_version} or later"
-        )
-    schema = _need(doc, "schema", str)
-    bundle_id = _need(doc, "bundle_id", str)
-    if not is_uuid(bundle_id):
-        raise ManifestError("manifest field 'bundle_id' is not a UUID")
+    doc = _manifest_doc(data)
+    version, app_version = _format_versions(doc)
     site_id = _need(doc, "site_id", str)
     if not is_uuid(site_id):
         raise ManifestError("manifest field 'site_id' is not a UUID")
-    site_name = _need(doc, "site_name", str)
     seq = _need(doc, "seq", int)
     if seq < 1:
         raise ManifestError("manifest field 'seq' must be 1 or more")
@@ -203,17 +180,68 @@ def parse_manifest(data: bytes) -> Manifest:
         created = parse_dt(_need(doc, "created_at", str))
     except ValueError:
         raise ManifestError("manifest field 'created_at' is not a UTC date-time") from None
+    hlc_min, hlc_max = _clock_span(doc)
+    fp, sign_key = _signer(doc)
+    return Manifest(
+        seen=_parse_seen(doc.get("seen")), bundle_id=_bundle_id(doc), site_id=site_id,
+        site_name=_need(doc, "site_name", str), seq=seq, prev_bundle_id=prev,
+        created_at=created, hlc_min=hlc_min, hlc_max=hlc_max,
+        scope=_need(doc, "scope", dict), signer=fp, sign_key=sign_key,
+        schema=_need(doc, "schema", str), app_version=app_version, format_version=version,
+        files=_file_entries(_need(doc, "files", dict)),
+    )
+
+
+def _manifest_doc(data: bytes) -> dict[str, Any]:
     try:
-        hlc_min = parse_hlc(_need(doc, "hlc_min", str))
-    except ValueError:
-        raise ManifestError("manifest field 'hlc_min' is not a clock stamp") from None
-    try:
-        hlc_max = parse_hlc(_need(doc, "hlc_max", str))
-    except ValueError:
-        raise ManifestError("manifest field 'hlc_max' is not a clock stamp") from None
-    if hlc_min > hlc_max:
+        doc = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise ManifestError(f"the manifest is not JSON ({exc})") from None
+    if not isinstance(doc, dict):
+        raise ManifestError("the manifest is not a JSON object")
+    if doc.get("format") != FORMAT_NAME:
+        raise ManifestError(f"manifest field 'format' should be {FORMAT_NAME!r}")
+    return doc
+
+
+def _format_versions(doc: dict[str, Any]) -> tuple[str, str]:
+    """The bundle's format version (one this app reads) and the app version that wrote it."""
+    version = _need(doc, "format_version", str)
+    m = re.match(r"^(\d+)\.(\d+)$", version)
+    if not m:
+        raise ManifestError("manifest field 'format_version' should look like 1.0")
+    app_version = _need(doc, "app_version", str)
+    if int(m.group(1)) > FORMAT_MAJOR:
+        raise NewerFormatError(
+            f"the bundle is in format {version}, newer than this Field App ({__version__}) reads "
+            f"(format {FORMAT_MAJOR}.x): upgrade to Field App {app_version} or later"
+        )
+    return version, app_version
+
+
+def _bundle_id(doc: dict[str, Any]) -> str:
+    bundle_id: str = _need(doc, "bundle_id", str)
+    if not is_uuid(bundle_id):
+        raise ManifestError("manifest field 'bundle_id' is not a UUID")
+    return bundle_id
+
+
+def _clock_span(doc: dict[str, Any]) -> tuple[int, int]:
+    stamps = []
+    for name in ("hlc_min", "hlc_max"):
+        try:
+            stamps.append(parse_hlc(_need(doc, name, str)))
+        except ValueError:
+            raise ManifestError(f"manifest field '{name}' is not a clock stamp") from None
+    if stamps[0] > stamps[1]:
         raise ManifestError("manifest field 'hlc_min' is after 'hlc_max'")
-    scope = _need(doc, "scope", dict)
+    return stamps[0], stamps[1]
+
+
+def _signer(doc: dict[str, Any]) -> tuple[str, bytes]:
+    """The signer's key fingerprint and Ed25519 public key."""
+    import base64
+
     signer = _need(doc, "signer", dict)
     fp = signer.get("fingerprint")
     if not isinstance(fp, str) or not re.match(r"^[0-9a-f]{32}$", fp):
@@ -224,7 +252,10 @@ def parse_manifest(data: bytes) -> Manifest:
         sign_key = b""
     if len(sign_key) != 32:
         raise ManifestError("manifest field 'signer.public_key' is not an Ed25519 key")
-    files_doc = _need(doc, "files", dict)
+    return fp, sign_key
+
+
+def _file_entries(files_doc: dict[str, Any]) -> dict[str, FileEntry]:
     files: dict[str, FileEntry] = {}
     for name, entry in files_doc.items():
         if name not in DATA_MEMBERS:
@@ -241,13 +272,7 @@ def parse_manifest(data: bytes) -> Manifest:
                 raise ManifestError(f"manifest field 'files.{name}.{key}' is not a count")
         assert isinstance(size, int) and isinstance(records, int)
         files[name] = FileEntry(sha, size, records)
-    seen = _parse_seen(doc.get("seen"))
-    return Manifest(
-        seen=seen, bundle_id=bundle_id, site_id=site_id, site_name=site_name, seq=seq,
-        prev_bundle_id=prev, created_at=created, hlc_min=hlc_min, hlc_max=hlc_max,
-        scope=scope, signer=fp, sign_key=sign_key, schema=schema,
-        app_version=app_version, format_version=version, files=files,
-    )
+    return files
 
 
 def _parse_seen(value: object) -> dict[str, int] | None:
@@ -391,6 +416,31 @@ def check_record(table: str, record: object, *, lenient: bool = False) -> dict[s
     1.x carries them all); clocks must be consistent: the row clock is the
     latest of the birth and field clocks.
     """
+    record = _known_fields(table, record, lenient)
+    model = MODEL_BY_TABLE[table]
+    out: dict[str, Any] = {}
+    for name, kind, nullable, length in _ROWS[table]:
+        value = record[name]
+        if value is None:
+            if not nullable:
+                raise RecordError(f"field {name!r} must not be null")
+            out[name] = None
+        elif kind == "str" and type(value) is str and (length is None or len(value) <= length) \
+                and "\x00" not in value:
+            out[name] = value  # the common case, checked in one go
+        else:
+            out[name] = _check_value(table, model, name, kind, length, value)
+    if issubclass(model, Mutable):
+        born = (out["born_hlc"], out["born_site"])
+        latest = max([born, *(parse_field_clock(c, "clock") for c in out["clocks"].values())])
+        if (out["hlc"], out["site_id"]) != latest:
+            raise RecordError("fields 'hlc'/'site_id' are not the latest of the record's clocks")
+    return out
+
+
+def _known_fields(table: str, record: object, lenient: bool) -> dict[str, Any]:
+    """The record as a dict holding exactly the table's fields (fields added in a later
+    1.x filled in with their defaults; unknown ones dropped only when ``lenient``)."""
     if not isinstance(record, dict):
         raise RecordError("the line is not a JSON object")
     keys = KEYS[table]
@@ -405,79 +455,62 @@ def check_record(table: str, record: object, *, lenient: bool = False) -> dict[s
         missing = frozenset()
     if missing:
         raise RecordError(f"field {sorted(missing)[0]!r} is missing")
-    model = MODEL_BY_TABLE[table]
-    out: dict[str, Any] = {}
-    for name, kind, nullable, length in _ROWS[table]:
-        value = record[name]
-        if value is None:
-            if not nullable:
-                raise RecordError(f"field {name!r} must not be null")
-            out[name] = None
-            continue
-        if kind == "str" and type(value) is str and (length is None or len(value) <= length) \
-                and "\x00" not in value:
-            out[name] = value  # the common case, checked in one go
-            continue
-        if kind in ("id", "fk"):
-            if type(value) is not str or _UUID_MATCH(value) is None:
-                raise RecordError(f"field {name!r} is not a UUID: {str(value)[:60]!r}")
-            out[name] = value
-        elif kind == "site":
-            if type(value) is not str or _UUID_MATCH(value) is None:
-                raise RecordError(f"field {name!r} is not a site id: {str(value)[:60]!r}")
-            out[name] = value
-        elif kind == "clock":
-            try:
-                out[name] = parse_hlc(value)
-            except ValueError as exc:
-                raise RecordError(f"field {name!r}: {exc}") from None
-        elif kind == "clocks":
-            if not isinstance(value, dict):
-                raise RecordError("field 'clocks' is not an object")
-            data_keys = set(model.data_fields())
-            for fkey, ftext in value.items():
-                if fkey not in data_keys:
-                    raise RecordError(f"field 'clocks' names an unknown field {fkey!r}")
-                parse_field_clock(ftext, f"field 'clocks.{fkey}'")
-            out[name] = value
-        elif kind == "datetime":
-            try:
-                out[name] = parse_dt(value)
-            except (ValueError, TypeError):
-                raise RecordError(f"field {name!r} is not a UTC date-time: {str(value)[:60]!r}") from None
-        elif kind == "bool":
-            if not isinstance(value, bool):
-                raise RecordError(f"field {name!r} is not true or false")
-            out[name] = value
-        elif kind == "int":
-            if not isinstance(value, int) or isinstance(value, bool) or abs(value) >= 2**63:
-                raise RecordError(f"field {name!r} is not a whole number")
-            out[name] = value
-        elif kind == "float":
-            if not isinstance(value, (int, float)) or isinstance(value, bool):
-                raise RecordError(f"field {name!r} is not a number")
-            if value != value or value in (float("inf"), float("-inf")):
-                raise RecordError(f"field {name!r} is not a finite number")
-            out[name] = float(value)
-        elif kind == "str":
-            if not isinstance(value, str):
-                raise RecordError(f"field {name!r} is not text")
-            if length is not None and len(value) > length:
-                raise RecordError(f"field {name!r} is longer than {length} characters")
-            if "\x00" in value:
-                raise RecordError(f"field {name!r} holds a NUL character")
-            out[name] = value
-        else:  # json
-            shape = SHAPES[table].get(name)
-            if shape is not None and not isinstance(value, shape):
-                raise RecordError(f"field {name!r} should be a JSON {shape.__name__}")
-            out[name] = value
-    if issubclass(model, Mutable):
-        born = (out["born_hlc"], out["born_site"])
-        latest = max([born, *(parse_field_clock(c, "clock") for c in out["clocks"].values())])
-        if (out["hlc"], out["site_id"]) != latest:
-            raise RecordError("fields 'hlc'/'site_id' are not the latest of the record's clocks")
-    return out
+    return record
+
+
+def _check_value(table: str, model: type[Synced], name: str, kind: str, length: int | None,
+                 value: Any) -> Any:
+    """One non-null field's value checked against its column kind; returns what to write."""
+    if kind in ("id", "fk", "site"):
+        if type(value) is not str or _UUID_MATCH(value) is None:
+            what = "a site id" if kind == "site" else "a UUID"
+            raise RecordError(f"field {name!r} is not {what}: {str(value)[:60]!r}")
+        return value
+    if kind == "clock":
+        try:
+            return parse_hlc(value)
+        except ValueError as exc:
+            raise RecordError(f"field {name!r}: {exc}") from None
+    if kind == "clocks":
+        if not isinstance(value, dict):
+            raise RecordError("field 'clocks' is not an object")
+        data_keys = set(model.data_fields())
+        for fkey, ftext in value.items():
+            if fkey not in data_keys:
+                raise RecordError(f"field 'clocks' names an unknown field {fkey!r}")
+            parse_field_clock(ftext, f"field 'clocks.{fkey}'")
+        return value
+    if kind == "datetime":
+        try:
+            return parse_dt(value)
+        except (ValueError, TypeError):
+            raise RecordError(f"field {name!r} is not a UTC date-time: {str(value)[:60]!r}") from None
+    if kind == "bool":
+        if not isinstance(value, bool):
+            raise RecordError(f"field {name!r} is not true or false")
+        return value
+    if kind == "int":
+        if not isinstance(value, int) or isinstance(value, bool) or abs(value) >= 2**63:
+            raise RecordError(f"field {name!r} is not a whole number")
+        return value
+    if kind == "float":
+        if not isinstance(value, (int, float)) or isinstance(value, bool):
+            raise RecordError(f"field {name!r} is not a number")
+        if value != value or value in (float("inf"), float("-inf")):
+            raise RecordError(f"field {name!r} is not a finite number")
+        return float(value)
+    if kind == "str":
+        if not isinstance(value, str):
+            raise RecordError(f"field {name!r} is not text")
+        if length is not None and len(value) > length:
+            raise RecordError(f"field {name!r} is longer than {length} characters")
+        if "\x00" in value:
+            raise RecordError(f"field {name!r} holds a NUL character")
+        return value
+    shape = SHAPES[table].get(name)  # json
+    if shape is not None and not isinstance(value, shape):
+        raise RecordError(f"field {name!r} should be a JSON {shape.__name__}")
+    return value
 
 
 ADDED_LATER: dict[str, dict[str, Any]] = {
