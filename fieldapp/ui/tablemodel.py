@@ -68,9 +68,13 @@ class Column:
     ``sort`` is a list of SQL expressions for ORDER BY (ascending; the model
     flips them for descending); an empty list makes the column unsortable.
     ``fmt`` turns the fetched value into the displayed text (default: ``str``,
-    ``None`` shows as empty). ``windowed=False`` marks an order no index can
-    give (a count or a value from another table): sorted that way, the model
-    reads every id in one query, as re-sorting for each window would cost more.
+    ``None`` shows as empty). A value kept in another table (a door's people
+    count in ``door_rollups``) names it in ``join``: ``(table, on clause)``,
+    joined to the id query when sorting by the column, and ``tiebreak``
+    replaces the source's so that the order matches that table's index.
+    ``windowed=False`` marks an order no index can give: sorted that way, the
+    model reads every id in one query, as re-sorting for each window would
+    cost more.
     """
 
     key: str
@@ -80,6 +84,8 @@ class Column:
     fmt: Callable[[Any], str] | None = None
     tooltip: str = ""
     windowed: bool = True
+    join: tuple[Any, Any] | None = None
+    tiebreak: list[Any] | None = None
 
 
 class RowSource:
@@ -221,13 +227,18 @@ class LazyTableModel(QAbstractTableModel):
             descending = self._sort_order == Qt.SortOrder.DescendingOrder
             order = [e.desc() if descending else e.asc() for e in column.sort]
             # The tiebreak follows the direction too, so one index serves both.
-            order += [e.desc() if descending else e.asc() for e in self.source.tiebreak()]
+            tiebreak = self.source.tiebreak() if column.tiebreak is None else column.tiebreak
+            order += [e.desc() if descending else e.asc() for e in tiebreak]
         else:
             order += self.source.tiebreak()
         return order
 
     def _id_query(self) -> Select[Any]:
-        return self.source.id_query(self._search).order_by(*self._order())
+        query = self.source.id_query(self._search)
+        column = self._columns[self._sort_column] if self._columns else None
+        if column is not None and column.sort and column.join is not None:
+            query = query.join(*column.join)
+        return query.order_by(*self._order())
 
     def count_query(self) -> Select[Any]:
         """How many rows match: counted apart from the ordered ids."""
