@@ -171,3 +171,34 @@ def test_merged_bundles_leave_each_store_with_its_own_right_rollups(
     assert doors_rows and all("people_count" not in row and "last_result" not in row
                               for row in doors_rows)
 
+
+
+def test_postgresql_keeps_the_same_rollups(make_site: Callable[..., Site], tmp_path: Path,
+                                           pg_url: str) -> None:
+    """HQ's store on PostgreSQL keeps them with its own trigger functions."""
+    from fieldapp.core.db import open_store
+
+    a, reader = make_site("a"), make_site("hq")
+    connect(a, reader)
+    door = add_door(a.store, "Main St", 12)
+    with a.store.transaction() as s:
+        s.add(Person(first_name="Ana", door_id=door))
+    knock(a.store, door, "not_home", 0)
+    pg = open_store(pg_url)
+    try:
+        imp(reader, export(a, tmp_path / "a1"), store=pg)
+        assert rollups(pg)[door] == (1, "not_home", None)
+        with pg.transaction() as s:
+            turf = Turf(name="South 2")
+            s.add(turf)
+            s.flush()
+            s.get_one(Door, door).turf_id = turf.id
+            s.add(Person(first_name="Bo", door_id=door))
+        latest = knock(pg, door, "canvassed", 10)
+        with pg.transaction() as s:
+            correct_knock(s, latest, result_code="refused")
+            s.get_one(Door, door).street_name = "Main Street"
+        assert rollups(pg)[door] == (2, "refused", "South 2")
+        assert_rollups_right(pg)
+    finally:
+        pg.close()
