@@ -10,7 +10,8 @@ them, one row per door (``door_rollups``) and per person (``person_rollups``),
 each with an index in sort order, and database triggers keep them right in the
 same transaction as every write to doors, people, turfs and contact attempts:
 the services, the voter import, sync merges and retention all write through
-them, and nothing can forget to. They are derived data, recomputed by each
+them, and nothing can forget to. (A bulk insert may instead recompute what it
+inserted in one pass before it commits: :mod:`fieldapp.core.rollups`.) They are derived data, recomputed by each
 store from its own rows: never synced, never in a bundle, never stamped.
 
 The latest-result rule is :func:`fieldapp.services.rules.door_latest_result_sql`
@@ -42,8 +43,12 @@ SQLITE_KEY = ("{d}.street_name || char(31) || CASE WHEN {d}.house_number IS NULL
 PG_KEY = ("{d}.street_name || chr(31) || COALESCE(lpad({d}.house_number::text, 15, '0'), '') "
           "|| chr(31) || {d}.street_number || chr(31) || {d}.unit")
 
+# A bulk writer (the voter import) turns the insert triggers off for its own
+# transaction and recomputes what it inserted in one pass (fieldapp.core.rollups).
+NOT_PAUSED = "NOT EXISTS (SELECT 1 FROM store_meta WHERE key = 'rollups_paused')"
+
 SQLITE_TRIGGERS = {
-    "tr_rollup_door_insert": f"""AFTER INSERT ON doors BEGIN
+    "tr_rollup_door_insert": f"""AFTER INSERT ON doors WHEN {NOT_PAUSED} BEGIN
         INSERT OR REPLACE INTO door_rollups (door_id, people_count, last_result, turf_name)
         VALUES (NEW.id, {PEOPLE.format(door="NEW.id", false=0)}, {LATEST.format(door="NEW.id")},
                 {TURF.format(turf="NEW.turf_id")});
@@ -64,7 +69,7 @@ SQLITE_TRIGGERS = {
         UPDATE door_rollups SET turf_name = NEW.name
         WHERE door_id IN (SELECT id FROM doors WHERE turf_id = NEW.id);
     END""",
-    "tr_rollup_person_insert": f"""AFTER INSERT ON people BEGIN
+    "tr_rollup_person_insert": f"""AFTER INSERT ON people WHEN {NOT_PAUSED} BEGIN
         INSERT OR REPLACE INTO person_rollups (person_id, door_sort)
         VALUES (NEW.id, (SELECT {SQLITE_KEY.format(d="d")} FROM doors d WHERE d.id = NEW.door_id));
         UPDATE door_rollups SET people_count = {PEOPLE.format(door="NEW.door_id", false=0)}
