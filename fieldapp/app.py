@@ -171,8 +171,9 @@ def _may_ask_passphrase(url: str) -> bool:
     state = file_state(Path(database))
     if state == "encrypted":
         return True
-    no_key_store = storekey.key_file() is None and not storekey.credential_store_available()
-    return state == "missing" and storekey.encrypt_new_stores() and no_key_store
+    if state != "missing" or not storekey.encrypt_new_stores():
+        return False  # a plain store opens without asking keyring anything
+    return storekey.key_file() is None and not storekey.credential_store_available()
 
 
 class Launcher(QObject):

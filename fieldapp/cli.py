@@ -8,7 +8,8 @@ and exit 1; usage errors exit 2.
 Start-up is kept short: nothing heavy is imported at module level (the store,
 SQLAlchemy and Alembic load when a command first opens the store), and the
 command modules are imported only when the command line names one of their
-commands or asks for the full help.
+commands or asks for the full help. ``fieldapp --version`` imports nothing but
+argparse (not even the folder and logging modules, loaded once parsing is done).
 """
 
 from __future__ import annotations
@@ -23,8 +24,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from fieldapp import __version__, paths
-from fieldapp import log as applog
+from fieldapp import __version__
 from fieldapp.errors import FieldAppError, InputError
 
 if TYPE_CHECKING:
@@ -51,6 +51,8 @@ class Context:
 
     @property
     def store_target(self) -> str:
+        from fieldapp import paths
+
         return paths.store_target(self.args.db)
 
     def store(self) -> Store:
@@ -212,6 +214,8 @@ def build_parser(*, with_modules: bool = True) -> argparse.ArgumentParser:
 def report_unexpected(exc: BaseException, command: str | None) -> int:
     """An error that is not a :class:`FieldAppError`: a bug. Source runs and the frozen
     build both end here: the traceback goes to the log file, one line to stderr, exit 1."""
+    from fieldapp import log as applog
+
     log.error("unexpected error in command %s", command or "gui", exc_info=exc,
               extra={applog.FILE_ONLY: True})
     where = applog.log_file()
@@ -224,6 +228,8 @@ def report_file_error(exc: OSError, command: str | None) -> int:
     """A file the command had to read or write could not be (a folder that is a file, no
     permission, a full disk): not a bug, so one line that names the file and the reason,
     exit 1; the traceback still goes to the log file for whoever helps the user."""
+    from fieldapp import log as applog
+
     log.error("file error in command %s", command or "gui", exc_info=exc,
               extra={applog.FILE_ONLY: True})
     reason = exc.strerror or type(exc).__name__
@@ -237,7 +243,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if argv is None:
         argv = sys.argv[1:]
     parser = build_parser(with_modules=needs_command_modules(argv))
-    args = parser.parse_args(argv)
+    args = parser.parse_args(argv)  # --version and --help exit here
+    from fieldapp import log as applog
+    from fieldapp import paths
+
     if args.data_dir:
         paths.set_data_dir(args.data_dir)
     applog.setup(verbose=args.verbose)

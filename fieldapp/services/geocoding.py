@@ -36,6 +36,7 @@ from fieldapp.core.db import Store
 from fieldapp.core.models import Door, GeocodeCache
 from fieldapp.core.stamping import bulk_update
 from fieldapp.errors import FieldAppError, InputError
+from fieldapp.services import turfs as turf_service  # assign_doors loads shapely on first use
 from fieldapp.services.addresses import fold, normalize_street, split_street_line
 from fieldapp.services.importing import (
     FileFormat,
@@ -46,7 +47,6 @@ from fieldapp.services.importing import (
     sniff,
 )
 from fieldapp.services.progress import Progress, Text
-from fieldapp.services.turfs import assign_doors
 
 log = logging.getLogger(__name__)
 
@@ -292,7 +292,7 @@ def _save_answers(store: Store, provider: str, pending: dict[str, list[str]],
                                         "geocode_quality": quality}
         report.doors_geocoded += bulk_update(s, Door, changes)
         if place_in_turfs and changes:
-            report.doors_placed += assign_doors(s, only_unassigned=True)
+            report.doors_placed += turf_service.assign_doors(s, only_unassigned=True)
     buffer.clear()
 
 
@@ -465,7 +465,7 @@ def geocode_from_file(
     with store.transaction() as session:
         report.doors_geocoded = bulk_update(session, Door, changes)
         if place_in_turfs and changes:
-            report.doors_placed = assign_doors(session, only_unassigned=True)
+            report.doors_placed = turf_service.assign_doors(session, only_unassigned=True)
         report.remaining = _remaining(session)
     progress.update(total, total, "Reading address points")
     return report

@@ -20,7 +20,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from fieldapp import settings
+from fieldapp import paths, settings
 from fieldapp.core import cipher, db, files
 from fieldapp.errors import InputError, StoreError
 
@@ -42,6 +42,53 @@ def _entry(path: Path) -> str:
     return str(path.expanduser().resolve())
 
 
+BACKEND_CACHE = "keyring-backend.txt"
+"""In the cache folder: the credential store backend chosen last time (its class name)."""
+_backend_ready = False
+
+
+def _choose_backend() -> None:
+    """Give keyring the backend it chose last time, without probing every backend again.
+
+    keyring finds its backend by importing and probing every one it knows (a
+    fifth of a second or more, part of it running ``ldconfig`` for the macOS
+    backend even on Linux). The class it chose is kept in the cache folder
+    and loaded directly next time; keyring's own configuration (the
+    ``PYTHON_KEYRING_BACKEND`` variable, its config file) still wins, and a
+    remembered backend that no longer loads or is no longer usable is probed
+    for again.
+    """
+    global _backend_ready
+    if _backend_ready:
+        return
+    _backend_ready = True
+    import keyring
+    import keyring.core
+
+    if keyring.core._keyring_backend is not None:  # chosen already (by the caller, a test)
+        return
+    if os.environ.get("PYTHON_KEYRING_BACKEND") or keyring.core.load_config() is not None:
+        return  # keyring's own choice, made when first asked
+    cache = paths.dirs().cache / BACKEND_CACHE
+    try:
+        name = cache.read_text(encoding="utf-8").strip()
+    except OSError:
+        name = ""
+    if name:
+        try:
+            keyring.set_keyring(keyring.core.load_keyring(name))
+            return
+        except Exception:  # gone or no longer viable: probe again below
+            log.info("the remembered credential store backend is not usable; looking again")
+    backend = keyring.get_keyring()
+    chosen = type(backend).__module__ + "." + type(backend).__qualname__
+    if chosen != name:
+        try:
+            files.write_text(paths.ensure(cache.parent) / BACKEND_CACHE, chosen + "\n")
+        except OSError:
+            pass  # only a start-up shortcut
+
+
 def credential_store_available() -> bool:
     """True when keyring has a real backend (not the 'fail' or 'null' one)."""
     try:
@@ -49,6 +96,7 @@ def credential_store_available() -> bool:
         from keyring.backends import fail
     except ImportError:
         return False
+    _choose_backend()
     backend = keyring.get_keyring()
     name = type(backend).__module__ + "." + type(backend).__name__
     return not isinstance(backend, fail.Keyring) and "null" not in name.lower()
@@ -69,6 +117,8 @@ def keyring_get(path: Path) -> str | None:
 
 def keyring_set(path: Path, key: str) -> None:
     import keyring
+
+    _choose_backend()
     from keyring.errors import KeyringError
 
     try:

@@ -41,8 +41,8 @@ from sqlalchemy.orm import Session
 from fieldapp.core.models import Door
 from fieldapp.errors import CancelledError, FieldAppError
 from fieldapp.services import geocoding
+from fieldapp.services import turfs as turf_service  # assign_doors loads shapely on first use
 from fieldapp.services.progress import Progress
-from fieldapp.services.turfs import assign_doors
 from fieldapp.ui.context import AppContext
 from fieldapp.ui.tasks import Task
 
@@ -257,7 +257,7 @@ class GeocodeDialog(QDialog):
                 outcome = GeocodeOutcome(cancelled=True)
             if place:
                 with store.transaction() as session:
-                    outcome.placed = assign_doors(session, only_unassigned=True)
+                    outcome.placed = turf_service.assign_doors(session, only_unassigned=True)
             with store.session() as session:
                 outcome.remaining = doors_without_coordinates(session)
             return outcome

@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
 
 from fieldapp.errors import FieldAppError
 from fieldapp.services import importing
+from fieldapp.services import turfs as turf_service  # assign_doors loads shapely on first use
 from fieldapp.services.progress import Progress
-from fieldapp.services.turfs import assign_doors
 from fieldapp.ui.context import AppContext
 
 log = logging.getLogger(__name__)
@@ -419,7 +419,7 @@ class ImportWizard(QWizard):
             if assign and report.doors_created:
                 # As `fieldapp import doors` does (unless --no-assign-turfs).
                 with store.transaction() as session:
-                    placed = assign_doors(session, only_unassigned=True)
+                    placed = turf_service.assign_doors(session, only_unassigned=True)
             return report, placed
 
         def done(result: tuple[importing.ImportReport, int | None]) -> None:

@@ -20,8 +20,10 @@ from sqlalchemy.orm import Session
 
 from fieldapp.core.models import (
     Door,
+    DoorRollup,
     Event,
     Person,
+    PersonRollup,
     Signup,
     Turf,
     TurfAssignment,
@@ -58,6 +60,12 @@ def door_turf_name() -> Any:
     return select(Turf.name).where(Turf.id == Door.turf_id).correlate(Door).scalar_subquery()
 
 
+_DOOR_ROLLUP: dict[str, Any] = {"join": (DoorRollup, DoorRollup.door_id == Door.id),
+                                 "tiebreak": [DoorRollup.door_id]}
+_PERSON_ROLLUP: dict[str, Any] = {"join": (PersonRollup, PersonRollup.person_id == Person.id),
+                                  "tiebreak": [PersonRollup.person_id]}
+
+
 class DoorSource(RowSource):
     """Every live door; search matches the address (number, street, unit, zip).
 
@@ -73,10 +81,13 @@ class DoorSource(RowSource):
                    sort=[Door.street_name, Door.house_number, Door.street_number, Door.unit]),
             Column("unit", QCoreApplication.translate("Tables", "Unit"), sort=[Door.unit]),
             Column("zip", QCoreApplication.translate("Tables", "ZIP"), sort=[Door.zip]),
-            Column("turf", QCoreApplication.translate("Tables", "Turf"), sort=[door_turf_name()], windowed=False),
-            Column("people", QCoreApplication.translate("Tables", "People"), sort=[door_people_count()], align=RIGHT,
-                   windowed=False),
-            Column("last_result", QCoreApplication.translate("Tables", "Last result"), sort=[door_last_result()], windowed=False,
+            # Values from other tables sort by the door's rollup row (kept by triggers).
+            Column("turf", QCoreApplication.translate("Tables", "Turf"), sort=[DoorRollup.turf_name],
+                   **_DOOR_ROLLUP),
+            Column("people", QCoreApplication.translate("Tables", "People"), sort=[DoorRollup.people_count],
+                   align=RIGHT, **_DOOR_ROLLUP),
+            Column("last_result", QCoreApplication.translate("Tables", "Last result"),
+                   sort=[DoorRollup.last_result], **_DOOR_ROLLUP,
                    fmt=lambda code: labels.label(labels.result_labels(), code)),
         ]
 
@@ -126,7 +137,8 @@ class PersonSource(RowSource):
             Column("email", QCoreApplication.translate("Tables", "Email"), sort=[Person.email]),
             Column("language", QCoreApplication.translate("Tables", "Language"), sort=[Person.language],
                    fmt=lambda code: labels.label(labels.language_labels(), code)),
-            Column("door", QCoreApplication.translate("Tables", "Address"), sort=[person_address()], windowed=False),
+            Column("door", QCoreApplication.translate("Tables", "Address"), sort=[PersonRollup.door_sort],
+                   **_PERSON_ROLLUP),
             Column("flags", QCoreApplication.translate("Tables", "Flags"),
                    fmt=lambda codes: " ".join(labels.label(labels.flag_labels(), c) for c in codes.split()),
                    tooltip=QCoreApplication.translate("Tables", "DNC: do not call · DNT: do not text · DNE: do not email")),

@@ -2,8 +2,9 @@
 
 The shape follows Anki's browser table model (``qt/aqt/browser/table/model.py``),
 windowed so that a million rows cost no more than a thousand: the model asks
-for the number of matching rows (``SELECT count(*) ... WHERE <search>``) and
-then for the ids of a window of rows only when the view shows it
+for the first window of ids, then, apart and only when that window is full,
+for the number of matching rows (``SELECT count(*) ... WHERE <search>``, on the
+database worker), and for the ids of other windows only when the view shows them
 (``SELECT id ... WHERE <search> ORDER BY <column>, id LIMIT n OFFSET k``);
 the values shown in a row are fetched a page at a time too, and both are kept
 in bounded caches. Searching and sorting happen in SQL, and each sortable
@@ -68,9 +69,13 @@ class Column:
     ``sort`` is a list of SQL expressions for ORDER BY (ascending; the model
     flips them for descending); an empty list makes the column unsortable.
     ``fmt`` turns the fetched value into the displayed text (default: ``str``,
-    ``None`` shows as empty). ``windowed=False`` marks an order no index can
-    give (a count or a value from another table): sorted that way, the model
-    reads every id in one query, as re-sorting for each window would cost more.
+    ``None`` shows as empty). A value kept in another table (a door's people
+    count in ``door_rollups``) names it in ``join``: ``(table, on clause)``,
+    joined to the id query when sorting by the column, and ``tiebreak``
+    replaces the source's so that the order matches that table's index.
+    ``windowed=False`` marks an order no index can give: sorted that way, the
+    model reads every id in one query, as re-sorting for each window would
+    cost more.
     """
 
     key: str
@@ -80,6 +85,8 @@ class Column:
     fmt: Callable[[Any], str] | None = None
     tooltip: str = ""
     windowed: bool = True
+    join: tuple[Any, Any] | None = None
+    tiebreak: list[Any] | None = None
 
 
 class RowSource:
@@ -127,7 +134,8 @@ def format_value(value: Any) -> str:
 class FetchStats:
     """How much the model has asked the database (tests assert on these)."""
 
-    id_queries: int = 0  # counts (one per refresh)
+    id_queries: int = 0  # first windows (one per refresh)
+    counts: int = 0  # counts taken apart (only when the first window is full)
     window_fetches: int = 0  # windows of ids
     page_fetches: int = 0  # pages of row values
     rows_fetched: int = 0
@@ -150,6 +158,8 @@ class LazyTableModel(QAbstractTableModel):
         self.async_after_ms = 50.0
         self.last_query_ms = 0.0
         self.loading = False
+        #: True from a full first window until its count is in (the row count is short).
+        self.counting = False
         self._generation = 0
         self.source = source
         self._columns = source.columns()
@@ -221,13 +231,18 @@ class LazyTableModel(QAbstractTableModel):
             descending = self._sort_order == Qt.SortOrder.DescendingOrder
             order = [e.desc() if descending else e.asc() for e in column.sort]
             # The tiebreak follows the direction too, so one index serves both.
-            order += [e.desc() if descending else e.asc() for e in self.source.tiebreak()]
+            tiebreak = self.source.tiebreak() if column.tiebreak is None else column.tiebreak
+            order += [e.desc() if descending else e.asc() for e in tiebreak]
         else:
             order += self.source.tiebreak()
         return order
 
     def _id_query(self) -> Select[Any]:
-        return self.source.id_query(self._search).order_by(*self._order())
+        query = self.source.id_query(self._search)
+        column = self._columns[self._sort_column] if self._columns else None
+        if column is not None and column.sort and column.join is not None:
+            query = query.join(*column.join)
+        return query.order_by(*self._order())
 
     def count_query(self) -> Select[Any]:
         """How many rows match: counted apart from the ordered ids."""
@@ -238,12 +253,17 @@ class LazyTableModel(QAbstractTableModel):
         return self._id_query().limit(self.WINDOW).offset(number * self.WINDOW)
 
     def refresh(self, *, wait: bool = False, then: Callable[[], object] | None = None) -> None:
-        """Count the rows again and read the first window (after a change, a search, a sort).
+        """Read the first window again (after a change, a search, a sort), then count.
 
-        When the model has a task runner and the previous refresh took longer
-        than :attr:`async_after_ms`, the queries run on the database worker and
-        the rows change when they are done; ``then`` runs after the new rows
-        are in place either way. ``wait=True`` always queries here and now.
+        The first window comes first: a window that is not full is the whole
+        answer and needs no count. Otherwise the rows of the first window show
+        at once and the count is taken apart (a search reads every row to count
+        its matches): on the database worker when the model has a task runner,
+        the rest of the rows appearing when it is done, else here and now.
+        The window query itself moves to the worker when the previous refresh
+        took longer than :attr:`async_after_ms`. ``then`` runs once the rows
+        (first window and count) are in place. ``wait=True`` does everything
+        here and now.
         """
         count_query, first_query = self.count_query(), self.window_query(0)
         store = self.store
@@ -253,29 +273,58 @@ class LazyTableModel(QAbstractTableModel):
         column = self._columns[self._sort_column] if self._columns else None
         whole = self._id_query() if column is not None and not column.windowed else None
 
-        def load(_progress: object = None) -> tuple[int, list[str], float]:
+        def load(_progress: object = None) -> tuple[list[str], float]:
             started = time.perf_counter()
             with store.session() as session:
-                if whole is not None:
-                    ids = [row[0] for row in session.execute(whole)]
-                    return len(ids), ids, (time.perf_counter() - started) * 1000
-                count = int(session.execute(count_query).scalar() or 0)
-                first = [row[0] for row in session.execute(first_query)] if count else []
-            return count, first, (time.perf_counter() - started) * 1000
+                ids = [row[0] for row in session.execute(whole if whole is not None else first_query)]
+            return ids, (time.perf_counter() - started) * 1000
 
-        def apply(result: tuple[int, list[str], float]) -> None:
+        def count(_progress: object = None) -> int:
+            with store.session() as session:
+                return int(session.execute(count_query).scalar() or 0)
+
+        def counted(total: int) -> None:
+            if generation == self._generation:
+                self.counting = False
+                self._set_count(total)
+                if then is not None:
+                    then()
+
+        def apply(result: tuple[list[str], float]) -> None:
             if generation != self._generation:
                 return  # a newer search or sort was asked for meanwhile
             self.loading = False
-            self._apply(*result)
-            if then is not None:
-                then()
+            first, elapsed = result
+            complete = whole is not None or len(first) < self.WINDOW
+            self.counting = not complete
+            self._apply(len(first), first, elapsed)
+            if complete:
+                if then is not None:
+                    then()
+            elif self.tasks is None or wait:
+                counted(count())
+            else:
+                self.tasks.run(count, label="", on_done=counted, show_progress=False)
 
         if self.tasks is None or wait or self.last_query_ms <= self.async_after_ms:
             apply(load())
             return
         self.loading = True
         self.tasks.run(load, label="", on_done=apply, show_progress=False)
+
+    def _set_count(self, total: int) -> None:
+        """The count taken apart: rows past the first window appear (or all change)."""
+        if total > self._count:
+            self.beginInsertRows(QModelIndex(), self._count, total - 1)
+            self._count = total
+            self.endInsertRows()
+        elif total < self._count:  # rows went away meanwhile: start over from the top
+            self.beginResetModel()
+            self._count = total
+            self._windows = {0: self._windows.get(0, [])[:total]}
+            self._cache.clear()
+            self.endResetModel()
+        self.stats.counts += 1
 
     def _apply(self, count: int, first: list[str], elapsed_ms: float) -> None:
         self.stats.id_queries += 1

@@ -329,6 +329,7 @@ class SearchTableDetailPage(RefreshingPage):
         self.search.search_changed.connect(self._on_search)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.model.modelReset.connect(self._update_count)
+        self.model.rowsInserted.connect(self._update_count)  # the count taken apart came in
         return layout
 
     # ------------------------------------------------------------ subclass hooks
@@ -361,6 +362,8 @@ class SearchTableDetailPage(RefreshingPage):
         self._stale = False
 
     def _update_count(self) -> None:
+        if self.model.counting:
+            return  # the first window is in, its count not yet: keep the footer until it is
         self.count_label.setText(self.count_text(self.model.rowCount(), bool(self.model.search_text)))
 
     def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:

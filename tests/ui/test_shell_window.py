@@ -123,3 +123,16 @@ def test_pages_are_built_after_the_window_shows(ctx, qtbot) -> None:
     qtbot.waitUntil(lambda: len(win.built_pages()) == len(PAGE_MODULES), timeout=20000)
     assert [win.sidebar.item(i).data(TITLE_ROLE) for i in range(win.sidebar.count())] == [
         win.page(k).title() for k in PAGE_MODULES]
+
+
+
+def test_sidebar_titles_known_before_the_pages_are_the_pages_own(ctx, qtbot) -> None:
+    """The sidebar is filled without importing the pages; its titles are theirs."""
+    from fieldapp.ui.main_window import MainWindow
+
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    assert win.built_pages() == [PAGE_MODULES[0]]
+    sidebar = [win.sidebar.item(i).data(TITLE_ROLE) for i in range(win.sidebar.count())]
+    assert sidebar == [win.page(key).title() for key in PAGE_MODULES]
+    assert all(type(win.page(key)).__name__ != "BrokenPage" for key in PAGE_MODULES)

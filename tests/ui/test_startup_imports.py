@@ -1,4 +1,4 @@
-"""The first window does not wait for the map's libraries.
+"""The first window does not wait for the map's libraries, numpy, shapely or httpx.
 
 folium (with branca and jinja2) is imported when the first map is drawn, not
 through the URL scheme registration that runs before the app, nor through the
@@ -21,7 +21,8 @@ qapp = fapp.make_app(["test"])
 launcher = fapp.Launcher(sys.argv[1])
 def shown(window):
     def report():
-        heavy = [m for m in ("folium", "branca", "jinja2") if m in sys.modules]
+        heavy = [m for m in ("folium", "branca", "jinja2", "numpy", "shapely", "httpx", "alembic")
+                 if m in sys.modules]
         sys.stdout.write("HEAVY " + ",".join(heavy) + "\n"); sys.stdout.flush(); qapp.quit()
     QTimer.singleShot(0, report)
 launcher.window_shown.connect(shown)

@@ -71,6 +71,7 @@ from fieldapp.core.models.bookkeeping import (
     SyncBundle,
     SyncConflict,
 )
+from fieldapp.core.models.rollups import DoorRollup, PersonRollup
 
 SYNCED_MODELS: tuple[type[Synced], ...] = (
     Organization,
@@ -117,6 +118,7 @@ __all__ = [
     "ConsentChange",
     "ContactAttempt",
     "Door",
+    "DoorRollup",
     "Event",
     "EventHost",
     "Fact",
@@ -125,6 +127,7 @@ __all__ = [
     "Organization",
     "Person",
     "PersonOrganization",
+    "PersonRollup",
     "PossibleDuplicate",
     "ReviewDecision",
     "Shift",

@@ -16,13 +16,14 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from fieldapp.core import files
 from fieldapp.errors import FieldAppError
 from fieldapp.services.campaign.state import JoinRefusedError, RevokedError
+
+if TYPE_CHECKING:
+    import httpx  # imported when a client is made: with its extras it weighs 0.1-0.4 s
 
 log = logging.getLogger(__name__)
 
@@ -95,6 +96,8 @@ class HqClient:
     def __init__(self, base_url: str, secret: str | None = None, *, timeout: float = 30.0,
                  policy: RetryPolicy | None = None, piece_bytes: int = PIECE_BYTES,
                  verify: bool | str = True) -> None:
+        import httpx
+
         self.policy = policy or RetryPolicy()
         self.piece_bytes = piece_bytes
         headers = {"Authorization": f"Bearer {secret}"} if secret else {}
@@ -112,6 +115,8 @@ class HqClient:
 
     def _call(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
         """One request; network trouble and busy answers become retryable."""
+        import httpx
+
         try:
             response = self.http.request(method, url, **kwargs)
         except httpx.TransportError as exc:
@@ -200,6 +205,8 @@ class HqClient:
 
     def download(self, packet_id: str, target: Path, sha256: str) -> Path:
         """Fetch one packet into ``target`` (checked against its SHA-256)."""
+        import httpx
+
         def fetch(part: Path) -> None:
             try:
                 with self.http.stream("GET", f"/v1/packets/{packet_id}") as response:

@@ -18,42 +18,18 @@ The package has one module per job; every name is re-exported here, so
 name or id), :mod:`.importing` (assigning doors, importing turfs),
 :mod:`.cutting` (cutting turfs) and :mod:`.people` (volunteers on turfs, the
 turf list).
+
+The modules that need shapely and numpy (``files``, ``importing``, ``cutting``)
+are imported when one of their names is first used (issue 13: start-up).
 """
 
 from __future__ import annotations
 
+import importlib
 import logging
+from typing import TYPE_CHECKING, Any
 
-from fieldapp.services.turfs.cutting import (
-    M_PER_DEG_LAT,
-    TOLERANCE,
-    CutReport,
-    _project,
-    choose_turf_count,
-    cut_turfs,
-    partition,
-)
-from fieldapp.services.turfs.files import (
-    TurfShape,
-    _feature_name,
-    _geometry,
-    _iter_local,
-    _kml_coords,
-    _kml_polygon,
-    _merge_polys,
-    _polygon,
-    _read_geojson,
-    _read_kml,
-    _ring,
-    read_turf_file,
-)
 from fieldapp.services.turfs.finding import _default_campaign, find_turf, find_volunteer
-from fieldapp.services.turfs.importing import (
-    TurfImportReport,
-    _swapped_hint,
-    assign_doors,
-    import_turfs,
-)
 from fieldapp.services.turfs.people import (
     TurfSummary,
     assign_volunteer,
@@ -62,6 +38,76 @@ from fieldapp.services.turfs.people import (
 )
 
 log = logging.getLogger(__name__)
+
+if TYPE_CHECKING:
+    from fieldapp.services.turfs.cutting import (
+        M_PER_DEG_LAT,
+        TOLERANCE,
+        CutReport,
+        _project,
+        choose_turf_count,
+        cut_turfs,
+        partition,
+    )
+    from fieldapp.services.turfs.files import (
+        TurfShape,
+        _feature_name,
+        _geometry,
+        _iter_local,
+        _kml_coords,
+        _kml_polygon,
+        _merge_polys,
+        _polygon,
+        _read_geojson,
+        _read_kml,
+        _ring,
+        read_turf_file,
+    )
+    from fieldapp.services.turfs.importing import (
+        TurfImportReport,
+        _swapped_hint,
+        assign_doors,
+        import_turfs,
+    )
+
+# Reading turf files, assigning doors and cutting turfs need shapely and numpy
+# (a quarter of a second to import): those modules load when one of their
+# names is first used, so the app's pages can import this package cheaply.
+_LAZY = {
+    "M_PER_DEG_LAT": "cutting",
+    "TOLERANCE": "cutting",
+    "CutReport": "cutting",
+    "_project": "cutting",
+    "choose_turf_count": "cutting",
+    "cut_turfs": "cutting",
+    "partition": "cutting",
+    "TurfShape": "files",
+    "_feature_name": "files",
+    "_geometry": "files",
+    "_iter_local": "files",
+    "_kml_coords": "files",
+    "_kml_polygon": "files",
+    "_merge_polys": "files",
+    "_polygon": "files",
+    "_read_geojson": "files",
+    "_read_kml": "files",
+    "_ring": "files",
+    "read_turf_file": "files",
+    "TurfImportReport": "importing",
+    "_swapped_hint": "importing",
+    "assign_doors": "importing",
+    "import_turfs": "importing",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """The names of the modules that need numpy and shapely, imported on first use."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
 
 __all__ = [
     "M_PER_DEG_LAT",

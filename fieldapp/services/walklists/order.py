@@ -5,6 +5,10 @@ two ends (up-and-back walking starts and finishes at the same end), a
 nearest-neighbour tour picks a first chain and 2-opt improves it. The search
 uses a vectorised haversine (numpy) because geopy's geodesic is far too slow for
 thousands of pairs; the walking distance that is *reported* uses geopy.
+
+numpy is imported by the functions that compute, not with the module: the app's
+pages import the walk-list services, and the first window should not wait for
+numpy (issue 13).
 """
 
 from __future__ import annotations
@@ -13,10 +17,12 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from fieldapp.services.addresses import normalize_street
+
+if TYPE_CHECKING:
+    import numpy as np
 
 EARTH_RADIUS_M = 6_371_008.8
 
@@ -59,6 +65,8 @@ def haversine_matrix(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
     Both are ``(n, 2)`` arrays of (lat, lon) in degrees.
     """
+    import numpy as np
+
     lat1 = np.radians(a[:, 0])[:, None]
     lon1 = np.radians(a[:, 1])[:, None]
     lat2 = np.radians(b[:, 0])[None, :]
@@ -116,6 +124,8 @@ def _building(door: WalkDoor) -> tuple[object, ...]:
 
 
 def _street_ends(doors: list[WalkDoor]) -> np.ndarray | None:
+    import numpy as np
+
     located = sorted((d for d in doors if d.lat is not None and d.lon is not None), key=_door_key)
     if not located:
         return None
@@ -131,6 +141,8 @@ def _path_cost(order: list[int], port: list[int], dist: np.ndarray) -> float:
 
 def _nearest_neighbour(n: int, start: int, dist: np.ndarray) -> tuple[list[int], list[int]]:
     """Greedy chain from port ``start``: always the nearest end of a street left."""
+    import numpy as np
+
     order = [start // 2]
     port = [0] * n
     port[start // 2] = start % 2
@@ -200,6 +212,8 @@ def _port_cost(k: int, order: list[int], port: list[int], dist: np.ndarray, p: i
 
 def chain_streets(streets: list[_Street]) -> list[tuple[_Street, int]]:
     """Streets in walking order, each with the end it is walked from (0 low, 1 high)."""
+    import numpy as np
+
     located = [s for s in streets if s.ends is not None]
     unlocated = sorted((s for s in streets if s.ends is None), key=lambda s: s.key)
     result: list[tuple[_Street, int]] = []
@@ -228,6 +242,8 @@ def chain_streets(streets: list[_Street]) -> list[tuple[_Street, int]]:
 
 def order_doors(doors: Sequence[WalkDoor]) -> list[WalkDoor]:
     """Doors in walking order: street by street, one side up and the other back."""
+    import numpy as np
+
     by_street: dict[tuple[str, str], list[WalkDoor]] = {}
     for door in doors:
         key = (normalize_street(door.street_name), door.city.strip().lower())
