@@ -194,6 +194,9 @@ def cmd_sync(args: argparse.Namespace, ctx: Any) -> int:
         _out(f"  not sent: {name}: {why}")
     for p in report.packets:
         _out(f"  turf packet {p}")
+    if report.purged is not None:
+        _out(f"  automatic purge: {report.purged:,} details HQ confirmed were dropped (the "
+             "turf packet's people kept)")
     return 1 if report.failed else 0
 
 

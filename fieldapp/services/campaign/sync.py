@@ -51,6 +51,7 @@ class SyncReport:
     waiting: int = 0
     message: str = ""
     revoked: revoke.RevokeReport | None = None
+    purged: int | None = None  # details dropped by the automatic purge (None: it did not run)
 
 
 def need_state() -> CampaignState:
@@ -143,6 +144,8 @@ def sync(store: Store, *, progress: Progress | None = None, policy: RetryPolicy 
                 report.online, report.server = True, server
                 _send(client, report, progress, on_bytes or (lambda done, total: None))
                 _fetch(store, state, client, report, on_packet)
+                if report.sent:  # HQ confirmed bundles: the retention setting may purge
+                    _auto_purge(store, report)
             except HqUnreachableError as exc:
                 errors.append(str(exc))
                 if report.online:
@@ -168,6 +171,15 @@ def sync(store: Store, *, progress: Progress | None = None, policy: RetryPolicy 
     save_state(state)
     report.message = state.last_error or ""
     return report
+
+
+def _auto_purge(store: Store, report: SyncReport) -> None:
+    from fieldapp.services import retention
+
+    with store.transaction() as session:
+        done = retention.auto_purge(session)
+    if done is not None:
+        report.purged = done.total
 
 
 def _revoked(report: SyncReport) -> SyncReport:
