@@ -33,6 +33,7 @@ from fieldapp import APP_NAME, APP_TITLE, __version__, paths
 from fieldapp import settings as app_settings
 from fieldapp.core.db import Store, open_store
 from fieldapp.errors import FieldAppError
+from fieldapp.log import redact
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +54,7 @@ def excepthook(exc_type: type[BaseException], exc: BaseException,
         sys.__excepthook__(exc_type, exc, tb)
         return
     if isinstance(exc, FieldAppError):
-        log.info("uncaught expected error: %s", exc)
+        log.info("uncaught expected error: %s", redact(str(exc)))
     else:
         log.critical("uncaught exception", exc_info=(exc_type, exc, tb))
     app = QApplication.instance()

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp import settings
 from fieldapp.errors import FieldAppError
+from fieldapp.log import redact
 from fieldapp.maps.basemap import keep_packet_basemap
 from fieldapp.services.campaign import outbox, state
 from fieldapp.services.campaign.client import RetryPolicy
@@ -156,7 +157,7 @@ class BackgroundSync(QObject):
     def _failed(self, exc: BaseException) -> None:
         self.running, self.sending = False, None
         self.online = False
-        log.info("background sync failed: %s", exc)
+        log.info("background sync failed: %s", redact(str(exc)))
         self.changed.emit()
 
 

@@ -10,7 +10,7 @@ What happens, in order, once HQ answers "revoked" (or when this laptop already k
 3. **The wipe**, whatever step 2 achieved: the store file with its WAL and backups, the
    store key in the credential store, this laptop's private keys and trust list, fetched
    turf packets, the copies of bundles already sent, the basemap clip a packet brought,
-   and the secret for HQ. Bundles that could not be sent stay in the outbox folder:
+   map pages and decrypted scratch files in the cache, and the secret for HQ. Bundles that could not be sent stay in the outbox folder:
    encrypted to HQ's key, readable by HQ only, to hand over on a USB stick.
 4. HQ is told the wipe happened (it closes the window for good).
 
@@ -113,9 +113,9 @@ def wipe_laptop(store: Store, state: CampaignState) -> int:
         unsent = retention.unsent_count(session)
     path = _retire(store)
     removed = len(retention.wipe_store(path, unsent=unsent))
-    data = paths.dirs().data
+    data, cache = paths.dirs().data, paths.dirs().cache
     for folder in (paths.dirs().config / "keys", data / "inbox", outbox.sent_dir(),
-                   data / "basemaps"):
+                   data / "basemaps", cache / "maps", cache / "tmp"):
         if folder.exists():
             removed += sum(1 for p in folder.rglob("*") if p.is_file())
             shutil.rmtree(folder)
