@@ -286,33 +286,39 @@ class OutboxPanel(QWidget):
         self.send_button.setEnabled(joined and not st.revoked and not self.sender_.running)
 
 
+class RevokedWords(QObject):
+    """The words of the revoked dialog (a QObject for its translation context)."""
+
+    def build(self, rev: RevokeReport) -> tuple[str, str]:
+        title = self.tr("HQ revoked this laptop")
+        parts = [self.tr("HQ revoked this laptop from the campaign {campaign}.").format(
+            campaign=rev.campaign)]
+        if rev.sent:
+            parts.append(self.tr("Your last work was sent to HQ (%n bundle(s)).", "",
+                            len(rev.sent)))
+        elif rev.final == "nothing":
+            parts.append(self.tr("Everything had already reached HQ."))
+        if not rev.wiped:
+            parts.append(self.tr("The campaign's data could NOT be removed from this "
+                            "computer: {problem}. Ask HQ staff.").format(problem=rev.problem))
+            return title, "\n\n".join(parts)
+        parts.append(self.tr("The campaign's data was then removed from this computer: the "
+                        "store, its backups and its key, and this laptop's keys."))
+        if rev.left:
+            why = (self.tr("HQ could not be reached") if rev.final == "offline"
+                   else self.tr("HQ no longer accepts uploads from this laptop"))
+            parts.append(self.tr("%n bundle(s) of work could not be sent ({why}). They stay "
+                            "in {folder}, encrypted so that only HQ can open them: hand them to "
+                            "HQ on a USB stick.", "", len(rev.left)).format(
+                why=why, folder=str(rev.outbox)))
+        parts.append(self.tr("Files you saved yourself (walk sheets, CSV exports) are not "
+                        "touched: delete them too. Field App will now close."))
+        return title, "\n\n".join(parts)
+
+
 def revoked_text(rev: RevokeReport) -> tuple[str, str]:
     """The dialog's title and text for what the revoke flow did (counts, no personal data)."""
-    tr = QCoreApplication.translate
-    title = tr("Revoked", "HQ revoked this laptop")
-    parts = [tr("Revoked", "HQ revoked this laptop from the campaign {campaign}.").format(
-        campaign=rev.campaign)]
-    if rev.sent:
-        parts.append(tr("Revoked", "Your last work was sent to HQ (%n bundle(s)).", "",
-                        len(rev.sent)))
-    elif rev.final == "nothing":
-        parts.append(tr("Revoked", "Everything had already reached HQ."))
-    if not rev.wiped:
-        parts.append(tr("Revoked", "The campaign's data could NOT be removed from this "
-                        "computer: {problem}. Ask HQ staff.").format(problem=rev.problem))
-        return title, "\n\n".join(parts)
-    parts.append(tr("Revoked", "The campaign's data was then removed from this computer: the "
-                    "store, its backups and its key, and this laptop's keys."))
-    if rev.left:
-        why = (tr("Revoked", "HQ could not be reached") if rev.final == "offline"
-               else tr("Revoked", "HQ no longer accepts uploads from this laptop"))
-        parts.append(tr("Revoked", "%n bundle(s) of work could not be sent ({why}). They stay "
-                        "in {folder}, encrypted so that only HQ can open them: hand them to "
-                        "HQ on a USB stick.", "", len(rev.left)).format(
-            why=why, folder=str(rev.outbox)))
-    parts.append(tr("Revoked", "Files you saved yourself (walk sheets, CSV exports) are not "
-                    "touched: delete them too. Field App will now close."))
-    return title, "\n\n".join(parts)
+    return RevokedWords().build(rev)
 
 
 def show_revoked(parent: QWidget | None, rev: RevokeReport) -> None:
