@@ -119,21 +119,11 @@ def wipe_laptop(store: Store, state: CampaignState) -> int:
         if folder.exists():
             removed += sum(1 for p in folder.rglob("*") if p.is_file())
             shutil.rmtree(folder)
-    _forget_received_basemap()
     state.secret, state.token = None, ""
     state.revoked, state.wiped_at = True, now_text()
     save_state(state)
     log.info("revoked laptop wiped: %d files removed", removed)
     return removed
-
-
-def _forget_received_basemap() -> None:
-    from fieldapp import settings
-    from fieldapp.maps import basemap
-
-    value = str(settings.get(basemap.SETTING) or "")
-    if value and not Path(value).exists():
-        settings.set_value(basemap.SETTING, "")
 
 
 def finish(store: Store, state: CampaignState, client: HqClient | None, *, final_open: bool,
