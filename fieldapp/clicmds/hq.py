@@ -80,6 +80,16 @@ def cmd_laptops(args: argparse.Namespace, ctx: Any) -> int:
         seen = f"{lap.last_seen_at:%Y-%m-%d %H:%M}" if lap.last_seen_at else "never"
         _out(f"{lap.id}  {lap.status:8}  {lap.name:24}  key {lap.fingerprint or '-':32}  "
              f"last seen {seen}")
+        if lap.status == "revoked":
+            from fieldapp.services.hq import revocation
+
+            rev = revocation.info(ctx.store(), lap.id)
+            final = ("none" if rev.policy in (None, "none") else
+                     f"{rev.policy}, {rev.declared} bundle(s) declared"
+                     + (", closed" if rev.closed_at else
+                        f", open until {rev.until:%Y-%m-%d}" if rev.until else ""))
+            wiped = f"{rev.wiped_at:%Y-%m-%d %H:%M}" if rev.wiped_at else "not yet reported"
+            _out(f"    final upload: {final}; wiped: {wiped}")
     return 0
 
 

@@ -54,7 +54,7 @@ def _joined(hq, make_laptop, url: str, tmp_path: Path, monkeypatch, name: str): 
 
 
 def test_revoked_laptop_sends_its_last_work_then_wipes(make_hq, make_laptop, pg_url,  # type: ignore[no-untyped-def]
-                                                       tmp_path: Path, monkeypatch) -> None:
+                                                       tmp_path: Path, monkeypatch, capsys) -> None:
     hq = make_hq(pg_url)
     url = hq.serve()
     laptop = _joined(hq, make_laptop, url, tmp_path, monkeypatch, "rosa")
@@ -99,6 +99,10 @@ def test_revoked_laptop_sends_its_last_work_then_wipes(make_hq, make_laptop, pg_
     with hq.active():
         info = revocation.info(hq.store, laptops.find_laptop(hq.store, "rosa").id)
     assert info.wiped_at is not None and info.closed_at is not None and info.declared == 2
+    capsys.readouterr()
+    assert main(["--data-dir", str(hq.dir), "--db", pg_url, "hq", "laptops"]) == 0
+    listing = capsys.readouterr().out
+    assert "review, 2 bundle(s) declared, closed; wiped: 20" in listing
 
     # A thief with the old secret: the window is closed, nothing goes in, nothing comes out.
     auth = {"Authorization": f"Bearer {secret}"}
