@@ -13,10 +13,9 @@ Everything a button does is a services call (:mod:`fieldapp.services.storecrypt`
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -257,39 +256,6 @@ class LockScreen(QWidget):
         return False
 
 
-class _ActivityWatcher(QObject):
-    """An application-wide event filter: input anywhere (the window, any dialog) counts.
-
-    It has no parent and stops itself the moment its window starts being destroyed (an
-    earlier filter that lived on as the window's child outlived it in tests and crashed
-    the process at exit)."""
-
-    def __init__(self, window: QWidget, on_input: Callable[[QEvent.Type], None]) -> None:
-        super().__init__()
-        self.on_input = on_input
-        self.active = True
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
-        window.destroyed.connect(self.stop)
-        _WATCHERS.add(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if self.active and event.type() in IdleLock.ACTIVITY:
-            self.on_input(event.type())
-        return False
-
-    def stop(self, *_args: object) -> None:
-        self.active = False
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
-        _WATCHERS.discard(self)
-
-
-_WATCHERS: set[_ActivityWatcher] = set()  # kept alive while installed
-
-
 class IdleLock(QObject):
     """Locks ``window`` after the idle minutes set in Settings (re-read each time).
 
@@ -321,7 +287,15 @@ class IdleLock(QObject):
         self.sweeper.timeout.connect(self._put_away_windows)
         self.locked = False
         self._hidden: list[QWidget] = []
-        self.watcher = _ActivityWatcher(window, self._input)
+        # Input is watched where it arrives, on each top-level window's QWindow (the main
+        # window and every dialog, found as they appear): a key typed into a dialog's
+        # field counts too. Not an application-wide filter: that one is handed every
+        # object's events, half-destroyed ones included, and crashed PySide in tests.
+        window.installEventFilter(self)
+        self.finder = QTimer(self)
+        self.finder.timeout.connect(self._watch_windows)
+        self.finder.start(1000)
+        self._watch_windows()
         self.restart()
 
     def restart(self) -> None:
@@ -332,13 +306,23 @@ class IdleLock(QObject):
         else:
             self.timer.stop()
 
-    def _input(self, kind: QEvent.Type) -> None:
-        if self.locked:
-            return
+    def _watch_windows(self) -> None:
+        for widget in QApplication.topLevelWidgets():
+            handle = widget.windowHandle() if widget.isVisible() else None
+            if handle is not None:
+                handle.installEventFilter(self)  # installing twice keeps one
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.Show and watched is self.window:
+            self._watch_windows()
+        if kind not in self.ACTIVITY or self.locked:
+            return False
         if self.timer.isActive():
             self.timer.start()
         elif kind == QEvent.Type.KeyPress:
             self.restart()  # picks up a lock switched on in Settings since
+        return False
 
     def _put_away_windows(self) -> None:
         for widget in QApplication.topLevelWidgets():

@@ -130,12 +130,18 @@ def test_idle_lock_covers_open_dialogs_and_sees_input_in_them(app, qtbot) -> Non
     progress.canceled.connect(lambda: cancelled.append(True))
     progress.show()
 
+    from PySide6.QtTest import QTest
+
+    qtbot.wait(1200)  # the lock finds newly opened windows within a second
     idle.timer.start(600)  # (minutes, in the app)
+    modal.activateWindow()
     typing.setFocus()
     for _ in range(4):  # 4 x 300 ms of typing in the dialog: never idle for 600 ms
         qtbot.wait(300)
-        qtbot.keyClick(typing, Qt.Key.Key_A)  # handled by the dialog's line edit
+        # as a keyboard does: through the dialog's window, on to its line edit
+        QTest.keyClick(modal.windowHandle(), Qt.Key.Key_A)
         assert not idle.locked, "typing in a dialog keeps the app awake"
+    assert "a" in typing.text().lower()
     qtbot.waitUntil(lambda: idle.locked, timeout=3000)  # then idle long enough
     assert not modeless.isVisible() and not progress.isVisible() and not modal.isVisible()
     assert results == [QDialog.DialogCode.Rejected.value] and cancelled == []

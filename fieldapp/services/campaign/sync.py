@@ -141,6 +141,7 @@ def sync(store: Store, *, progress: Progress | None = None, policy: RetryPolicy 
                 client.hello()
                 if state.revoked:  # known from before, yet HQ answers: it was taken back
                     state.revoked = False
+                    save_state(state)
                 report.online, report.server = True, server
                 _send(client, report, progress, on_bytes or (lambda done, total: None))
                 _fetch(store, state, client, report, on_packet)
