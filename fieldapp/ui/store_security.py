@@ -139,16 +139,18 @@ class StoreSecurityCard(QFrame):
         lock_row.addWidget(self.lock_minutes)
         lock_row.addWidget(self.lock_button)
         lock_row.addStretch(1)
-        self.auto_purge = QCheckBox(self.tr(
-            "After each sync, drop details HQ has confirmed (my turf packet's are kept)"))
-        self.auto_purge.setToolTip(self.tr(
+        self.auto_purge = QCheckBox(self.tr("Drop confirmed details after each sync"))
+        self.auto_purge_note = QLabel(self.tr(
             "Phones, emails, notes and contact results of people outside the newest turf "
             "packet, once HQ has confirmed it holds them. Off until a packet has arrived."))
+        self.auto_purge_note.setObjectName("muted")
+        self.auto_purge_note.setWordWrap(True)
         self.auto_purge.setChecked(retention.auto_purge_enabled())
         self.auto_purge.toggled.connect(retention.set_auto_purge)
         if not compact:
             inner.addLayout(lock_row)
             inner.addWidget(self.auto_purge)
+            inner.addWidget(self.auto_purge_note)
         self.refresh()
 
     def store_file(self) -> Path | None:

@@ -1352,22 +1352,22 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="231"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="232"/>
         <source>Field App is locked</source>
         <translation>Field App está bloqueado</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="233"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="234"/>
         <source>Type the lock passphrase or the store&apos;s passphrase to go on.</source>
         <translation>Escriba la contraseña de bloqueo o la del almacén de datos para continuar.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="240"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="241"/>
         <source>Unlock</source>
         <translation>Desbloquear</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="256"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="257"/>
         <source>That is not the passphrase.</source>
         <translation>Esa no es la contraseña.</translation>
     </message>
@@ -3237,37 +3237,37 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="57"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="56"/>
         <source>Store passphrase</source>
         <translation>Contraseña del almacén de datos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="60"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="59"/>
         <source>Choose a passphrase for the store {name} (at least {n} characters). Without it nobody can read the store, you included: keep it safe.</source>
         <translation>Elija una contraseña para el almacén de datos {name} (al menos {n} caracteres). Sin ella nadie puede leer el almacén, ni usted: guárdela bien.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="63"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="62"/>
         <source>The store {name} is encrypted. Type its passphrase.</source>
         <translation>El almacén de datos {name} está cifrado. Escriba su contraseña.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="69"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="68"/>
         <source>Passphrase:</source>
         <translation>Contraseña:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="73"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="72"/>
         <source>Again:</source>
         <translation>Otra vez:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="83"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="82"/>
         <source>The passphrase needs at least {n} characters.</source>
         <translation>La contraseña necesita al menos {n} caracteres.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="86"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="85"/>
         <source>The two passphrases differ.</source>
         <translation>Las dos contraseñas no coinciden.</translation>
     </message>
@@ -3900,113 +3900,113 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>StoreSecurityCard</name>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="114"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="113"/>
         <source>Protection of this computer&apos;s data</source>
         <translation>Protección de los datos de esta computadora</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="119"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="118"/>
         <source>Encrypt the store</source>
         <translation>Cifrar el almacén de datos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="121"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="120"/>
         <source>New key</source>
         <translation>Nueva clave</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="122"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="121"/>
         <source>Decrypt…</source>
         <translation>Descifrar…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="132"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="131"/>
         <source>never</source>
         <translation>nunca</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="133"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="132"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="136"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="135"/>
         <source>Set lock passphrase…</source>
         <translation>Contraseña de bloqueo…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="139"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="138"/>
         <source>Lock the window after idle minutes:</source>
         <translation>Bloquear la ventana tras minutos sin uso:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="144"/>
-        <source>After each sync, drop details HQ has confirmed (my turf packet&apos;s are kept)</source>
-        <translation>Tras cada sincronización, quitar los datos que la sede confirmó (se guardan los de mi paquete de zonas)</translation>
+        <location filename="../../fieldapp/ui/store_security.py" line="142"/>
+        <source>Drop confirmed details after each sync</source>
+        <translation>Quitar tras cada sincronización los datos confirmados</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="146"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="144"/>
         <source>Phones, emails, notes and contact results of people outside the newest turf packet, once HQ has confirmed it holds them. Off until a packet has arrived.</source>
         <translation>Teléfonos, correos, notas y resultados de contacto de las personas fuera del paquete de zonas más reciente, una vez que la sede confirmó que los tiene. No actúa hasta que llegue un paquete.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="162"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="163"/>
         <source>a key file</source>
         <translation>un archivo de clave</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="163"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="164"/>
         <source>this computer&apos;s credential store</source>
         <translation>el almacén de credenciales de esta computadora</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="165"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="166"/>
         <source>your passphrase</source>
         <translation>su contraseña</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="166"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="167"/>
         <source>The store is encrypted. Its key is kept in {where}.</source>
         <translation>El almacén de datos está cifrado. Su clave se guarda en {where}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="168"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="169"/>
         <source>This store is on a database server; protect it on the server.</source>
         <translation>Este almacén de datos está en un servidor de bases de datos; protéjalo en el servidor.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="170"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="171"/>
         <source>The store is not encrypted: anyone with this computer&apos;s disk can read every name, address and phone number in it.</source>
         <translation>El almacén de datos no está cifrado: cualquiera con el disco de esta computadora puede leer cada nombre, dirección y teléfono que contiene.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="178"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="179"/>
         <source>Decrypt the store</source>
         <translation>Descifrar el almacén de datos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="179"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="180"/>
         <source>Anyone with this computer&apos;s disk will be able to read the store. An encrypted backup is kept beside it. Decrypt?</source>
         <translation>Cualquiera con el disco de esta computadora podrá leer el almacén de datos. Se guarda a su lado una copia de seguridad cifrada. ¿Descifrar?</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="187"/>
-        <location filename="../../fieldapp/ui/store_security.py" line="200"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="188"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="201"/>
         <source>Store</source>
         <translation>Almacén de datos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="188"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="189"/>
         <source>Field App is still working on something; try again when it has finished.</source>
         <translation>Field App todavía está trabajando en algo; inténtelo de nuevo cuando termine.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="201"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="202"/>
         <source>Done. A backup of the store, encrypted, was written to {path}.</source>
         <translation>Listo. Se escribió una copia de seguridad cifrada del almacén de datos en {path}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="206"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="207"/>
         <source>lock screen</source>
         <translation>pantalla de bloqueo</translation>
     </message>
