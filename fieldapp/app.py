@@ -33,6 +33,7 @@ from fieldapp import APP_NAME, APP_TITLE, __version__, paths
 from fieldapp import settings as app_settings
 from fieldapp.core.db import Store, open_store
 from fieldapp.errors import FieldAppError
+from fieldapp.log import redact
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +54,7 @@ def excepthook(exc_type: type[BaseException], exc: BaseException,
         sys.__excepthook__(exc_type, exc, tb)
         return
     if isinstance(exc, FieldAppError):
-        log.info("uncaught expected error: %s", exc)
+        log.info("uncaught expected error: %s", redact(str(exc)))
     else:
         log.critical("uncaught exception", exc_info=(exc_type, exc, tb))
     app = QApplication.instance()
@@ -310,6 +311,9 @@ class Launcher(QObject):
         key = engine_key(self.ctx.store.engine)
         self.idle_lock = IdleLock(window, sqlite_path(self.ctx.store.engine),
                                   store_passphrase=key is not None and not is_raw_key(key))
+        from fieldapp.ui.campaign import background_sync
+
+        background_sync(self.ctx).revoked.connect(self._after_revoke)
         window.show()
         if self.page:
             if self.page in list(window.pages):  # the keys, without building pages
@@ -322,6 +326,21 @@ class Launcher(QObject):
             self.welcome = None
         log.info("main window shown %.2fs after start", time.perf_counter() - _START)
         self.window_shown.emit(window)
+
+    def _after_revoke(self, rev: Any) -> None:
+        """HQ revoked this laptop and its data is gone: say what happened, then close."""
+        from fieldapp.ui.campaign import show_revoked
+
+        if self.idle_lock is not None:
+            self.idle_lock.deleteLater()  # nothing left to lock
+            self.idle_lock = None
+        for shown in (self.window, self.welcome):
+            if shown is not None:
+                shown.hide()
+        show_revoked(None, rev)
+        app = QApplication.instance()
+        if app is not None:  # the dialog said it all; `fieldapp sync` has the exit codes
+            app.exit(0)
 
     def _open_bundle(self) -> None:
         """The welcome screen's third choice: the window on the Sync page, asking for a file."""

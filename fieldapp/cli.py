@@ -219,7 +219,7 @@ def report_unexpected(exc: BaseException, command: str | None) -> int:
     log.error("unexpected error in command %s", command or "gui", exc_info=exc,
               extra={applog.FILE_ONLY: True})
     where = applog.log_file()
-    sys.stderr.write(f"fieldapp: unexpected error: {type(exc).__name__}: {exc}"
+    sys.stderr.write(f"fieldapp: unexpected error: {type(exc).__name__}: {applog.redact(str(exc))}"
                      + (f" (details in {where})\n" if where else "\n"))
     return 1
 
@@ -258,7 +258,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return func(args, ctx)
     except FieldAppError as exc:
-        log.info("command failed: %s", exc)
+        log.info("command failed: %s", applog.redact(str(exc)))
         sys.stderr.write(f"fieldapp: error: {exc}\n")
         return exc.exit_code
     except KeyboardInterrupt:

@@ -80,14 +80,34 @@ def cmd_laptops(args: argparse.Namespace, ctx: Any) -> int:
         seen = f"{lap.last_seen_at:%Y-%m-%d %H:%M}" if lap.last_seen_at else "never"
         _out(f"{lap.id}  {lap.status:8}  {lap.name:24}  key {lap.fingerprint or '-':32}  "
              f"last seen {seen}")
+        if lap.status == "revoked":
+            from fieldapp.services.hq import revocation
+
+            rev = revocation.info(ctx.store(), lap.id)
+            final = ("none" if rev.policy in (None, "none") else
+                     f"{rev.policy}, {rev.declared} bundle(s) declared"
+                     + (", closed" if rev.closed_at else
+                        f", open until {rev.until:%Y-%m-%d}" if rev.until else ""))
+            wiped = f"{rev.wiped_at:%Y-%m-%d %H:%M}" if rev.wiped_at else "not yet reported"
+            _out(f"    final upload: {final}; wiped: {wiped}")
     return 0
 
 
 def cmd_revoke(args: argparse.Namespace, ctx: Any) -> int:
-    from fieldapp.services.hq import laptops
+    from fieldapp.services.hq import revocation
 
-    lap = laptops.revoke(ctx.store(), args.laptop)
-    _out(f"Revoked {lap.name!r} (laptop {lap.id}): HQ refuses its uploads, packets and join file")
+    done = revocation.revoke(ctx.store(), args.laptop, final_upload=args.final_upload,
+                             final_days=args.final_days)
+    lap = done.laptop
+    _out(f"Revoked {lap.name!r} (laptop {lap.id}): HQ refuses its packets and join file; at its "
+         "next sync it wipes the campaign's data")
+    if done.policy == "none" or done.until is None:
+        _out("  No final upload: HQ takes nothing more from it (unsent work stays on the laptop, "
+             "encrypted to HQ, for a USB handover)")
+    else:
+        held = "held for review (hq inbox --held)" if done.policy == "review" else "merged"
+        _out(f"  One final upload of what it still holds is accepted until "
+             f"{done.until:%Y-%m-%d %H:%M} UTC, and {held}")
     return 0
 
 
@@ -149,8 +169,11 @@ def cmd_sync(args: argparse.Namespace, ctx: Any) -> int:
     if args.status:
         st = sync.status()
         _out(f"Campaign:   {st.campaign or 'none joined (fieldapp join FILE)'}")
-        if st.revoked:
-            _out("Status:     REVOKED by HQ: this laptop can no longer send or fetch")
+        if st.wiped_at:
+            _out(f"Status:     REVOKED by HQ; the campaign's data was removed on {st.wiped_at}")
+        elif st.revoked:
+            _out("Status:     REVOKED by HQ: the next `fieldapp sync` sends what it can and "
+                 "wipes the campaign's data")
         _out(f"Last try:   {st.last_try or 'never'}")
         _out(f"Last sync:  {st.last_ok or 'never'}")
         if st.last_error:
@@ -170,6 +193,8 @@ def cmd_sync(args: argparse.Namespace, ctx: Any) -> int:
     store = ctx.store()
     report = sync.sync(store, progress=LineProgress(),
                        on_packet=lambda path, status: keep_packet_basemap(store, path, status))
+    if report.revoked is not None:
+        return _print_revoked(report.revoked)
     if not report.online:
         _out(f"HQ is out of reach: {report.waiting} bundle(s) keep waiting in the outbox")
         _out(f"  {report.message}")
@@ -179,7 +204,29 @@ def cmd_sync(args: argparse.Namespace, ctx: Any) -> int:
         _out(f"  not sent: {name}: {why}")
     for p in report.packets:
         _out(f"  turf packet {p}")
+    if report.purged is not None:
+        _out(f"  automatic purge: {report.purged:,} details HQ confirmed were dropped (the "
+             "turf packet's people kept)")
     return 1 if report.failed else 0
+
+
+def _print_revoked(rev: Any) -> int:
+    """What a revoked laptop did; the exit code says it too (see RevokeReport.exit_code)."""
+    _out(f"HQ revoked this laptop from {rev.campaign!r}.")
+    if rev.exported:
+        _out(f"  Unsent work exported: {rev.exported:,} records")
+    how = {"sent": "sent to HQ", "partial": "sent to HQ, in part", "nothing": "nothing to send",
+           "closed": "HQ no longer accepts a final upload", "offline": "HQ is out of reach"}
+    _out(f"  Final upload: {how.get(rev.final, rev.final)} ({len(rev.sent)} bundle(s) sent)")
+    if not rev.wiped:
+        _out(f"  NOT wiped: {rev.problem}")
+        return int(rev.exit_code)
+    _out(f"  Wiped: the store, its backups and key, this laptop's keys ({rev.removed} files)")
+    if rev.left:
+        _out(f"  {len(rev.left)} bundle(s) could not be sent. They stay in {rev.outbox},")
+        _out("  encrypted so that only HQ can open them: hand them to HQ on a USB stick.")
+    _out("  Files you saved yourself (walk sheets, CSV exports) are not touched: delete them too.")
+    return int(rev.exit_code)
 
 
 # --------------------------------------------------------------------------- register
@@ -217,8 +264,14 @@ def register(sub: Any) -> None:
     p = hsub.add_parser("laptops", help="laptops invited, joined and revoked")
     p.set_defaults(func=cmd_laptops)
 
-    p = hsub.add_parser("revoke", help="refuse everything from a laptop from now on")
+    p = hsub.add_parser("revoke", help="revoke a laptop: it wipes the campaign's data at its "
+                        "next sync, after one final upload")
     p.add_argument("laptop", metavar="LAPTOP", help="laptop id, key fingerprint or invite name")
+    p.add_argument("--final-upload", choices=("review", "merge", "none"), default="review",
+                   help="its last upload of unsent work: held for staff review (default), "
+                        "merged (a captain leaving, laptop in hand), or refused (lost/stolen)")
+    p.add_argument("--final-days", type=int, default=14, metavar="DAYS",
+                   help="how long the final upload stays possible (default 14)")
     p.set_defaults(func=cmd_revoke)
 
     p = hsub.add_parser("packet", help="prepare a turf packet for a joined laptop to fetch")
@@ -242,7 +295,11 @@ def register(sub: Any) -> None:
     p.add_argument("--force", action="store_true", help="leave the campaign joined before")
     p.set_defaults(func=cmd_join)
 
-    p = sub.add_parser("sync", help="send the outbox to HQ and fetch turf packets")
+    p = sub.add_parser(
+        "sync", help="send the outbox to HQ and fetch turf packets",
+        epilog="exit codes: 0 sent; 1 HQ out of reach or something refused; 3 HQ revoked this "
+               "laptop and its campaign data was wiped, nothing left to carry; 4 the same, with "
+               "bundles left in the outbox (encrypted to HQ) to hand over on a USB stick")
     p.add_argument("--status", action="store_true", help="what waits, and when the last try was")
     p.add_argument("--export", action="store_true", help="export new work to the outbox first")
     p.set_defaults(func=cmd_sync)

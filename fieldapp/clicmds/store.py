@@ -3,7 +3,7 @@
 ``status`` says whether the store is encrypted and where its key is kept;
 ``encrypt``, ``decrypt`` and ``rekey`` convert the store file in place (a
 backup first, encrypted too); ``purge --uploaded`` drops personal details HQ
-already holds. Thin wrappers over :mod:`fieldapp.services.storecrypt` and
+already holds, and ``auto-purge on|off`` makes every sync HQ confirms do it. Thin wrappers over :mod:`fieldapp.services.storecrypt` and
 :mod:`fieldapp.services.retention`.
 """
 
@@ -113,6 +113,19 @@ def cmd_purge(args: argparse.Namespace, ctx: Any) -> int:
     return 0
 
 
+def cmd_auto_purge(args: argparse.Namespace, ctx: Any) -> int:
+    from fieldapp.services import retention
+
+    if args.switch is not None:
+        retention.set_auto_purge(args.switch == "on")
+    on = retention.auto_purge_enabled()
+    _out(f"Automatic purge after each sync that HQ confirms: {'on' if on else 'off'}")
+    if on:
+        _out("  Keeps the people of the newest turf packet's turfs; never runs before a packet "
+             "arrived.")
+    return 0
+
+
 def register(sub: Any) -> None:
     p = sub.add_parser("store", help="encryption at rest and retention of the local store")
     ssub = p.add_subparsers(dest="store_command", metavar="ACTION", required=True)
@@ -135,3 +148,7 @@ def register(sub: Any) -> None:
                    help="keep details in these turfs (comma-separated ids; alone: the turfs "
                         "of the newest turf packet)")
     q.set_defaults(func=cmd_purge)
+    q = ssub.add_parser("auto-purge", help="purge by itself after each sync HQ confirms "
+                        "(off by default; keeps the turf packet's people)")
+    q.add_argument("switch", nargs="?", choices=("on", "off"), help="turn it on or off")
+    q.set_defaults(func=cmd_auto_purge)

@@ -7,6 +7,12 @@ A laptop row is born by ``hq invite`` with the hash of its one-time enrolment to
 (``invited``); the first contact spends the token, records the laptop's public keys
 and the hash of the secret it will use from then on (``joined``); staff may revoke it
 (``revoked``). Only hashes of tokens and secrets are kept.
+
+A revoked laptop may make one **final upload** (``final_policy`` "review" or "merge";
+"none" refuses it): at its next contact it declares the bundles it still holds
+(``final_list``, once), sends only those, before ``final_until``, and then reports its
+wipe (``wiped_at``), which closes the window (``final_closed_at``). See
+:mod:`fieldapp.services.hq.revocation` for why this is safe against a thief.
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Integer, String, Text
+from sqlalchemy import JSON, BigInteger, Boolean, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from fieldapp.core.models import Base
@@ -41,6 +47,11 @@ class HqLaptop(Base):
     site_id: Mapped[str | None] = mapped_column(String(36))
     public_doc: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     secret_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    final_policy: Mapped[str | None] = mapped_column(String(20))
+    final_until: Mapped[dt.datetime | None] = mapped_column()
+    final_list: Mapped[list[str] | None] = mapped_column(JSON)
+    final_closed_at: Mapped[dt.datetime | None] = mapped_column()
+    wiped_at: Mapped[dt.datetime | None] = mapped_column()
 
 
 class HqUpload(Base):
@@ -61,6 +72,8 @@ class HqUpload(Base):
     stored_at: Mapped[dt.datetime | None] = mapped_column()
     claimed_at: Mapped[dt.datetime | None] = mapped_column()
     merged_at: Mapped[dt.datetime | None] = mapped_column()
+    # A revoked laptop's final upload waits for staff (``hq inbox --retry``) before merging.
+    review: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class HqPacket(Base):

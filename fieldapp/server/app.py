@@ -5,7 +5,10 @@
 ``GET  /healthz``          the process is up and the store answers
 ``GET  /metrics``          Prometheus text: uploads, bytes, merges, held, merge seconds
 ``POST /v1/join``          ``{token, keys}``: spend a join token -> ``{laptop_id, secret}``
-``GET  /v1/hello``         who am I (401 unknown, 403 ``revoked``)
+``GET  /v1/hello``         who am I (401 unknown, 403 ``revoked`` with ``final_upload``
+                           "open" or "closed")
+``POST /v1/final``         a revoked laptop names its final upload's bundles, once
+``POST /v1/final/done``    ``{wiped, left}``: the laptop wiped; the window closes
 ``POST /v1/uploads``       ``{sha256, size, name}`` -> ``{id, offset, status}``
 ``GET  /v1/uploads/ID``    ``{offset, status}``: where to resume
 ``PATCH /v1/uploads/ID``   header ``Upload-Offset: N``, body: the bytes from N on
@@ -14,6 +17,8 @@
 =========================  ======================================================
 
 Laptops authenticate with ``Authorization: Bearer <secret>`` (the secret from the join).
+A revoked laptop may only make its one final upload (uploads of the bundles it declared,
+while the window is open); :mod:`fieldapp.services.hq.revocation` explains the bounds.
 """
 
 from __future__ import annotations
@@ -38,7 +43,7 @@ from starlette.routing import Route
 
 from fieldapp.core.db import Store, open_store
 from fieldapp.server.metrics import Metrics
-from fieldapp.services.hq import inbox, laptops, packets
+from fieldapp.services.hq import inbox, laptops, packets, revocation
 from fieldapp.services.hq.laptops import EnrolError
 
 log = logging.getLogger(__name__)
@@ -92,7 +97,8 @@ class MergeWorker:
 
 
 def _error(exc: EnrolError) -> JSONResponse:
-    return JSONResponse({"error": exc.code, "message": str(exc)}, status_code=exc.status)
+    return JSONResponse({**exc.detail, "error": exc.code, "message": str(exc)},
+                        status_code=exc.status)
 
 
 def _fail(code: str, message: str, status: int) -> JSONResponse:
@@ -153,8 +159,17 @@ class Inbox:
                 await run_in_threadpool(self.worker.stop)
             self.store.close()
 
-    async def laptop(self, request: Request) -> laptops.Laptop:
-        return await run_in_threadpool(laptops.authenticate, self.db, _secret(request))
+    async def laptop(self, request: Request, *, final: bool = False) -> laptops.Laptop:
+        """The laptop sending ``request``; a revoked one only for ``final`` requests."""
+        return await run_in_threadpool(lambda: laptops.authenticate(
+            self.db, _secret(request), allow_revoked=final))
+
+    async def final_piece(self, request: Request) -> laptops.Laptop:
+        lap = await self.laptop(request, final=True)
+        if lap.status == "revoked":
+            await run_in_threadpool(revocation.check_final_piece, self.db, lap.id,
+                                    request.path_params["upload_id"])
+        return lap
 
     # ------------------------------------------------------------------ endpoints
 
@@ -182,30 +197,53 @@ class Inbox:
         return JSONResponse({"laptop_id": laptop_id, "secret": secret})
 
     async def hello(self, request: Request) -> Response:
-        lap = await self.laptop(request)
-        await run_in_threadpool(laptops.touch, self.db, lap.id)
+        lap = await self.laptop(request, final=True)
+        await run_in_threadpool(laptops.touch, self.db, lap.id)  # staff see a revoked one call
+        if lap.status == "revoked":
+            await self.laptop(request)  # raises the "revoked" answer, with the window's state
         return JSONResponse({"laptop_id": lap.id, "name": lap.name, "status": lap.status})
 
-    async def start_upload(self, request: Request) -> Response:
-        lap = await self.laptop(request)
+    async def declare_final(self, request: Request) -> Response:
+        lap = await self.laptop(request, final=True)
+        if lap.status != "revoked":
+            return _fail("not-revoked", "only a revoked laptop makes a final upload", 409)
         doc = await _json_body(request)
-        state, have = await run_in_threadpool(
-            inbox.start, self.db, self.config.spool, lap.id, doc.get("sha256"), doc.get("size"),
-            doc.get("name"), self.config.max_bytes)
+        accepted = await run_in_threadpool(revocation.declare_final, self.db, lap.id,
+                                           doc.get("bundles"))
+        return JSONResponse({"accepted": accepted})
+
+    async def final_done(self, request: Request) -> Response:
+        lap = await self.laptop(request, final=True)
+        if lap.status != "revoked":
+            return _fail("not-revoked", "only a revoked laptop reports a wipe", 409)
+        doc = await _json_body(request)
+        await run_in_threadpool(revocation.final_done, self.db, lap.id, doc)
+        return JSONResponse({"status": "closed"})
+
+    async def start_upload(self, request: Request) -> Response:
+        lap = await self.laptop(request, final=True)
+        doc = await _json_body(request)
+        review = False
+        if lap.status == "revoked":
+            review = await run_in_threadpool(revocation.check_final_upload, self.db, lap.id,
+                                             doc.get("sha256"))
+        state, have = await run_in_threadpool(lambda: inbox.start(
+            self.db, self.config.spool, lap.id, doc.get("sha256"), doc.get("size"),
+            doc.get("name"), self.config.max_bytes, review=review))
         if have:
             self.metrics.upload("already")
         return JSONResponse({"id": state.id, "offset": state.offset, "status": state.status,
                              "already": have}, status_code=200 if have else 201)
 
     async def upload_state(self, request: Request) -> Response:
-        lap = await self.laptop(request)
+        lap = await self.final_piece(request)
         state = await run_in_threadpool(inbox.state, self.db, self.config.spool, lap.id,
                                         request.path_params["upload_id"])
         return JSONResponse({"id": state.id, "offset": state.offset, "status": state.status,
                              "message": state.message}, headers={"Upload-Offset": str(state.offset)})
 
     async def append(self, request: Request) -> Response:
-        lap = await self.laptop(request)
+        lap = await self.final_piece(request)
         upload_id = request.path_params["upload_id"]
         raw = request.headers.get("upload-offset", "")
         if not raw.isdigit():
@@ -296,6 +334,8 @@ def create_app(config: ServerConfig) -> Starlette:
         Route("/metrics", _guard(hq.metrics_text), methods=["GET"]),
         Route("/v1/join", _guard(hq.join), methods=["POST"]),
         Route("/v1/hello", _guard(hq.hello), methods=["GET"]),
+        Route("/v1/final", _guard(hq.declare_final), methods=["POST"]),
+        Route("/v1/final/done", _guard(hq.final_done), methods=["POST"]),
         Route("/v1/uploads", _guard(hq.start_upload), methods=["POST"]),
         Route("/v1/uploads/{upload_id:str}", _guard(hq.upload_state), methods=["GET"]),
         Route("/v1/uploads/{upload_id:str}", _guard(hq.append), methods=["PATCH"]),

@@ -307,7 +307,8 @@ def _ask(limited: Any, query: str, report: GeocodeReport, progress: Progress,
                 gexc.ConfigurationError) as exc:
             raise FieldAppError(f"the geocoder refused the request: {exc}") from exc
         except gexc.GeocoderQueryError as exc:
-            log.info("geocoder rejected %r: %s", query, exc)
+            # never the query: it is a voter's address
+            log.info("geocoder rejected a query (%s)", type(exc).__name__)
             return None
         except (gexc.GeocoderUnavailable, gexc.GeocoderTimedOut, gexc.GeocoderServiceError,
                 OSError) as exc:

@@ -17,6 +17,15 @@ Only records whose latest write is covered by a confirmed bundle are touched
 (their row clock is at or below the confirmed *watermark*), so nothing unsent
 is lost. :func:`confirmed_watermark` works that out from the sync ledger.
 
+**Automatic purge** (setting ``purge_after_upload``, off by default): after a sync
+in which HQ confirmed bundles, the same purge runs by itself, keeping the people of
+the newest turf packet's turfs (:func:`auto_purge`). It is off by default because it
+removes contact history the captain may still use (notes, "come back" results) for
+everyone outside the packet, and a laptop that works from its own voter import has no
+packet at all: there it would drop every uploaded phone number. So it only ever runs on
+a laptop that has received a turf packet, and only once a person switched it on
+(``fieldapp store auto-purge on`` or Settings).
+
 **Wipe.** A laptop HQ has revoked, after a last upload of anything unsent,
 deletes its store, the store's backups and the store key (:func:`wipe_store`).
 """
@@ -32,6 +41,7 @@ from typing import Any
 from sqlalchemy import Table, bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
 
+from fieldapp import settings
 from fieldapp.core.hlc import format_hlc
 from fieldapp.core.models import (
     SYNCED_MODELS,
@@ -230,9 +240,36 @@ def packet_turf_ids(session: Session) -> list[str]:
          .order_by(SyncBundle.recorded_at.desc()))
     for row in session.scalars(q):
         scope = (row.summary or {}).get("scope", {})
-        if scope.get("kind") in ("packet", "turf") and scope.get("turfs"):
-            return [str(t) for t in scope["turfs"]]
+        # "turfs" holds what the sender typed (names); "turf_ids" the turfs' ids
+        found = scope.get("turf_ids") or scope.get("turfs")
+        if scope.get("kind") in ("packet", "turf") and found:
+            return [str(t) for t in found]
     return []
+
+
+AUTO_PURGE_SETTING = "purge_after_upload"
+
+
+def auto_purge_enabled() -> bool:
+    return bool(settings.get(AUTO_PURGE_SETTING))
+
+
+def set_auto_purge(on: bool) -> None:
+    settings.set_value(AUTO_PURGE_SETTING, bool(on))
+
+
+def auto_purge(session: Session) -> PurgeReport | None:
+    """The purge a sync runs after HQ confirmed bundles, when the setting is on.
+
+    Keeps the newest turf packet's turfs; None when it did not run (off, or no packet
+    yet: see the module's notes)."""
+    if not auto_purge_enabled():
+        return None
+    keep = packet_turf_ids(session)
+    if not keep:
+        log.info("automatic purge skipped: no turf packet received yet")
+        return None
+    return purge_uploaded(session, uploaded_bundle_ids(session), keep)
 
 
 def wipe_store(path: Path, *, unsent: int) -> list[Path]:

@@ -5,7 +5,9 @@
   the laptop joined a campaign, it exports new work to the outbox (a setting) and sends
   the outbox on the app's worker (:mod:`fieldapp.ui.tasks`), never on the window's thread;
 * :class:`SyncIndicator`: the status-bar text (online / offline / sending n of m / last sync);
-* :class:`OutboxPanel`: the Sync page's outbox list with Join and Send now.
+* :class:`OutboxPanel`: the Sync page's outbox list with Join and Send now;
+* :func:`revoked_text` / :func:`show_revoked`: what a revoked laptop did (last upload,
+  wipe, what is left for HQ), told in a dialog before the app closes.
 
 All the work is :mod:`fieldapp.services.campaign`; nothing here talks HTTP or SQL.
 """
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -30,9 +33,11 @@ from PySide6.QtWidgets import (
 
 from fieldapp import settings
 from fieldapp.errors import FieldAppError
+from fieldapp.log import redact
 from fieldapp.maps.basemap import keep_packet_basemap
 from fieldapp.services.campaign import outbox, state
 from fieldapp.services.campaign.client import RetryPolicy
+from fieldapp.services.campaign.revoke import RevokeReport
 from fieldapp.services.campaign.sync import SyncReport, status, sync
 from fieldapp.services.progress import Progress, Text
 from fieldapp.ui import errordialog
@@ -87,6 +92,7 @@ class BackgroundSync(QObject):
 
     changed = Signal()
     progress_step = Signal(int, int, object)  # object: a Text message keeps its template
+    revoked = Signal(object)  # a RevokeReport: HQ revoked this laptop and it was wiped
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx)
@@ -138,6 +144,12 @@ class BackgroundSync(QObject):
         self.running, self.sending = False, None
         self.online = report.online
         self.last_report = report
+        if report.revoked is not None:
+            self.timer.stop()
+            log.info("HQ revoked this laptop (wiped: %s)", report.revoked.wiped)
+            self.changed.emit()
+            self.revoked.emit(report.revoked)
+            return
         if report.packets:
             self.ctx.notify_changed("")
         self.changed.emit()
@@ -145,7 +157,7 @@ class BackgroundSync(QObject):
     def _failed(self, exc: BaseException) -> None:
         self.running, self.sending = False, None
         self.online = False
-        log.info("background sync failed: %s", exc)
+        log.info("background sync failed: %s", redact(str(exc)))
         self.changed.emit()
 
 
@@ -184,6 +196,8 @@ class SyncIndicator(QLabel):
         last = _when(st.last_ok)
         if st.campaign is None:
             text = self.tr("Not joined to a campaign")
+        elif st.wiped_at:
+            text = self.tr("Revoked by HQ: campaign data removed")
         elif st.revoked:
             text = self.tr("Revoked by HQ: not sending")
         elif self.sender_.sending is not None:
@@ -247,9 +261,15 @@ class OutboxPanel(QWidget):
             self.summary.setText(self.tr(
                 "This laptop has joined no campaign. Join with the file or printed code from "
                 "HQ; your exports then go to HQ by themselves when there is a connection."))
+        elif st.wiped_at:
+            self.summary.setText(self.tr(
+                "HQ revoked this laptop and the campaign's data was removed from it. Bundles "
+                "listed here could not be sent: only HQ can open them; hand them over on a "
+                "USB stick ({folder}).").format(folder=str(outbox.outbox_dir())))
         elif st.revoked:
             self.summary.setText(self.tr(
-                "HQ revoked this laptop: nothing is sent or fetched. Ask HQ staff."))
+                "HQ revoked this laptop: the next sync sends what it can, then removes the "
+                "campaign's data. Ask HQ staff."))
         else:
             self.summary.setText(self.tr("Joined {campaign}. Last sync: {time}.").format(
                 campaign=st.campaign, time=_when(st.last_ok) or self.tr("never")))
@@ -264,3 +284,46 @@ class OutboxPanel(QWidget):
         joined = st.campaign is not None
         self.join_button.setVisible(not joined)
         self.send_button.setEnabled(joined and not st.revoked and not self.sender_.running)
+
+
+class RevokedWords(QObject):
+    """The words of the revoked dialog (a QObject for its translation context)."""
+
+    def build(self, rev: RevokeReport) -> tuple[str, str]:
+        title = self.tr("HQ revoked this laptop")
+        parts = [self.tr("HQ revoked this laptop from the campaign {campaign}.").format(
+            campaign=rev.campaign)]
+        if rev.sent:
+            parts.append(self.tr("Your last work was sent to HQ (%n bundle(s)).", "",
+                            len(rev.sent)))
+        elif rev.final == "nothing":
+            parts.append(self.tr("Everything had already reached HQ."))
+        if not rev.wiped:
+            parts.append(self.tr("The campaign's data could NOT be removed from this "
+                            "computer: {problem}. Ask HQ staff.").format(problem=rev.problem))
+            return title, "\n\n".join(parts)
+        parts.append(self.tr("The campaign's data was then removed from this computer: the "
+                        "store, its backups and its key, and this laptop's keys."))
+        if rev.left:
+            why = (self.tr("HQ could not be reached") if rev.final == "offline"
+                   else self.tr("HQ no longer accepts uploads from this laptop"))
+            parts.append(self.tr("%n bundle(s) of work could not be sent ({why}). They stay "
+                            "in {folder}, encrypted so that only HQ can open them: hand them to "
+                            "HQ on a USB stick.", "", len(rev.left)).format(
+                why=why, folder=str(rev.outbox)))
+        parts.append(self.tr("Files you saved yourself (walk sheets, CSV exports) are not "
+                        "touched: delete them too. Field App will now close."))
+        return title, "\n\n".join(parts)
+
+
+def revoked_text(rev: RevokeReport) -> tuple[str, str]:
+    """The dialog's title and text for what the revoke flow did (counts, no personal data)."""
+    return RevokedWords().build(rev)
+
+
+def show_revoked(parent: QWidget | None, rev: RevokeReport) -> None:
+    title, text = revoked_text(rev)
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok,
+                      parent)
+    box.setObjectName("revokedDialog")
+    box.exec()

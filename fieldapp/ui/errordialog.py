@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from fieldapp import paths
 from fieldapp.errors import FieldAppError
+from fieldapp.log import redact, redact_traceback
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +43,9 @@ def show_unexpected(
 
     The caller logs the traceback; this only shows it.
     """
-    details = "".join(traceback.format_exception(exc_type, exc, tb))
+    # Redacted: people send screenshots of this dialog; it names the error and where,
+    # never the value (a name, an address, a phone) it happened on.
+    details = redact_traceback("".join(traceback.format_exception(exc_type, exc, tb)))
     box = QMessageBox(_parent(parent))
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle(QCoreApplication.translate("ErrorDialog", "Something went wrong"))
@@ -57,7 +60,7 @@ def show_unexpected(
             "Your saved data is safe: every change is written in one piece or not at all. "
             "The details are in the log file in {folder}; please send it to your data "
             "team.\n\n{error}"
-        ).format(folder=paths.dirs().logs, error=f"{exc_type.__name__}: {exc}")
+        ).format(folder=paths.dirs().logs, error=f"{exc_type.__name__}: {redact(str(exc))}")
     )
     box.setDetailedText(details)
     box.setStandardButtons(QMessageBox.StandardButton.Ok)

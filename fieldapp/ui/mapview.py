@@ -319,6 +319,30 @@ class _LoggingPage(QWebEnginePage):
 # --------------------------------------------------------------------------- the view
 
 
+def remove_stale_pages(folder: Path) -> int:
+    """Delete map pages written by Field App runs that are gone (a crash leaves them)."""
+    removed = 0
+    for page in folder.glob("map-*.html"):
+        pid = page.name.split("-")[1]
+        if pid.isdigit() and int(pid) != os.getpid() and _alive(int(pid)):
+            continue
+        if pid.isdigit() and int(pid) == os.getpid():
+            continue
+        page.unlink(missing_ok=True)
+        removed += 1
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
 class MapView(QWebEngineView):
     """Shows one map page file and maps door indexes on the page to door ids."""
 
@@ -342,15 +366,21 @@ class MapView(QWebEngineView):
         self._index: dict[str, int] = {}
         self.current_view: View | None = None
         MapView._counter += 1
-        folder = paths.ensure(paths.dirs().cache / "maps")
+        # The page holds door addresses and results: an owner-only folder, owner-only
+        # files, removed when the view goes (and those a crashed run left, at the next).
+        folder = paths.ensure(paths.dirs().cache / "maps", private=True)
+        if MapView._counter == 1:
+            remove_stale_pages(folder)
         self.page_file = folder / f"map-{os.getpid()}-{MapView._counter}.html"
+        page_file = self.page_file
+        self.destroyed.connect(lambda *_a: page_file.unlink(missing_ok=True))
         self.setMinimumSize(300, 240)
 
     def show_page(self, page_html: str, ids: list[str]) -> None:
         """Write the page and load it (ids: the door id of each page index)."""
-        from fieldapp.maps.build import write_map
+        from fieldapp.core.files import write_text
 
-        write_map(page_html, self.page_file)
+        write_text(self.page_file, page_html, private=True)
         self.set_ids(ids)
         self.load(QUrl.fromLocalFile(str(self.page_file)))
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QProgressDialog,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -35,7 +37,7 @@ from PySide6.QtWidgets import (
 from fieldapp.core import cipher
 from fieldapp.core.db import sqlite_path
 from fieldapp.errors import FieldAppError, InputError
-from fieldapp.services import lock, storecrypt, storekey
+from fieldapp.services import lock, retention, storecrypt, storekey
 from fieldapp.ui import errordialog
 from fieldapp.ui.context import AppContext
 from fieldapp.ui.widgets import SectionLabel
@@ -137,8 +139,18 @@ class StoreSecurityCard(QFrame):
         lock_row.addWidget(self.lock_minutes)
         lock_row.addWidget(self.lock_button)
         lock_row.addStretch(1)
+        self.auto_purge = QCheckBox(self.tr("Drop confirmed details after each sync"))
+        self.auto_purge_note = QLabel(self.tr(
+            "Phones, emails, notes and contact results of people outside the newest turf "
+            "packet, once HQ has confirmed it holds them. Off until a packet has arrived."))
+        self.auto_purge_note.setObjectName("muted")
+        self.auto_purge_note.setWordWrap(True)
+        self.auto_purge.setChecked(retention.auto_purge_enabled())
+        self.auto_purge.toggled.connect(retention.set_auto_purge)
         if not compact:
             inner.addLayout(lock_row)
+            inner.addWidget(self.auto_purge)
+            inner.addWidget(self.auto_purge_note)
         self.refresh()
 
     def store_file(self) -> Path | None:
@@ -247,11 +259,17 @@ class LockScreen(QWidget):
 
 
 class IdleLock(QObject):
-    """Locks ``window`` after the idle minutes set in Settings (re-read each time)."""
+    """Locks ``window`` after the idle minutes set in Settings (re-read each time).
+
+    Input in any of the app's windows and dialogs counts as activity. While locked, every
+    other window is put away: a modal dialog is closed as if Cancel was pressed (nothing
+    it was about to write is written), a progress dialog or a modeless window is hidden
+    and shown again at unlock, and anything opened while locked is put away too.
+    """
 
     locked_changed = Signal(bool)
-    _ACTIVITY = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
-                 QEvent.Type.Wheel)
+    ACTIVITY = (QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
+                QEvent.Type.Wheel)
 
     def __init__(self, window: QWidget, store_file: Path | None, *,
                  store_passphrase: bool = False) -> None:
@@ -266,11 +284,20 @@ class IdleLock(QObject):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.lock)
+        self.sweeper = QTimer(self)  # while locked: put away windows that open meanwhile
+        self.sweeper.setInterval(300)
+        self.sweeper.timeout.connect(self._put_away_windows)
         self.locked = False
-        # Activity is watched on the window itself (input its pages leave unhandled
-        # reaches it): an application-wide filter outlived its window in tests and
-        # crashed the process at exit.
+        self._hidden: list[QWidget] = []
+        # Input is watched where it arrives, on each top-level window's QWindow (the main
+        # window and every dialog, found as they appear): a key typed into a dialog's
+        # field counts too. Not an application-wide filter: that one is handed every
+        # object's events, half-destroyed ones included, and crashed PySide in tests.
         window.installEventFilter(self)
+        self.finder = QTimer(self)
+        self.finder.timeout.connect(self._watch_windows)
+        self.finder.start(1000)
+        self._watch_windows()
         self.restart()
 
     def restart(self) -> None:
@@ -281,20 +308,55 @@ class IdleLock(QObject):
         else:
             self.timer.stop()
 
+    def _watch_windows(self) -> None:
+        for widget in QApplication.topLevelWidgets():
+            handle = widget.windowHandle() if widget.isVisible() else None
+            if handle is not None:
+                handle.installEventFilter(self)  # installing twice keeps one
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not self.locked and event.type() in self._ACTIVITY and self.timer.isActive():
+        kind = event.type()
+        if kind == QEvent.Type.Show and watched is self.window:
+            self._watch_windows()
+        if kind not in self.ACTIVITY or self.locked:
+            return False
+        if self.timer.isActive():
             self.timer.start()
-        elif not self.locked and event.type() == QEvent.Type.KeyPress:
+        elif kind == QEvent.Type.KeyPress:
             self.restart()  # picks up a lock switched on in Settings since
         return False
+
+    def _put_away_windows(self) -> None:
+        for widget in QApplication.topLevelWidgets():
+            if widget is self.window or not widget.isVisible():
+                continue
+            if isinstance(widget, QProgressDialog) or not isinstance(widget, QDialog) \
+                    or not widget.isModal():
+                widget.hide()  # shown again at unlock (a finished task deletes its own)
+                if widget.windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog) \
+                        and widget not in self._hidden:
+                    self._hidden.append(widget)
+                    widget.destroyed.connect(lambda _o=None, w=widget: self._forget(w))
+            else:
+                log.info("lock: a modal dialog was closed as cancelled")
+                widget.reject()
+
+    def _forget(self, widget: QWidget) -> None:
+        if widget in self._hidden:
+            self._hidden.remove(widget)
 
     def lock(self) -> None:
         if self.locked:
             return
         self.locked = True
+        self._put_away_windows()
+        self.sweeper.start()
         central = getattr(self.window, "centralWidget", None)
         if callable(central) and central() is not None:
             central().hide()
+        menu = getattr(self.window, "menuBar", None)
+        if callable(menu):
+            menu().setEnabled(False)  # no menu opens a dialog behind the lock screen
         self.screen.setGeometry(self.window.rect())
         self.screen.show()
         self.screen.raise_()
@@ -304,10 +366,17 @@ class IdleLock(QObject):
 
     def unlock(self) -> None:
         self.locked = False
+        self.sweeper.stop()
         central = getattr(self.window, "centralWidget", None)
         if callable(central) and central() is not None:
             central().show()
+        menu = getattr(self.window, "menuBar", None)
+        if callable(menu):
+            menu().setEnabled(True)
         self.screen.hide()
+        for widget in self._hidden:
+            widget.show()
+        self._hidden = []
         log.info("window unlocked")
         self.locked_changed.emit(False)
         self.restart()

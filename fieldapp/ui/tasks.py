@@ -29,6 +29,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from fieldapp.errors import CancelledError, FieldAppError
+from fieldapp.log import redact
 from fieldapp.services.progress import CallbackProgress, Progress, Text
 from fieldapp.ui import errordialog
 
@@ -238,7 +239,7 @@ class TaskRunner(QObject):
                 on_error(exc)
             return
         if isinstance(exc, FieldAppError):
-            log.info("task failed: %s: %s", task.label, exc)
+            log.info("task failed: %s: %s", task.label, redact(str(exc)))
             if on_error is not None:
                 on_error(exc)
             else:

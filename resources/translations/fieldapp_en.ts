@@ -243,4 +243,23 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>RevokedWords</name>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/campaign.py" line="297"/>
+        <source>Your last work was sent to HQ (%n bundle(s)).</source>
+        <translation>
+            <numerusform>Your last work was sent to HQ (%n bundle).</numerusform>
+            <numerusform>Your last work was sent to HQ (%n bundles).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/campaign.py" line="310"/>
+        <source>%n bundle(s) of work could not be sent ({why}). They stay in {folder}, encrypted so that only HQ can open them: hand them to HQ on a USB stick.</source>
+        <translation>
+            <numerusform>%n bundle of work could not be sent ({why}). It stays in {folder}, encrypted so that only HQ can open it: hand it to HQ on a USB stick.</numerusform>
+            <numerusform>%n bundles of work could not be sent ({why}). They stay in {folder}, encrypted so that only HQ can open them: hand them to HQ on a USB stick.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

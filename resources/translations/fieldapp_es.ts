@@ -180,7 +180,7 @@
 <context>
     <name>BackgroundSync</name>
     <message>
-        <location filename="../../fieldapp/ui/campaign.py" line="129"/>
+        <location filename="../../fieldapp/ui/campaign.py" line="135"/>
         <source>Sending to HQ</source>
         <translation>Enviando a la sede</translation>
     </message>
@@ -584,27 +584,27 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/errordialog.py" line="28"/>
+        <location filename="../../fieldapp/ui/errordialog.py" line="29"/>
         <source>Field App</source>
         <translation>Field App</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/errordialog.py" line="48"/>
+        <location filename="../../fieldapp/ui/errordialog.py" line="51"/>
         <source>Something went wrong</source>
         <translation>Algo salió mal</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/errordialog.py" line="50"/>
+        <location filename="../../fieldapp/ui/errordialog.py" line="53"/>
         <source>Field App ran into a problem while: {doing}.</source>
         <translation>Field App tuvo un problema mientras hacía esto: {doing}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/errordialog.py" line="52"/>
+        <location filename="../../fieldapp/ui/errordialog.py" line="55"/>
         <source>Field App ran into a problem it did not expect.</source>
         <translation>Field App tuvo un problema inesperado.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/errordialog.py" line="55"/>
+        <location filename="../../fieldapp/ui/errordialog.py" line="58"/>
         <source>Your saved data is safe: every change is written in one piece or not at all. The details are in the log file in {folder}; please send it to your data team.
 
 {error}</source>
@@ -1146,12 +1146,12 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>JoinCampaign</name>
     <message>
-        <location filename="../../fieldapp/ui/campaign.py" line="50"/>
+        <location filename="../../fieldapp/ui/campaign.py" line="55"/>
         <source>Join a campaign</source>
         <translation>Unirse a una campaña</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/campaign.py" line="51"/>
+        <location filename="../../fieldapp/ui/campaign.py" line="56"/>
         <source>Join files (*.fieldapp-join);;All files (*)</source>
         <translation>Archivos para unirse (*.fieldapp-join);;Todos los archivos (*)</translation>
     </message>
@@ -1386,22 +1386,22 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>Launcher</name>
     <message>
-        <location filename="../../fieldapp/app.py" line="221"/>
+        <location filename="../../fieldapp/app.py" line="223"/>
         <source>Opening the store…</source>
         <translation>Abriendo el almacén de datos…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/app.py" line="229"/>
+        <location filename="../../fieldapp/app.py" line="231"/>
         <source>Cannot open the store</source>
         <translation>No se puede abrir el almacén de datos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/app.py" line="232"/>
+        <location filename="../../fieldapp/app.py" line="234"/>
         <source>opening the store</source>
         <translation>abrir el almacén de datos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/app.py" line="295"/>
+        <location filename="../../fieldapp/app.py" line="297"/>
         <source>Seeding the demo campaign…</source>
         <translation>Creando la campaña de demostración…</translation>
     </message>
@@ -1409,22 +1409,22 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="220"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="232"/>
         <source>Field App is locked</source>
         <translation>Field App está bloqueado</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="222"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="234"/>
         <source>Type the lock passphrase or the store&apos;s passphrase to go on.</source>
         <translation>Escriba la contraseña de bloqueo o la del almacén de datos para continuar.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="229"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="241"/>
         <source>Unlock</source>
         <translation>Desbloquear</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="245"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="257"/>
         <source>That is not the passphrase.</source>
         <translation>Esa no es la contraseña.</translation>
     </message>
@@ -1432,12 +1432,12 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="199"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="219"/>
         <source>Store: {where}</source>
         <translation>Almacén: {where}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="334"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="354"/>
         <source>No campaign yet</source>
         <translation>Todavía no hay campaña</translation>
     </message>
@@ -1679,52 +1679,57 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>OutboxPanel</name>
     <message>
-        <location filename="../../fieldapp/ui/campaign.py" line="218"/>
+        <location filename="../../fieldapp/ui/campaign.py" line="232"/>
         <source>Written</source>
         <translation>Escrito</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/campaign.py" line="218"/>
+        <location filename="../../fieldapp/ui/campaign.py" line="232"/>
         <source>Size</source>
         <translation>Tamaño</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/campaign.py" line="218"/>
+        <location filename="../../fieldapp/ui/campaign.py" line="232"/>
         <source>File</source>
         <translation>Archivo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/campaign.py" line="229"/>
+        <location filename="../../fieldapp/ui/campaign.py" line="243"/>
         <source>Join a campaign…</source>
         <translation>Unirse a una campaña…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/campaign.py" line="230"/>
+        <location filename="../../fieldapp/ui/campaign.py" line="244"/>
         <source>Send now</source>
         <translation>Enviar ahora</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/campaign.py" line="248"/>
+        <location filename="../../fieldapp/ui/campaign.py" line="262"/>
         <source>This laptop has joined no campaign. Join with the file or printed code from HQ; your exports then go to HQ by themselves when there is a connection.</source>
         <translation>Esta computadora no se ha unido a ninguna campaña. Únase con el archivo o el código impreso de la sede; después sus exportaciones llegan solas a la sede cuando haya conexión.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/campaign.py" line="252"/>
-        <source>HQ revoked this laptop: nothing is sent or fetched. Ask HQ staff.</source>
-        <translation>La sede revocó esta computadora: no se envía ni se recibe nada. Consulte al equipo de la sede.</translation>
+        <location filename="../../fieldapp/ui/campaign.py" line="266"/>
+        <source>HQ revoked this laptop and the campaign&apos;s data was removed from it. Bundles listed here could not be sent: only HQ can open them; hand them over on a USB stick ({folder}).</source>
+        <translation>La sede revocó esta computadora y los datos de la campaña se borraron de ella. Los paquetes de esta lista no se pudieron enviar: solo la sede puede abrirlos; entréguelos en una memoria USB ({folder}).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/campaign.py" line="254"/>
+        <location filename="../../fieldapp/ui/campaign.py" line="271"/>
+        <source>HQ revoked this laptop: the next sync sends what it can, then removes the campaign&apos;s data. Ask HQ staff.</source>
+        <translation>La sede revocó esta computadora: la próxima sincronización envía lo que pueda y después borra los datos de la campaña. Consulte al personal de la sede.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/campaign.py" line="274"/>
         <source>Joined {campaign}. Last sync: {time}.</source>
         <translation>Unida a {campaign}. Última sincronización: {time}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/campaign.py" line="255"/>
+        <location filename="../../fieldapp/ui/campaign.py" line="275"/>
         <source>never</source>
         <translation>nunca</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/campaign.py" line="257"/>
+        <location filename="../../fieldapp/ui/campaign.py" line="277"/>
         <source>Bundles wait here until HQ confirms it stored them.</source>
         <translation>Los paquetes esperan aquí hasta que la sede confirme que los guardó.</translation>
     </message>
@@ -3279,37 +3284,37 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="54"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="56"/>
         <source>Store passphrase</source>
         <translation>Contraseña del almacén de datos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="57"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="59"/>
         <source>Choose a passphrase for the store {name} (at least {n} characters). Without it nobody can read the store, you included: keep it safe.</source>
         <translation>Elija una contraseña para el almacén de datos {name} (al menos {n} caracteres). Sin ella nadie puede leer el almacén, ni usted: guárdela bien.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="60"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="62"/>
         <source>The store {name} is encrypted. Type its passphrase.</source>
         <translation>El almacén de datos {name} está cifrado. Escriba su contraseña.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="66"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="68"/>
         <source>Passphrase:</source>
         <translation>Contraseña:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="70"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="72"/>
         <source>Again:</source>
         <translation>Otra vez:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="80"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="82"/>
         <source>The passphrase needs at least {n} characters.</source>
         <translation>La contraseña necesita al menos {n} caracteres.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="83"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="85"/>
         <source>The two passphrases differ.</source>
         <translation>Las dos contraseñas no coinciden.</translation>
     </message>
@@ -3725,6 +3730,65 @@ Los detalles están en el archivo de registro.</translation>
     </message>
 </context>
 <context>
+    <name>RevokedWords</name>
+    <message>
+        <location filename="../../fieldapp/ui/campaign.py" line="293"/>
+        <source>HQ revoked this laptop</source>
+        <translation>La sede revocó esta computadora</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/campaign.py" line="294"/>
+        <source>HQ revoked this laptop from the campaign {campaign}.</source>
+        <translation>La sede revocó esta computadora de la campaña {campaign}.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/campaign.py" line="297"/>
+        <source>Your last work was sent to HQ (%n bundle(s)).</source>
+        <translation>
+            <numerusform>Su último trabajo se envió a la sede (%n paquete).</numerusform>
+            <numerusform>Su último trabajo se envió a la sede (%n paquetes).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/campaign.py" line="300"/>
+        <source>Everything had already reached HQ.</source>
+        <translation>Todo ya había llegado a la sede.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/campaign.py" line="302"/>
+        <source>The campaign&apos;s data could NOT be removed from this computer: {problem}. Ask HQ staff.</source>
+        <translation>NO se pudieron borrar los datos de la campaña de esta computadora: {problem}. Consulte al personal de la sede.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/campaign.py" line="305"/>
+        <source>The campaign&apos;s data was then removed from this computer: the store, its backups and its key, and this laptop&apos;s keys.</source>
+        <translation>Después se borraron los datos de la campaña de esta computadora: el almacén de datos, sus copias de seguridad y su clave, y las claves de esta computadora.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/campaign.py" line="308"/>
+        <source>HQ could not be reached</source>
+        <translation>no se pudo contactar a la sede</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/campaign.py" line="309"/>
+        <source>HQ no longer accepts uploads from this laptop</source>
+        <translation>la sede ya no acepta envíos de esta computadora</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/campaign.py" line="310"/>
+        <source>%n bundle(s) of work could not be sent ({why}). They stay in {folder}, encrypted so that only HQ can open them: hand them to HQ on a USB stick.</source>
+        <translation>
+            <numerusform>%n paquete de trabajo no se pudo enviar ({why}). Queda en {folder}, cifrado para que solo la sede pueda abrirlo: entréguelo a la sede en una memoria USB.</numerusform>
+            <numerusform>%n paquetes de trabajo no se pudieron enviar ({why}). Quedan en {folder}, cifrados para que solo la sede pueda abrirlos: entréguelos a la sede en una memoria USB.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/campaign.py" line="314"/>
+        <source>Files you saved yourself (walk sheets, CSV exports) are not touched: delete them too. Field App will now close.</source>
+        <translation>Los archivos que usted guardó (hojas de recorrido, exportaciones CSV) no se tocan: bórrelos también. Field App se cerrará ahora.</translation>
+    </message>
+</context>
+<context>
     <name>SavingDialog</name>
     <message>
         <location filename="../../fieldapp/ui/event_dialogs.py" line="123"/>
@@ -3898,103 +3962,113 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>StoreSecurityCard</name>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="111"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="113"/>
         <source>Protection of this computer&apos;s data</source>
         <translation>Protección de los datos de esta computadora</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="116"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="118"/>
         <source>Encrypt the store</source>
         <translation>Cifrar el almacén de datos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="118"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="120"/>
         <source>New key</source>
         <translation>Nueva clave</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="119"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="121"/>
         <source>Decrypt…</source>
         <translation>Descifrar…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="129"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="131"/>
         <source>never</source>
         <translation>nunca</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="130"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="132"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="133"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="135"/>
         <source>Set lock passphrase…</source>
         <translation>Contraseña de bloqueo…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="136"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="138"/>
         <source>Lock the window after idle minutes:</source>
         <translation>Bloquear la ventana tras minutos sin uso:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="151"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="142"/>
+        <source>Drop confirmed details after each sync</source>
+        <translation>Quitar tras cada sincronización los datos confirmados</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="144"/>
+        <source>Phones, emails, notes and contact results of people outside the newest turf packet, once HQ has confirmed it holds them. Off until a packet has arrived.</source>
+        <translation>Teléfonos, correos, notas y resultados de contacto de las personas fuera del paquete de zonas más reciente, una vez que la sede confirmó que los tiene. No actúa hasta que llegue un paquete.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/store_security.py" line="163"/>
         <source>a key file</source>
         <translation>un archivo de clave</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="152"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="164"/>
         <source>this computer&apos;s credential store</source>
         <translation>el almacén de credenciales de esta computadora</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="154"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="166"/>
         <source>your passphrase</source>
         <translation>su contraseña</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="155"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="167"/>
         <source>The store is encrypted. Its key is kept in {where}.</source>
         <translation>El almacén de datos está cifrado. Su clave se guarda en {where}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="157"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="169"/>
         <source>This store is on a database server; protect it on the server.</source>
         <translation>Este almacén de datos está en un servidor de bases de datos; protéjalo en el servidor.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="159"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="171"/>
         <source>The store is not encrypted: anyone with this computer&apos;s disk can read every name, address and phone number in it.</source>
         <translation>El almacén de datos no está cifrado: cualquiera con el disco de esta computadora puede leer cada nombre, dirección y teléfono que contiene.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="167"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="179"/>
         <source>Decrypt the store</source>
         <translation>Descifrar el almacén de datos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="168"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="180"/>
         <source>Anyone with this computer&apos;s disk will be able to read the store. An encrypted backup is kept beside it. Decrypt?</source>
         <translation>Cualquiera con el disco de esta computadora podrá leer el almacén de datos. Se guarda a su lado una copia de seguridad cifrada. ¿Descifrar?</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="176"/>
-        <location filename="../../fieldapp/ui/store_security.py" line="189"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="188"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="201"/>
         <source>Store</source>
         <translation>Almacén de datos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="177"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="189"/>
         <source>Field App is still working on something; try again when it has finished.</source>
         <translation>Field App todavía está trabajando en algo; inténtelo de nuevo cuando termine.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="190"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="202"/>
         <source>Done. A backup of the store, encrypted, was written to {path}.</source>
         <translation>Listo. Se escribió una copia de seguridad cifrada del almacén de datos en {path}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/store_security.py" line="195"/>
+        <location filename="../../fieldapp/ui/store_security.py" line="207"/>
         <source>lock screen</source>
         <translation>pantalla de bloqueo</translation>
     </message>
@@ -4002,47 +4076,52 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>SyncIndicator</name>
     <message>
-        <location filename="../../fieldapp/ui/campaign.py" line="181"/>
+        <location filename="../../fieldapp/ui/campaign.py" line="193"/>
         <source>Sync: campaign file unreadable</source>
         <translation>Sincronización: no se puede leer el archivo de la campaña</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/campaign.py" line="186"/>
+        <location filename="../../fieldapp/ui/campaign.py" line="198"/>
         <source>Not joined to a campaign</source>
         <translation>Sin campaña</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/campaign.py" line="188"/>
+        <location filename="../../fieldapp/ui/campaign.py" line="200"/>
+        <source>Revoked by HQ: campaign data removed</source>
+        <translation>Revocada por la sede: datos de la campaña borrados</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/campaign.py" line="202"/>
         <source>Revoked by HQ: not sending</source>
         <translation>Revocada por la sede: no se envía</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/campaign.py" line="191"/>
+        <location filename="../../fieldapp/ui/campaign.py" line="205"/>
         <source>Sending {n} of {m}…</source>
         <translation>Enviando {n} de {m}…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/campaign.py" line="193"/>
+        <location filename="../../fieldapp/ui/campaign.py" line="207"/>
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/campaign.py" line="195"/>
+        <location filename="../../fieldapp/ui/campaign.py" line="209"/>
         <source>Offline: {n} waiting</source>
         <translation>Sin conexión: {n} en espera</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/campaign.py" line="197"/>
+        <location filename="../../fieldapp/ui/campaign.py" line="211"/>
         <source>Online: last sync {time}</source>
         <translation>En línea: última sincronización {time}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/campaign.py" line="199"/>
+        <location filename="../../fieldapp/ui/campaign.py" line="213"/>
         <source>Last sync {time}, {n} waiting</source>
         <translation>Última sincronización {time}, {n} en espera</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/campaign.py" line="200"/>
+        <location filename="../../fieldapp/ui/campaign.py" line="214"/>
         <source>Not synced yet, {n} waiting</source>
         <translation>Sin sincronizar todavía, {n} en espera</translation>
     </message>
@@ -4050,119 +4129,119 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>Tables</name>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="72"/>
-        <location filename="../../fieldapp/ui/sources.py" line="129"/>
+        <location filename="../../fieldapp/ui/sources.py" line="80"/>
+        <location filename="../../fieldapp/ui/sources.py" line="140"/>
         <source>Address</source>
         <translation>Dirección</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="74"/>
+        <location filename="../../fieldapp/ui/sources.py" line="82"/>
         <source>Unit</source>
         <translation>Unidad</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="75"/>
+        <location filename="../../fieldapp/ui/sources.py" line="83"/>
         <source>ZIP</source>
         <translation>C.P.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="76"/>
+        <location filename="../../fieldapp/ui/sources.py" line="85"/>
         <source>Turf</source>
         <translation>Zona</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="77"/>
+        <location filename="../../fieldapp/ui/sources.py" line="87"/>
         <source>People</source>
         <translation>Pers.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="79"/>
+        <location filename="../../fieldapp/ui/sources.py" line="89"/>
         <source>Last result</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="124"/>
-        <location filename="../../fieldapp/ui/sources.py" line="183"/>
+        <location filename="../../fieldapp/ui/sources.py" line="135"/>
+        <location filename="../../fieldapp/ui/sources.py" line="195"/>
         <source>Name</source>
         <translation>Nombre</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="125"/>
+        <location filename="../../fieldapp/ui/sources.py" line="136"/>
         <source>Phone</source>
         <translation>Teléfono</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="126"/>
+        <location filename="../../fieldapp/ui/sources.py" line="137"/>
         <source>Email</source>
         <translation>Correo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="127"/>
+        <location filename="../../fieldapp/ui/sources.py" line="138"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="130"/>
+        <location filename="../../fieldapp/ui/sources.py" line="142"/>
         <source>Flags</source>
         <translation>Avisos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="132"/>
+        <location filename="../../fieldapp/ui/sources.py" line="144"/>
         <source>DNC: do not call · DNT: do not text · DNE: do not email</source>
         <translation>DNC: no llamar · DNT: no enviar mensajes · DNE: no enviar correos</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="184"/>
+        <location filename="../../fieldapp/ui/sources.py" line="196"/>
         <source>Doors</source>
         <translation>Puertas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="185"/>
+        <location filename="../../fieldapp/ui/sources.py" line="197"/>
         <source>Knocked</source>
         <translation>Tocadas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="189"/>
+        <location filename="../../fieldapp/ui/sources.py" line="201"/>
         <source>Share of the turf&apos;s doors knocked at least once</source>
         <translation>Parte de las puertas de la zona tocadas al menos una vez</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="190"/>
+        <location filename="../../fieldapp/ui/sources.py" line="202"/>
         <source>Status</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="192"/>
+        <location filename="../../fieldapp/ui/sources.py" line="204"/>
         <source>Assigned</source>
         <translation>Asignado a</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="246"/>
+        <location filename="../../fieldapp/ui/sources.py" line="258"/>
         <source>When</source>
         <translation>Cuándo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="248"/>
+        <location filename="../../fieldapp/ui/sources.py" line="260"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="250"/>
+        <location filename="../../fieldapp/ui/sources.py" line="262"/>
         <source>Title</source>
         <translation>Título</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="251"/>
+        <location filename="../../fieldapp/ui/sources.py" line="263"/>
         <source>Place</source>
         <translation>Lugar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="252"/>
+        <location filename="../../fieldapp/ui/sources.py" line="264"/>
         <source>Signups</source>
         <translation>Inscripciones</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/sources.py" line="254"/>
+        <location filename="../../fieldapp/ui/sources.py" line="266"/>
         <source>People signed up (not declined) / capacity</source>
         <translation>Personas inscritas (sin contar las que declinaron) / cupo</translation>
     </message>
@@ -4170,17 +4249,17 @@ Los detalles están en el archivo de registro.</translation>
 <context>
     <name>TaskRunner</name>
     <message>
-        <location filename="../../fieldapp/ui/tasks.py" line="186"/>
+        <location filename="../../fieldapp/ui/tasks.py" line="187"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks.py" line="187"/>
+        <location filename="../../fieldapp/ui/tasks.py" line="188"/>
         <source>Please wait</source>
         <translation>Espere, por favor</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/tasks.py" line="208"/>
+        <location filename="../../fieldapp/ui/tasks.py" line="209"/>
         <source>Stopping…</source>
         <translation>Deteniendo…</translation>
     </message>

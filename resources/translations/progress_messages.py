@@ -3,7 +3,7 @@
 # ruff: noqa
 
 QT_TRANSLATE_NOOP('Progress', 'Saving map tiles for offline use')  # fieldapp/maps/tiles.py
-QT_TRANSLATE_NOOP('Progress', 'Sending {n} of {m}')  # fieldapp/services/campaign/sync.py
+QT_TRANSLATE_NOOP('Progress', 'Sending {n} of {m}')  # fieldapp/services/campaign/revoke.py
 QT_TRANSLATE_NOOP('Progress', 'Seeding demo campaign')  # fieldapp/services/demo/seed.py
 QT_TRANSLATE_NOOP('Progress', 'Geocoding with {provider}')  # fieldapp/services/geocoding.py
 QT_TRANSLATE_NOOP('Progress', 'Offline: retrying in {seconds} s')  # fieldapp/services/geocoding.py

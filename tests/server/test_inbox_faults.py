@@ -123,11 +123,13 @@ def test_a_revoked_laptop_is_refused_and_knows_it(make_hq, make_laptop, pg_url, 
     url = hq.serve()
     laptop = joined_laptop(hq, make_laptop, url, tmp_path)
     assert sync(laptop.store, policy=FAST).online and not state.is_revoked(laptop.paths)
-    laptops.revoke(hq.store, "lee")
+    laptops.revoke(hq.store, "lee", final_upload="none")  # a lost laptop: nothing more in
     outbox.export_to_outbox(laptop.store)
+    report = sync(laptop.store, policy=FAST)
+    assert report.revoked is not None and report.revoked.final == "closed"
+    assert state.is_revoked(laptop.paths) and len(outbox.waiting(laptop.paths)) == 1
     with pytest.raises(RevokedError):
         sync(laptop.store, policy=FAST)
-    assert state.is_revoked(laptop.paths) and len(outbox.waiting(laptop.paths)) == 1
     assert inbox.inbox(hq.store) == []
 
 

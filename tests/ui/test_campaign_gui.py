@@ -107,3 +107,51 @@ def test_hq_inbox_tab_shows_held_uploads_and_retries(ctx, qtbot, make_hq, tmp_pa
     panel.table.selectRow(0)
     panel.retry_selected()
     assert problems == [] and panel.table.item(0, 2).text() == "stored"
+
+
+def test_a_revoked_laptop_says_what_happened_and_its_data_is_gone(window, ctx, qtbot, make_hq,  # type: ignore[no-untyped-def]  # noqa: F811
+                                                                   tmp_path: Path, problems,
+                                                                   shots_dir: Path) -> None:
+    """The background sender meets a revoke: the last work goes to HQ, the store is wiped,
+    the indicator says so and the dialog tells what happened, in English and Spanish."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from fieldapp import app as fieldapp_app
+    from fieldapp.core.db import sqlite_path
+    from fieldapp.services.hq import laptops
+    from fieldapp.ui.campaign import background_sync, join_file, revoked_text
+
+    store_file = sqlite_path(ctx.store.engine)
+    assert store_file is not None and store_file.exists()
+    hq = make_hq(str(tmp_path / "hq.sqlite"))
+    url = hq.serve()
+    sender = background_sync(ctx)
+    assert join_file(window, str(write_join(hq.invite("Lee", [url]), tmp_path / "lee.join")), ctx)
+    qtbot.waitUntil(lambda: not sender.running, timeout=60_000)
+    laptops.revoke(hq.store, "Lee")
+    seen: list[object] = []
+    sender.revoked.connect(seen.append)
+    sender.sync_now()
+    qtbot.waitUntil(lambda: bool(seen), timeout=60_000)
+    rev = seen[0]
+    assert problems == []
+    assert rev.wiped and rev.final == "sent" and len(rev.sent) == 1  # type: ignore[attr-defined]
+    assert not store_file.exists()
+    assert "campaign data removed" in window.sync_indicator.text()
+    title, text = revoked_text(rev)  # type: ignore[arg-type]
+    assert "sent to HQ (1 bundle)" in text and "removed from this computer" in text
+    assert "will now close" in text
+    rev.left = [Path("x.fieldbundle")]  # type: ignore[attr-defined]
+    rev.final = "offline"  # type: ignore[attr-defined]
+    for language in ("en", "es"):
+        fieldapp_app.load_translations(QApplication.instance(), language)  # type: ignore[arg-type]
+        title, text = revoked_text(rev)  # type: ignore[arg-type]
+        assert str(rev.outbox) in text  # type: ignore[attr-defined]
+        if language == "es":
+            assert "USB" in text and "revocó" in title
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text)
+        qtbot.addWidget(box)
+        box.show()
+        qtbot.waitExposed(box)
+        assert box.width() <= 1024
+        box.grab().save(str(shots_dir / f"revoked-{language}.png"))

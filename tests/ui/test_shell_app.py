@@ -216,3 +216,29 @@ def test_page_option_opens_the_window_on_that_page(app, qtbot, tmp_path) -> None
         launcher.window.close()
     finally:
         launcher.shutdown()
+
+
+def test_a_revoked_laptop_hides_the_window_tells_and_closes(app, qtbot, tmp_path,  # type: ignore[no-untyped-def]
+                                                            monkeypatch) -> None:
+    """When the background sender reports a revoke, the window goes away at once (the
+    store is gone), the dialog says what happened, and the app leaves its event loop."""
+    from PySide6.QtWidgets import QApplication
+
+    from fieldapp.services.campaign.revoke import RevokeReport
+    from fieldapp.ui import campaign
+
+    told: list[object] = []
+    exits: list[int] = []
+    monkeypatch.setattr(campaign, "show_revoked", lambda parent, rev: told.append(rev))
+    monkeypatch.setattr(QApplication, "exit", staticmethod(lambda code=0: exits.append(code)))
+    launcher = _launch(qtbot, tmp_path / "rev.sqlite", seed_demo_if_empty=True, demo_doors=60)
+    try:
+        qtbot.waitUntil(lambda: launcher.window is not None, timeout=30000)
+        window = launcher.window
+        assert window.isVisible()
+        rev = RevokeReport(campaign="C", final="sent", wiped=True)
+        campaign.background_sync(launcher.ctx).revoked.emit(rev)
+        assert told == [rev] and exits == [0]
+        assert not window.isVisible() and launcher.idle_lock is None
+    finally:
+        launcher.shutdown()

@@ -93,3 +93,64 @@ def test_unlock_takes_the_store_passphrase(tmp_path: Path) -> None:
     saved = (Path(os.environ["FIELDAPP_DATA_DIR"]) / "config" / "settings.json").read_text()
     assert "lock phrase 42" not in saved and "scrypt$" in saved
     assert lock.unlock("lock phrase 42", path)
+
+
+@pytest.mark.gui
+def test_idle_lock_covers_open_dialogs_and_sees_input_in_them(app, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Typing in a dialog is activity; once locked, a modal dialog is cancelled, a modeless
+    one and a progress dialog are hidden (shown again at unlock), and one opened while
+    locked is put away too."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialog, QLineEdit, QProgressDialog, QVBoxLayout
+
+    lock.set_lock_minutes(1)
+    lock.set_lock_passphrase("red bicycle")
+    window = QMainWindow()
+    window.setCentralWidget(QLabel("doors"))
+    qtbot.addWidget(window)
+    window.show()
+    idle = IdleLock(window, None)
+
+    def dialog(modal: bool) -> tuple[QDialog, QLineEdit]:
+        d = QDialog(window)
+        field = QLineEdit(d)
+        QVBoxLayout(d).addWidget(field)
+        field.setText("Marisol Quintanilla 414-555-0199")
+        d.setModal(modal)
+        d.show()  # (a modal one as open() shows it; exec() would block the test)
+        qtbot.waitExposed(d)
+        return d, field
+
+    modeless, _ = dialog(False)
+    modal, typing = dialog(True)
+    results: list[int] = []
+    modal.finished.connect(results.append)
+    progress = QProgressDialog("Importing…", "Cancel", 0, 0, window)
+    cancelled: list[bool] = []
+    progress.canceled.connect(lambda: cancelled.append(True))
+    progress.show()
+
+    from PySide6.QtTest import QTest
+
+    qtbot.wait(1200)  # the lock finds newly opened windows within a second
+    idle.timer.start(600)  # (minutes, in the app)
+    modal.activateWindow()
+    typing.setFocus()
+    for _ in range(4):  # 4 x 300 ms of typing in the dialog: never idle for 600 ms
+        qtbot.wait(300)
+        # as a keyboard does: through the dialog's window, on to its line edit
+        QTest.keyClick(modal.windowHandle(), Qt.Key.Key_A)
+        assert not idle.locked, "typing in a dialog keeps the app awake"
+    assert "a" in typing.text().lower()
+    qtbot.waitUntil(lambda: idle.locked, timeout=3000)  # then idle long enough
+    assert not modeless.isVisible() and not progress.isVisible() and not modal.isVisible()
+    assert results == [QDialog.DialogCode.Rejected.value] and cancelled == []
+    late, _ = dialog(False)  # e.g. a background task's window, opened behind the lock
+    qtbot.waitUntil(lambda: not late.isVisible(), timeout=3000)
+
+    idle.screen.passphrase.setText("red bicycle")
+    assert idle.screen.try_unlock()
+    assert modeless.isVisible() and progress.isVisible() and late.isVisible()
+    assert not modal.isVisible() and cancelled == []
+    for d in (modeless, modal, late, progress):
+        d.close()

@@ -76,14 +76,16 @@ def _code(response: httpx.Response) -> str:
 
 
 def _refusal(response: httpx.Response) -> FieldAppError:
+    doc: Any = None
     try:
         doc = response.json()
         code, message = str(doc.get("error", "")), str(doc.get("message", ""))
-    except ValueError:
+    except (ValueError, AttributeError):
         code, message = "", response.text[:200]
     if code == "revoked":
+        final_open = isinstance(doc, dict) and doc.get("final_upload") == "open"
         return RevokedError("HQ revoked this laptop: it can no longer send or fetch "
-                            "(ask HQ staff)")
+                            "(ask HQ staff)", final_open=final_open)
     if code in ("token-spent", "unknown-token"):
         return JoinRefusedError(f"HQ refused to join this laptop: {message}")
     return HqRefusedError(f"HQ refused ({response.status_code}): {message or code}", code,
@@ -151,6 +153,19 @@ class HqClient:
 
     def hello(self) -> dict[str, Any]:
         return dict(self._retrying("checking in", lambda: self._call("GET", "/v1/hello").json()))
+
+    def declare_final(self, paths: list[Path]) -> list[str]:
+        """A revoked laptop names the bundles of its one final upload; HQ's accepted hashes."""
+        bundles = [{"sha256": file_sha256(p), "size": p.stat().st_size, "name": p.name}
+                   for p in paths]
+        doc = self._retrying("declaring the final upload", lambda: self._call(
+            "POST", "/v1/final", json={"bundles": bundles}).json())
+        return [str(h) for h in doc.get("accepted", [])]
+
+    def final_done(self, *, wiped: bool, left: int) -> None:
+        """Tell HQ the wipe happened (it closes the final-upload window for good)."""
+        self._retrying("reporting the wipe", lambda: self._call(
+            "POST", "/v1/final/done", json={"wiped": wiped, "left": left}))
 
     def upload(self, path: Path, *, progress: Callable[[int, int], None] | None = None) -> str:
         """Send one bundle until HQ says it is stored; returns "stored" or "already"."""

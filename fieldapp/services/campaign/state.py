@@ -27,7 +27,12 @@ STATE_FORMAT = "fieldapp-campaign/1"
 
 
 class RevokedError(FieldAppError):
-    """HQ revoked this laptop: it may no longer send or fetch."""
+    """HQ revoked this laptop: it may no longer send or fetch (except, once, a final
+    upload while ``final_open``)."""
+
+    def __init__(self, message: str, *, final_open: bool = False) -> None:
+        super().__init__(message)
+        self.final_open = final_open
 
 
 class JoinRefusedError(FieldAppError):
@@ -47,6 +52,7 @@ class CampaignState:
     secret: str | None = None
     enrolled_at: str | None = None
     revoked: bool = False
+    wiped_at: str | None = None
     refused: str | None = None
     last_try: str | None = None
     last_ok: str | None = None

@@ -3,6 +3,10 @@
 Used by ``fieldapp sync`` and by the GUI's background sender alike. A bundle leaves the
 outbox only after HQ confirmed it stored it (or already had it). Being offline is not an
 error of the run: the report says so and the outbox keeps waiting.
+
+When HQ answers that this laptop is revoked, the run becomes the revoke flow
+(:mod:`.revoke`): a last upload of anything unsent, then the wipe; ``report.revoked``
+says what happened. The store is closed for good afterwards.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from fieldapp import paths
 from fieldapp.core.db import Store
 from fieldapp.core.site import SitePaths
 from fieldapp.errors import FieldAppError
-from fieldapp.services.campaign import outbox
+from fieldapp.services.campaign import outbox, revoke
 from fieldapp.services.campaign.client import (
     PIECE_BYTES,
     HqClient,
@@ -47,6 +51,8 @@ class SyncReport:
     packets: list[str] = field(default_factory=list)
     waiting: int = 0
     message: str = ""
+    revoked: revoke.RevokeReport | None = None
+    purged: int | None = None  # details dropped by the automatic purge (None: it did not run)
 
 
 def need_state(site: SitePaths | None = None) -> CampaignState:
@@ -114,17 +120,20 @@ def sync(store: Store, *, progress: Progress | None = None, policy: RetryPolicy 
          on_packet: Callable[[Path, str], object] | None = None) -> SyncReport:
     """Send what waits in the outbox and fetch new turf packets, from the first server that answers.
 
-    ``on_packet(path, status)`` is called after each fetched packet is merged.
+    ``on_packet(path, status)`` is called after each fetched packet is merged. A revoked
+    laptop makes its last upload and is wiped (``report.revoked``).
     """
     progress = progress or Progress()
     site = store.site
     state = need_state(site)
-    if state.revoked:
-        raise RevokedError("HQ revoked this laptop: it can no longer send or fetch")
+    if state.wiped_at:
+        raise RevokedError(f"HQ revoked this laptop and the campaign's data was removed from "
+                           f"it on {state.wiped_at[:10]}; bundles left for HQ wait in "
+                           f"{outbox.outbox_dir(site)}")
     report = SyncReport()
     state.last_try = now_text()
     save_state(state, site)
-    errors = []
+    errors: list[str] = []
     for server in state.servers:
         with HqClient(server, state.secret, timeout=timeout, policy=policy,
                       piece_bytes=piece_bytes or PIECE_BYTES) as client:
@@ -132,20 +141,30 @@ def sync(store: Store, *, progress: Progress | None = None, policy: RetryPolicy 
                 if not state.enrolled:
                     _enrol(state, client, store)
                 client.hello()
+                if state.revoked:  # known from before, yet HQ answers: it was taken back
+                    state.revoked = False
+                    save_state(state, site)
                 report.online, report.server = True, server
                 _send(client, report, progress, on_bytes or (lambda done, total: None), site)
                 _fetch(store, state, client, report, on_packet)
+                if report.sent:  # HQ confirmed bundles: the retention setting may purge
+                    _auto_purge(store, report)
             except HqUnreachableError as exc:
                 errors.append(str(exc))
                 if report.online:
                     break
                 continue
-            except RevokedError:
-                state.revoked = True
-                state.last_error = "revoked by HQ"
-                save_state(state, site)
-                raise
+            except RevokedError as exc:
+                log.info("HQ answered that this laptop is revoked (final upload %s)",
+                         "open" if exc.final_open else "closed")
+                report.online, report.server = True, server
+                report.revoked = revoke.finish(store, state, client, final_open=exc.final_open,
+                                               progress=progress, on_bytes=on_bytes)
+                return _revoked(report, site)
             break
+    if state.revoked and not report.online:  # told before, and HQ is out of reach now
+        report.revoked = revoke.finish(store, state, None, final_open=False, progress=progress)
+        return _revoked(report, site)
     report.waiting = len(outbox.waiting(site))
     state = load_state(site) or state
     if report.online and not report.failed:
@@ -154,6 +173,27 @@ def sync(store: Store, *, progress: Progress | None = None, policy: RetryPolicy 
         state.last_error = "; ".join(errors or list(report.failed.values()))[:500] or None
     save_state(state, site)
     report.message = state.last_error or ""
+    return report
+
+
+def _auto_purge(store: Store, report: SyncReport) -> None:
+    from fieldapp.services import retention
+
+    with store.transaction() as session:
+        done = retention.auto_purge(session)
+    if done is not None:
+        report.purged = done.total
+
+
+def _revoked(report: SyncReport, site: SitePaths | None) -> SyncReport:
+    assert report.revoked is not None
+    report.waiting = len(report.revoked.left)
+    state = load_state(site)
+    if state is not None:
+        state.last_error = "revoked by HQ" + ("" if report.revoked.wiped else
+                                              f": {report.revoked.problem}")
+        save_state(state, site)
+        report.message = state.last_error
     return report
 
 
@@ -166,6 +206,7 @@ class SyncStatus:
     last_error: str | None
     enrolled: bool
     revoked: bool
+    wiped_at: str | None = None
 
 
 def status(site: SitePaths | None = None) -> SyncStatus:
@@ -174,4 +215,5 @@ def status(site: SitePaths | None = None) -> SyncStatus:
         campaign=state.campaign if state else None, waiting=outbox.waiting(site),
         last_try=state.last_try if state else None, last_ok=state.last_ok if state else None,
         last_error=state.last_error if state else None,
-        enrolled=bool(state and state.enrolled), revoked=bool(state and state.revoked))
+        enrolled=bool(state and state.enrolled), revoked=bool(state and state.revoked),
+        wiped_at=state.wiped_at if state else None)

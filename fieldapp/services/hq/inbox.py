@@ -92,8 +92,10 @@ def _offset(spool: Path, row: HqUpload) -> int:
 
 
 def start(store: Store, spool: Path, laptop_id: str, sha256: object, size: object, name: object,
-          max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[UploadState, bool]:
-    """Announce an upload; returns its state and whether HQ already has it whole."""
+          max_bytes: int = DEFAULT_MAX_BYTES, *, review: bool = False) -> tuple[UploadState, bool]:
+    """Announce an upload; returns its state and whether HQ already has it whole.
+
+    ``review``: a revoked laptop's final upload, held for staff instead of merged."""
     if not isinstance(sha256, str) or not _SHA_RE.match(sha256):
         raise UploadError("'sha256' must be 64 lowercase hex digits", "bad-request", 400)
     if not isinstance(size, int) or isinstance(size, bool) or size <= 0:
@@ -104,13 +106,13 @@ def start(store: Store, spool: Path, laptop_id: str, sha256: object, size: objec
     if not isinstance(name, str) or not _NAME_RE.match(name):
         raise UploadError("'name' must be a plain file name", "bad-request", 400)
     try:
-        return _start(store, spool, laptop_id, sha256, size, name)
+        return _start(store, spool, laptop_id, sha256, size, name, review)
     except IntegrityError:  # the same bundle announced twice at once: the other one won
-        return _start(store, spool, laptop_id, sha256, size, name)
+        return _start(store, spool, laptop_id, sha256, size, name, review)
 
 
 def _start(store: Store, spool: Path, laptop_id: str, sha256: str, size: int,
-           name: str) -> tuple[UploadState, bool]:
+           name: str, review: bool) -> tuple[UploadState, bool]:
     with store.transaction() as session:
         row = session.scalar(select(HqUpload).where(HqUpload.sha256 == sha256))
         if row is not None:
@@ -123,7 +125,7 @@ def _start(store: Store, spool: Path, laptop_id: str, sha256: str, size: int,
             return state, row.status != "receiving"
         row = HqUpload(id=new_id(), laptop_id=laptop_id, sha256=sha256, size=size,
                        file_name=name, status="receiving", message="", records=0,
-                       created_at=_now())
+                       created_at=_now(), review=review)
         session.add(row)
         upload_id = row.id
     _part(spool, upload_id).touch()
@@ -277,8 +279,16 @@ def merge_upload(store: Store, spool: Path, upload_id: str) -> MergeOutcome:
     with store.session() as session:
         row = session.get(HqUpload, upload_id)
         assert row is not None
-        laptop_id = row.laptop_id
+        laptop_id, review = row.laptop_id, row.review
     status, message, records, bundle_id = "held", "", 0, None
+    if review:  # a revoked laptop's final upload: a person decides (hq inbox --retry)
+        message = (f"final upload from a revoked laptop: review it, then `fieldapp hq inbox "
+                   f"--retry {upload_id[:8]}` merges it")
+        with store.transaction() as session:
+            session.execute(update(HqUpload).where(HqUpload.id == upload_id).values(
+                status=status, message=message, merged_at=_now()))
+        log.info("upload %s: held for review (final upload of a revoked laptop)", upload_id)
+        return MergeOutcome(upload_id, status, message, 0, time.monotonic() - began)
     try:
         known = laptop_keys(store, laptop_id)
         if known is not None:
@@ -312,6 +322,7 @@ def retry(store: Store, upload_id: str) -> None:
             raise FieldAppError(f"no held upload {upload_id!r} (see `fieldapp hq inbox`)")
         row.status = "stored"
         row.message = ""
+        row.review = False  # staff looked at it: merge it
 
 
 @dataclass

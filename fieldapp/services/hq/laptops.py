@@ -37,10 +37,12 @@ log = logging.getLogger(__name__)
 class EnrolError(FieldAppError):
     """A join or a request HQ refuses; ``code`` is what the server answers."""
 
-    def __init__(self, message: str, code: str, status: int = 403) -> None:
+    def __init__(self, message: str, code: str, status: int = 403, *,
+                 detail: dict[str, Any] | None = None) -> None:
         super().__init__(message)
         self.code = code
         self.status = status
+        self.detail = detail or {}
 
 
 def digest(secret: str) -> str:
@@ -113,14 +115,12 @@ def find_laptop(store: Store, text: str) -> Laptop:
     raise NotFoundError(f"no laptop called {text!r} (see `fieldapp hq laptops`)")
 
 
-def revoke(store: Store, text: str) -> Laptop:
-    """Refuse everything from this laptop from now on (its uploads, its packets, its token)."""
-    lap = find_laptop(store, text)
-    with store.transaction() as session:
-        session.execute(update(HqLaptop).where(HqLaptop.id == lap.id)
-                        .values(status="revoked", revoked_at=_now()))
-    log.info("revoked laptop %s", lap.id)
-    return find_laptop(store, lap.id)
+def revoke(store: Store, text: str, **options: Any) -> Laptop:
+    """Revoke a laptop: its packets and token are refused from now on, and it may make one
+    final upload (:func:`fieldapp.services.hq.revocation.revoke` says how, and why)."""
+    from fieldapp.services.hq import revocation
+
+    return revocation.revoke(store, text, **options).laptop
 
 
 @contextlib.contextmanager
@@ -180,8 +180,9 @@ def enrol(store: Store, token: Any, public_doc: Any) -> tuple[str, str]:
     return laptop_id, secret
 
 
-def authenticate(store: Store, secret: str | None) -> Laptop:
-    """Who sends this request; refuses unknown secrets and revoked laptops."""
+def authenticate(store: Store, secret: str | None, *, allow_revoked: bool = False) -> Laptop:
+    """Who sends this request; refuses unknown secrets, and revoked laptops unless
+    ``allow_revoked`` (the final-upload requests, which check the window themselves)."""
     if not secret:
         raise EnrolError("this request needs the laptop's secret (join the campaign first)",
                          "no-credentials", 401)
@@ -189,8 +190,10 @@ def authenticate(store: Store, secret: str | None) -> Laptop:
         row = session.scalar(select(HqLaptop).where(HqLaptop.secret_hash == digest(secret)))
         if row is None:
             raise EnrolError("HQ does not know this laptop", "unknown-laptop", 401)
-        if row.status == "revoked":
-            raise EnrolError("this laptop was revoked by HQ", "revoked")
+        if row.status == "revoked" and not allow_revoked:
+            from fieldapp.services.hq.revocation import refusal
+
+            raise refusal(row)
         return _plain(row)
 
 

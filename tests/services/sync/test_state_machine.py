@@ -39,6 +39,9 @@ from fieldapp.core.db import Store, open_store, sqlite_path
 from fieldapp.core.hlc import stamp_ms, wall_ms
 from fieldapp.core.models import SYNCED_MODELS, ContactAttempt, Door, Fact, Person
 from fieldapp.services import retention
+from fieldapp.services.campaign import revoke as revoke_flow
+from fieldapp.services.campaign.state import CampaignState, now_text, save_state
+from fieldapp.services.sync import keys
 from fieldapp.services.sync.bundle import export_bundle
 from fieldapp.services.sync.merge import import_bundle
 from tests.pgserver import PgServer
@@ -330,23 +333,33 @@ class SyncMachine(RuleBasedStateMachine):
             self.before_purge.setdefault(i, []).append(before)
 
     @precondition(lambda self: self.revoked < 2)
-    @rule(i=st.integers(0, SITES - 1))
-    def revoke(self, i: int) -> None:
-        """HQ revokes site i: a last upload, the wipe, and a new laptop in its place."""
+    @rule(i=st.integers(0, SITES - 1), uploaded_first=st.booleans())
+    def revoke(self, i: int, uploaded_first: bool) -> None:
+        """HQ revokes site i: the revoke flow (HQ out of reach: the unsent work is exported
+        into the outbox and carried to HQ by hand), the wipe, and a new laptop in its place."""
         if self.pg is not None and i == 0:
             return  # HQ's PostgreSQL store is not a laptop: nobody revokes it
         site = self.sites[i]
-        self.export(i, True)
-        with site.store.session() as s:
-            assert retention.unsent_count(s) == 0
+        if uploaded_first:
+            self.export(i, True)
+        snapshot = dump_tables(site.store)
         path = sqlite_path(site.store.engine)
-        assert path is not None
+        assert path is not None and path.exists()
+        told = CampaignState(campaign="C", laptop_name=site.name, laptop_id=site.name,
+                             servers=[], token="", hq_name="hq", hq_fingerprint="",
+                             joined_at=now_text(), secret="s", revoked=True)
+        save_state(told, site.paths)
+        report = revoke_flow.finish(site.store, told, None, final_open=False)
+        assert report.wiped and report.final == "offline", report.problem
+        assert not keys.keys_exist(site.paths)
+        assert not path.exists()
+        self.bundles.extend(report.left)  # the USB handover: HQ merges them like any bundle
+        carried = [snapshot] if report.left else []
+        earlier = [self.latest.pop(i)] if i in self.latest else []
         self.retired.append((site.store.site_id,
-                             [*self.before_purge.pop(i, []), self.latest.pop(i)]))
+                             [*self.before_purge.pop(i, []), *earlier, *carried]))
         wall = site.store.clock._wall
         site.close()
-        removed = retention.wipe_store(path, unsent=0)
-        assert path in removed and not path.exists()
         self.revoked += 1
         new = Site(self.tmp, f"s{i}r{self.revoked}",
                    fresh_store(self.tmp / f"s{i}r{self.revoked}.sqlite"))
@@ -354,7 +367,7 @@ class SyncMachine(RuleBasedStateMachine):
         self.sites[i] = new
         self.joined[i] = len(self.bundles)
         connect(*self.sites, self.reader)
-        _note("a site was revoked")
+        _note("a site was revoked" + (" with work left to carry" if report.left else ""))
 
     # the check
     def check_merges(self) -> None:
@@ -427,7 +440,9 @@ def test_purge_and_revoke_in_a_fixed_run_converge() -> None:
         assert any(r["notes"] for r in dump_tables(m.sites[0].store)["doors"]), \
             "details sent back by another site come back"
         m.contact(2, 0, "canvassed")
-        m.revoke(2)
+        m.revoke(2, False)  # the knock was never exported: it leaves in the last bundle
+        m.contact(1, 0, "refused")
+        m.revoke(1, True)
         m.create_door(2, "new laptop", "1 elm st")
         m.gossip(True)
     finally:
