@@ -211,6 +211,24 @@ class Page(RefreshingPage):
         self.last_results: list[ImportResult | FieldAppError] = []
         self._ahead: dict[str, int | None] = {}  # quarantined bundle id -> lead now (ms)
         layout = page_layout(self)
+        self._build_header(layout)
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs, 1)
+        self.tabs.addTab(self._build_history(), self.tr("History"))
+        self.tabs.addTab(self._build_conflicts(), self.tr("Conflicts"))
+        self.tabs.addTab(self._build_duplicates(), self.tr("Possible duplicates"))
+        from fieldapp.ui.campaign import OutboxPanel
+
+        self.outbox_panel = OutboxPanel(ctx)  # joined campaign, what waits for HQ, Send now
+        self.tabs.addTab(self.outbox_panel, self.tr("Outbox"))
+        from fieldapp.ui.hq_inbox import InboxPanel, is_hq
+
+        if is_hq(ctx):  # the store behind `hq serve`: what the laptops sent
+            self.inbox_panel = InboxPanel(ctx)
+            self.tabs.addTab(self.inbox_panel, self.tr("HQ inbox"))
+
+    def _build_header(self, layout: QVBoxLayout) -> None:
+        """The title with Export and Import, the store's status and the last result."""
         self.header = PageHeader(self.title(), self.tr(
             "Bundles carry your work to the office and back: signed, encrypted files for a USB "
             "stick or e-mail. Drop .fieldbundle files here to import them."))
@@ -232,9 +250,8 @@ class Page(RefreshingPage):
         self.result_label.setVisible(False)
         layout.addWidget(self.result_label)
 
-        self.tabs = QTabWidget()
-        layout.addWidget(self.tabs, 1)
-        # History
+    def _build_history(self) -> QWidget:
+        """Every bundle in and out; a quarantined one can be accepted from here."""
         history = QWidget()
         hl = QVBoxLayout(history)
         hl.setContentsMargins(0, 8, 0, 0)
@@ -255,8 +272,9 @@ class Page(RefreshingPage):
         row.addWidget(self.accept_button)
         hl.addLayout(row)
         self.history_table.itemSelectionChanged.connect(self._history_selected)
-        self.tabs.addTab(history, self.tr("History"))
-        # Conflicts
+        return history
+
+    def _build_conflicts(self) -> QWidget:
         self.conflict_table = _table([self.tr("Record"), self.tr("Field"), self.tr("Kept value"),
                                       self.tr("Written by"), self.tr("Other value"),
                                       self.tr("Written by")])
@@ -266,16 +284,14 @@ class Page(RefreshingPage):
         self.use_other_button = QPushButton(self.tr("Use the other value"))
         self.keep_button.clicked.connect(lambda: self.resolve_selected_conflict("winner"))
         self.use_other_button.clicked.connect(lambda: self.resolve_selected_conflict("loser"))
-        self.tabs.addTab(
-            _review_tab(
-                self.conflict_table,
-                self.tr("The newer write was kept. Nothing is lost: choose the other "
-                        "value to write it back (it then travels like any edit)."),
-                [self.keep_button, self.use_other_button],
-            ),
-            self.tr("Conflicts"),
+        return _review_tab(
+            self.conflict_table,
+            self.tr("The newer write was kept. Nothing is lost: choose the other "
+                    "value to write it back (it then travels like any edit)."),
+            [self.keep_button, self.use_other_button],
         )
-        # Duplicates
+
+    def _build_duplicates(self) -> QWidget:
         self.dup_table = _table([self.tr("Door A"), self.tr("Door B"), self.tr("Why")])
         for i, w in enumerate((380, 380)):
             self.dup_table.setColumnWidth(i, w)
@@ -285,24 +301,12 @@ class Page(RefreshingPage):
         self.merge_a_button.clicked.connect(lambda: self.resolve_selected_duplicate("merge", "a"))
         self.merge_b_button.clicked.connect(lambda: self.resolve_selected_duplicate("merge", "b"))
         self.distinct_button.clicked.connect(lambda: self.resolve_selected_duplicate("distinct", ""))
-        self.tabs.addTab(
-            _review_tab(
-                self.dup_table,
-                self.tr("The same address was entered on two laptops. Merging keeps one "
-                        "door and moves its people; keeping both marks them distinct."),
-                [self.merge_a_button, self.merge_b_button, self.distinct_button],
-            ),
-            self.tr("Possible duplicates"),
+        return _review_tab(
+            self.dup_table,
+            self.tr("The same address was entered on two laptops. Merging keeps one "
+                    "door and moves its people; keeping both marks them distinct."),
+            [self.merge_a_button, self.merge_b_button, self.distinct_button],
         )
-        from fieldapp.ui.campaign import OutboxPanel
-
-        self.outbox_panel = OutboxPanel(ctx)  # joined campaign, what waits for HQ, Send now
-        self.tabs.addTab(self.outbox_panel, self.tr("Outbox"))
-        from fieldapp.ui.hq_inbox import InboxPanel, is_hq
-
-        if is_hq(ctx):  # the store behind `hq serve`: what the laptops sent
-            self.inbox_panel = InboxPanel(ctx)
-            self.tabs.addTab(self.inbox_panel, self.tr("HQ inbox"))
 
     def title(self) -> str:
         return self.tr("Sync")
