@@ -50,6 +50,7 @@ from fieldapp.core.models import (
 )
 from fieldapp.core.serialize import canonical_json, format_dt, to_plain
 from fieldapp.services.sync import knowledge
+from fieldapp.services.sync.common import among
 from fieldapp.services.sync.format import parse_field_clock
 
 # The merge module's logger name, so log lines read as they did before the split.
@@ -215,7 +216,7 @@ class Merger:
         current = {
             r["id"]: dict(r)
             for r in self.session.execute(
-                select(t).where(t.c.id.in_([row["id"] for row in rows]))
+                select(t).where(among(self.session, t.c.id, [row["id"] for row in rows]))
             ).mappings()
         }
         inserts: list[dict[str, Any]] = []
