@@ -271,7 +271,7 @@ def build_voters(n: int, folder: Path, *, again: bool = False) -> Prepare:
 
 
 CASES = [
-    Case("entry", "canvass entry_doors (one turf)", "doors", 4_000, build_entry),
+    Case("entry", "canvass entry_doors (one turf)", "doors", 8_000, build_entry),
     Case("walk", "walk sheet build_sheet (one turf)", "doors", 4_000, build_walk),
     Case("map", "map data load_map_data", "doors", 40_000, build_map),
     Case("import", "bundle import into an empty store", "contacts", 10_000, build_import),
