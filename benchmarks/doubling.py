@@ -278,7 +278,7 @@ CASES = [
     Case("merge", "1,000-contact bundle into a store of N doors", "doors", 50_000, build_merge_into),
     Case("held", "bundles in a row holding records, then the parents", "bundles", 20, build_held),
     Case("pairs", "find_duplicates, two doors an address", "doors", 20_000, build_pairs),
-    Case("group", "find_duplicates in one address group", "pairs", 5_000, build_group),
+    Case("group", "find_duplicates in one address group", "pairs", 20_000, build_group),
     Case("voters", "voter import into an empty store", "rows", 20_000, build_voters),
     Case("revoters", "voter re-import, nothing changed", "rows", 20_000,
          lambda n, f: build_voters(n, f, again=True)),
