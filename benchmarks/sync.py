@@ -35,6 +35,8 @@ from fieldapp.services.sync.bundle import export_bundle  # noqa: E402
 from fieldapp.services.sync.merge import import_bundle  # noqa: E402
 
 CODES = ["not_home", "canvassed", "refused", "come_back", "moved"]
+# A laptop that joined no campaign exports only with a passphrase (cheap scrypt: not timed work).
+SECRET = {"passphrase": b"bench-sync", "scrypt_log_n": 2}
 
 
 def seed(store: Store, doors: list[str], contacts: int, rng: random.Random) -> None:
@@ -125,7 +127,7 @@ def main() -> int:
         print(f"Source store: {args.contacts:,} contact attempts on {args.doors:,} doors")
 
         start = time.perf_counter()
-        bundle = export_bundle(src, work / "out").path
+        bundle = export_bundle(src, work / "out", **SECRET).path
         t_export = time.perf_counter() - start
         size = bundle.stat().st_size
         print(f"export            {t_export:7.2f} s   {records / t_export:9,.0f} records/s   "
@@ -134,7 +136,7 @@ def main() -> int:
         shutil.copyfile(template, work / "dest.sqlite")
         dest = open_store(work / "dest.sqlite")
         start = time.perf_counter()
-        result = import_bundle(dest, bundle)
+        result = import_bundle(dest, bundle, passphrase=SECRET["passphrase"])
         t_import = time.perf_counter() - start
         assert result.total().new == records, result.total()
         print(f"import            {t_import:7.2f} s   {records / t_import:9,.0f} records/s")
@@ -151,16 +153,16 @@ def main() -> int:
         # 100 bundles of 1,000 contacts: a laptop exporting since-last after each shift.
         laptop = open_store(work / "laptop.sqlite")
         ldoors = make_doors(laptop, 1_000)
-        files = [export_bundle(laptop, work / "shifts").path]
+        files = [export_bundle(laptop, work / "shifts", **SECRET).path]
         for _ in range(args.bundles):
             seed(laptop, ldoors, args.per_bundle, rng)
-            files.append(export_bundle(laptop, work / "shifts", since_last=True).path)
+            files.append(export_bundle(laptop, work / "shifts", since_last=True, **SECRET).path)
         shutil.copyfile(template, work / "hub.sqlite")
         hub = open_store(work / "hub.sqlite")
-        import_bundle(hub, files[0])
+        import_bundle(hub, files[0], passphrase=SECRET["passphrase"])
         start = time.perf_counter()
         for f in files[1:]:
-            import_bundle(hub, f)
+            import_bundle(hub, f, passphrase=SECRET["passphrase"])
         t_many = time.perf_counter() - start
         n = args.bundles * args.per_bundle
         print(f"merge {args.bundles} bundles {t_many:7.2f} s   {n / t_many:9,.0f} contacts/s   "

@@ -23,6 +23,7 @@ from typing import Any
 
 from sqlalchemy import JSON, Column, Connection, Index, Table, insert, select
 from sqlalchemy.engine import Dialect
+from sqlalchemy.exc import DBAPIError
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +50,7 @@ def insert_rows(
         # let SQLAlchemy fill it row by row.
         connection.execute(insert(table), [{**row, **same} for row in rows])
         return
-    connection.exec_driver_sql(plan.sql, plan.tuples(rows, plan.convert_same(same)))
+    _execute(connection, plan.sql, plan.tuples(rows, plan.convert_same(same)))
 
 
 # The import's page cache: with the non-lookup indexes built after the load the
@@ -269,3 +270,25 @@ def _reuse_empty(process: Callable[[Any], Any]) -> Callable[[Any], Any]:
         return process(value)
 
     return dump
+
+
+# From this many rows on, PostgreSQL gets the rows through COPY: one stream instead of a
+# bind and execute per row, about a third less work for the importer and the server.
+COPY_MIN_ROWS = 10
+
+
+def _execute(connection: Connection, sql: str, tuples: list[tuple[Any, ...]]) -> None:
+    """Run a compiled INSERT for every tuple: COPY on PostgreSQL, executemany elsewhere."""
+    if connection.dialect.name != "postgresql" or len(tuples) < COPY_MIN_ROWS:
+        connection.exec_driver_sql(sql, tuples)
+        return
+    head, _, _ = sql.partition(" VALUES ")  # INSERT INTO t (a, b) -> COPY t (a, b) FROM STDIN
+    copy_sql = "COPY " + head.removeprefix("INSERT INTO ") + " FROM STDIN"
+    dbapi = connection.dialect.loaded_dbapi
+    raw: Any = connection.connection.driver_connection
+    try:
+        with raw.cursor() as cursor, cursor.copy(copy_sql) as copy:
+            for values in tuples:
+                copy.write_row(values)
+    except dbapi.Error as exc:  # as SQLAlchemy would raise it (IntegrityError...)
+        raise DBAPIError.instance(copy_sql, None, exc, dbapi.Error, dialect=connection.dialect) from exc

@@ -6,7 +6,7 @@ booleans, NULLs, column defaults. These tests insert the same values once
 through ORM objects and once through bulk_insert and compare the stored rows
 as the driver returns them (no SQLAlchemy type processing on the way back),
 then as the ORM loads them. On SQLite always; on PostgreSQL with the test
-server of tests/pgserver.py.
+server of tests/pgserver.py, where a batch of rows goes through COPY.
 """
 
 from __future__ import annotations
@@ -15,9 +15,11 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
+from sqlalchemy.exc import IntegrityError
 
 from fieldapp.core.db import Store, open_store
+from fieldapp.core.fastinsert import COPY_MIN_ROWS
 from fieldapp.core.ids import new_id
 from fieldapp.core.models import Campaign, ContactAttempt, Door, Person, SurveyQuestion, Synced
 from fieldapp.core.stamping import bulk_insert
@@ -36,7 +38,8 @@ DOOR = {"street_number": "2147", "house_number": 2147, "street_name": "W Kilbour
         "unit": "Apt 3", "city": "Milwaukee", "state": "WI", "zip": "53233",
         "address_key": "k", "building_key": "b", "lat": 43.0412345678, "lon": -87.9456789012,
         "geocode_source": "file", "turf_id": None, "do_not_knock": True,
-        "do_not_knock_reason": "dog", "merged_into_id": None}
+        "do_not_knock_reason": "dog", "merged_into_id": None,
+        "notes": 'gate\tcode "4\\2"\nback door \\N, \\. or \u00e9'}
 PERSON = {"first_name": "José", "last_name": "Ñúñez", "phone": "", "tags": ["vip", "es"],
           "birth_year": None, "voter_id": "V1", "do_not_call": False, "do_not_text": True,
           "merged_into_id": None}
@@ -73,7 +76,8 @@ def _loaded(store: Store, model: type[Synced], record_id: str) -> dict[str, Any]
         return {c.key: getattr(obj, c.key) for c in model.__table__.columns if c.key not in STAMPS}
 
 
-def test_bulk_inserted_rows_read_back_like_orm_inserted_ones(any_store: Store) -> None:
+@pytest.mark.parametrize("batch", [1, COPY_MIN_ROWS], ids=["one row", "a batch"])
+def test_bulk_inserted_rows_read_back_like_orm_inserted_ones(any_store: Store, batch: int) -> None:
     store = any_store
     ids: dict[str, tuple[str, str]] = {}
     with store.transaction() as s:
@@ -89,18 +93,19 @@ def test_bulk_inserted_rows_read_back_like_orm_inserted_ones(any_store: Store) -
             orm = model(**values)
             s.add(orm)
             s.flush()
-            bulk_row = {"id": new_id(), **values}
-            bulk_insert(s, model, [bulk_row])
-            ids[model.__tablename__] = (orm.id, bulk_row["id"])
+            bulk_rows = [{"id": new_id(), **values} for _ in range(batch)]
+            bulk_insert(s, model, bulk_rows)
+            ids[model.__tablename__] = (orm.id, [r["id"] for r in bulk_rows])
             if model is Door:
                 parents["door"] = orm.id
             if model is Campaign:
                 parents["campaign"] = orm.id
     for model, _ in CASES:
-        orm_id, bulk_id = ids[model.__tablename__]
-        assert _raw(store, model, bulk_id) == _raw(store, model, orm_id), model.__tablename__
-        assert _loaded(store, model, bulk_id) == _loaded(store, model, orm_id), model.__tablename__
-    attempt = _loaded(store, ContactAttempt, ids["contact_attempts"][1])
+        orm_id, bulk_ids = ids[model.__tablename__]
+        for bulk_id in bulk_ids:
+            assert _raw(store, model, bulk_id) == _raw(store, model, orm_id), model.__tablename__
+            assert _loaded(store, model, bulk_id) == _loaded(store, model, orm_id), model.__tablename__
+    attempt = _loaded(store, ContactAttempt, ids["contact_attempts"][1][-1])
     assert attempt["attempted_at"] == dt.datetime(2026, 5, 2, 16, 5, tzinfo=dt.UTC)
     store.close()
 
@@ -121,6 +126,20 @@ def test_rows_giving_different_keys_keep_their_values_and_get_defaults(any_store
         assert found["A St"].do_not_knock is False and found["A St"].clocks == {}
         assert found["C St"].notes == "" and found["C St"].deleted is False
         assert len({d.id for d in found.values()}) == 3
+    store.close()
+
+
+def test_a_batch_that_breaks_a_rule_raises_the_database_error_and_writes_nothing(
+        any_store: Store) -> None:
+    """A repeated id in a batch: the same IntegrityError as any insert (which the bundle
+    import turns into its message), and none of the batch's rows stay."""
+    store = any_store
+    rows = [{**DOOR, "id": new_id(), "address_key": f"k{i}"} for i in range(COPY_MIN_ROWS)]
+    rows[-1]["id"] = rows[0]["id"]
+    with pytest.raises(IntegrityError), store.transaction() as s:
+        bulk_insert(s, Door, rows)
+    with store.session() as s:
+        assert s.scalar(select(func.count()).select_from(Door)) == 0
     store.close()
 
 

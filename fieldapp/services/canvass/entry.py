@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from fieldapp.core.models import Door, Person, Turf
 from fieldapp.errors import NotFoundError
 from fieldapp.services import rules
-from fieldapp.services.canvass.flags import door_suppression
+from fieldapp.services.canvass.flags import knock_suppression
 from fieldapp.services.voterstatus import listable
 
 
@@ -38,8 +38,12 @@ class EntryDoor:
 
 
 def format_address(door: Door) -> str:
-    unit = f" {door.unit}" if door.unit else ""
-    return f"{door.street_number} {door.street_name}{unit}".strip()
+    return address_line(door.street_number, door.street_name, door.unit)
+
+
+def address_line(number: str, street: str, unit: str) -> str:
+    unit = f" {unit}" if unit else ""
+    return f"{number} {street}{unit}".strip()
 
 
 def entry_doors(session: Session, turf_id: str, order: Sequence[str] | None = None) -> list[EntryDoor]:
@@ -56,10 +60,14 @@ def entry_doors(session: Session, turf_id: str, order: Sequence[str] | None = No
         from fieldapp.services.walklists import walk_order
 
         order = walk_order(session, turf_id, include_suppressed=True)
+    # Plain rows, not ORM objects: building one per door and person was most of the
+    # time on a big turf, and grew faster than the turf.
     doors = {
         d.id: d
-        for d in session.scalars(
-            select(Door).where(Door.turf_id == turf_id, Door.deleted.is_(False), Door.merged_into_id.is_(None))
+        for d in session.execute(
+            select(Door.id, Door.street_number, Door.street_name, Door.unit, Door.house_number,
+                   Door.do_not_knock, Door.do_not_knock_reason)
+            .where(Door.turf_id == turf_id, Door.deleted.is_(False), Door.merged_into_id.is_(None))
         )
     }
     ids = [i for i in order if i in doors]
@@ -70,8 +78,9 @@ def entry_doors(session: Session, turf_id: str, order: Sequence[str] | None = No
     )
     ids += [d.id for d in rest]
     people: dict[str, list[EntryPerson]] = {}
-    for p in session.scalars(
-        select(Person)
+    for p in session.execute(
+        select(Person.id, Person.door_id, Person.first_name, Person.last_name, Person.language,
+               Person.do_not_call, Person.do_not_text)
         .join(Door, Door.id == Person.door_id)
         .where(Door.turf_id == turf_id, Person.deleted.is_(False), Person.merged_into_id.is_(None),
                listable(Person))
@@ -85,9 +94,9 @@ def entry_doors(session: Session, turf_id: str, order: Sequence[str] | None = No
     return [
         EntryDoor(
             id=i,
-            address=format_address(doors[i]),
+            address=address_line(doors[i].street_number, doors[i].street_name, doors[i].unit),
             people=tuple(people.get(i, [])),
-            suppressed=door_suppression(doors[i]),
+            suppressed=knock_suppression(doors[i].do_not_knock, doors[i].do_not_knock_reason),
             last_result=last.get(i, (None, None))[0],
             last_at=last.get(i, (None, None))[1],
         )

@@ -12,8 +12,13 @@ from fieldapp.services.canvass.doors import _door
 
 def door_suppression(door: Door) -> str | None:
     """Why this door is left out of walk lists, or None when it may be knocked."""
-    if door.do_not_knock:
-        return "Do not knock" + (f": {door.do_not_knock_reason}" if door.do_not_knock_reason else "")
+    return knock_suppression(door.do_not_knock, door.do_not_knock_reason)
+
+
+def knock_suppression(do_not_knock: bool, reason: str) -> str | None:
+    """:func:`door_suppression` from the two columns (for lists read as plain rows)."""
+    if do_not_knock:
+        return "Do not knock" + (f": {reason}" if reason else "")
     return None
 
 

@@ -213,6 +213,26 @@ def test_same_address_on_two_laptops_is_a_possible_duplicate_resolved_by_a_synce
         assert s.get(Door, db).deleted and s.scalars(select(Person)).one().door_id == da
 
 
+def test_one_address_on_three_laptops_gives_each_pair_once_for_review(
+    make_site: Callable[..., Site], tmp_path: Path
+) -> None:
+    a, b, c, hq = make_site("a"), make_site("b"), make_site("c"), make_site("hq")
+    connect(a, b, c, hq)
+    doors = sorted(new_door(site, address_key="12 main st|milwaukee") for site in (a, b, c))
+    imp(hq, export(a, tmp_path / "a"))
+    assert imp(hq, export(b, tmp_path / "b")).duplicates == 1
+    assert imp(hq, export(c, tmp_path / "c")).duplicates == 2  # c pairs with a and with b
+    # A fourth door there: three new pairs, the three known ones not again.
+    doors = sorted([*doors, new_door(a, address_key="12 main st|milwaukee")])
+    assert imp(hq, export(a, tmp_path / "a2", since_last=True)).duplicates == 3
+    with hq.store.session() as s:
+        pairs = [(d.table_name, d.a_id, d.b_id, d.reason, d.status)
+                 for d in s.scalars(select(PossibleDuplicate).order_by(PossibleDuplicate.a_id,
+                                                                        PossibleDuplicate.b_id))]
+    reason = "same address: 12 main st|milwaukee"
+    assert pairs == [("doors", x, y, reason, "open") for x, y in itertools.combinations(doors, 2)]
+
+
 def test_a_child_without_its_parent_is_held_until_the_parent_arrives(
     make_site: Callable[..., Site], tmp_path: Path
 ) -> None:
