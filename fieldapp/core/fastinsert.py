@@ -52,6 +52,30 @@ def insert_rows(
     connection.exec_driver_sql(plan.sql, plan.tuples(rows, plan.convert_same(same)))
 
 
+def insert_tuples(
+    connection: Connection,
+    table: Table,
+    keys: tuple[str, ...],
+    rows: list[tuple[Any, ...]],
+    same: dict[str, Any] | None = None,
+) -> None:
+    """Insert ``rows``, each a tuple of the ``keys`` columns' values in that order.
+
+    No dict per row (a voter import's millions of rows): the tuples only get
+    their columns' bind processing (JSON dumped...) and ``same`` and the other
+    columns' defaults added. Every key must be a column.
+    """
+    if not rows:
+        return
+    same = same or {}
+    plan = _insert_plan(table, connection.dialect, frozenset(keys), tuple(sorted(same)), keys)
+    if plan is None:
+        connection.execute(insert(table), [{**dict(zip(keys, row, strict=True)), **same}
+                                           for row in rows])
+        return
+    connection.exec_driver_sql(plan.sql, plan.from_tuples(rows, plan.convert_same(same)))
+
+
 # The import's page cache: with the non-lookup indexes built after the load the
 # working set is the lookup indexes and the pages being appended to.
 IMPORT_CACHE_KIB = 128 * 1024
@@ -163,24 +187,49 @@ class _InsertPlan:
             out.append(values)
         return out
 
+    def from_tuples(self, rows: list[tuple[Any, ...]], same: tuple[Any, ...] = ()
+                    ) -> list[tuple[Any, ...]]:
+        """The parameters of rows given as tuples in ``keys`` order."""
+        processors, generated = self.processors, self.generated
+        constants = same + self.constants
+        if not processors and not generated:
+            return [row + constants for row in rows] if constants else rows
+        out: list[tuple[Any, ...]] = []
+        for row in rows:
+            if processors:
+                listed = list(row)
+                for index, process in processors:
+                    listed[index] = process(listed[index])
+                row = tuple(listed)
+            if constants:
+                row += constants
+            if generated:
+                row += tuple(make() for make in generated)
+            out.append(row)
+        return out
+
     def _fill(self, key: str) -> Any:
         make = self.missing.get(key)
         return make() if make is not None else None
 
 
-_PLANS: dict[tuple[int, str, frozenset[str], tuple[str, ...]], _InsertPlan | None] = {}
+_PlanKey = tuple[int, str, frozenset[str], tuple[str, ...], tuple[str, ...]]
+_PLANS: dict[_PlanKey, _InsertPlan | None] = {}
 
 
 def _insert_plan(table: Table, dialect: Dialect, given: frozenset[str],
-                 same: tuple[str, ...] = ()) -> _InsertPlan | None:
-    cache_key = (id(table), f"{dialect.name}+{dialect.driver}:{dialect.paramstyle}", given, same)
+                 same: tuple[str, ...] = (), order: tuple[str, ...] = ()) -> _InsertPlan | None:
+    """The plan for rows giving the ``given`` columns (in ``order`` when rows are
+    tuples; in table order when they are dicts)."""
+    cache_key = (id(table), f"{dialect.name}+{dialect.driver}:{dialect.paramstyle}", given, same,
+                 order)
     if cache_key not in _PLANS:
-        _PLANS[cache_key] = _make_plan(table, dialect, given, same)
+        _PLANS[cache_key] = _make_plan(table, dialect, given, same, order)
     return _PLANS[cache_key]
 
 
 def _make_plan(table: Table, dialect: Dialect, given: frozenset[str],
-               same: tuple[str, ...] = ()) -> _InsertPlan | None:
+               same: tuple[str, ...] = (), order: tuple[str, ...] = ()) -> _InsertPlan | None:
     if dialect.paramstyle == "qmark":
         mark = "?"
     elif dialect.paramstyle in ("format", "pyformat"):
@@ -222,6 +271,10 @@ def _make_plan(table: Table, dialect: Dialect, given: frozenset[str],
             generated_columns.append(column)
             convert = processors.get(column.key)
             generated.append(_processed(maker, convert) if convert else maker)
+    if order:
+        if len(given_columns) != len(order):
+            raise ValueError(f"not columns of {table.name}: {sorted(given - set(table.c.keys()))}")
+        given_columns.sort(key=lambda c: order.index(c.key))
     columns = given_columns + same_columns + constant_columns + generated_columns
     quote = dialect.identifier_preparer
     sql = "INSERT INTO {} ({}) VALUES ({})".format(
