@@ -127,6 +127,19 @@ class _Parser:
         self.language_given = "language" in self.at
         self.no_language = "" if self.language_given else "en"
         self.ages = any(name in self.at for name in ("birth_year", "birth_date", "age"))
+        given = {*self.at, "voter_id"}  # (a row's voter id is "" without the column)
+        if "full_name" in given:
+            given |= {"first_name", "last_name"}
+        if self.ages:
+            given.add("birth_year")
+        if "status" in given:
+            given.add("voter_status")
+        if self.districts:
+            given.add("districts")
+        if "area_code" in given:
+            given.add("phone")
+        self.person_given = tuple(k for k in PERSON_FIELDS if k in given)
+        """The person fields this file can give a value for (the others stay empty)."""
 
     def check_cells(self, line: int, cells: list[str], joined: str) -> None:
         """NUL bytes and (in a damaged UTF-8 file) invalid bytes reject the row."""

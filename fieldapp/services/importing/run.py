@@ -78,8 +78,7 @@ def import_doors(
                      statuses=found.statuses if found else None, damaged=fmt.damaged)
     try:
         with store.transaction() as session, _bulk_load(session):
-            importer = _Importer(session, report, language_given=parser.language_given,
-                                 status_given="status" in parser.at)
+            importer = _Importer(session, report, person_given=parser.person_given)
             _read_rows(path, fmt, parser, importer, strict, progress)
             _refuse_if_nothing(path, report)
             if dry_run:
