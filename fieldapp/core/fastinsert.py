@@ -58,22 +58,32 @@ def insert_tuples(
     keys: tuple[str, ...],
     rows: list[tuple[Any, ...]],
     same: dict[str, Any] | None = None,
+    *,
+    stamp_keys: tuple[str, ...] = (),
+    first_stamp: int = 0,
 ) -> None:
     """Insert ``rows``, each a tuple of the ``keys`` columns' values in that order.
 
     No dict per row (a voter import's millions of rows): the tuples only get
     their columns' bind processing (JSON dumped...) and ``same`` and the other
-    columns' defaults added. Every key must be a column.
+    columns' defaults added. Every key must be a column. The ``stamp_keys``
+    columns (a clock stamp) of row *n* get ``first_stamp + n``, added in the
+    same step.
     """
     if not rows:
         return
     same = same or {}
-    plan = _insert_plan(table, connection.dialect, frozenset(keys), tuple(sorted(same)), keys)
+    all_keys = (*keys, *stamp_keys)
+    plan = _insert_plan(table, connection.dialect, frozenset(all_keys), tuple(sorted(same)),
+                        all_keys)
+    stamps = range(first_stamp, first_stamp + len(rows))
     if plan is None:
-        connection.execute(insert(table), [{**dict(zip(keys, row, strict=True)), **same}
-                                           for row in rows])
+        connection.execute(insert(table), [
+            {**dict(zip(keys, row, strict=True)), **dict.fromkeys(stamp_keys, stamp), **same}
+            for row, stamp in zip(rows, stamps, strict=True)])
         return
-    connection.exec_driver_sql(plan.sql, plan.from_tuples(rows, plan.convert_same(same)))
+    connection.exec_driver_sql(
+        plan.sql, plan.from_tuples(rows, plan.convert_same(same), stamps, len(stamp_keys)))
 
 
 # The import's page cache: with the non-lookup indexes built after the load the
@@ -187,20 +197,28 @@ class _InsertPlan:
             out.append(values)
         return out
 
-    def from_tuples(self, rows: list[tuple[Any, ...]], same: tuple[Any, ...] = ()
-                    ) -> list[tuple[Any, ...]]:
-        """The parameters of rows given as tuples in ``keys`` order."""
+    def from_tuples(self, rows: list[tuple[Any, ...]], same: tuple[Any, ...] = (),
+                    stamps: range = range(0), copies: int = 0) -> list[tuple[Any, ...]]:
+        """The parameters of rows given as tuples in ``keys`` order, each followed by
+        ``copies`` times its stamp from ``stamps`` (one tuple built per row)."""
         processors, generated = self.processors, self.generated
         constants = same + self.constants
         if not processors and not generated:
-            return [row + constants for row in rows] if constants else rows
+            if copies == 2:
+                return [(*row, s, s, *constants) for row, s in zip(rows, stamps, strict=True)]
+            if copies == 1:
+                return [(*row, s, *constants) for row, s in zip(rows, stamps, strict=True)]
+            if not copies:
+                return [row + constants for row in rows] if constants else rows
         out: list[tuple[Any, ...]] = []
-        for row in rows:
+        for n, row in enumerate(rows):
             if processors:
                 listed = list(row)
                 for index, process in processors:
                     listed[index] = process(listed[index])
                 row = tuple(listed)
+            if copies:
+                row += (stamps[n],) * copies
             if constants:
                 row += constants
             if generated:

@@ -182,18 +182,18 @@ def bulk_insert_tuples(session: Session, model: type[Synced], keys: tuple[str, .
     if not rows:
         return
     same = dict(same or {})
-    if not session.info.get("merging"):
-        first = reserve_stamps(session, source, len(rows))
-        stamps = range(first, first + len(rows))
-        same["site_id"] = source.site_id
-        if issubclass(model, Mutable):
-            same.update(born_site=source.site_id, clocks={}, deleted=False)
-            keys = (*keys, "hlc", "born_hlc")
-            rows = [(*row, stamp, stamp) for row, stamp in zip(rows, stamps, strict=True)]
-        else:
-            keys = (*keys, "hlc")
-            rows = [(*row, stamp) for row, stamp in zip(rows, stamps, strict=True)]
-    insert_tuples(session.connection(), cast(Table, model.__table__), keys, rows, same)
+    table = cast(Table, model.__table__)
+    if session.info.get("merging"):
+        insert_tuples(session.connection(), table, keys, rows, same)
+        return
+    first = reserve_stamps(session, source, len(rows))
+    same["site_id"] = source.site_id
+    stamp_keys: tuple[str, ...] = ("hlc",)
+    if issubclass(model, Mutable):
+        same.update(born_site=source.site_id, clocks={}, deleted=False)
+        stamp_keys = ("hlc", "born_hlc")
+    insert_tuples(session.connection(), table, keys, rows, same, stamp_keys=stamp_keys,
+                  first_stamp=first)
 
 
 def bulk_update(

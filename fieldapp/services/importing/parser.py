@@ -23,6 +23,7 @@ from fieldapp.services.importing.report import ImportReport, Problem
 from fieldapp.services.voterstatus import normalize_status
 
 _BAD_BYTE = re.compile("[\udc80-\udcff]")
+_house_number = lru_cache(maxsize=65536)(house_number)  # a file repeats its house numbers
 
 
 class _RowError(Exception):
@@ -186,10 +187,10 @@ class _Parser:
         akey = bkey + "|" + normalize_unit(unit)  # as address_key() makes it
         if v[i_lat] or v[i_lon]:
             lat, lon = self._coords(v[i_lat], v[i_lon])
-            door = (number, house_number(number), street, unit, city, state, v[i_zip], akey,
+            door = (number, _house_number(number), street, unit, city, state, v[i_zip], akey,
                     bkey, lat, lon, "file", "file")
         else:
-            door = (number, house_number(number), street, unit, city, state, v[i_zip], akey,
+            door = (number, _house_number(number), street, unit, city, state, v[i_zip], akey,
                     bkey, None, None, "", "")
         first, last, vid = v[i_first], v[i_last], v[i_vid]
         if not (first or last) and v[i_full]:
@@ -293,7 +294,11 @@ class _Parser:
 
     def _float(self, name: str, text: str) -> float:
         try:
-            return float(text.replace(",", "."))
+            return float(text)
+        except ValueError:
+            pass
+        try:
+            return float(text.replace(",", "."))  # a decimal comma
         except ValueError:
             raise _RowError(self._col(name), f"{text!r} is not a number") from None
 
@@ -306,7 +311,10 @@ class _Parser:
 
     def _birth_year(self, line: int, v: list[str]) -> int | None:
         at = self.at
-        year: int | None = None
+        text = v[at.get("birth_year", -1)]
+        if text.isdigit() and len(text) == 4 and 1880 <= (year := int(text)) <= self.this_year:
+            return year  # the usual case, asked first
+        year = None
         source = ""
         if (text := v[at.get("birth_year", -1)]):
             source = "birth_year"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,10 @@ _DOOR_INSERT = ("id", *DOOR_FIELDS)
 # (position in a row's door values, field) of what a row can change on a stored door,
 # in the order live_doors() gives the stored values after the id
 _DOOR_UPDATE = tuple((DOOR_FIELDS.index(k), k) for k in DOOR_COMPARED)
+_door_update = itemgetter(*(i for i, _ in _DOOR_UPDATE))  # a row's values of them
+_new_door_update = itemgetter(*(i + 1 for i, _ in _DOOR_UPDATE))  # ... in insert values
 _PERSON_INSERT = ("id", "door_id", *PERSON_FIELDS)
+assert _PERSON_INSERT[-1] == "districts"  # left off the end when the file has none
 _LANGUAGE = _PERSON_INSERT.index("language")
 _VOTER_ID, _FIRST, _LAST, _YEAR, _STATUS, _DISTRICTS = (PERSON_FIELDS.index(k) for k in (
     "voter_id", "first_name", "last_name", "birth_year", "voter_status", "districts"))
@@ -44,6 +48,7 @@ class _Importer:
         self.person_fields = tuple((i, k) for i, k in enumerate(PERSON_FIELDS)
                                    if k in person_given)
         self.status_given = "voter_status" in person_given
+        self.districts_given = "districts" in person_given
 
     def batch(self, rows: list[_Row]) -> None:
         session = self.session
@@ -55,7 +60,9 @@ class _Importer:
         for _, akey, door, _, _ in rows:
             stored = existing.get(akey)
             if stored is not None:
-                door_id = stored[0]
+                door_id = door_of[akey] = stored[0]
+                if door_id not in door_changes and _door_update(door) == stored[1:]:
+                    continue  # as stored
                 changes = {k: door[i] for i, k in _DOOR_UPDATE if door[i] not in _EMPTY}
                 if door_id in door_changes:
                     door_changes[door_id].update(changes)
@@ -64,7 +71,8 @@ class _Importer:
                     door_changes[door_id] = changes
             elif (new := new_doors.get(akey)) is not None:
                 door_id = new[0]
-                if any(door[i] not in _EMPTY and door[i] != new[i + 1] for i, _ in _DOOR_UPDATE):
+                if _door_update(door) != _new_door_update(new) and any(
+                        door[i] not in _EMPTY and door[i] != new[i + 1] for i, _ in _DOOR_UPDATE):
                     values = list(new)
                     for i, _ in _DOOR_UPDATE:
                         if door[i] not in _EMPTY:
@@ -149,7 +157,8 @@ class _Importer:
                 pending[key] = pid
             else:
                 pid = pending[key] = next(self.ids)
-                row = (pid, door_id, *p)
+                # no district columns: {} for all, not dumped to JSON row by row
+                row = (pid, door_id, *p) if self.districts_given else (pid, door_id, *p[:-1])
                 if not row[_LANGUAGE]:  # a blank cell of a language column
                     row = (*row[:_LANGUAGE], "en", *row[_LANGUAGE + 1 :])
                 new_people[key] = row
@@ -185,8 +194,12 @@ class _Importer:
                       opted: list[tuple[str, dict[str, str]]]) -> None:
         session, report = self.session, self.report
         if new_people:
-            bulk_insert_tuples(session, Person, _PERSON_INSERT, list(new_people.values()),
-                               same={"tags": []})
+            if self.districts_given:
+                bulk_insert_tuples(session, Person, _PERSON_INSERT, list(new_people.values()),
+                                   same={"tags": []})
+            else:
+                bulk_insert_tuples(session, Person, _PERSON_INSERT[:-1],
+                                   list(new_people.values()), same={"tags": [], "districts": {}})
             report.people_created += len(new_people)
         if person_changes:
             changed = bulk_update(session, Person, {pid: values for pid, values
