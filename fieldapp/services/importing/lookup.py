@@ -25,24 +25,29 @@ def _chunks(items: list[str], size: int = CHUNK) -> Iterator[list[str]]:
         yield items[start : start + size]
 
 
-def _rows(session: Session, head: str, tail: str, keys: list[str]) -> Iterator[Any]:
-    """``head`` + ``IN (keys...)`` + ``tail``, chunk by chunk."""
+def _rows(session: Session, head: str, keys: list[str]) -> Iterator[Any]:
+    """The rows of ``head`` + ``IN (keys...)``, chunk by chunk, as the driver's tuples."""
     connection = session.connection()
     mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
-    for chunk in _chunks(keys):
-        marks = ", ".join([mark] * len(chunk))
-        yield from connection.exec_driver_sql(f"{head} IN ({marks}) {tail}", tuple(chunk))
+    cursor = connection.connection.cursor()  # in the session's transaction
+    try:
+        for chunk in _chunks(keys):
+            cursor.execute(f"{head} IN ({', '.join([mark] * len(chunk))})", tuple(chunk))
+            yield from cursor.fetchall()
+    finally:
+        cursor.close()
 
 
 def live_doors(session: Session, keys: list[str]) -> dict[str, tuple[Any, ...]]:
     """Address key -> (door id, *DOOR_COMPARED values) among live, unmerged doors;
     the oldest-born wins."""
     found: dict[str, tuple[Any, ...]] = {}
-    head = (f"SELECT address_key, id, {', '.join(DOOR_COMPARED)} FROM doors "
+    born: dict[str, int] = {}
+    head = (f"SELECT address_key, born_hlc, id, {', '.join(DOOR_COMPARED)} FROM doors "
             "WHERE NOT deleted AND merged_into_id IS NULL AND address_key")
-    for key, *values in _rows(session, head, "ORDER BY born_hlc", keys):
-        if key not in found:
-            found[key] = tuple(values)
+    for key, stamp, *values in _rows(session, head, keys):
+        if key not in found or stamp < born[key]:
+            found[key], born[key] = tuple(values), stamp
     return found
 
 
@@ -51,18 +56,20 @@ def live_people(session: Session, voter_ids: list[str]) -> dict[str, tuple[Any, 
     people; the oldest-born wins. ``districts`` is as the driver gives it (JSON text
     on SQLite)."""
     found: dict[str, tuple[Any, ...]] = {}
-    head = (f"SELECT id, door_id, {', '.join(PERSON_FIELDS)} FROM people "
+    born: dict[str, int] = {}
+    head = (f"SELECT born_hlc, id, door_id, {', '.join(PERSON_FIELDS)} FROM people "
             "WHERE NOT deleted AND merged_into_id IS NULL AND voter_id")
-    vid_at = 2 + PERSON_FIELDS.index("voter_id")
-    for row in _rows(session, head, "ORDER BY born_hlc", voter_ids):
-        if row[vid_at] not in found:
-            found[row[vid_at]] = tuple(row)
+    vid_at = 3 + PERSON_FIELDS.index("voter_id")
+    for row in _rows(session, head, voter_ids):
+        vid = row[vid_at]
+        if vid not in found or row[0] < born[vid]:
+            found[vid], born[vid] = row[1:], row[0]
     return found
 
 
-def people_at(session: Session, doors: list[str]) -> Iterator[tuple[str, str, str, str, str, Any]]:
+def people_at(session: Session, doors: list[str]) -> list[tuple[str, str, str, str, str, Any]]:
     """(person id, door id, first, last, voter id, birth year) of the live, unmerged
-    people at ``doors``, oldest first within each chunk."""
-    head = ("SELECT id, door_id, first_name, last_name, voter_id, birth_year FROM people "
-            "WHERE NOT deleted AND merged_into_id IS NULL AND door_id")
-    yield from _rows(session, head, "ORDER BY born_hlc", doors)
+    people at ``doors``, oldest first."""
+    head = ("SELECT born_hlc, id, door_id, first_name, last_name, voter_id, birth_year "
+            "FROM people WHERE NOT deleted AND merged_into_id IS NULL AND door_id")
+    return [row[1:] for row in sorted(_rows(session, head, doors), key=lambda r: r[0])]
