@@ -52,8 +52,8 @@ def live_doors(session: Session, keys: list[str]) -> dict[str, tuple[Any, ...]]:
 
 
 def live_people(session: Session, voter_ids: list[str]) -> dict[str, tuple[Any, ...]]:
-    """Voter id -> (person id, door id, *PERSON_FIELDS values) among live, unmerged
-    people; the oldest-born wins. ``districts`` is as the driver gives it (JSON text
+    """Voter id -> (born stamp, person id, door id, *PERSON_FIELDS values) among live,
+    unmerged people; the oldest-born wins. ``districts`` is as the driver gives it (JSON text
     on SQLite)."""
     found: dict[str, tuple[Any, ...]] = {}
     born: dict[str, int] = {}
@@ -63,7 +63,7 @@ def live_people(session: Session, voter_ids: list[str]) -> dict[str, tuple[Any, 
     for row in _rows(session, head, voter_ids):
         vid = row[vid_at]
         if vid not in found or row[0] < born[vid]:
-            found[vid], born[vid] = row[1:], row[0]
+            found[vid], born[vid] = tuple(row), row[0]
     return found
 
 

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from fieldapp.core.ids import id_stream
 from fieldapp.core.models import Door, Person
-from fieldapp.core.stamping import bulk_insert_tuples, bulk_update
+from fieldapp.core.stamping import bulk_insert_tuples, bulk_update, reserve_stamps
 from fieldapp.services import consent
 from fieldapp.services.addresses import fold_name
 from fieldapp.services.importing.lookup import DOOR_COMPARED, live_doors, live_people, people_at
@@ -19,8 +19,9 @@ from fieldapp.services.importing.parser import DOOR_FIELDS, PERSON_FIELDS, _Row
 from fieldapp.services.importing.report import ImportReport, Problem
 
 PENDING_KEPT = 200_000
-"""Person keys kept to merge a repeated row into the pending write (beyond: a later
-repeat updates the stored person instead, which adds up the same)."""
+"""Person keys kept to merge a repeated row into the pending write and name its first
+line (beyond: a later repeat of a voter id is found born in this import and merged
+into the stored person; one without a voter id updates the person its name finds)."""
 
 _DOOR_INSERT = ("id", *DOOR_FIELDS)
 # (position in a row's door values, field) of what a row can change on a stored door,
@@ -43,6 +44,9 @@ class _Importer:
         self.report = report
         self.ids = id_stream()
         self.first_line: dict[str, int] = {}  # person key -> the line that brought it
+        # every record this import makes is born at or after this stamp: a voter id
+        # found born since is an earlier row of the file that first_line let go
+        self.since = reserve_stamps(session, session.info["store"], 0)
         self.pending: dict[str, str] = {}  # person key -> id, for merging later rows
         # the person fields the file can give (what it lacks leaves stored values alone)
         self.person_fields = tuple((i, k) for i, k in enumerate(PERSON_FIELDS)
@@ -97,14 +101,14 @@ class _Importer:
 
     def _as_stored(self, person: tuple[Any, ...], door_id: str, stored: tuple[Any, ...]) -> bool:
         """Whether a row would change nothing on the stored person (``live_people``'s values)."""
-        if stored[1] != door_id:
+        if stored[2] != door_id:
             return False
         for i, _ in self.person_fields:
             value = person[i]
-            if value in _EMPTY or value == stored[i + 2]:
+            if value in _EMPTY or value == stored[i + 3]:
                 continue
-            if i == _DISTRICTS and isinstance(stored[i + 2], str) \
-                    and json.loads(stored[i + 2]) == value:
+            if i == _DISTRICTS and isinstance(stored[i + 3], str) \
+                    and json.loads(stored[i + 3]) == value:
                 continue
             return False
         return True
@@ -134,23 +138,24 @@ class _Importer:
             vid = p[_VOTER_ID]
             folded = "" if vid and not by_name else fold_name(p[_FIRST], p[_LAST])
             key = "v:" + vid if vid else f"n:{door_id}|{folded}|{p[_YEAR] or ''}"
+            stored = by_voter.get(vid) if vid else None
             first = first_line.get(key)
-            if first is not None:
-                self._merge(key, line, first, bool(vid), self._values(p, door_id), new_people,
-                            person_changes, merged_changes)
-                target = pending.get(key)
+            if first is not None or (stored is not None and stored[0] >= self.since):
+                # an earlier row of this file (beyond first_line's reach: born in this import)
+                target = pending.get(key) if first is not None else stored[1]  # type: ignore[index]
+                self._merge(key, line, first, target, bool(vid), self._values(p, door_id),
+                            new_people, person_changes, merged_changes)
                 if choices and target is not None:
                     opted.append((target, choices))
                 continue
             first_line[key] = line
             if self.status_given:
                 statuses[p[_STATUS]] = statuses.get(p[_STATUS], 0) + 1
-            stored = by_voter.get(vid) if vid else None
-            pid = stored[0] if stored else None
+            pid = stored[1] if stored else None
             if pid is None and by_name:
                 pid = _same_person(by_name.get((door_id, folded), []), vid, p[_YEAR])
             if pid is not None:
-                if stored is not None and stored[1] is not None and stored[1] != door_id:
+                if stored is not None and stored[2] is not None and stored[2] != door_id:
                     report.people_moved += 1
                 person_changes[pid] = (None if stored is not None and self._as_stored(p, door_id, stored)
                                        else self._values(p, door_id))
@@ -166,14 +171,15 @@ class _Importer:
                 opted.append((pid, choices))
         self._write_people(new_people, person_changes, merged_changes, opted)
 
-    def _merge(self, key: str, line: int, first: int, by_voter_id: bool, values: dict[str, Any],
+    def _merge(self, key: str, line: int, first: int | None, target: str | None,
+               by_voter_id: bool, values: dict[str, Any],
                new_people: dict[str, tuple[Any, ...]],
                person_changes: dict[str, dict[str, Any] | None], merged_changes: dict[str, dict[str, Any]]) -> None:
         """A row of a person an earlier row brought: its values go to that one's write."""
         self.report.people_merged += 1
+        earlier = f"line {first}" if first is not None else "an earlier line"
         self.report.add(Problem(line, "", f"the same {'voter id' if by_voter_id else 'person'} "
-                                f"as line {first}: merged into one person", level="warning"))
-        target = self.pending.get(key)
+                                f"as {earlier}: merged into one person", level="warning"))
         if target in person_changes:
             current = person_changes[target]
             if current is None:  # the first row matched what is stored
@@ -211,8 +217,9 @@ class _Importer:
         for pid, choices in opted:  # after the people exist: explicit opt-outs, recorded
             consent.record(session, pid, choices, source="import",
                            source_ref=Path(report.file).name)
-        if len(self.pending) > PENDING_KEPT:
+        if len(self.pending) > PENDING_KEPT:  # memory stays flat on a state file
             self.pending.clear()
+            self.first_line.clear()
 
     def _people_at(self, doors: list[str]) -> dict[tuple[str, str], list[tuple[str, str, int | None]]]:
         """(door, folded name) -> [(person id, voter id, birth year)] for live people, oldest first."""
