@@ -185,6 +185,7 @@ class _Parser:
         city, state = v[i_city], v[i_state].upper()
         bkey = building_key(number, street, city, state)
         akey = bkey + "|" + normalize_unit(unit)  # as address_key() makes it
+        door: tuple[Any, ...]
         if v[i_lat] or v[i_lon]:
             lat, lon = self._coords(v[i_lat], v[i_lon])
             door = (number, _house_number(number), street, unit, city, state, v[i_zip], akey,
@@ -312,9 +313,9 @@ class _Parser:
     def _birth_year(self, line: int, v: list[str]) -> int | None:
         at = self.at
         text = v[at.get("birth_year", -1)]
-        if text.isdigit() and len(text) == 4 and 1880 <= (year := int(text)) <= self.this_year:
-            return year  # the usual case, asked first
-        year = None
+        if text.isdigit() and len(text) == 4 and 1880 <= int(text) <= self.this_year:
+            return int(text)  # the usual case, asked first
+        year: int | None = None
         source = ""
         if (text := v[at.get("birth_year", -1)]):
             source = "birth_year"
