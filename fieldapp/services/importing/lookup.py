@@ -51,15 +51,17 @@ def live_doors(session: Session, keys: list[str]) -> dict[str, tuple[Any, ...]]:
     return found
 
 
-def live_people(session: Session, voter_ids: list[str]) -> dict[str, tuple[Any, ...]]:
-    """Voter id -> (born stamp, person id, door id, *PERSON_FIELDS values) among live,
-    unmerged people; the oldest-born wins. ``districts`` is as the driver gives it (JSON text
-    on SQLite)."""
+def live_people(session: Session, voter_ids: list[str],
+                fields: tuple[str, ...] = PERSON_FIELDS) -> dict[str, tuple[Any, ...]]:
+    """Voter id -> (born stamp, person id, door id, *values of ``fields``) among live,
+    unmerged people; the oldest-born wins. ``fields`` must hold ``voter_id``; only the
+    fields a file gives are worth reading. ``districts`` is as the driver gives it
+    (JSON text on SQLite)."""
     found: dict[str, tuple[Any, ...]] = {}
     born: dict[str, int] = {}
-    head = (f"SELECT born_hlc, id, door_id, {', '.join(PERSON_FIELDS)} FROM people "
+    head = (f"SELECT born_hlc, id, door_id, {', '.join(fields)} FROM people "
             "WHERE NOT deleted AND merged_into_id IS NULL AND voter_id")
-    vid_at = 3 + PERSON_FIELDS.index("voter_id")
+    vid_at = 3 + fields.index("voter_id")
     for row in _rows(session, head, voter_ids):
         vid = row[vid_at]
         if vid not in found or row[0] < born[vid]:

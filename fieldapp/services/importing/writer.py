@@ -50,7 +50,8 @@ class _Importer:
         self.pending: dict[str, str] = {}  # person key -> id, for merging later rows
         # the person fields the file can give (what it lacks leaves stored values alone)
         self.person_fields = tuple((i, k) for i, k in enumerate(PERSON_FIELDS)
-                                   if k in person_given)
+                                   if k in person_given or k == "voter_id")
+        self.given_names = tuple(k for _, k in self.person_fields)
         self.status_given = "voter_status" in person_given
         self.districts_given = "districts" in person_given
 
@@ -103,12 +104,11 @@ class _Importer:
         """Whether a row would change nothing on the stored person (``live_people``'s values)."""
         if stored[2] != door_id:
             return False
-        for i, _ in self.person_fields:
+        for n, (i, _) in enumerate(self.person_fields, 3):  # stored: given fields from 3 on
             value = person[i]
-            if value in _EMPTY or value == stored[i + 3]:
+            if value in _EMPTY or value == stored[n]:
                 continue
-            if i == _DISTRICTS and isinstance(stored[i + 3], str) \
-                    and json.loads(stored[i + 3]) == value:
+            if i == _DISTRICTS and isinstance(stored[n], str) and json.loads(stored[n]) == value:
                 continue
             return False
         return True
@@ -120,7 +120,7 @@ class _Importer:
         people_rows = [r for r in rows if r[3] is not None]
         report.rows_skipped += len(rows) - len(people_rows)
         voter_ids = sorted({r[3][_VOTER_ID] for r in people_rows if r[3] and r[3][_VOTER_ID]})
-        by_voter = live_people(session, voter_ids)
+        by_voter = live_people(session, voter_ids, self.given_names)
         # by name only where the voter id found no one (a re-import finds nearly all by id)
         by_name = self._people_at(sorted({
             door_of[r[1]] for r in people_rows
