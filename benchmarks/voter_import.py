@@ -270,7 +270,8 @@ def main() -> int:
                 result = run_child("encrypted", str(csv_path), str(tmp / f"enc{n}.sqlite"),
                                    cipher.new_key())
                 enc.append(result)
-                print(f"round {n + 1}: encrypted {result['seconds']:6.1f} s", flush=True)
+                print(f"round {n + 1}: encrypted {result['seconds']:6.1f} s "
+                      f"({result['cpu']:.1f} s CPU)", flush=True)
             for old in tmp.glob(f"*{n}.sqlite*"):
                 old.unlink()
         missed = report(rows, raw, app, enc)
@@ -348,6 +349,7 @@ def report(rows: int, raw: list[dict[str, float]], app: list[dict[str, float]],
         enc_s = median(enc, "seconds")
         figures += [("encrypted store import, seconds", f"{enc_s:.1f}", ""),
                     ("encrypted / plain", f"{enc_s / first:.2f}x", f"<= {ENCRYPTED_RATIO}x"),
+                    ("encrypted / plain, CPU", f"{median(enc, 'cpu') / median(app, 'cpu'):.2f}x", ""),
                     ("encrypted peak RSS, MB", f"{max(r['peak_mb'] for r in enc):.0f}",
                      f"< {PEAK_MB:.0f}")]
         if enc_s / first > ENCRYPTED_RATIO:
