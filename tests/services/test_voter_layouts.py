@@ -386,6 +386,27 @@ def test_a_row_repeated_in_the_file_is_merged_and_explained(store: Store, tmp_pa
     assert _people(store)["AA1"].phone == "9195550199"
 
 
+def test_a_repeat_far_down_a_state_file_is_still_merged(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A state file is too big to remember every voter id's first line: past the
+    # kept keys, a repeat is recognised as a person this import created.
+    from fieldapp.services.importing import run, writer
+
+    monkeypatch.setattr(run, "BATCH_ROWS", 1)
+    monkeypatch.setattr(writer, "PENDING_KEPT", 1)
+    import_doors(store, _nc_file(tmp_path, [NC_ROWS[0]], name="ncvoter_first.txt"))
+    rows = [NC_ROWS[0], NC_ROWS[1], {**NC_ROWS[1], "full_phone_number": "9195550199"}]
+    report = import_doors(store, _nc_file(tmp_path, rows))
+    assert (report.people_unchanged, report.people_created, report.people_merged) == (1, 1, 1)
+    _adds_up(report)
+    assert any(p.line == 4 and "the same voter id as an earlier line" in p.reason
+               for p in report.problems)
+    people = _people(store)
+    assert _count(store, Person) == 2
+    assert people["AA2"].phone == "9195550199"
+
+
 def test_without_voter_id_name_birth_year_and_address_decide(store: Store, tmp_path: Path) -> None:
     path = tmp_path / "no_ids.csv"
     path.write_text("first_name,last_name,address,city,birth_year,phone\n"

@@ -7,10 +7,9 @@ import datetime as dt
 import io
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 from operator import itemgetter
-from typing import Any
+from typing import Any, TypeAlias
 
 from fieldapp.services import consent
 from fieldapp.services.addresses import (
@@ -24,6 +23,7 @@ from fieldapp.services.importing.report import ImportReport, Problem
 from fieldapp.services.voterstatus import normalize_status
 
 _BAD_BYTE = re.compile("[\udc80-\udcff]")
+_house_number = lru_cache(maxsize=65536)(house_number)  # a file repeats its house numbers
 
 
 class _RowError(Exception):
@@ -33,13 +33,28 @@ class _RowError(Exception):
         self.reason = reason
 
 
-@dataclass
-class _Row:
-    line: int
-    akey: str
-    door: dict[str, Any]
-    person: dict[str, Any] | None
-    consent: dict[str, str] | None = None  # explicit opt-outs from the file's flag columns
+DOOR_FIELDS = ("street_number", "house_number", "street_name", "unit", "city", "state", "zip",
+               "address_key", "building_key", "lat", "lon", "geocode_source", "geocode_quality")
+"""The door values of a parsed row, in this order (``lat`` and ``lon`` None without
+coordinates)."""
+
+PERSON_FIELDS = ("first_name", "last_name", "voter_id", "phone", "email", "party", "birth_year",
+                 "language", "voter_status", "registration_date", "precinct", "ward", "districts")
+"""The person values of a parsed row, in this order. A field the file does not give
+is empty ("" or None or {}), as the column's default, except ``language``: "en"
+when the file has no language column, "" for a blank cell of one."""
+
+# A parsed row: (line, address key, door values, person values or None, explicit
+# opt-outs or None). Plain tuples: no dict per row, none copied again per batch.
+_Row: TypeAlias = tuple[int, str, tuple[Any, ...], tuple[Any, ...] | None, dict[str, str] | None]
+
+# The file fields a row is read by, in the order ``_Parser.ix`` gives their cell positions.
+_READ = ("voter_id", "first_name", "last_name", "full_name", "street_number", "street_name",
+         "unit", "city", "state", "zip", "phone", "email", "party", "language", "status",
+         "registration_date", "precinct", "ward", "lat", "lon")
+# Fields that make the street line more than number + name + unit.
+_STREET_PARTS = ("street_number_suffix", "street_pre", "street_type", "street_post", "address",
+                 "unit_type")
 
 
 _DISTRICTS = {"congressional_district": "congressional", "senate_district": "state_senate",
@@ -74,7 +89,12 @@ def iso_date(text: str) -> str | None:
 
 
 class _Parser:
-    """Turns a file row into door and person fields, or raises :class:`_RowError`."""
+    """Turns a file row into door and person values, or raises :class:`_RowError`.
+
+    A row's mapped cells are stripped into one list with an empty string after
+    them; a field the file does not have reads that empty string (its position
+    is -1), so the common path asks no question per field.
+    """
 
     def __init__(self, header: list[str], mapping: dict[str, str], report: ImportReport,
                  this_year: int, *, statuses: dict[str, str] | None = None,
@@ -91,12 +111,36 @@ class _Parser:
         self.pick: Callable[[list[str]], tuple[str, ...]] = (
             itemgetter(*indexes) if len(indexes) > 1 else lambda cells: (cells[indexes[0]],)
         )
+        # a field's position among the picked cells (the last one, as a dict of them
+        # kept), or -1: the empty string added after them
+        self.at: dict[str, int] = {name: i for i, name in enumerate(self.names)}
+        self.ix = tuple(self.at.get(name, -1) for name in _READ)
         self.report = report
         self.this_year = this_year
         self.statuses = statuses or {}
         self.damaged = damaged
         self.unknown_statuses: set[str] = set()
-        self.districts = [(name, key) for name, key in _DISTRICTS.items() if name in self.names]
+        self.districts = [(key, self.at[name]) for name, key in _DISTRICTS.items()
+                          if name in self.at]
+        self.opt_outs = [(ch, self.at[f"do_not_{ch}"]) for ch in ("call", "text", "email")
+                         if f"do_not_{ch}" in self.at]
+        self.plain_street = not any(name in self.at for name in _STREET_PARTS)
+        self.language_given = "language" in self.at
+        self.no_language = "" if self.language_given else "en"
+        self.ages = any(name in self.at for name in ("birth_year", "birth_date", "age"))
+        given = {*self.at, "voter_id"}  # (a row's voter id is "" without the column)
+        if "full_name" in given:
+            given |= {"first_name", "last_name"}
+        if self.ages:
+            given.add("birth_year")
+        if "status" in given:
+            given.add("voter_status")
+        if self.districts:
+            given.add("districts")
+        if "area_code" in given:
+            given.add("phone")
+        self.person_given = tuple(k for k in PERSON_FIELDS if k in given)
+        """The person fields this file can give a value for (the others stay empty)."""
 
     def check_cells(self, line: int, cells: list[str], joined: str) -> None:
         """NUL bytes and (in a damaged UTF-8 file) invalid bytes reject the row."""
@@ -117,54 +161,90 @@ class _Parser:
         index = next((i for i, c in enumerate(cells) if char in c), -1)
         return self.header[index] if 0 <= index < self.width else ""
 
-    def parse(self, line: int, cells: list[str]) -> _Row | None:
+    def _check_width(self, cells: list[str]) -> None:
         if len(cells) < self.width:
             missing = self.header[len(cells)]
             raise _RowError(missing, f"the row has {len(cells)} fields, the header has "
                             f"{self.width} (column '{missing}' is missing)")
         if len(cells) > self.width and any(c.strip() for c in cells[self.width :]):
             raise _RowError("", f"the row has {len(cells)} fields, the header has {self.width}")
-        v = dict(zip(self.names, map(str.strip, self.pick(cells)), strict=True))
-        number, street, unit = self._street(v)
-        city, state, zip_code = v.get("city", ""), v.get("state", "").upper(), v.get("zip", "")
-        lat, lon = self._coords(v)
-        bkey = building_key(number, street, city, state)
-        door: dict[str, Any] = {
-            "street_number": number,
-            "house_number": house_number(number),
-            "street_name": street,
-            "unit": unit,
-            "city": city,
-            "state": state,
-            "zip": zip_code,
-            "address_key": bkey + "|" + normalize_unit(unit),  # as address_key() makes it
-            "building_key": bkey,
-        }
-        if lat is not None and lon is not None:
-            door.update(lat=lat, lon=lon, geocode_source="file", geocode_quality="file")
-        first, last = v.get("first_name", ""), v.get("last_name", "")
-        if not (first or last) and v.get("full_name"):
-            first, last = _split_name(v["full_name"])
-        person: dict[str, Any] | None = None
-        if first or last or v.get("voter_id"):
-            person = self._person(line, v, first, last)
-        opted = {ch: "opt_out" for ch in ("call", "text", "email")
-                 if consent.is_opt_out_cell(v.get(f"do_not_{ch}", ""))}
-        return _Row(line=line, akey=door["address_key"], door=door, person=person,
-                    consent=opted if person is not None and opted else None)
 
-    def _street(self, v: dict[str, str]) -> tuple[str, str, str]:
-        number, street, unit = v.get("street_number", ""), v.get("street_name", ""), v.get("unit", "")
-        if v.get("street_number_suffix"):
-            number = f"{number} {v['street_number_suffix']}" if "/" in v["street_number_suffix"] \
-                else number + v["street_number_suffix"]
-        if street and (v.get("street_pre") or v.get("street_type") or v.get("street_post")):
-            street = " ".join(p for p in (v.get("street_pre", ""), street, v.get("street_type", ""),
-                                          v.get("street_post", "")) if p)
-        if unit and v.get("unit_type"):
-            unit = f"{v['unit_type']} {unit}"
-        if v.get("address") and not street:
-            n2, s2, u2 = split_street_line(v["address"])
+    def parse(self, line: int, cells: list[str]) -> _Row:
+        if len(cells) != self.width:
+            self._check_width(cells)
+        v = [*map(str.strip, self.pick(cells)), ""]
+        (i_vid, i_first, i_last, i_full, i_number, i_street, i_unit, i_city, i_state, i_zip,
+         i_phone, i_email, i_party, i_lang, i_status, i_date, i_precinct, i_ward, i_lat,
+         i_lon) = self.ix
+        if self.plain_street:
+            number, street, unit = v[i_number], v[i_street], v[i_unit]
+            if not (street and number):
+                number, street, unit = self._street_line(number, street, unit, v)
+        else:
+            number, street, unit = self._street(v)
+        city, state = v[i_city], v[i_state].upper()
+        bkey = building_key(number, street, city, state)
+        akey = bkey + "|" + normalize_unit(unit)  # as address_key() makes it
+        door: tuple[Any, ...]
+        if v[i_lat] or v[i_lon]:
+            lat, lon = self._coords(v[i_lat], v[i_lon])
+            door = (number, _house_number(number), street, unit, city, state, v[i_zip], akey,
+                    bkey, lat, lon, "file", "file")
+        else:
+            door = (number, _house_number(number), street, unit, city, state, v[i_zip], akey,
+                    bkey, None, None, "", "")
+        first, last, vid = v[i_first], v[i_last], v[i_vid]
+        if not (first or last) and v[i_full]:
+            first, last = _split_name(v[i_full])
+        if not (first or last or vid):
+            return line, akey, door, None, None
+        phone = v[i_phone]
+        if phone and "area_code" in self.at and v[self.at["area_code"]]:
+            phone = v[self.at["area_code"]] + phone
+        language = v[i_lang]
+        if language:
+            language = language.lower()
+            language = _LANGS.get(language, language[:10])
+        # (warnings in this order: birth year, status, registration date)
+        year = self._birth_year(line, v) if self.ages else None
+        status = self._status(line, v[i_status]) if i_status >= 0 else ""
+        registration = self._registration(line, v[i_date]) if i_date >= 0 else ""
+        person = (
+            first, last, vid, phone, v[i_email].lower(), v[i_party], year,
+            language or self.no_language, status, registration, v[i_precinct][:60],
+            v[i_ward][:60],
+            {key: v[i] for key, i in self.districts if v[i]} if self.districts else {},
+        )
+        opted = None
+        if self.opt_outs:
+            opted = {ch: "opt_out" for ch, i in self.opt_outs if consent.is_opt_out_cell(v[i])}
+        return line, akey, door, person, opted or None
+
+    def _street_line(self, number: str, street: str, unit: str, v: list[str]
+                     ) -> tuple[str, str, str]:
+        """Number + name + unit when one of number and name is missing."""
+        if street and not number:
+            n2, s2, u2 = split_street_line(street)
+            if n2:
+                number, street, unit = n2, s2, unit or u2
+        return self._require(number, street, unit, v)
+
+    def _street(self, v: list[str]) -> tuple[str, str, str]:
+        """The street line from a file that splits it further (suffix, direction, type...)."""
+        def get(name: str) -> str:
+            return v[self.at.get(name, -1)]
+
+        number, street, unit = get("street_number"), get("street_name"), get("unit")
+        suffix = get("street_number_suffix")
+        if suffix:
+            number = f"{number} {suffix}" if "/" in suffix else number + suffix
+        if street and (get("street_pre") or get("street_type") or get("street_post")):
+            street = " ".join(p for p in (get("street_pre"), street, get("street_type"),
+                                          get("street_post")) if p)
+        if unit and get("unit_type"):
+            unit = f"{get('unit_type')} {unit}"
+        if get("address") and not street:
+            n2, s2, u2 = split_street_line(get("address"))
             number = number or n2
             street = s2
             unit = unit or u2
@@ -172,47 +252,19 @@ class _Parser:
             n2, s2, u2 = split_street_line(street)
             if n2:
                 number, street, unit = n2, s2, unit or u2
-        addr_field = (self._col("address") if "address" in v and not v.get("street_name")
-                      else self._col("street_name"))
+        return self._require(number, street, unit, v)
+
+    def _require(self, number: str, street: str, unit: str, v: list[str]
+                 ) -> tuple[str, str, str]:
+        """(number, street, unit), or the row's rejection naming the field that lacks one."""
+        if street and number:
+            return number, street, unit
+        addr_field = (self._col("address") if "address" in self.at
+                      and not v[self.at.get("street_name", -1)] else self._col("street_name"))
         if not street:
             raise _RowError(addr_field, "no street address")
-        if not number:
-            raise _RowError(self._col("street_number") if "street_number" in v else addr_field,
-                            f"no house number in {street!r}")
-        return number, street, unit
-
-    def _person(self, line: int, v: dict[str, str], first: str, last: str) -> dict[str, Any]:
-        phone = v.get("phone", "")
-        if phone and v.get("area_code"):
-            phone = f"{v['area_code']}{phone}"
-        person: dict[str, Any] = {
-            "first_name": first,
-            "last_name": last,
-            "voter_id": v.get("voter_id", ""),
-            "phone": phone,
-            "email": v.get("email", "").lower(),
-            "party": v.get("party", ""),
-            "birth_year": self._birth_year(line, v),
-        }
-        language = v.get("language", "").strip().lower()
-        if language:
-            person["language"] = _LANGS.get(language, language[:10])
-        if "status" in v:
-            person["voter_status"] = self._status(line, v["status"])
-        if "registration_date" in v:
-            date = iso_date(v["registration_date"])
-            if date is None:
-                self.report.add(Problem(line, self._col("registration_date"),
-                                        f"{v['registration_date']!r} is not a date; left empty",
-                                        level="warning"))
-            person["registration_date"] = date or ""
-        for name in ("precinct", "ward"):
-            if name in v:
-                person[name] = v[name][:60]
-        # always set: a missing JSON column costs a default call per row in the bulk insert
-        person["districts"] = ({key: v[name] for name, key in self.districts if v[name]}
-                               if self.districts else {})
-        return person
+        raise _RowError(self._col("street_number") if "street_number" in self.at else addr_field,
+                        f"no house number in {street!r}")
 
     def _status(self, line: int, raw: str) -> str:
         status = normalize_status(raw, self.statuses)
@@ -229,10 +281,7 @@ class _Parser:
     def _col(self, name: str) -> str:
         return self.column_of.get(name, name)
 
-    def _coords(self, v: dict[str, str]) -> tuple[float | None, float | None]:
-        lat_text, lon_text = v.get("lat", ""), v.get("lon", "")
-        if not lat_text and not lon_text:
-            return None, None
+    def _coords(self, lat_text: str, lon_text: str) -> tuple[float, float]:
         if not lat_text or not lon_text:
             missing = "lat" if not lat_text else "lon"
             raise _RowError(self._col(missing), "latitude and longitude must both be given")
@@ -246,33 +295,52 @@ class _Parser:
 
     def _float(self, name: str, text: str) -> float:
         try:
-            return float(text.replace(",", "."))
+            return float(text)
+        except ValueError:
+            pass
+        try:
+            return float(text.replace(",", "."))  # a decimal comma
         except ValueError:
             raise _RowError(self._col(name), f"{text!r} is not a number") from None
 
-    def _birth_year(self, line: int, v: dict[str, str]) -> int | None:
+    def _registration(self, line: int, text: str) -> str:
+        date = iso_date(text)
+        if date is None:
+            self.report.add(Problem(line, self._col("registration_date"),
+                                    f"{text!r} is not a date; left empty", level="warning"))
+        return date or ""
+
+    def _birth_year(self, line: int, v: list[str]) -> int | None:
+        at = self.at
+        text = v[at.get("birth_year", -1)]
+        if text.isdigit() and len(text) == 4 and 1880 <= int(text) <= self.this_year:
+            return int(text)  # the usual case, asked first
         year: int | None = None
         source = ""
-        if v.get("birth_year"):
+        if (text := v[at.get("birth_year", -1)]):
             source = "birth_year"
-            year = _int_or_none(v["birth_year"])
-        elif v.get("birth_date"):
+            year = _int_or_none(text)
+        elif (text := v[at.get("birth_date", -1)]):
             source = "birth_date"
-            match = re.search(r"\b(1[89]\d\d|20\d\d)\b", v["birth_date"])
+            match = re.search(r"\b(1[89]\d\d|20\d\d)\b", text)
             year = int(match.group(1)) if match else None
-        elif v.get("age"):
+        elif (text := v[at.get("age", -1)]):
             source = "age"
-            age = _int_or_none(v["age"])
+            age = _int_or_none(text)
             year = self.this_year - age if age is not None else None
         if source and (year is None or not 1880 <= year <= self.this_year):
             self.report.add(Problem(line, self._col(source),
-                                    f"{v[source]!r} is not a usable {FIELDS[source]}; left empty",
+                                    f"{text!r} is not a usable {FIELDS[source]}; left empty",
                                     level="warning"))
             return None
         return year
 
 
 def _int_or_none(text: str) -> int | None:
+    try:
+        return int(text)
+    except ValueError:
+        pass
     try:
         return int(float(text))
     except ValueError:

@@ -86,7 +86,8 @@ def import_doors(
                      statuses=found.statuses if found else None, damaged=fmt.damaged)
     try:
         with store.transaction() as session, _bulk_load(session):
-            _read_rows(path, fmt, parser, _Importer(session, report), strict, progress)
+            importer = _Importer(session, report, person_given=parser.person_given)
+            _read_rows(path, fmt, parser, importer, strict, progress)
             _refuse_if_nothing(path, report)
             if dry_run:
                 raise _RollbackError

@@ -2,195 +2,231 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import json
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from fieldapp.core.ids import id_stream
 from fieldapp.core.models import Door, Person
-from fieldapp.core.stamping import bulk_insert
+from fieldapp.core.stamping import bulk_insert_tuples, bulk_update, reserve_stamps
 from fieldapp.services import consent
 from fieldapp.services.addresses import fold_name
-from fieldapp.services.importing.parser import _Row
+from fieldapp.services.importing.lookup import DOOR_COMPARED, live_doors, live_people, people_at
+from fieldapp.services.importing.parser import DOOR_FIELDS, PERSON_FIELDS, _Row
 from fieldapp.services.importing.report import ImportReport, Problem
 
 PENDING_KEPT = 200_000
-"""Person keys kept to merge a repeated row into the pending write (beyond: a later
-repeat updates the stored person instead, which adds up the same)."""
+"""Person keys kept to merge a repeated row into the pending write and name its first
+line (beyond: a later repeat of a voter id is found born in this import and merged
+into the stored person; one without a voter id updates the person its name finds)."""
 
-_PERSON_FIELDS = ("first_name", "last_name", "voter_id", "phone", "email", "party",
-                  "birth_year", "language")
-_DOOR_UPDATE_FIELDS = ("zip", "lat", "lon", "geocode_source", "geocode_quality")
+_DOOR_INSERT = ("id", *DOOR_FIELDS)
+# (position in a row's door values, field) of what a row can change on a stored door,
+# in the order live_doors() gives the stored values after the id
+_DOOR_UPDATE = tuple((DOOR_FIELDS.index(k), k) for k in DOOR_COMPARED)
+_door_update = itemgetter(*(i for i, _ in _DOOR_UPDATE))  # a row's values of them
+_new_door_update = itemgetter(*(i + 1 for i, _ in _DOOR_UPDATE))  # ... in insert values
+_PERSON_INSERT = ("id", "door_id", *PERSON_FIELDS)
+assert _PERSON_INSERT[-1] == "districts"  # left off the end when the file has none
+_LANGUAGE = _PERSON_INSERT.index("language")
+_VOTER_ID, _FIRST, _LAST, _YEAR, _STATUS, _DISTRICTS = (PERSON_FIELDS.index(k) for k in (
+    "voter_id", "first_name", "last_name", "birth_year", "voter_status", "districts"))
+_EMPTY: tuple[Any, ...] = (None, "", {})
 
 
 class _Importer:
-    def __init__(self, session: Session, report: ImportReport) -> None:
+    def __init__(self, session: Session, report: ImportReport, *,
+                 person_given: tuple[str, ...] = PERSON_FIELDS) -> None:
         self.session = session
         self.report = report
         self.ids = id_stream()
         self.first_line: dict[str, int] = {}  # person key -> the line that brought it
+        # every record this import makes is born at or after this stamp: a voter id
+        # found born since is an earlier row of the file that first_line let go
+        self.since = reserve_stamps(session, session.info["store"], 0)
         self.pending: dict[str, str] = {}  # person key -> id, for merging later rows
+        # the person fields the file can give (what it lacks leaves stored values alone)
+        self.person_fields = tuple((i, k) for i, k in enumerate(PERSON_FIELDS)
+                                   if k in person_given or k == "voter_id")
+        self.given_names = tuple(k for _, k in self.person_fields)
+        self.status_given = "voter_status" in person_given
+        self.districts_given = "districts" in person_given
 
     def batch(self, rows: list[_Row]) -> None:
         session = self.session
         # ---- doors: match by address key; new ones in bulk
-        keys = {r.akey for r in rows}
-        existing = _oldest_live_by(session, Door, Door.address_key, sorted(keys))
-        new_doors: dict[str, dict[str, Any]] = {}
+        existing = live_doors(session, sorted({r[1] for r in rows}))
+        new_doors: dict[str, tuple[Any, ...]] = {}  # address key -> insert values
         door_changes: dict[str, dict[str, Any]] = {}
         door_of: dict[str, str] = {}
-        for r in rows:
-            if r.akey in existing:
-                door_id = existing[r.akey]
-                changes = {k: r.door[k] for k in _DOOR_UPDATE_FIELDS if r.door.get(k) not in (None, "")}
-                if changes:
-                    door_changes.setdefault(door_id, {}).update(changes)
-            elif r.akey in new_doors:
-                door_id = new_doors[r.akey]["id"]
-                new_doors[r.akey].update(
-                    {k: r.door[k] for k in _DOOR_UPDATE_FIELDS if r.door.get(k) not in (None, "")}
-                )
+        for _, akey, door, _, _ in rows:
+            stored = existing.get(akey)
+            if stored is not None:
+                door_id = door_of[akey] = stored[0]
+                if door_id not in door_changes and _door_update(door) == stored[1:]:
+                    continue  # as stored
+                changes = {k: door[i] for i, k in _DOOR_UPDATE if door[i] not in _EMPTY}
+                if door_id in door_changes:
+                    door_changes[door_id].update(changes)
+                elif any(door[i] != stored[n] for n, (i, _) in enumerate(_DOOR_UPDATE, 1)
+                         if door[i] not in _EMPTY):
+                    door_changes[door_id] = changes
+            elif (new := new_doors.get(akey)) is not None:
+                door_id = new[0]
+                if _door_update(door) != _new_door_update(new) and any(
+                        door[i] not in _EMPTY and door[i] != new[i + 1] for i, _ in _DOOR_UPDATE):
+                    values = list(new)
+                    for i, _ in _DOOR_UPDATE:
+                        if door[i] not in _EMPTY:
+                            values[i + 1] = door[i]
+                    new_doors[akey] = tuple(values)
             else:
                 door_id = next(self.ids)
-                new_doors[r.akey] = {"id": door_id, "turf_id": None, **r.door}
-            door_of[r.akey] = door_id
+                new_doors[akey] = (door_id, *door)
+            door_of[akey] = door_id
         if new_doors:
-            bulk_insert(session, Door, list(new_doors.values()))
+            bulk_insert_tuples(session, Door, _DOOR_INSERT, list(new_doors.values()))
             self.report.doors_created += len(new_doors)
         self._people(rows, door_of, existing)
         if door_changes:
-            self.report.doors_updated += len(self._apply(Door, door_changes))
+            self.report.doors_updated += bulk_update(session, Door, door_changes)
 
-    def _people(self, rows: list[_Row], door_of: dict[str, str], existing: dict[str, str]) -> None:
+    def _values(self, person: tuple[Any, ...], door_id: str) -> dict[str, Any]:
+        """The fields a row gives (empty ones left out), to update a stored person with."""
+        values = {k: person[i] for i, k in self.person_fields if person[i] not in _EMPTY}
+        values["door_id"] = door_id
+        return values
+
+    def _as_stored(self, person: tuple[Any, ...], door_id: str, stored: tuple[Any, ...]) -> bool:
+        """Whether a row would change nothing on the stored person (``live_people``'s values)."""
+        if stored[2] != door_id:
+            return False
+        for n, (i, _) in enumerate(self.person_fields, 3):  # stored: given fields from 3 on
+            value = person[i]
+            if value in _EMPTY or value == stored[n]:
+                continue
+            if i == _DISTRICTS and isinstance(stored[n], str) and json.loads(stored[n]) == value:
+                continue
+            return False
+        return True
+
+    def _people(self, rows: list[_Row], door_of: dict[str, str],
+                existing: dict[str, tuple[Any, ...]]) -> None:
         """Match each row's person (voter id, else name + birth year at the door) and write."""
         session, report = self.session, self.report
-        people_rows = [r for r in rows if r.person is not None]
+        people_rows = [r for r in rows if r[3] is not None]
         report.rows_skipped += len(rows) - len(people_rows)
-        voter_ids = sorted({r.person["voter_id"] for r in people_rows if r.person and r.person["voter_id"]})
-        by_voter = _live_people_by_voter_id(session, voter_ids)
-        by_name = self._people_at(sorted({door_of[r.akey] for r in people_rows if r.akey in existing}))
-        new_people: dict[str, dict[str, Any]] = {}  # batch key -> row
-        person_changes: dict[str, dict[str, Any]] = {}
+        voter_ids = sorted({r[3][_VOTER_ID] for r in people_rows if r[3] and r[3][_VOTER_ID]})
+        by_voter = live_people(session, voter_ids, self.given_names)
+        # by name only where the voter id found no one (a re-import finds nearly all by id)
+        by_name = self._people_at(sorted({
+            door_of[r[1]] for r in people_rows
+            if r[1] in existing and r[3] and r[3][_VOTER_ID] not in by_voter
+        }))
+        new_people: dict[str, tuple[Any, ...]] = {}  # batch key -> insert values
+        # person id -> values to set; None: the row matches what is stored
+        person_changes: dict[str, dict[str, Any] | None] = {}
         merged_changes: dict[str, dict[str, Any]] = {}
         opted: list[tuple[str, dict[str, str]]] = []  # person id, explicit opt-outs
-        for r in people_rows:
-            p = r.person  # the row's own dict: no copy
+        first_line, pending, statuses = self.first_line, self.pending, report.statuses
+        for line, akey, _, p, choices in people_rows:
             assert p is not None
-            door_id = p["door_id"] = door_of[r.akey]
-            vid = p["voter_id"]
-            folded = "" if vid and not by_name else fold_name(p["first_name"], p["last_name"])
-            key = "v:" + vid if vid else f"n:{door_id}|{folded}|{p['birth_year'] or ''}"
-            first = self.first_line.get(key)
-            if first is not None:
-                report.people_merged += 1
-                report.add(Problem(r.line, "", f"the same {'voter id' if vid else 'person'} as "
-                                   f"line {first}: merged into one person", level="warning"))
-                values = {k: v for k, v in p.items() if v not in (None, "", {})}
-                target = self.pending.get(key)
-                if target in person_changes:
-                    person_changes[target].update(values)
-                elif key in new_people:
-                    new_people[key].update(values)
-                elif target is not None:  # written by an earlier batch
-                    merged_changes.setdefault(target, {}).update(values)
-                if r.consent and target is not None:
-                    opted.append((target, r.consent))
+            door_id = door_of[akey]
+            vid = p[_VOTER_ID]
+            folded = "" if vid and not by_name else fold_name(p[_FIRST], p[_LAST])
+            key = "v:" + vid if vid else f"n:{door_id}|{folded}|{p[_YEAR] or ''}"
+            stored = by_voter.get(vid) if vid else None
+            first = first_line.get(key)
+            if first is not None or (stored is not None and stored[0] >= self.since):
+                # an earlier row of this file (beyond first_line's reach: born in this import)
+                target = pending.get(key) if first is not None else stored[1]  # type: ignore[index]
+                self._merge(key, line, first, target, bool(vid), self._values(p, door_id),
+                            new_people, person_changes, merged_changes)
+                if choices and target is not None:
+                    opted.append((target, choices))
                 continue
-            self.first_line[key] = r.line
-            status = p.get("voter_status")
-            if status is not None:
-                report.statuses[status] = report.statuses.get(status, 0) + 1
-            pid, old_door = by_voter.get(vid, (None, None)) if vid else (None, None)
+            first_line[key] = line
+            if self.status_given:
+                statuses[p[_STATUS]] = statuses.get(p[_STATUS], 0) + 1
+            pid = stored[1] if stored else None
             if pid is None and by_name:
-                pid = _same_person(by_name.get((door_id, folded), []), vid, p["birth_year"])
+                pid = _same_person(by_name.get((door_id, folded), []), vid, p[_YEAR])
             if pid is not None:
-                if old_door is not None and old_door != door_id:
+                if stored is not None and stored[2] is not None and stored[2] != door_id:
                     report.people_moved += 1
-                person_changes[pid] = {k: v for k, v in p.items() if v not in (None, "", {})}
-                self.pending[key] = pid
+                person_changes[pid] = (None if stored is not None and self._as_stored(p, door_id, stored)
+                                       else self._values(p, door_id))
+                pending[key] = pid
             else:
-                new_people[key] = {"id": next(self.ids), "tags": [], "language": "en", **p}
-                self.pending[key] = new_people[key]["id"]
-            if r.consent:
-                opted.append((self.pending[key], r.consent))
+                pid = pending[key] = next(self.ids)
+                # no district columns: {} for all, not dumped to JSON row by row
+                row = (pid, door_id, *p) if self.districts_given else (pid, door_id, *p[:-1])
+                if not row[_LANGUAGE]:  # a blank cell of a language column
+                    row = (*row[:_LANGUAGE], "en", *row[_LANGUAGE + 1 :])
+                new_people[key] = row
+            if choices:
+                opted.append((pid, choices))
+        self._write_people(new_people, person_changes, merged_changes, opted)
+
+    def _merge(self, key: str, line: int, first: int | None, target: str | None,
+               by_voter_id: bool, values: dict[str, Any],
+               new_people: dict[str, tuple[Any, ...]],
+               person_changes: dict[str, dict[str, Any] | None], merged_changes: dict[str, dict[str, Any]]) -> None:
+        """A row of a person an earlier row brought: its values go to that one's write."""
+        self.report.people_merged += 1
+        earlier = f"line {first}" if first is not None else "an earlier line"
+        self.report.add(Problem(line, "", f"the same {'voter id' if by_voter_id else 'person'} "
+                                f"as {earlier}: merged into one person", level="warning"))
+        if target in person_changes:
+            current = person_changes[target]
+            if current is None:  # the first row matched what is stored
+                person_changes[target] = values
+            else:
+                current.update(values)
+        elif key in new_people:
+            row = list(new_people[key])
+            for k, value in values.items():
+                row[_PERSON_INSERT.index(k)] = value
+            new_people[key] = tuple(row)
+        elif target is not None:  # written by an earlier batch
+            merged_changes.setdefault(target, {}).update(values)
+
+    def _write_people(self, new_people: dict[str, tuple[Any, ...]],
+                      person_changes: dict[str, dict[str, Any] | None],
+                      merged_changes: dict[str, dict[str, Any]],
+                      opted: list[tuple[str, dict[str, str]]]) -> None:
+        session, report = self.session, self.report
         if new_people:
-            bulk_insert(session, Person, list(new_people.values()))
+            if self.districts_given:
+                bulk_insert_tuples(session, Person, _PERSON_INSERT, list(new_people.values()),
+                                   same={"tags": []})
+            else:
+                bulk_insert_tuples(session, Person, _PERSON_INSERT[:-1],
+                                   list(new_people.values()), same={"tags": [], "districts": {}})
             report.people_created += len(new_people)
         if person_changes:
-            changed = self._apply(Person, person_changes)
-            report.people_updated += len(changed)
-            report.people_unchanged += len(person_changes) - len(changed)
+            changed = bulk_update(session, Person, {pid: values for pid, values
+                                                    in person_changes.items() if values})
+            report.people_updated += changed
+            report.people_unchanged += len(person_changes) - changed
         if merged_changes:
-            self._apply(Person, merged_changes)
+            bulk_update(session, Person, merged_changes)
         for pid, choices in opted:  # after the people exist: explicit opt-outs, recorded
             consent.record(session, pid, choices, source="import",
                            source_ref=Path(report.file).name)
-        if len(self.pending) > PENDING_KEPT:
+        if len(self.pending) > PENDING_KEPT:  # memory stays flat on a state file
             self.pending.clear()
+            self.first_line.clear()
 
     def _people_at(self, doors: list[str]) -> dict[tuple[str, str], list[tuple[str, str, int | None]]]:
         """(door, folded name) -> [(person id, voter id, birth year)] for live people, oldest first."""
         found: dict[tuple[str, str], list[tuple[str, str, int | None]]] = {}
-        for chunk in _chunks(doors, 900):
-            for pid, door, first, last, vid, year in self.session.connection().execute(
-                select(Person.id, Person.door_id, Person.first_name, Person.last_name,
-                       Person.voter_id, Person.birth_year).where(
-                    Person.door_id.in_(chunk), Person.deleted.is_(False),
-                    Person.merged_into_id.is_(None),
-                ).order_by(Person.born_hlc)
-            ):
-                found.setdefault((door or "", fold_name(first, last)), []).append((pid, vid, year))
+        for pid, door, first, last, vid, year in people_at(self.session, doors):
+            found.setdefault((door or "", fold_name(first, last)), []).append((pid, vid, year))
         return found
-
-    def _apply(self, model: type[Door] | type[Person], changes: dict[str, dict[str, Any]]
-               ) -> set[str]:
-        """Set changed fields on ORM objects so the flush hook stamps each one."""
-        changed: set[str] = set()
-        objs: list[Any] = []
-        for chunk in _chunks(sorted(changes), 900):
-            objs.extend(self.session.scalars(select(model).where(model.id.in_(chunk))))
-        for obj in objs:
-            dirty = False
-            for key, value in changes[obj.id].items():
-                if getattr(obj, key) != value:
-                    setattr(obj, key, value)
-                    dirty = True
-            if dirty:
-                changed.add(obj.id)
-        self.session.flush()
-        for obj in objs:
-            self.session.expunge(obj)
-        return changed
-
-
-def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
-
-def _oldest_live_by(session: Session, model: Any, key: Any, keys: list[str]) -> dict[str, str]:
-    """Each key's record id among live, unmerged ``model`` rows; the oldest-born wins.
-
-    The import matches a row to what the store already has this way (doors by
-    address key, people by voter id), in chunks that stay under SQLite's
-    bound-parameter limit.
-    """
-    found: dict[str, str] = {}
-    for chunk in _chunks(keys, 900):
-        # Core rows through the connection: the ORM's result machinery cost more
-        # than the query (the importer's ORM changes are flushed by then).
-        for record_id, value in session.connection().execute(
-            select(model.id, key).where(
-                key.in_(chunk), model.deleted.is_(False), model.merged_into_id.is_(None),
-            ).order_by(model.born_hlc)
-        ):
-            found.setdefault(value, record_id)
-    return found
-
-
 
 
 def _same_person(candidates: list[tuple[str, str, int | None]], vid: str,
@@ -207,18 +243,3 @@ def _same_person(candidates: list[tuple[str, str, int | None]], vid: str,
             continue
         return pid
     return None
-
-
-def _live_people_by_voter_id(session: Session, voter_ids: list[str]
-                             ) -> dict[str, tuple[str, str | None]]:
-    """Voter id -> (person id, door id) among live people; the oldest-born wins."""
-    found: dict[str, tuple[str, str | None]] = {}
-    for chunk in _chunks(voter_ids, 900):
-        for pid, vid, door in session.connection().execute(
-            select(Person.id, Person.voter_id, Person.door_id).where(
-                Person.voter_id.in_(chunk), Person.deleted.is_(False),
-                Person.merged_into_id.is_(None),
-            ).order_by(Person.born_hlc)
-        ):
-            found.setdefault(vid, (pid, door))
-    return found
