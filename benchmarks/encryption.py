@@ -43,12 +43,13 @@ def _import(folder: Path, csv_path: Path, name: str, key: str | None) -> tuple[f
 def doors_table(store: Store) -> float:
     """The Doors page's queries, as foundation.py times them; returns seconds in all."""
     from fieldapp.ui.sources import DoorSource
+    from fieldapp.ui.tablemodel import sorted_id_query
 
     source = DoorSource()
     total = 0.0
     with store.session() as session:
         for i, column in enumerate(source.columns()):
-            query = source.id_query("").order_by(*column.sort, *source.tiebreak())
+            query = sorted_id_query(source, column)
             t0 = time.perf_counter()
             ids = [r[0] for r in session.execute(query)]
             total += time.perf_counter() - t0

@@ -89,13 +89,14 @@ def bench_cold_start(store_path: Path, runs: int = 3) -> None:
 def bench_lazy_table(store_path: Path) -> None:
     """The Doors page's SQL: ids in order for 100k doors, and one page of rows."""
     from fieldapp.ui.sources import DoorSource
+    from fieldapp.ui.tablemodel import sorted_id_query
 
     store = open_store(store_path)
     source = DoorSource()
     columns = source.columns()
     with store.session() as session:
         for i, column in enumerate(columns):
-            query = source.id_query("").order_by(*column.sort, *source.tiebreak())
+            query = sorted_id_query(source, column)
             t0 = time.perf_counter()
             ids = [r[0] for r in session.execute(query)]
             elapsed = time.perf_counter() - t0

@@ -116,6 +116,24 @@ class RowSource:
         return None
 
 
+def sorted_id_query(source: RowSource, column: Column | None, search: str = "", *,
+                    descending: bool = False) -> Select[Any]:
+    """The ids matching ``search`` in ``column``'s order (its rollup table joined when it
+    has one), the tiebreak following the direction so one index serves both."""
+    query = source.id_query(search)
+    if column is not None and column.sort and column.join is not None:
+        query = query.join(*column.join)
+    return query.order_by(*order_by(source, column, descending=descending))
+
+
+def order_by(source: RowSource, column: Column | None, *, descending: bool = False) -> list[Any]:
+    """The ORDER BY terms for ``column`` (none: the source's tiebreak alone)."""
+    if column is None or not column.sort:
+        return list(source.tiebreak())
+    tiebreak = source.tiebreak() if column.tiebreak is None else column.tiebreak
+    return [e.desc() if descending else e.asc() for e in [*column.sort, *tiebreak]]
+
+
 def format_value(value: Any) -> str:
     if value is None:
         return ""
@@ -224,25 +242,17 @@ class LazyTableModel(QAbstractTableModel):
 
     # ------------------------------------------------------------ loading
 
-    def _order(self) -> list[Any]:
+    def _sorted_by(self) -> tuple[Column | None, bool]:
         column = self._columns[self._sort_column] if self._columns else None
-        order: list[Any] = []
-        if column is not None and column.sort:
-            descending = self._sort_order == Qt.SortOrder.DescendingOrder
-            order = [e.desc() if descending else e.asc() for e in column.sort]
-            # The tiebreak follows the direction too, so one index serves both.
-            tiebreak = self.source.tiebreak() if column.tiebreak is None else column.tiebreak
-            order += [e.desc() if descending else e.asc() for e in tiebreak]
-        else:
-            order += self.source.tiebreak()
-        return order
+        return column, self._sort_order == Qt.SortOrder.DescendingOrder
+
+    def _order(self) -> list[Any]:
+        column, descending = self._sorted_by()
+        return order_by(self.source, column, descending=descending)
 
     def _id_query(self) -> Select[Any]:
-        query = self.source.id_query(self._search)
-        column = self._columns[self._sort_column] if self._columns else None
-        if column is not None and column.sort and column.join is not None:
-            query = query.join(*column.join)
-        return query.order_by(*self._order())
+        column, descending = self._sorted_by()
+        return sorted_id_query(self.source, column, self._search, descending=descending)
 
     def count_query(self) -> Select[Any]:
         """How many rows match: counted apart from the ordered ids."""
