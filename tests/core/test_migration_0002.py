@@ -11,7 +11,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from fieldapp.core.db import open_store
-from fieldapp.core.models import Door, Person
+from fieldapp.core.models import ContactAttempt, Door, Person
 
 SITE = "11111111-1111-4111-8111-111111111111"
 
@@ -65,6 +65,14 @@ def test_upgrade_recomputes_keys_and_merges_doors_that_now_coincide(tmp_path: Pa
     a = _person(con, 1, older, "Ann")
     b = _person(con, 2, newer, "Bo")
     c = _person(con, 3, unit, "Cy")
+    # A knock that names a person: 0002 rebuilds the people table, and the store's
+    # connections enforce foreign keys (the rebuild must not count it as broken).
+    con.execute(
+        "INSERT INTO contact_attempts (id, site_id, hlc, door_id, person_id, attempted_at,"
+        " channel, result_code, answers, notes) VALUES ('00000000-0000-4000-a000-000000000001',"
+        " ?, 40, ?, ?, '2026-11-01 15:00:00', 'door', 'contacted', '{}', '')",
+        (SITE, older, a),
+    )
     con.commit()
     con.close()
 
@@ -80,4 +88,9 @@ def test_upgrade_recomputes_keys_and_merges_doors_that_now_coincide(tmp_path: Pa
     assert people[a].door_id == people[b].door_id == older
     assert people[c].door_id == unit
     assert people[a].voter_status == "" and people[a].districts == {}
+    with store.session() as s:
+        assert s.scalars(select(ContactAttempt.person_id)).all() == [a]
+    with store.engine.connect() as conn:  # enforced again after the upgrade
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall() == []
     store.close()
