@@ -51,7 +51,7 @@ def statements(base: str) -> tuple[list[str], dict[str, str]]:
     tables = [
         f"CREATE TABLE {keys} (n INTEGER NOT NULL PRIMARY KEY, {key} VARCHAR(36) NOT NULL)",
         f"CREATE UNIQUE INDEX ux_{keys}_{key} ON {keys} ({key})",
-        f"CREATE VIRTUAL TABLE {fts} USING fts5({names}, content='', tokenize='trigram')",
+        f"CREATE VIRTUAL TABLE {fts} USING fts5({names}, content='', columnsize=0, tokenize='trigram')",
     ]
     add = (f"INSERT INTO {fts} (rowid, {names}) SELECT k.n, {_values('NEW', columns)} "
            f"FROM {keys} k WHERE k.{key} = NEW.id;")

@@ -2,7 +2,8 @@
 
 Each :class:`~fieldapp.ui.tablemodel.RowSource` here filters and orders in SQL
 (searches become ``LIKE`` conditions on indexed, normalized columns where there
-are some) and fetches one page of rows with one query. Pages owned by other
+are some; the doors and people searches first take their candidates from a
+trigram index when it finds few, :class:`IndexedSearch`) and fetches one page of rows with one query. Pages owned by other
 helpers reuse them (``TurfSource`` for the turf page, ``EventSource`` for the
 events page) or subclass them to add columns.
 """
