@@ -13,7 +13,8 @@ in ``store_meta``, written in the same transaction, so no other connection ever
 sees it and a rollback takes it away with the rows); updates and deletes still
 run their triggers. When the block ends, the rollups of the doors and people
 stamped since it began, and of the doors those people live at, are recomputed
-by the same SQL the triggers use. On PostgreSQL the block does nothing (its
+by the same SQL the triggers use, and those people and doors are put in the
+search indexes (:mod:`fieldapp.core.search`) in one pass. On PostgreSQL the block does nothing (its
 trigger functions always run).
 """
 
@@ -23,6 +24,8 @@ import contextlib
 from collections.abc import Iterator
 
 from sqlalchemy import Connection, text
+
+from fieldapp.core import search
 
 PAUSE_KEY = "rollups_paused"
 
@@ -62,3 +65,7 @@ def deferred(connection: Connection) -> Iterator[None]:
         connection.execute(text("DELETE FROM store_meta WHERE key = :k"), {"k": PAUSE_KEY})
     connection.execute(text(_DOORS), {"mark": mark})
     connection.execute(text(_PEOPLE), {"mark": mark})
+    for base, (keys, *_rest) in search.INDEXES.items():
+        after = connection.exec_driver_sql(f"SELECT coalesce(max(n), 0) FROM {keys}").scalar()
+        for sql in search.fill_sql(base, "b.hlc > :mark"):
+            connection.execute(text(sql), {"mark": mark, "after": after})

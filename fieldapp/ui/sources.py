@@ -2,7 +2,8 @@
 
 Each :class:`~fieldapp.ui.tablemodel.RowSource` here filters and orders in SQL
 (searches become ``LIKE`` conditions on indexed, normalized columns where there
-are some) and fetches one page of rows with one query. Pages owned by other
+are some; the doors and people searches first take their candidates from a
+trigram index when it finds few, :class:`IndexedSearch`) and fetches one page of rows with one query. Pages owned by other
 helpers reuse them (``TurfSource`` for the turf page, ``EventSource`` for the
 events page) or subclass them to add columns.
 """
@@ -18,6 +19,7 @@ from PySide6.QtGui import QColor
 from sqlalchemy import Select, case, func, or_, select
 from sqlalchemy.orm import Session
 
+from fieldapp.core import search as text_search
 from fieldapp.core.models import (
     Door,
     DoorRollup,
@@ -45,6 +47,37 @@ def search_tokens(text: str) -> list[str]:
     return [t for t in normalize_street(text).split() if t]
 
 
+class IndexedSearch:
+    """A source whose search may find its candidates in a trigram index (core.search).
+
+    :meth:`prepare_search` asks the index how many rows hold the words; up to
+    ``index_limit`` the id query keeps only those (then sorted: a few
+    milliseconds), more and it reads the table's sort index as before, whose
+    first window fills early. Either way the ``LIKE`` conditions decide, so the
+    rows are the same.
+    """
+
+    base = ""
+    index_limit = text_search.INDEX_LIMIT
+    _indexed: tuple[str, str] | None = None
+
+    def search_words(self, search: str) -> list[list[tuple[list[str], str]]]:
+        raise NotImplementedError
+
+    def prepare_search(self, session: Session, search: str) -> None:
+        self._indexed = None
+        expression = text_search.match_expression(self.search_words(search))
+        if expression is not None and text_search.candidates(
+                session.connection(), self.base, expression, self.index_limit) <= self.index_limit:
+            self._indexed = (search, expression)
+
+    def narrow(self, query: Select[Any], id_column: Any, search: str) -> Select[Any]:
+        """``query`` kept to the index's candidates when :meth:`prepare_search` chose it."""
+        if self._indexed is not None and self._indexed[0] == search:
+            query = query.where(id_column.in_(text_search.matching_ids(self.base, self._indexed[1])))
+        return query
+
+
 # --------------------------------------------------------------------------- doors
 
 def door_people_count() -> Any:
@@ -66,7 +99,7 @@ _PERSON_ROLLUP: dict[str, Any] = {"join": (PersonRollup, PersonRollup.person_id 
                                   "tiebreak": [PersonRollup.person_id]}
 
 
-class DoorSource(RowSource):
+class DoorSource(IndexedSearch, RowSource):
     """Every live door; search matches the address (number, street, unit, zip).
 
     ``turf_id`` limits the table to one turf (the turf page's door list).
@@ -98,7 +131,12 @@ class DoorSource(RowSource):
         for token in search_tokens(search):
             query = query.where(or_(Door.address_key.like(_like(token), escape="\\"),
                                     Door.zip.like(_like(token), escape="\\")))
-        return query
+        return self.narrow(query, Door.id, search)
+
+    base = "doors"
+
+    def search_words(self, search: str) -> list[list[tuple[list[str], str]]]:
+        return [[(["address_key", "zip"], token)] for token in search_tokens(search)]
 
     def tiebreak(self) -> list[Any]:
         return [Door.id]
@@ -127,7 +165,7 @@ def person_address() -> Any:
             .where(Door.id == Person.door_id).correlate(Person).scalar_subquery())
 
 
-class PersonSource(RowSource):
+class PersonSource(IndexedSearch, RowSource):
     """Every live person; search matches name, phone and email words."""
 
     def columns(self) -> list[Column]:
@@ -157,7 +195,19 @@ class PersonSource(RowSource):
             if len(digits) >= 3:
                 conditions.append(Person.phone.like(f"%{digits}%"))
             query = query.where(or_(*conditions))
-        return query
+        return self.narrow(query, Person.id, search)
+
+    base = "people"
+
+    def search_words(self, search: str) -> list[list[tuple[list[str], str]]]:
+        words = []
+        for token in search.split():
+            alternatives = [(["first_name", "last_name", "email"], token)]
+            digits = "".join(ch for ch in token if ch.isdigit())
+            if len(digits) >= 3:
+                alternatives.append((["phone"], digits))
+            words.append(alternatives)
+        return words
 
     def tiebreak(self) -> list[Any]:
         return [Person.id]

@@ -107,6 +107,10 @@ class RowSource:
         """Expressions that make the order total (usually the id column)."""
         return []
 
+    def prepare_search(self, session: Session, search: str) -> None:
+        """Look at ``search`` in the store before its queries are built (which
+        path :meth:`id_query` takes); called on each refresh with a search."""
+
     def fetch(self, session: Session, ids: Sequence[str]) -> dict[str, tuple[Any, ...]]:
         """The values of ``ids`` (one tuple per id, one value per column)."""
         raise NotImplementedError
@@ -275,6 +279,9 @@ class LazyTableModel(QAbstractTableModel):
         (first window and count) are in place. ``wait=True`` does everything
         here and now.
         """
+        if self._search:
+            with self.store.session() as session:
+                self.source.prepare_search(session, self._search)
         count_query, first_query = self.count_query(), self.window_query(0)
         store = self.store
         self._generation += 1

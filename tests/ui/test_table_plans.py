@@ -6,6 +6,11 @@ row, then its id). SQLite's query plan for the count and for a window of ids,
 in both orders, with and without a search, must show neither a temporary B-tree
 for the ORDER BY nor a plain scan of the table (the count of a search, which
 matches words inside values, reads every row and is left out).
+
+That holds for a search whose words are too short for the trigram index or
+found in more rows than ``INDEX_LIMIT`` (core.search): the rows are read in
+index order. A search the index answers reads the index's candidates by id
+and sorts them (at most ``INDEX_LIMIT``), never scanning the table.
 """
 
 from __future__ import annotations
@@ -68,7 +73,9 @@ def test_every_column_sort_reads_an_index_in_order(app, store: Store, source_nam
     from fieldapp.ui import sources
     from fieldapp.ui.tablemodel import LazyTableModel
 
-    model = LazyTableModel(store, getattr(sources, source_name)())
+    source = getattr(sources, source_name)()
+    source.index_limit = -1  # as if the words were in too many rows: the ordered path
+    model = LazyTableModel(store, source)
     model.set_search(search, wait=True)
     checked = 0
     for column, spec in enumerate(model.source.columns()):
@@ -84,6 +91,27 @@ def test_every_column_sort_reads_an_index_in_order(app, store: Store, source_nam
         _check(_plan(store, model.count_query()), table, f"count of {table}")
     sortable = [spec.key for spec in model.source.columns() if spec.sort]
     assert len(sortable) >= 5 and checked == 2 * len(sortable)  # each column, both ways
+
+
+@pytest.mark.parametrize(("source_name", "table", "search", "index"), [
+    ("DoorSource", "doors", "main 12", "door_search"), ("PersonSource", "people", "ana l12", "person_search"),
+])
+def test_a_search_the_index_answers_reads_its_candidates(app, store: Store, source_name: str,
+                                                          table: str, search: str, index: str) -> None:
+    from fieldapp.ui import sources
+    from fieldapp.ui.tablemodel import LazyTableModel
+
+    model = LazyTableModel(store, getattr(sources, source_name)())
+    model.set_search(search, wait=True)
+    assert model.source._indexed is not None
+    for column, spec in enumerate(model.source.columns()):
+        if spec.sort:
+            model.sort(column, Qt.SortOrder.DescendingOrder)
+            for query in (model.window_query(0), model.count_query()):
+                plan = _plan(store, query)
+                text = " | ".join(plan)
+                assert any(step.startswith(f"SCAN {index} VIRTUAL TABLE") for step in plan), text
+                assert not any(re.fullmatch(rf"SCAN {table}( .*)?", step) for step in plan), text
 
 
 def test_windows_in_order_match_the_whole_ordered_list(app, store: Store) -> None:

@@ -71,7 +71,7 @@ from fieldapp.core.models.bookkeeping import (
     SyncBundle,
     SyncConflict,
 )
-from fieldapp.core.models.rollups import DoorRollup, PersonRollup
+from fieldapp.core.models.rollups import DoorRollup, DoorSearchKey, PersonRollup, PersonSearchKey
 
 SYNCED_MODELS: tuple[type[Synced], ...] = (
     Organization,
@@ -119,6 +119,7 @@ __all__ = [
     "ContactAttempt",
     "Door",
     "DoorRollup",
+    "DoorSearchKey",
     "Event",
     "EventHost",
     "Fact",
@@ -128,6 +129,7 @@ __all__ = [
     "Person",
     "PersonOrganization",
     "PersonRollup",
+    "PersonSearchKey",
     "PossibleDuplicate",
     "ReviewDecision",
     "Shift",

@@ -43,3 +43,27 @@ class PersonRollup(Base):
 
     person_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     door_sort: Mapped[str | None] = mapped_column(String(600))
+
+
+class PersonSearchKey(Base):
+    """A person's stable integer in the ``person_search`` text index. Not synced.
+
+    Kept by database triggers (migration 0009) like :class:`DoorRollup`
+    (:mod:`fieldapp.core.search`).
+    """
+
+    __tablename__ = "person_search_keys"
+    __table_args__ = (Index("ux_person_search_keys_person_id", "person_id", unique=True),)
+
+    n: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[str] = mapped_column(String(36))
+
+
+class DoorSearchKey(Base):
+    """A door's stable integer in the ``door_search`` text index. Not synced."""
+
+    __tablename__ = "door_search_keys"
+    __table_args__ = (Index("ux_door_search_keys_door_id", "door_id", unique=True),)
+
+    n: Mapped[int] = mapped_column(Integer, primary_key=True)
+    door_id: Mapped[str] = mapped_column(String(36))

@@ -1,0 +1,129 @@
+"""Trigram text indexes for the people and doors searches (migration 0009).
+
+A search word of 3 characters or more is looked up in an FTS5 table with the
+trigram tokenizer (``person_search``, ``door_search``), which finds the rows
+holding that piece of text without reading every row. The index folds case
+more widely than ``LIKE`` (every alphabet, not only ASCII), so it finds a
+superset of the rows ``LIKE '%word%'`` finds; the caller keeps its ``LIKE``
+conditions on those rows, and the result is exactly what ``LIKE`` alone gave.
+A shorter word has no trigram: it stays a plain ``LIKE``.
+
+Each index is contentless, keyed by a local table that gives each row a stable
+integer (``person_search_keys``, ``door_search_keys``), and kept by triggers in
+the same transaction as every write. A bulk insert inside
+:func:`fieldapp.core.rollups.deferred` leaves its new rows to :func:`fill_sql`,
+run once at the end of the block. Local, derived data: never synced. SQLite
+only; on PostgreSQL (HQ) the searches keep their ``LIKE`` conditions.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection, column, select, table, text
+
+#: base table -> (keys table, key column, index table, indexed columns)
+INDEXES: dict[str, tuple[str, str, str, list[str]]] = {
+    "people": ("person_search_keys", "person_id", "person_search",
+               ["first_name", "last_name", "email", "phone"]),
+    "doors": ("door_search_keys", "door_id", "door_search", ["address_key", "zip"]),
+}
+
+#: Shortest word the trigram index can find.
+MIN_LENGTH = 3
+
+#: Most candidates a search reads through the index. The table then sorts them
+#: (a few milliseconds); a word found in more rows than this (a common surname)
+#: reads the sorted table index instead, whose first window fills early.
+INDEX_LIMIT = 10_000
+
+_NOT_PAUSED = "NOT EXISTS (SELECT 1 FROM store_meta WHERE key = 'rollups_paused')"
+
+
+def _values(prefix: str, columns: list[str]) -> str:
+    return ", ".join(f"{prefix}.{c}" for c in columns)
+
+
+def statements(base: str) -> tuple[list[str], dict[str, str]]:
+    """The tables and the triggers (name -> body) of the search index of ``base``."""
+    keys, key, fts, columns = INDEXES[base]
+    names = ", ".join(columns)
+    tables = [
+        f"CREATE TABLE {keys} (n INTEGER NOT NULL PRIMARY KEY, {key} VARCHAR(36) NOT NULL)",
+        f"CREATE UNIQUE INDEX ux_{keys}_{key} ON {keys} ({key})",
+        f"CREATE VIRTUAL TABLE {fts} USING fts5({names}, content='', columnsize=0, tokenize='trigram')",
+    ]
+    add = (f"INSERT INTO {fts} (rowid, {names}) SELECT k.n, {_values('NEW', columns)} "
+           f"FROM {keys} k WHERE k.{key} = NEW.id;")
+    remove = (f"INSERT INTO {fts} ({fts}, rowid, {names}) SELECT 'delete', k.n, "
+              f"{_values('OLD', columns)} FROM {keys} k WHERE k.{key} = OLD.id;")
+    triggers = {
+        f"tr_{fts}_insert": f"""AFTER INSERT ON {base} WHEN {_NOT_PAUSED} BEGIN
+            INSERT INTO {keys} ({key}) VALUES (NEW.id);
+            {add}
+        END""",
+        # A row inserted while the triggers are paused has no key yet: nothing
+        # to change here, the bulk pass indexes its final values.
+        f"tr_{fts}_update": f"""AFTER UPDATE OF {names} ON {base} BEGIN
+            {remove}
+            {add}
+        END""",
+        f"tr_{fts}_delete": f"""AFTER DELETE ON {base} BEGIN
+            {remove}
+            DELETE FROM {keys} WHERE {key} = OLD.id;
+        END""",
+    }
+    return tables, triggers
+
+
+def fill_sql(base: str, where: str) -> list[str]:
+    """Give a key to, and index, the rows of ``base`` (alias ``b``) matching ``where``
+    that have none yet; the second statement takes ``:after``, the greatest key
+    before the first ran."""
+    keys, key, fts, columns = INDEXES[base]
+    return [
+        f"INSERT INTO {keys} ({key}) SELECT b.id FROM {base} b WHERE ({where}) "
+        f"AND NOT EXISTS (SELECT 1 FROM {keys} k WHERE k.{key} = b.id)",
+        f"INSERT INTO {fts} (rowid, {', '.join(columns)}) SELECT k.n, {_values('b', columns)} "
+        f"FROM {keys} k JOIN {base} b ON b.id = k.{key} WHERE k.n > :after",
+    ]
+
+
+def _phrase(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+def match_expression(words: list[list[tuple[list[str], str]]]) -> str | None:
+    """An FTS5 query: every group holds, a group being its word in one of its columns.
+
+    ``words`` is a list of alternatives per search word: ``[(columns, word), ...]``
+    lists of which each must match (words shorter than :data:`MIN_LENGTH` are left
+    out: the caller's ``LIKE`` decides them). None when no word is long enough.
+    """
+    groups = []
+    for alternatives in words:
+        parts = [f"{{{' '.join(cols)}}} : {_phrase(w)}" for cols, w in alternatives]
+        if not parts or any(len(w) < MIN_LENGTH for _cols, w in alternatives):
+            continue
+        groups.append("(" + " OR ".join(parts) + ")")
+    return " AND ".join(groups) if groups else None
+
+
+def matching_ids(base: str, expression: str) -> Any:
+    """The ids of the rows of ``base`` the index finds for ``expression`` (a subquery)."""
+    keys, key, fts, _columns = INDEXES[base]
+    index = table(fts, column("rowid"))
+    keyed = table(keys, column("n"), column(key))
+    found = select(index.c.rowid).where(text(f"{fts} MATCH :expr").bindparams(expr=expression))
+    return select(keyed.c[key]).where(keyed.c.n.in_(found))
+
+
+def candidates(connection: Connection, base: str, expression: str, limit: int) -> int:
+    """How many rows (up to ``limit + 1``) the index finds for ``expression``:
+    reads the index alone, never the rows."""
+    if connection.dialect.name != "sqlite":
+        return limit + 1
+    fts = INDEXES[base][2]
+    return int(connection.exec_driver_sql(
+        f"SELECT count(*) FROM (SELECT 1 FROM {fts} WHERE {fts} MATCH ? LIMIT ?)",
+        (expression, limit + 1)).scalar() or 0)
