@@ -192,25 +192,25 @@ def _write_table(
     size = count = 0
     with zf.open(data_member(table), "w", force_zip64=True) as member:
         chunk: list[bytes] = []
+
+        def flush() -> None:
+            nonlocal size, count
+            data = b"".join(chunk)
+            member.write(data)
+            digest.update(data)
+            size += len(data)
+            count += len(chunk)
+            tally.done += len(chunk)
+            chunk.clear()
+
         for row in _rows(session, model, ids):
             chunk.append(record_line(model, plain_row(table, row)))
             tally.saw(int(row["hlc"]))
             if len(chunk) >= ROWS_PER_WRITE:
-                data = b"".join(chunk)
-                member.write(data)
-                digest.update(data)
-                size += len(data)
-                count += len(chunk)
-                tally.done += len(chunk)
-                chunk = []
+                flush()
                 progress.check()
                 progress.update(tally.done, tally.total, "Exporting records")
-        data = b"".join(chunk)
-        member.write(data)
-        digest.update(data)
-        size += len(data)
-        count += len(chunk)
-        tally.done += len(chunk)
+        flush()
     return FileEntry(digest.hexdigest(), size, count)
 
 
