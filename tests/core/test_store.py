@@ -155,11 +155,10 @@ def test_older_store_is_backed_up_before_upgrade(tmp_path: Path, monkeypatch) ->
 
 def test_store_from_a_newer_version_is_refused_untouched(tmp_path: Path) -> None:
     path = tmp_path / "new.sqlite"
-    open_store(path).close()
-    con = sqlite3.connect(path)
-    con.execute("UPDATE alembic_version SET version_num = 'ffff_from_the_future'")
-    con.commit()
-    con.close()
+    store = open_store(path)  # through the store's own driver: the file may be encrypted
+    with store.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = 'ffff_from_the_future'")
+    store.close()
     before = path.read_bytes()
     with pytest.raises(StoreTooNewError, match="newer version of Field App"):
         open_store(path)
