@@ -535,6 +535,17 @@
 
   // ------------------------------------------------------------------ init
 
+  // Coordinates arrive as whole micro-degrees (lat6, lon6): degrees for everyone else.
+  FA.decode = function (data) {
+    var n = data.n, lat = new Array(n), lon = new Array(n), lat6 = data.lat6, lon6 = data.lon6;
+    for (var i = 0; i < n; i++) { lat[i] = lat6[i] / 1e6; lon[i] = lon6[i] / 1e6; }
+    data.lat = lat;
+    data.lon = lon;
+    delete data.lat6;
+    delete data.lon6;
+    return data;
+  };
+
   FA.init = function (map, opts) {
     try {
       FA.map = map;
@@ -545,7 +556,7 @@
       // Fit before drawing, without animation: "drawn" then means the final view.
       if (opts.fit) map.fitBounds(opts.fit, { padding: [20, 20], animate: false });
       var el = document.getElementById('fa-data');
-      var data = (FA.data = JSON.parse(el.textContent));
+      var data = (FA.data = FA.decode(JSON.parse(el.textContent)));
       // The map's own canvas renderer (preferCanvas): doors and turfs share one canvas,
       // so hover and clicks reach whichever is on top.
       if (opts.basemap) {
