@@ -50,10 +50,25 @@
       this._selected = new Uint8Array(n);
       this._selectedCount = 0;
       this._highlight = -1;
-      // Indexes grouped by colour: one canvas path and one fill per colour.
+      // Indexes grouped by colour: a canvas path and a fill per colour. For the plain
+      // dots drawn zoomed out, doors at the very same spot in the same colour (the
+      // units of a building) are one dot: a second circle on the first in the same
+      // filled path changes no pixel. (Outlined, they are all drawn: the stacked
+      // outlines of a building's units are darker, and stay so.)
       var groups = this._colours.map(function () { return []; });
-      for (var i = 0; i < n; i++) groups[data.cat[i]].push(i);
-      this._groups = groups.map(function (g) { return Int32Array.from(g); });
+      var dots = this._colours.map(function () { return []; });
+      var seen = this._colours.map(function () { return new Map(); });
+      for (var i = 0; i < n; i++) {
+        var c = data.cat[i], at = seen[c].get(this._lat[i]);
+        groups[c].push(i);
+        if (at === undefined) seen[c].set(this._lat[i], (at = new Set()));
+        else if (at.has(this._lon[i])) continue;
+        at.add(this._lon[i]);
+        dots[c].push(i);
+      }
+      var typed = function (g) { return Int32Array.from(g); };
+      this._groups = groups.map(typed);
+      this._dots = dots.map(typed);
       // Web Mercator at zoom 0 (256 px world): zoom z is a multiply by 2^z.
       var minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
       var d = Math.PI / 180, max = 85.0511287798;
@@ -107,8 +122,9 @@
       var minX = view.min.x, minY = view.min.y, maxX = view.max.x, maxY = view.max.y;
       var r = this._radius(), px = this._px, py = this._py, tau = Math.PI * 2;
       ctx.lineWidth = 1;
-      for (var c = 0; c < this._groups.length; c++) {
-        var g = this._groups[c];
+      var groups = r > 2 ? this._groups : this._dots;
+      for (var c = 0; c < groups.length; c++) {
+        var g = groups[c];
         if (!g.length) continue;
         ctx.beginPath();
         for (var k = 0; k < g.length; k++) {
