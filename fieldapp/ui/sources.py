@@ -80,29 +80,34 @@ class IndexedSearch:
 
     def first_window(self, session: Session, column: Column | None, descending: bool,
                      search: str, size: int) -> list[str] | None:
-        """The first ``size`` ids in ``column``'s order for one word in too many rows for
-        the index path, when the order starts with a column the word is looked for in.
+        """The first ``size`` ids in ``column``'s order for words in too many rows for
+        the index path, when the order starts with a column a word is looked for in.
 
         Reading the sort index from its start until ``size`` rows match takes long
         when the matches sort late (the surname "Ruiz" at 2,000,000 people: every
-        name from A to R first). Instead: the rows whose column starts with the
-        word, whichever case (:func:`core.search.starts`), are ranges of the sort
-        index, read in order up to ``size`` each; every other row that may match
-        is one the index finds for the word but not at the start of that column,
-        at most ``index_limit`` of them. The same ``LIKE`` conditions decide
-        both, so the rows and their order are those of the window query. None
-        when this does not apply (the model reads the window query).
+        name from A to R first). Instead, after the first rows of the sort index
+        (:attr:`PROBE_ROWS`, where a word early in the order or in first names
+        fills the window): the rows whose column starts with one word, whichever
+        case (:func:`core.search.starts`), are ranges of the sort index, read in
+        order up to ``size`` each; every other row that may match is one the
+        index finds for the words but not with that start, at most
+        :attr:`rest_limit` of them. The same ``LIKE`` conditions decide all, so
+        the rows and their order are those of the window query. None when this
+        does not apply (the model reads the window query).
         """
         if (self._indexed is not None or column is None or not column.sort
                 or column.join is not None or session.get_bind().dialect.name != "sqlite"):
             return None
         words = self.search_words(search)
         lead = column.sort[0]
-        if len(words) != 1 or getattr(lead, "key", None) not in words[0][0][0]:
-            return None
-        start = text_search.longest_start(words[0][0][1])
+        name = getattr(lead, "key", None)
         expression = text_search.match_expression(words)
-        if start is None or expression is None:
+        # The longest words first: their starts are the narrowest ranges.
+        starts = sorted((found for found in (text_search.longest_start(alternatives[0][1])
+                                             for alternatives in words
+                                             if name in alternatives[0][0]) if found),
+                        key=lambda found: -len(found[0]))
+        if not starts or expression is None:
             return None
         query = self.id_query(search)
         keys = [*column.sort, *(self.tiebreak() if column.tiebreak is None else column.tiebreak)]
@@ -118,10 +123,13 @@ class IndexedSearch:
         ids = [r[0] for r in session.execute(early.order_by(*order).limit(size))]
         if len(ids) == size or bound is None:
             return ids
-        rest = text_search.found_ids(
-            session.connection(), self.base,
-            text_search.not_starting(expression, lead.key, start[0]), self.rest_limit)
-        if rest is None:
+        for start in starts:
+            rest = text_search.found_ids(
+                session.connection(), self.base,
+                text_search.not_starting(expression, lead.key, start[0]), self.rest_limit)
+            if rest is not None:
+                break
+        else:
             return None
         rows: dict[str, Any] = {}
         for spelling in start[1]:

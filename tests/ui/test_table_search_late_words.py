@@ -33,6 +33,7 @@ LAST = ["Ruiz", "RUIZ", "ruiz", "Aruiz", "Garcia-Ruiz", "\u017fmith", "Smith", "
         "Smithers", "\u212aelly", "Kelly", "Abbot", "Zapata", "Ruíz", "O'Brien", "", "Ru"]
 FIRST = ["Ana", "Ruiz", "Zoe", "Kelly", "Smithy", ""]
 TERMS = ["ruiz", "RUIZ", "Ruiz", "smith", "kel", "kelly", "ana", "uiz", "o'b", "zap", "ruíz",
+         "ana ruiz", "ruiz zo", "smithy smith", "ab ruiz", "kel ana",
          "ab", "ruiz ana", "ruiz%", "example", "zzz"]
 
 
