@@ -118,6 +118,7 @@
     _updatePath: function () {
       var renderer = this._renderer;
       if (!renderer._drawing || !this._n) return;
+      this.paints = (this.paints || 0) + 1;
       var ctx = renderer._ctx, view = renderer._bounds;
       var minX = view.min.x, minY = view.min.y, maxX = view.max.x, maxY = view.max.y;
       var r = this._radius(), px = this._px, py = this._py, tau = Math.PI * 2;
@@ -569,6 +570,15 @@
       FA.events = opts.events || null;
       FA.labels = opts.labels || {};
       FA.drawMode = 'turf';
+      // Leaflet asks its canvas for a repaint on the next frame as layers are added, and
+      // forgets that request (without cancelling it) when the fit below repaints at once;
+      // with the doors' own request that made two repaints of every door in one frame.
+      // Cancelled here, and one repaint of everything asked for at the end.
+      var canvas = map._renderer, stale = canvas && canvas._redrawRequest;
+      if (stale) {
+        L.Util.cancelAnimFrame(stale);
+        canvas._redrawRequest = null;
+      }
       // Fit before drawing, without animation: "drawn" then means the final view.
       if (opts.fit) map.fitBounds(opts.fit, { padding: [20, 20], animate: false });
       var el = document.getElementById('fa-data');
@@ -620,6 +630,10 @@
       if (data.n) searchControl().addTo(map);
       if (opts.note) noteControl(opts.note).addTo(map);
       if (opts.interactive && L.Control.Draw) FA.initDraw(map);
+      if (stale) {
+        canvas._redrawBounds = null; // the whole canvas
+        canvas._redrawRequest = canvas._redrawRequest || L.Util.requestAnimFrame(canvas._redraw, canvas);
+      }
       map.on('moveend', function () {
         var v = FA.view();
         send('viewChanged', v.lat, v.lon, v.zoom);
