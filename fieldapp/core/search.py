@@ -18,6 +18,8 @@ only; on PostgreSQL (HQ) the searches keep their ``LIKE`` conditions.
 
 from __future__ import annotations
 
+import itertools
+import math
 from typing import Any
 
 from sqlalchemy import Connection, column, select, table, text
@@ -36,6 +38,14 @@ MIN_LENGTH = 3
 #: (a few milliseconds); a word found in more rows than this (a common surname)
 #: reads the sorted table index instead, whose first window fills early.
 INDEX_LIMIT = 10_000
+
+#: Most spellings of a word's start (:func:`starts`) read as ranges of a sort index.
+MAX_STARTS = 64
+
+# What the index's case folding (SQLite FTS5, Unicode, no diacritics removed) maps onto
+# an ASCII letter besides its two cases: the Kelvin sign and the long s. Nothing else
+# folds into ASCII.
+_FOLDED_INTO = {"k": "\u212a", "s": "\u017f"}
 
 _NOT_PAUSED = "NOT EXISTS (SELECT 1 FROM store_meta WHERE key = 'rollups_paused')"
 
@@ -127,3 +137,48 @@ def candidates(connection: Connection, base: str, expression: str, limit: int) -
     return int(connection.exec_driver_sql(
         f"SELECT count(*) FROM (SELECT 1 FROM {fts} WHERE {fts} MATCH ? LIMIT ?)",
         (expression, limit + 1)).scalar() or 0)
+
+
+def starts(word: str) -> list[str] | None:
+    """Every text the index takes for ``word`` (ASCII), in binary order: each letter in
+    both cases (and what folds into it). A row whose column starts with one of
+    them is what ``^word`` finds in that column. None for a word that is not
+    ASCII (``LIKE`` and the index fold other letters differently) or has more than
+    :data:`MAX_STARTS` spellings."""
+    if not word.isascii():
+        return None
+    options = [sorted({ch, ch.lower(), ch.upper(), *_FOLDED_INTO.get(ch.lower(), "")})
+               for ch in word]
+    if math.prod(len(o) for o in options) > MAX_STARTS:
+        return None
+    return sorted("".join(p) for p in itertools.product(*options))
+
+
+def longest_start(word: str) -> tuple[str, list[str]] | None:
+    """The longest start of ``word`` (:data:`MIN_LENGTH` characters or more) that has
+    few enough spellings, and those spellings; None when there is none."""
+    for size in range(len(word), MIN_LENGTH - 1, -1):
+        spellings = starts(word[:size])
+        if spellings is not None:
+            return word[:size], spellings
+    return None
+
+
+def after(start: str) -> str:
+    """The least text greater than every text that begins with ``start`` (binary order)."""
+    return start[:-1] + chr(ord(start[-1]) + 1)
+
+
+def not_starting(expression: str, column_name: str, start: str) -> str:
+    """``expression``, less the rows whose ``column_name`` starts with ``start``."""
+    return f"({expression}) NOT ({{{column_name}}} : ^{_phrase(start)})"
+
+
+def found_ids(connection: Connection, base: str, expression: str, limit: int) -> list[str] | None:
+    """The ids of the rows the index finds for ``expression``, or None when more than
+    ``limit``: reads the index and the keys, never the rows."""
+    keys, key, fts, _columns = INDEXES[base]
+    ids = [row[0] for row in connection.exec_driver_sql(
+        f"SELECT k.{key} FROM {keys} k WHERE k.n IN "
+        f"(SELECT rowid FROM {fts} WHERE {fts} MATCH ? LIMIT ?)", (expression, limit + 1))]
+    return None if len(ids) > limit else ids

@@ -26,6 +26,7 @@ from sqlalchemy import Connection, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from fieldapp.core.models import CheckIn, ContactAttempt, Door, Person
+from fieldapp.core.plainsql import plain_rows
 
 DOOR_CHANNEL = "door"
 
@@ -120,3 +121,27 @@ def latest_person_results(bind: Session | Connection, person_ids: Iterable[str] 
                           ) -> dict[str, LatestResult]:
     """The latest result of each person (of the given people, or of all)."""
     return _latest(bind, ContactAttempt.person_id, person_ids)
+
+
+def latest_door_codes(conn: Connection) -> dict[str, tuple[str, int | None]]:
+    """(result code, support) of the latest result of every door that has one.
+
+    The same rule as :func:`latest_door_results`, for a reader that needs all
+    doors fast (the map): the attempts come through the driver's own cursor
+    and are compared as stored (naive UTC; fixed-width ISO text on SQLite,
+    which sorts as the times do, as the rollup triggers compare them), with no
+    row object or datetime made per attempt.
+    """
+    rows = plain_rows(
+        conn,
+        "SELECT a.door_id, a.attempted_at, a.hlc, a.id, a.result_code, a.support "
+        "FROM contact_attempts a WHERE a.channel = ? AND a.door_id IS NOT NULL AND NOT EXISTS "
+        "(SELECT 1 FROM contact_attempts n WHERE n.supersedes_id = a.id)",
+        (DOOR_CHANNEL,),
+    )
+    best: dict[str, tuple[Any, ...]] = {}
+    for row in rows:
+        held = best.get(row[0])
+        if held is None or row[1:4] > held[1:4]:
+            best[row[0]] = row
+    return {door: (row[4], row[5]) for door, row in best.items()}

@@ -363,7 +363,7 @@ class MapView(QWebEngineView):
         self.bridge.view_changed.connect(self._remember_view)
         self.bridge.doors_drawn.connect(self.loaded)
         self.ids: list[str] = []
-        self._index: dict[str, int] = {}
+        self._index: dict[str, int] | None = {}
         self.current_view: View | None = None
         MapView._counter += 1
         # The page holds door addresses and results: an owner-only folder, owner-only
@@ -390,12 +390,14 @@ class MapView(QWebEngineView):
 
     def set_ids(self, ids: list[str]) -> None:
         self.ids = ids
-        self._index = {d: i for i, d in enumerate(ids)}
+        self._index = None  # made when first needed
 
     def door_id(self, index: int) -> str | None:
         return self.ids[index] if 0 <= index < len(self.ids) else None
 
     def index_of(self, door_id: str) -> int:
+        if self._index is None:
+            self._index = dict(zip(self.ids, range(len(self.ids)), strict=True))
         return self._index.get(door_id, -1)
 
     def _remember_view(self, lat: float, lon: float, zoom: int) -> None:
@@ -415,7 +417,7 @@ class MapView(QWebEngineView):
         return i >= 0
 
     def select_doors(self, door_ids: list[str]) -> None:
-        idx = [self._index[d] for d in door_ids if d in self._index]
+        idx = [i for i in map(self.index_of, door_ids) if i >= 0]
         self.js(f"FA.selectDoors({json.dumps(idx)})")
 
     def clear_pending(self) -> None:

@@ -52,6 +52,78 @@ def test_map_data_matches_the_store(demo_store: Store) -> None:
     assert knocked >= len(done & {d.id for d in doors if not d.do_not_knock})
 
 
+def _expected_map(store: Store) -> tuple[dict[str, tuple[float, float, int, str, str, str, str]],
+                                          dict[str, tuple[int, int]], int]:
+    """What the map should show, worked out door by door through the ORM and the rules."""
+    from fieldapp.services import rules
+
+    with store.session() as s:
+        doors = s.scalars(select(Door).where(Door.deleted.is_(False),
+                                             Door.merged_into_id.is_(None))).all()
+        turfs = {t.id: t.name for t in s.scalars(select(Turf).where(Turf.deleted.is_(False)))}
+        latest = rules.latest_door_results(s)
+    shown = {}
+    progress = {name: [0, 0] for name in turfs.values()}
+    for d in doors:
+        if d.turf_id in turfs:
+            progress[turfs[d.turf_id]][0] += 1
+            progress[turfs[d.turf_id]][1] += d.id in latest
+        if d.lat is None or d.lon is None:
+            continue
+        r = latest.get(d.id)
+        cat = door_category(r.result_code if r else None, r.support if r else None,
+                            d.do_not_knock)
+        shown[d.id] = (round(d.lat, 6), round(d.lon, 6), cat, turfs.get(d.turf_id or "", ""),
+                       d.street_number or "", d.street_name or "", d.unit or "")
+    missing = sum(1 for d in doors if d.lat is None or d.lon is None)
+    return shown, {k: (v[0], v[1]) for k, v in progress.items()}, missing
+
+
+def _map_as_read(store: Store) -> tuple[dict[str, tuple[float, float, int, str, str, str, str]],
+                                        dict[str, tuple[int, int]], int]:
+    data = load_map_data(store)
+    d = data.doors
+    names = [t.name for t in data.turfs]
+    shown = {d.ids[i]: (d.lat[i], d.lon[i], d.cat[i], names[d.turf[i]] if d.turf[i] >= 0 else "",
+                        d.number[i], d.streets[d.street[i]], d.unit[i]) for i in range(len(d))}
+    assert len(shown) == len(d) == len(d.lat6) == len(d.cat) == len(d.unit)
+    return shown, {t.name: (t.doors, t.done) for t in data.turfs}, data.doors_without_location
+
+
+def _unusual_doors(store: Store) -> None:
+    """A door with no location, one not to knock that was knocked, a deleted one."""
+    with store.transaction() as s:
+        first, second, third = s.scalars(select(Door).order_by(Door.id).limit(3)).all()
+        first.lat = None
+        second.do_not_knock = True
+        s.add(ContactAttempt(door_id=second.id, result_code="canvassed", support=1,
+                             attempted_at=dt.datetime(2030, 1, 1, tzinfo=dt.UTC)))
+        third.deleted = True
+
+
+def test_map_data_is_each_doors_own_on_sqlite(demo_store: Store) -> None:
+    _unusual_doors(demo_store)
+    read = _map_as_read(demo_store)
+    assert read == _expected_map(demo_store)
+    assert read[2] == 1 and len(read[0]) == 298
+
+
+def test_map_data_is_each_doors_own_on_postgresql(pg_url: str) -> None:
+    from fieldapp.core.db import open_store
+    from fieldapp.services.demo import seed_demo
+    from tests.conftest import DEMO_DAY
+
+    store = open_store(pg_url)
+    try:
+        seed_demo(store, doors=120, seed=3, today=DEMO_DAY)
+        _unusual_doors(store)
+        read = _map_as_read(store)
+        assert read == _expected_map(store)
+        assert read[2] == 1 and len(read[0]) == 118
+    finally:
+        store.close()
+
+
 def test_the_latest_attempt_decides_and_a_correction_replaces_it(demo_store: Store) -> None:
     with demo_store.transaction() as s:
         door = s.scalars(select(Door).order_by(Door.id)).first()

@@ -63,6 +63,8 @@ def test_every_reader_agrees_on_a_doors_latest_result(demo_store: Store) -> None
         assert s.scalar(select(rules.door_latest_result_sql()).where(Door.id == door)) == "come_back"
         row = [r for r in reports.attempt_rows(s) if r.door_id == door]
         assert sorted(r.result_code for r in row) == ["come_back", "not_home"]
+    with demo_store.engine.connect() as conn:
+        assert rules.latest_door_codes(conn)[door] == ("come_back", None)
     data = load_map_data(demo_store, turf=turf)
     assert data.doors.cat[data.doors.ids.index(door)] == door_category("come_back", None)
     assert door_category("come_back", None) != door_category("moved", None)
@@ -116,3 +118,23 @@ def test_report_days_default_to_the_campaign_zone_like_the_dashboard(
     assert capsys.readouterr().out == default
     days = {str(f.key) for f in dash.by_day}
     assert "2026-11-20" in days and "2026-11-20" in default
+
+
+def test_the_maps_fast_read_of_latest_results_follows_the_rule(demo_store: Store) -> None:
+    """``latest_door_codes`` (plain cursor, times compared as stored) picks what
+    ``latest_door_results`` picks: later times win, then the later clock stamp."""
+    with demo_store.transaction() as s:
+        _turf, doors = _turf_with_doors(s, 3)
+        canvass.record_result(s, door_id=doors[0], result_code="canvassed", support=1,
+                              attempted_at=AT + dt.timedelta(days=400, microseconds=1))
+        canvass.record_result(s, door_id=doors[0], result_code="refused",
+                              attempted_at=AT + dt.timedelta(days=400))
+        for code, support in (("not_home", None), ("canvassed", 4)):  # same time: later stamp
+            canvass.record_result(s, door_id=doors[1], result_code=code, support=support,
+                                  attempted_at=AT + dt.timedelta(days=400))
+    with demo_store.engine.connect() as conn:
+        fast = rules.latest_door_codes(conn)
+        slow = rules.latest_door_results(conn)
+    assert fast == {door: (r.result_code, r.support) for door, r in slow.items()}
+    assert fast[doors[0]] == ("canvassed", 1)
+    assert fast[doors[1]] == ("canvassed", 4)

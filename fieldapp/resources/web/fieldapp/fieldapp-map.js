@@ -50,10 +50,25 @@
       this._selected = new Uint8Array(n);
       this._selectedCount = 0;
       this._highlight = -1;
-      // Indexes grouped by colour: one canvas path and one fill per colour.
+      // Indexes grouped by colour: a canvas path and a fill per colour. For the plain
+      // dots drawn zoomed out, doors at the very same spot in the same colour (the
+      // units of a building) are one dot: a second circle on the first in the same
+      // filled path changes no pixel. (Outlined, they are all drawn: the stacked
+      // outlines of a building's units are darker, and stay so.)
       var groups = this._colours.map(function () { return []; });
-      for (var i = 0; i < n; i++) groups[data.cat[i]].push(i);
-      this._groups = groups.map(function (g) { return Int32Array.from(g); });
+      var dots = this._colours.map(function () { return []; });
+      var seen = this._colours.map(function () { return new Map(); });
+      for (var i = 0; i < n; i++) {
+        var c = data.cat[i], at = seen[c].get(this._lat[i]);
+        groups[c].push(i);
+        if (at === undefined) seen[c].set(this._lat[i], (at = new Set()));
+        else if (at.has(this._lon[i])) continue;
+        at.add(this._lon[i]);
+        dots[c].push(i);
+      }
+      var typed = function (g) { return Int32Array.from(g); };
+      this._groups = groups.map(typed);
+      this._dots = dots.map(typed);
       // Web Mercator at zoom 0 (256 px world): zoom z is a multiply by 2^z.
       var minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
       var d = Math.PI / 180, max = 85.0511287798;
@@ -103,12 +118,14 @@
     _updatePath: function () {
       var renderer = this._renderer;
       if (!renderer._drawing || !this._n) return;
+      this.paints = (this.paints || 0) + 1;
       var ctx = renderer._ctx, view = renderer._bounds;
       var minX = view.min.x, minY = view.min.y, maxX = view.max.x, maxY = view.max.y;
       var r = this._radius(), px = this._px, py = this._py, tau = Math.PI * 2;
       ctx.lineWidth = 1;
-      for (var c = 0; c < this._groups.length; c++) {
-        var g = this._groups[c];
+      var groups = r > 2 ? this._groups : this._dots;
+      for (var c = 0; c < groups.length; c++) {
+        var g = groups[c];
         if (!g.length) continue;
         ctx.beginPath();
         for (var k = 0; k < g.length; k++) {
@@ -535,6 +552,17 @@
 
   // ------------------------------------------------------------------ init
 
+  // Coordinates arrive as whole micro-degrees (lat6, lon6): degrees for everyone else.
+  FA.decode = function (data) {
+    var n = data.n, lat = new Array(n), lon = new Array(n), lat6 = data.lat6, lon6 = data.lon6;
+    for (var i = 0; i < n; i++) { lat[i] = lat6[i] / 1e6; lon[i] = lon6[i] / 1e6; }
+    data.lat = lat;
+    data.lon = lon;
+    delete data.lat6;
+    delete data.lon6;
+    return data;
+  };
+
   FA.init = function (map, opts) {
     try {
       FA.map = map;
@@ -542,10 +570,19 @@
       FA.events = opts.events || null;
       FA.labels = opts.labels || {};
       FA.drawMode = 'turf';
+      // Leaflet asks its canvas for a repaint on the next frame as layers are added, and
+      // forgets that request (without cancelling it) when the fit below repaints at once;
+      // with the doors' own request that made two repaints of every door in one frame.
+      // Cancelled here, and one repaint of everything asked for at the end.
+      var canvas = map._renderer, stale = canvas && canvas._redrawRequest;
+      if (stale) {
+        L.Util.cancelAnimFrame(stale);
+        canvas._redrawRequest = null;
+      }
       // Fit before drawing, without animation: "drawn" then means the final view.
       if (opts.fit) map.fitBounds(opts.fit, { padding: [20, 20], animate: false });
       var el = document.getElementById('fa-data');
-      var data = (FA.data = JSON.parse(el.textContent));
+      var data = (FA.data = FA.decode(JSON.parse(el.textContent)));
       // The map's own canvas renderer (preferCanvas): doors and turfs share one canvas,
       // so hover and clicks reach whichever is on top.
       if (opts.basemap) {
@@ -593,6 +630,10 @@
       if (data.n) searchControl().addTo(map);
       if (opts.note) noteControl(opts.note).addTo(map);
       if (opts.interactive && L.Control.Draw) FA.initDraw(map);
+      if (stale) {
+        canvas._redrawBounds = null; // the whole canvas
+        canvas._redrawRequest = canvas._redrawRequest || L.Util.requestAnimFrame(canvas._redraw, canvas);
+      }
       map.on('moveend', function () {
         var v = FA.view();
         send('viewChanged', v.lat, v.lon, v.zoom);
