@@ -98,9 +98,15 @@ def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_info(args: argparse.Namespace, ctx: Context) -> int:
-    from fieldapp.services.inspect_store import store_info
+    from fieldapp.services.quick_info import quick_store_info
 
-    info = store_info(ctx.store())
+    # A current SQLite store is read with the plain driver (no SQLAlchemy, no models);
+    # anything else (new, due an upgrade, PostgreSQL...) is opened the usual way.
+    info = quick_store_info(ctx.store_target)
+    if info is None:
+        from fieldapp.services.inspect_store import store_info
+
+        info = store_info(ctx.store())
     if args.json:
         out(json.dumps(info.__dict__, indent=2, sort_keys=True))
         return 0
