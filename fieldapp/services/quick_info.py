@@ -105,6 +105,10 @@ def quick_store_info(target: str) -> StoreInfo | None:
         conn.close()
 
 
+def _scalar(conn: Any, sql: str) -> int:
+    return int(conn.execute(sql).fetchone()[0])
+
+
 def _read(conn: Any, location: str) -> StoreInfo | None:
     conn.execute("PRAGMA busy_timeout=10000")
     conn.execute("PRAGMA query_only=ON")  # reads only, whatever happens below
@@ -125,18 +129,14 @@ def _read(conn: Any, location: str) -> StoreInfo | None:
     deleted: dict[str, int] = {}
     conn.execute("BEGIN")  # one snapshot for every count
     try:
+        # The same queries as the full path: each count reads the table's smallest
+        # index, the tombstones a covering sort index (one query for both is slower).
         for table, mutable in SYNCED_TABLES:
+            counts[table] = _scalar(conn, f'SELECT count(*) FROM "{table}"')
             if mutable:
-                # one pass for both: the count alone would read an index, the
-                # tombstones the table, so together they cost about one table read
-                total, gone = conn.execute(
-                    f'SELECT count(*), coalesce(sum("deleted" IS 1), 0) FROM "{table}"'
-                ).fetchone()
-                counts[table], deleted[table] = int(total), int(gone)
-            else:
-                counts[table] = int(conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0])
+                deleted[table] = _scalar(conn, f'SELECT count(*) FROM "{table}" WHERE deleted IS 1')
         for table in LOCAL_TABLES:
-            counts[table] = int(conn.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0])
+            counts[table] = _scalar(conn, f'SELECT count(*) FROM "{table}"')
     finally:
         conn.execute("COMMIT")
     return StoreInfo(location=location, schema=str(versions[0][0]), site_id=str(meta["site_id"]),
