@@ -7,6 +7,7 @@ a 1,000,000-door one built by ``benchmarks/scale.py --keep``; ``--runs N``).
 Targets: ``fieldapp --version`` < 0.15 s; ``fieldapp info`` < 0.4 s; the first
 window < 0.8 s on an empty store and on a 1,000,000-door store.
 
+A window's time runs from the process start to the end of the window's first paint.
 Each figure is the median of several fresh processes, as wall-clock time and as
 CPU time (user + system of the child): on a shared machine the wall clock
 waits for the other processes, the CPU time much less. Below the table, the
@@ -48,17 +49,33 @@ sys.exit(code or 0)
 
 WINDOW = r"""
 import sys, time
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from fieldapp import app as fapp
 qapp = fapp.make_app(["bench"])
 launcher = fapp.Launcher(sys.argv[1])
-def shown(window):
-    def report():
+class FirstPaint(QObject):
+    def __init__(self, window):
+        super().__init__()
+        self.window, self.done = window, False
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and not self.done:
+            self.done = True
+            QTimer.singleShot(0, self.report)  # right after this paint
+        return False
+    def report(self):
         heavy = [m for m in HEAVY_NAMES if m in sys.modules]
-        sys.stdout.write(f"SHOWN {time.time()!r} {type(window).__name__}\n")
+        sys.stdout.write(f"SHOWN {time.time()!r} {type(self.window).__name__}\n")
         sys.stderr.write("HEAVY " + ",".join(heavy) + "\n")
         sys.stdout.flush(); qapp.quit()
-    QTimer.singleShot(0, report)  # after the first paint has been queued and run
+watchers = []
+def shown(window):
+    # Up to the window's first paint: Qt paints after the calls already posted when
+    # show() returns, so whatever the window queued before showing is counted too.
+    if watchers:
+        return
+    watchers.append(FirstPaint(window))
+    window.installEventFilter(watchers[0])
+    window.update()
 launcher.window_shown.connect(shown)
 launcher.failed.connect(lambda message: (sys.stderr.write(message), qapp.exit(1)))
 launcher.start()
