@@ -1,8 +1,10 @@
 """Start-up figures (issue 13): ``fieldapp --version``, ``fieldapp info``, the first window.
 
 Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/startup.py``
-(``--store PATH`` adds the first window and ``info`` on an existing store, e.g.
-a 1,000,000-door one built by ``benchmarks/scale.py --keep``; ``--runs N``).
+(``--store PATH`` adds the first window and ``info`` on that store; when PATH
+does not exist it is built first by importing a generated voter file of
+``--voters`` rows, 2,000,000 by default: about 1.1M doors and 2M people, some
+minutes, so keep the file and pass it again; ``--runs N``).
 
 Targets: ``fieldapp --version`` < 0.15 s; ``fieldapp info`` < 0.4 s; the first
 window < 0.8 s on an empty store and on a 1,000,000-door store.
@@ -48,6 +50,7 @@ sys.exit(code or 0)
 """.replace("HEAVY_NAMES", repr(HEAVY))
 
 WINDOW = r"""
+import gc; gc.disable()  # as fieldapp.cli.cmd_gui does before it imports the app
 import sys, time
 from PySide6.QtCore import QEvent, QObject, QTimer
 from fieldapp import app as fapp
@@ -136,11 +139,36 @@ def import_breakdown(args: list[str], env: dict[str, str], top: int = 8) -> str:
     return f"{total:.0f} ms of imports: {parts}"
 
 
+def build_store(path: Path, voters: int) -> None:
+    """A plain store holding an imported voter file of ``voters`` rows (kept for next time)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from doors import make_voter_file  # the generator of benchmarks/doors.py
+
+    from fieldapp.core.db import open_store
+    from fieldapp.services.importing import import_doors
+
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory() as folder:
+        csv_path = Path(folder) / "voters.csv"
+        make_voter_file(csv_path, voters)
+        store = open_store(path, key=None)  # plain: no key resolver is installed here
+        try:
+            import_doors(store, csv_path)
+        finally:
+            store.close()
+    print(f"built {path} from {voters:,} voter rows in {time.perf_counter() - started:.0f} s",
+          flush=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--store", type=Path, help="an existing (big) store for info and the first window")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--voters", type=int, default=2_000_000,
+                        help="voter rows imported to build a missing --store (default 2,000,000)")
     args = parser.parse_args()
+    if args.store and not args.store.exists():
+        build_store(args.store, args.voters)
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
         env = dict(os.environ, FIELDAPP_DATA_DIR=str(tmp / "data"),

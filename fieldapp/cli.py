@@ -74,6 +74,12 @@ def out(text: str = "") -> None:
 
 
 def cmd_gui(args: argparse.Namespace, ctx: Context) -> int:
+    import gc
+
+    # Start-up makes many long-lived objects and frees few: the cyclic collector would
+    # walk them again and again (a tenth of the time to the first window). The app turns
+    # it back on once its first window is up (fieldapp.app.resume_gc).
+    gc.disable()
     from fieldapp.app import run_gui  # imported here: the CLI never loads Qt otherwise
 
     return int(run_gui(db=args.db, seed_demo_if_empty=getattr(args, "demo_if_empty", False),
