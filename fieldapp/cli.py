@@ -74,6 +74,12 @@ def out(text: str = "") -> None:
 
 
 def cmd_gui(args: argparse.Namespace, ctx: Context) -> int:
+    import gc
+
+    # Start-up makes many long-lived objects and frees few: the cyclic collector would
+    # walk them again and again (a tenth of the time to the first window). The app turns
+    # it back on once its first window is up (fieldapp.app.resume_gc).
+    gc.disable()
     from fieldapp.app import run_gui  # imported here: the CLI never loads Qt otherwise
 
     return int(run_gui(db=args.db, seed_demo_if_empty=getattr(args, "demo_if_empty", False),
@@ -98,9 +104,15 @@ def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_info(args: argparse.Namespace, ctx: Context) -> int:
-    from fieldapp.services.inspect_store import store_info
+    from fieldapp.services.quick_info import quick_store_info
 
-    info = store_info(ctx.store())
+    # A current SQLite store is read with the plain driver (no SQLAlchemy, no models);
+    # anything else (new, due an upgrade, PostgreSQL...) is opened the usual way.
+    info = quick_store_info(ctx.store_target)
+    if info is None:
+        from fieldapp.services.inspect_store import store_info
+
+        info = store_info(ctx.store())
     if args.json:
         out(json.dumps(info.__dict__, indent=2, sort_keys=True))
         return 0

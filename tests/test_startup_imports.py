@@ -1,9 +1,9 @@
 """Start-up does not wait for modules the command does not need (issue 13).
 
 ``fieldapp --version`` answers before the store, SQLAlchemy, Alembic or Qt are
-imported; ``fieldapp info`` on a store already at the newest schema opens it
-without Alembic (which is loaded only when an upgrade is due) and without the
-GUI's or the maps' libraries. Each case runs in a fresh interpreter and reads
+imported; ``fieldapp info`` on a SQLite store already at the newest schema reads it with
+the plain driver, without SQLAlchemy, the models or Alembic (which is loaded
+only when an upgrade is due), and without the GUI's or the maps' libraries. Each case runs in a fresh interpreter and reads
 its ``sys.modules`` at the end.
 """
 
@@ -28,10 +28,12 @@ sys.exit(code or 0)
 """
 
 
-def run_cli(tmp_path: Path, *args: str) -> tuple[str, set[str]]:
-    env = dict(os.environ, FIELDAPP_DATA_DIR=str(tmp_path / "data"), FIELDAPP_STORE_ENCRYPT="0")
-    env.pop("FIELDAPP_DB", None)
-    proc = subprocess.run([sys.executable, "-c", CHILD, *args], env=env, capture_output=True,
+def run_cli(tmp_path: Path, *args: str, env: dict[str, str] | None = None) -> tuple[str, set[str]]:
+    full = dict(os.environ, FIELDAPP_DATA_DIR=str(tmp_path / "data"), FIELDAPP_STORE_ENCRYPT="0")
+    full.pop("FIELDAPP_DB", None)
+    full.pop("FIELDAPP_STORE_KEY_FILE", None)
+    full.update(env or {})
+    proc = subprocess.run([sys.executable, "-c", CHILD, *args], env=full, capture_output=True,
                           text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     loaded = next(ln for ln in proc.stderr.splitlines() if ln.startswith("LOADED"))
@@ -44,15 +46,28 @@ def test_version_imports_nothing_heavy(tmp_path: Path) -> None:
     assert loaded == set(), loaded
 
 
-def test_info_on_a_current_store_leaves_alembic_out(tmp_path: Path) -> None:
+def test_info_on_a_current_store_leaves_sqlalchemy_out(tmp_path: Path) -> None:
     store = str(tmp_path / "store.sqlite")
-    _out, first = run_cli(tmp_path, "--db", store, "info")
+    first_out, first = run_cli(tmp_path, "--db", store, "info")
     assert "alembic" in first  # a new store is created by running the migrations
     out, loaded = run_cli(tmp_path, "--db", store, "info")
-    assert "Schema:" in out
-    assert "sqlalchemy" in loaded and "fieldapp.core.db" in loaded  # it did open the store
-    assert loaded.isdisjoint({"alembic", "PySide6", "numpy", "shapely", "folium", "httpx",
-                              "reportlab", "fieldapp.clicmds"}), loaded
+    assert out == first_out and "Schema:   " in out  # the same figures either way
+    assert loaded.isdisjoint({"sqlalchemy", "fieldapp.core.db", "alembic", "PySide6", "numpy",
+                              "shapely", "folium", "httpx", "reportlab", "fieldapp.clicmds"}), loaded
+
+
+def test_info_on_a_current_encrypted_store_leaves_sqlalchemy_out(tmp_path: Path) -> None:
+    from fieldapp.core import cipher
+
+    key_file = tmp_path / "store.key"
+    key_file.write_text(cipher.new_key(), encoding="utf-8")
+    store = str(tmp_path / "enc.sqlite")
+    env = {"FIELDAPP_STORE_ENCRYPT": "1", "FIELDAPP_STORE_KEY_FILE": str(key_file)}
+    first_out, _first = run_cli(tmp_path, "--db", store, "info", env=env)
+    assert cipher.file_state(Path(store)) == "encrypted"
+    out, loaded = run_cli(tmp_path, "--db", store, "info", env=env)
+    assert out == first_out
+    assert loaded.isdisjoint({"sqlalchemy", "fieldapp.core.db", "alembic"}), loaded
 
 
 def test_info_on_an_old_store_upgrades_it_with_alembic(tmp_path: Path) -> None:

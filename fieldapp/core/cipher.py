@@ -16,6 +16,7 @@ import logging
 import os
 import re
 import secrets
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,29 @@ from fieldapp.core import files
 from fieldapp.errors import StoreError
 
 log = logging.getLogger(__name__)
+
+KeyResolver = Callable[[Path, str], "str | None"]
+"""Finds the key of a SQLite store: ``(path, state)`` where state is ``"encrypted"``
+(an existing encrypted file: return its key or raise) or ``"missing"`` (a new
+store: return a key to encrypt it with, or None for a plain one)."""
+
+_resolver: KeyResolver | None = None
+
+
+def set_key_resolver(resolver: KeyResolver | None) -> None:
+    """Install where store keys come from (the CLI and the app do this at start).
+
+    It lives here, not in :mod:`fieldapp.core.db`, so that installing it loads
+    neither SQLAlchemy nor the models (``fieldapp info`` reads a current store
+    without them).
+    """
+    global _resolver
+    _resolver = resolver
+
+
+def key_resolver() -> KeyResolver | None:
+    """The installed key resolver (None: keys are given explicitly or not at all)."""
+    return _resolver
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 _RAW_KEY = re.compile(r"^[0-9a-fA-F]{64}$")

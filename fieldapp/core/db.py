@@ -13,7 +13,7 @@ import logging
 import sqlite3
 import uuid
 import weakref
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -33,19 +33,11 @@ from fieldapp.errors import StoreError
 
 log = logging.getLogger(__name__)
 
-KeyResolver = Callable[[Path, str], "str | None"]
-"""Finds the key of a SQLite store: ``(path, state)`` where state is ``"encrypted"``
-(an existing encrypted file: return its key or raise) or ``"missing"`` (a new
-store: return a key to encrypt it with, or None for a plain one)."""
+KeyResolver = cipher.KeyResolver
+set_key_resolver = cipher.set_key_resolver
+"""Install where store keys come from (kept in :mod:`fieldapp.core.cipher`)."""
 
-_resolver: KeyResolver | None = None
 _engine_keys: weakref.WeakKeyDictionary[Engine, str] = weakref.WeakKeyDictionary()
-
-
-def set_key_resolver(resolver: KeyResolver | None) -> None:
-    """Install where store keys come from (the CLI and the app do this at start)."""
-    global _resolver
-    _resolver = resolver
 
 
 def engine_key(engine: Engine) -> str | None:
@@ -240,14 +232,15 @@ def store_key_for(url: str, key: str | None = None) -> str | None:
     state = cipher.file_state(Path(database))
     if key is not None or state == "plain":
         return key if state != "plain" else None
-    if _resolver is None:
+    resolver = cipher.key_resolver()
+    if resolver is None:
         if state == "encrypted":
             raise StoreError(
                 f"cannot open the store at {database}: it is encrypted (or not a store at "
                 "all) and no key was given (set FIELDAPP_STORE_KEY_FILE or use the fieldapp command)"
             )
         return None
-    return _resolver(Path(database), state)
+    return resolver(Path(database), state)
 
 
 def open_store(path_or_url: str | Path, *, upgrade: bool = True, key: str | None = None,

@@ -21,8 +21,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from fieldapp import paths, settings
-from fieldapp.core import cipher, db, files
+from fieldapp.core import cipher, files
 from fieldapp.errors import InputError, StoreError
+
+# Not fieldapp.core.db: installing the resolver must not load SQLAlchemy (``fieldapp
+# info`` reads a current store without it); the resolver is kept in core.cipher.
 
 log = logging.getLogger(__name__)
 
@@ -230,7 +233,7 @@ def forget_key(path: Path) -> None:
     keyring_delete(path)
 
 
-def resolver(prompt: Prompt | None = None) -> db.KeyResolver:
+def resolver(prompt: Prompt | None = None) -> cipher.KeyResolver:
     def resolve(path: Path, state: str) -> str | None:
         if state == "encrypted":
             return find_key(path, prompt)
@@ -243,4 +246,4 @@ def resolver(prompt: Prompt | None = None) -> db.KeyResolver:
 
 def install(prompt: Prompt | None = None) -> None:
     """Make :func:`fieldapp.core.db.open_store` find keys the way this module says."""
-    db.set_key_resolver(resolver(prompt))
+    cipher.set_key_resolver(resolver(prompt))

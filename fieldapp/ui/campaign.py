@@ -17,6 +17,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -34,19 +36,36 @@ from PySide6.QtWidgets import (
 from fieldapp import settings
 from fieldapp.errors import FieldAppError
 from fieldapp.log import redact
-from fieldapp.maps.basemap import keep_packet_basemap
-from fieldapp.services.campaign import outbox, state
-from fieldapp.services.campaign.client import RetryPolicy
-from fieldapp.services.campaign.revoke import RevokeReport
-from fieldapp.services.campaign.sync import SyncReport, status, sync
 from fieldapp.services.progress import Progress, Text
 from fieldapp.ui import errordialog
 from fieldapp.ui.context import AppContext
 
+if TYPE_CHECKING:
+    from fieldapp.services.campaign.client import RetryPolicy
+    from fieldapp.services.campaign.revoke import RevokeReport
+    from fieldapp.services.campaign.sync import SyncReport, SyncStatus
+
+# The campaign services (bundles, keys, HTTP, basemaps: a fifth of a second to import)
+# are imported where they are used: the main window makes its BackgroundSync before
+# its first paint, and its first sync is minutes away.
+
 log = logging.getLogger(__name__)
 
 DEFAULT_MINUTES = 10
-GUI_POLICY = RetryPolicy(tries=3, base=1.0, cap=10.0)
+
+
+def gui_policy() -> RetryPolicy:
+    """How the GUI's background sync retries (fewer, shorter waits than the command)."""
+    from fieldapp.services.campaign.client import RetryPolicy
+
+    return RetryPolicy(tries=3, base=1.0, cap=10.0)
+
+
+def status() -> SyncStatus:
+    """:func:`fieldapp.services.campaign.sync.status` (imported on first use)."""
+    from fieldapp.services.campaign.sync import status as sync_status
+
+    return sync_status()
 
 
 def pick_and_join(parent: QWidget, ctx: AppContext | None = None) -> bool:
@@ -60,6 +79,8 @@ def pick_and_join(parent: QWidget, ctx: AppContext | None = None) -> bool:
 
 
 def join_file(parent: QWidget, path: str, ctx: AppContext | None = None) -> bool:
+    from fieldapp.services.campaign import state
+
     try:
         joined = state.join(path)
     except FieldAppError as exc:
@@ -109,6 +130,8 @@ class BackgroundSync(QObject):
 
     def tick(self) -> None:
         """The timer: export new work (if the setting says so) and send, when joined."""
+        from fieldapp.services.campaign import state
+
         try:
             joined = state.load_state()
         except FieldAppError:
@@ -124,12 +147,18 @@ class BackgroundSync(QObject):
         self.changed.emit()
         store = self.ctx.store
 
+        from fieldapp.maps.basemap import keep_packet_basemap
+        from fieldapp.services.campaign import outbox
+        from fieldapp.services.campaign.sync import sync
+
+        policy = gui_policy()
+
         def work(progress: Progress) -> SyncReport:
             relay = _Relay(progress, self.progress_step.emit)
             if export_first:
                 outbox.export_new_work(store, progress=relay)
             # a fetched turf packet's basemap clip becomes this laptop's street map
-            return sync(store, progress=relay, policy=GUI_POLICY, timeout=20,
+            return sync(store, progress=relay, policy=policy, timeout=20,
                         on_packet=lambda path, st: keep_packet_basemap(store, path, st))
 
         self.ctx.tasks.run(work, label=self.tr("Sending to HQ"), on_done=self._done,
@@ -265,7 +294,7 @@ class OutboxPanel(QWidget):
             self.summary.setText(self.tr(
                 "HQ revoked this laptop and the campaign's data was removed from it. Bundles "
                 "listed here could not be sent: only HQ can open them; hand them over on a "
-                "USB stick ({folder}).").format(folder=str(outbox.outbox_dir())))
+                "USB stick ({folder}).").format(folder=str(_outbox_dir())))
         elif st.revoked:
             self.summary.setText(self.tr(
                 "HQ revoked this laptop: the next sync sends what it can, then removes the "
@@ -284,6 +313,12 @@ class OutboxPanel(QWidget):
         joined = st.campaign is not None
         self.join_button.setVisible(not joined)
         self.send_button.setEnabled(joined and not st.revoked and not self.sender_.running)
+
+
+def _outbox_dir() -> Path:
+    from fieldapp.services.campaign import outbox
+
+    return outbox.outbox_dir()
 
 
 class RevokedWords(QObject):

@@ -6,8 +6,8 @@ with ``__init__(self, ctx, parent=None)``, a class attribute ``key`` and a
 replacing a page is a one-line change there.
 
 So that the first window comes up fast, only the first page is built before
-the window shows; the others are built one by one right after (one per turn of
-the event loop), or at once when asked for (:meth:`MainWindow.page`,
+the window shows; the others are built one by one once the window has painted
+for the first time (one per turn of the event loop), or at once when asked for (:meth:`MainWindow.page`,
 :meth:`MainWindow.show_page`, a sidebar click). The sidebar needs each title
 before its page exists, so ``title()`` must use nothing but ``self.tr`` (it is
 called on a stand-in that translates in the page class's context); a
@@ -25,7 +25,7 @@ import logging
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -149,6 +149,8 @@ class MainWindow(QMainWindow):
     """Narrower windows (a 1024-pixel laptop) show the sidebar as icons, to leave the page its room."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        self._painted = False  # before anything: Qt sends events from within __init__
+        self._sync_indicator: QLabel | None = None
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("mainWindow")
@@ -217,13 +219,34 @@ class MainWindow(QMainWindow):
             self.show_page(last)
 
         self.statusBar().showMessage(self.tr("Store: {where}").format(where=ctx.store.url))
-        from fieldapp.ui.campaign import SyncIndicator, background_sync
-
-        self.sync_indicator = SyncIndicator(background_sync(ctx))
-        self.statusBar().addPermanentWidget(self.sync_indicator)
         ctx.store_changed.connect(self._on_store_changed)
         self.update_title()
-        QTimer.singleShot(0, self._build_next)
+
+    # ------------------------------------------------------------ after the first paint
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if not self._painted and event.type() == QEvent.Type.Paint:
+            # What the first look does not need waits until it is on screen: a timer
+            # started before the paint would run first (Qt paints after posted calls).
+            self._painted = True
+            QTimer.singleShot(0, self._after_first_paint)
+        return handled
+
+    def _after_first_paint(self) -> None:
+        """The sync indicator (it lists the outbox), then the other pages one by one."""
+        _ = self.sync_indicator
+        self._build_next()
+
+    @property
+    def sync_indicator(self) -> QLabel:
+        """The status bar's sync state (made after the first paint, or when first asked for)."""
+        if self._sync_indicator is None:
+            from fieldapp.ui.campaign import SyncIndicator, background_sync
+
+            self._sync_indicator = SyncIndicator(background_sync(self.ctx))
+            self.statusBar().addPermanentWidget(self._sync_indicator)
+        return self._sync_indicator
 
     # ------------------------------------------------------------ pages
 

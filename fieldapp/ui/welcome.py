@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 from fieldapp import APP_TITLE
 from fieldapp import settings as app_settings
 from fieldapp.errors import FieldAppError
-from fieldapp.services.demo import seed_demo
 from fieldapp.services.newcampaign import create_campaign
 from fieldapp.services.progress import Progress
 from fieldapp.ui import errordialog
@@ -184,6 +183,10 @@ class WelcomeWindow(QWidget):
 
     def start_demo(self, doors: int = DEMO_DOORS) -> None:
         """Seed the demo campaign on the worker thread, then open the app."""
+        # imported here, not with the welcome screen: the demo's address normalizer
+        # and voter-file vocabulary take a twentieth of a second to import
+        from fieldapp.services.demo import seed_demo
+
         store = self.ctx.store
 
         def work(progress: Progress) -> None:

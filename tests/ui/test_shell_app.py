@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QCoreApplication
 from sqlalchemy import func, select
 
@@ -242,3 +243,63 @@ def test_a_revoked_laptop_hides_the_window_tells_and_closes(app, qtbot, tmp_path
         assert not window.isVisible() and launcher.idle_lock is None
     finally:
         launcher.shutdown()
+
+
+@pytest.fixture
+def gc_paused():  # type: ignore[no-untyped-def]
+    """The collector paused as ``fieldapp.cli.cmd_gui`` pauses it for start-up."""
+    import gc
+
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.mark.parametrize("seeded", [True, False])
+def test_the_garbage_collector_runs_again_once_the_first_window_is_up(
+        app, qtbot, tmp_path, gc_paused, seeded) -> None:  # type: ignore[no-untyped-def]
+    import gc
+
+    from fieldapp.core.db import open_store
+    from fieldapp.services.demo import seed_demo
+
+    target = tmp_path / "s.sqlite"
+    if seeded:
+        store = open_store(target)
+        seed_demo(store, doors=50, seed=2)
+        store.close()
+    launcher = _launch(qtbot, target)
+    try:
+        qtbot.waitUntil(lambda: (launcher.window or launcher.welcome) is not None, timeout=30000)
+        qtbot.waitUntil(gc.isenabled, timeout=10000)
+    finally:
+        launcher.shutdown()
+
+
+def test_the_garbage_collector_runs_again_when_the_store_cannot_open(
+        app, qtbot, tmp_path, monkeypatch, gc_paused) -> None:  # type: ignore[no-untyped-def]
+    import gc
+
+    monkeypatch.setattr(errordialog, "show_problem", lambda parent, exc, title="": None)
+    (tmp_path / "not-a-db.sqlite").write_text("this is not a database " * 100)
+    launcher = _launch(qtbot, tmp_path / "not-a-db.sqlite")
+    try:
+        qtbot.waitUntil(lambda: launcher.exit_code == 1, timeout=10000)
+        assert gc.isenabled()
+    finally:
+        launcher.shutdown()
+
+
+def test_the_gui_command_pauses_the_collector_for_start_up(monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import gc
+
+    from fieldapp import cli
+
+    seen: list[bool] = []
+    monkeypatch.setattr(fieldapp_app, "run_gui",
+                        lambda db, seed_demo_if_empty, page=None: seen.append(gc.isenabled()) or 0)
+    try:
+        assert cli.main(["--db", str(tmp_path / "s.sqlite"), "gui"]) == 0
+    finally:
+        gc.enable()
+    assert seen == [False]

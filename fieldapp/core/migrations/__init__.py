@@ -11,7 +11,9 @@ Developers make a new revision with
 Alembic itself (about a tenth of a second to import) is loaded only when an
 upgrade is due: opening a store that is already current reads the revision
 with one plain query and finds the head by reading the revision files'
-``revision``/``down_revision`` lines.
+``revision``/``down_revision`` lines. SQLAlchemy itself is imported by the
+functions that take an engine, not by this module: :func:`head_revision` serves
+``fieldapp info``, which reads a current store with the plain driver.
 """
 
 from __future__ import annotations
@@ -23,12 +25,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, inspect, text
-
 from fieldapp.errors import StoreError, StoreTooNewError
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy import Engine
 
 log = logging.getLogger(__name__)
 HERE = Path(__file__).resolve().parent
@@ -87,6 +88,8 @@ def _alembic_head() -> str:
 
 def current_revision(engine: Engine) -> str | None:
     """The store's revision (``None`` for an empty database), read with plain SQL."""
+    from sqlalchemy import inspect, text
+
     with engine.connect() as conn:
         if not inspect(conn).has_table("alembic_version"):
             return None
@@ -101,6 +104,8 @@ def ensure_current(
     backup: Callable[[Engine, str], Path | None] | None = None,
 ) -> str:
     """Make sure the store is at the newest schema; return the revision."""
+    from sqlalchemy import inspect
+
     head = head_revision()
     current = current_revision(engine)
     if current == head:
