@@ -151,6 +151,32 @@ def voter_import(s: Smoke) -> None:
         raise StepFailedError(f"the voter import wrote no doors or people: {counts}")
 
 
+TURF_STEPS = [  # after DEMO (whose output names the store's path)
+    ["import", "turfs", str(ROOT / "resources" / "sample_data" / "turfs.geojson")],
+    ["turf", "cut", "--within", TURF, "--doors-per-turf", "40", "--prefix", "Cut"],
+    ["walklist", "Cut \u00b7 1"],
+]
+
+
+def turfs_as_source(s: Smoke) -> None:
+    """Turf import (shapely), turf cut and a walk order (numpy) give what the source run
+    gives: the build's own numpy (no BLAS: the Makefile's build/numpy-noblas) cuts and
+    orders alike."""
+    src = s.data("turfs-source")
+    source = [sys.executable, "-m", "fieldapp", "--data-dir", str(src)]
+    subprocess.run([*source, *DEMO], check=True, capture_output=True, cwd=ROOT, env=s.env())
+    s.run(*DEMO, data="turfs", expect="Seeded the demo campaign")
+    for args in TURF_STEPS:
+        expected = subprocess.run([*source, *args], check=True, capture_output=True, cwd=ROOT,
+                                  env=s.env()).stdout.decode("utf-8")
+        got = s.run(*args, data="turfs")
+        if got != expected:
+            raise StepFailedError(f"{' '.join(args[:2])}: the frozen build says\n{got[-1500:]}\n"
+                                  f"the source run says\n{expected[-1500:]}")
+    if not got.startswith("Cut \u00b7 1:") or "   2. " not in got:
+        raise StepFailedError(f"no walk order for the cut turf:\n{got[-1500:]}")
+
+
 def hq_serve_health(s: Smoke) -> None:
     """`hq serve` starts (uvicorn's protocol modules bundled) and answers /healthz."""
     import socket
@@ -326,6 +352,7 @@ STEPS: list[tuple[str, Callable[[Smoke], object]]] = [
     ("bundle export, import into a second store", bundle_round_trip),
     ("import layouts", lambda s: s.run("import", "layouts", expect="nc_ncvoter")),
     ("voter import (address parser)", voter_import),
+    ("turf import, cut and walk order (shapely, numpy) as the source run", turfs_as_source),
     ("hq serve answers /healthz", hq_serve_health),
     ("hq invite: join file and its QR code PDF (Pillow)", hq_invite_pdf),
     ("PostgreSQL store migrated, then read over TLS", postgres_store),
