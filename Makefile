@@ -113,9 +113,12 @@ DIST_SOURCES := build.spec $(LOCK) $(shell find fieldapp release -type f -not -p
 # no CPU-specific variants (numpy's meson options below), the locked version: Field App's
 # numpy work is element-wise (distances, point sampling, turf cutting) and never calls
 # BLAS, and numpy's wheel brings OpenBLAS and gfortran (28 MB, which strip cannot shrink).
-# Built once into build/ (a few minutes on 2 cores) and put first on the path of the
-# PyInstaller run only; the virtualenv, the tests and the wheel keep numpy's own wheel.
+# The wheel is built once per machine (5 min of CPU: about 7 min on the 2 shared cores) into
+# NUMPY_CACHE, one folder per numpy version, Python and option set, and installed into
+# build/, which is put first on the path of the PyInstaller run only: the virtualenv, the
+# tests and the wheel keep numpy's own wheel.
 NUMPY_NOBLAS := build/numpy-noblas
+NUMPY_CACHE ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/fieldapp-build/numpy-noblas
 NUMPY_SETUP := -Dblas=none -Dlapack=none -Dallow-noblas=true -Dcpu-dispatch=none \
 	-Ddisable-svml=true -Ddisable-intel-sort=true -Ddisable-highway=true
 ifeq ($(shell uname -s),Linux)
@@ -125,10 +128,17 @@ endif
 
 $(NUMPY_NOBLAS)/.installed: $(LOCK) | $(VENV)/.installed
 	rm -rf $(NUMPY_NOBLAS)
-	$(PIP) wheel --quiet --no-cache-dir --no-deps --no-binary numpy -w $(NUMPY_NOBLAS)/wheel \
-		numpy==$$($(PY) -c 'import importlib.metadata as m; print(m.version("numpy"))') \
-		$(addprefix -Csetup-args=,$(NUMPY_SETUP))
-	$(PIP) install --quiet --no-deps --target $(NUMPY_NOBLAS)/site $(NUMPY_NOBLAS)/wheel/numpy-*.whl
+	@version=$$($(PY) -c 'import importlib.metadata as m; print(m.version("numpy"))'); \
+	key=$$(echo "$$version $$($(PY) -c 'import sys; print(sys.implementation.cache_tag)') $(NUMPY_SETUP)" \
+		| sha256sum | cut -c1-16); \
+	cached=$(NUMPY_CACHE)/$$version-$$key; \
+	if [ -d "$$cached" ]; then echo "numpy $$version without BLAS: cached in $$cached"; else \
+		echo "numpy $$version without BLAS: building (a few minutes) into $$cached"; \
+		rm -rf "$$cached.tmp" && \
+		$(PIP) wheel --quiet --no-cache-dir --no-deps --no-binary numpy -w "$$cached.tmp" \
+			numpy==$$version $(addprefix -Csetup-args=,$(NUMPY_SETUP)) && \
+		mv "$$cached.tmp" "$$cached" || exit 1; fi; \
+	$(PIP) install --quiet --no-deps --target $(NUMPY_NOBLAS)/site "$$cached"/numpy-$$version-*.whl
 	touch $@
 
 $(FROZEN): $(DIST_SOURCES) $(FROZEN_NUMPY) | check-lock $(VENV)/.installed
