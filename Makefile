@@ -109,9 +109,41 @@ wheel: install
 
 DIST_SOURCES := build.spec $(LOCK) $(shell find fieldapp release -type f -not -path '*/__pycache__/*' 2>/dev/null)
 
-$(FROZEN): $(DIST_SOURCES) | check-lock $(VENV)/.installed
+# Linux: the standalone build carries a numpy built from its source with no BLAS/LAPACK and
+# no CPU-specific variants (numpy's meson options below), the locked version: Field App's
+# numpy work is element-wise (distances, point sampling, turf cutting) and never calls
+# BLAS, and numpy's wheel brings OpenBLAS and gfortran (28 MB, which strip cannot shrink).
+# The wheel is built once per machine (5 min of CPU: about 7 min on the 2 shared cores) into
+# NUMPY_CACHE, one folder per numpy version, Python and option set, and installed into
+# build/, which is put first on the path of the PyInstaller run only: the virtualenv, the
+# tests and the wheel keep numpy's own wheel.
+NUMPY_NOBLAS := build/numpy-noblas
+NUMPY_CACHE ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/fieldapp-build/numpy-noblas
+NUMPY_SETUP := -Dblas=none -Dlapack=none -Dallow-noblas=true -Dcpu-dispatch=none \
+	-Ddisable-svml=true -Ddisable-intel-sort=true -Ddisable-highway=true
+ifeq ($(shell uname -s),Linux)
+FROZEN_NUMPY := $(NUMPY_NOBLAS)/.installed
+FROZEN_PATH := PYTHONPATH=$(abspath $(NUMPY_NOBLAS))/site
+endif
+
+$(NUMPY_NOBLAS)/.installed: $(LOCK) | $(VENV)/.installed
+	rm -rf $(NUMPY_NOBLAS)
+	@version=$$($(PY) -c 'import importlib.metadata as m; print(m.version("numpy"))'); \
+	key=$$(echo "$$version $$($(PY) -c 'import sys; print(sys.implementation.cache_tag)') $(NUMPY_SETUP)" \
+		| sha256sum | cut -c1-16); \
+	cached=$(NUMPY_CACHE)/$$version-$$key; \
+	if [ -d "$$cached" ]; then echo "numpy $$version without BLAS: cached in $$cached"; else \
+		echo "numpy $$version without BLAS: building (a few minutes) into $$cached"; \
+		rm -rf "$$cached.tmp" && \
+		$(PIP) wheel --quiet --no-cache-dir --no-deps --no-binary numpy -w "$$cached.tmp" \
+			numpy==$$version $(addprefix -Csetup-args=,$(NUMPY_SETUP)) && \
+		mv "$$cached.tmp" "$$cached" || exit 1; fi; \
+	$(PIP) install --quiet --no-deps --target $(NUMPY_NOBLAS)/site "$$cached"/numpy-$$version-*.whl
+	touch $@
+
+$(FROZEN): $(DIST_SOURCES) $(FROZEN_NUMPY) | check-lock $(VENV)/.installed
 	$(PY) release/make_icons.py build/icons >/dev/null
-	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN \
+	$(FROZEN_PATH) $(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN \
 		--distpath dist --workpath build/pyinstaller build.spec
 	touch $@
 

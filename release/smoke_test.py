@@ -24,6 +24,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 DAY = "2026-11-20"
@@ -150,6 +151,32 @@ def voter_import(s: Smoke) -> None:
         raise StepFailedError(f"the voter import wrote no doors or people: {counts}")
 
 
+TURF_STEPS = [  # after DEMO (whose output names the store's path)
+    ["import", "turfs", str(ROOT / "resources" / "sample_data" / "turfs.geojson")],
+    ["turf", "cut", "--within", TURF, "--doors-per-turf", "40", "--prefix", "Cut"],
+    ["walklist", "Cut \u00b7 1"],
+]
+
+
+def turfs_as_source(s: Smoke) -> None:
+    """Turf import (shapely), turf cut and a walk order (numpy) give what the source run
+    gives: the build's own numpy (no BLAS: the Makefile's build/numpy-noblas) cuts and
+    orders alike."""
+    src = s.data("turfs-source")
+    source = [sys.executable, "-m", "fieldapp", "--data-dir", str(src)]
+    subprocess.run([*source, *DEMO], check=True, capture_output=True, cwd=ROOT, env=s.env())
+    s.run(*DEMO, data="turfs", expect="Seeded the demo campaign")
+    for args in TURF_STEPS:
+        expected = subprocess.run([*source, *args], check=True, capture_output=True, cwd=ROOT,
+                                  env=s.env()).stdout.decode("utf-8")
+        got = s.run(*args, data="turfs")
+        if got != expected:
+            raise StepFailedError(f"{' '.join(args[:2])}: the frozen build says\n{got[-1500:]}\n"
+                                  f"the source run says\n{expected[-1500:]}")
+    if not got.startswith("Cut \u00b7 1:") or "   2. " not in got:
+        raise StepFailedError(f"no walk order for the cut turf:\n{got[-1500:]}")
+
+
 def hq_serve_health(s: Smoke) -> None:
     """`hq serve` starts (uvicorn's protocol modules bundled) and answers /healthz."""
     import socket
@@ -207,8 +234,45 @@ def postgres_store(s: Smoke) -> None:
         if not info["schema"]:
             raise StepFailedError(f"no schema version in {info}")
         s.run("--db", url, *DEMO, expect="Seeded the demo campaign")
+        # TLS too: on Linux libpq runs on the OpenSSL Python brings (build.spec).
+        _serve_tls(server)
+        info = json.loads(s.run("--db", url + "?sslmode=require", "info", "--json"))
+        if not info["counts"].get("doors"):
+            raise StepFailedError(f"no doors over TLS: {info}")
     finally:
         pgserver.stop(server)
+
+
+def _serve_tls(server: Any) -> None:
+    """Turn TLS on in the test server with a throwaway self-signed certificate."""
+    import datetime
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")])
+    now = datetime.datetime.now(datetime.UTC)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name)
+            .public_key(key.public_key()).serial_number(x509.random_serial_number())
+            .not_valid_before(now - datetime.timedelta(hours=1))
+            .not_valid_after(now + datetime.timedelta(days=1)).sign(key, hashes.SHA256()))
+    folder = server.folder
+    key_file, cert_file = folder / "server.key", folder / "server.crt"
+    key_file.write_bytes(key.private_bytes(serialization.Encoding.PEM,
+                                           serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption()))
+    cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_file.chmod(0o600)
+    if hasattr(os, "geteuid") and os.geteuid() == 0:  # the server runs as postgres
+        for path in (key_file, cert_file):
+            shutil.chown(path, "postgres", "postgres")
+    server.admin(f"ALTER SYSTEM SET ssl_cert_file = '{cert_file}'")
+    server.admin(f"ALTER SYSTEM SET ssl_key_file = '{key_file}'")
+    server.admin("ALTER SYSTEM SET ssl = on")
+    server.admin("SELECT pg_reload_conf()")
 
 
 def events_without_zone_database(s: Smoke) -> None:
@@ -288,9 +352,10 @@ STEPS: list[tuple[str, Callable[[Smoke], object]]] = [
     ("bundle export, import into a second store", bundle_round_trip),
     ("import layouts", lambda s: s.run("import", "layouts", expect="nc_ncvoter")),
     ("voter import (address parser)", voter_import),
+    ("turf import, cut and walk order (shapely, numpy) as the source run", turfs_as_source),
     ("hq serve answers /healthz", hq_serve_health),
     ("hq invite: join file and its QR code PDF (Pillow)", hq_invite_pdf),
-    ("PostgreSQL store migrated", postgres_store),
+    ("PostgreSQL store migrated, then read over TLS", postgres_store),
     ("events list with no system zone database", events_without_zone_database),
     ("a file it cannot write: one line, exit 1", file_error_is_one_line),
     (f"GUI offscreen for {GUI_SECONDS} s", gui_runs),

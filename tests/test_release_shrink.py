@@ -196,3 +196,71 @@ def test_trimmed_webengine_icu_keeps_what_the_map_page_does_in_english_and_spani
     whole = _webengine_intl_answers(None)
     assert "ñandú" in whole and "2026" in whole
     assert _webengine_intl_answers(tmp_path) == whole
+
+
+linux_with_cc = pytest.mark.skipif(
+    not sys.platform.startswith("linux") or shutil.which("cc") is None,
+    reason="ELF libraries and a C compiler: the Linux build only")
+
+
+def _shared_library(folder: Path, name: str, source: str, *flags: str) -> Path:
+    c_file = folder / f"{name}.c"
+    c_file.write_text(source, encoding="ascii")
+    out = folder / name
+    subprocess.run(["cc", "-shared", "-fPIC", "-o", str(out), str(c_file), *flags], check=True,
+                   cwd=folder)
+    return out
+
+
+@linux_with_cc
+def test_a_library_made_to_need_another_soname_loads_with_it(tmp_path: Path) -> None:
+    """psycopg's libpq made to use Python's OpenSSL: a library built against
+    libdep-0123abcd.so.3 (with versioned symbols, as OpenSSL has) loads with only
+    libdep.so.3 beside it once its NEEDED name is rewritten."""
+    build = tmp_path / "build"
+    build.mkdir()
+    (build / "dep.map").write_text("DEP_3.0.0 { global: dep_answer; local: *; };\n", encoding="ascii")
+    dep_source = "int dep_answer(void) { return 42; }\n"
+    _shared_library(build, "libdep-0123abcd.so.3", dep_source,
+                    "-Wl,-soname,libdep-0123abcd.so.3", "-Wl,--version-script=dep.map")
+    user = _shared_library(build, "libuser.so", "int dep_answer(void);\n"
+                           "int user_answer(void) { return dep_answer() + 1; }\n",
+                           "-L.", "-l:libdep-0123abcd.so.3", "-Wl,-rpath,$ORIGIN")
+    run = tmp_path / "run"
+    run.mkdir()
+    _shared_library(run, "libdep.so.3", dep_source, "-Wl,-soname,libdep.so.3",
+                    f"-Wl,--version-script={build / 'dep.map'}")
+    data = user.read_bytes()
+    assert "libdep-0123abcd.so.3" in shrink.needed_names(data)
+
+    patched = shrink.replace_needed(data, "libdep-0123abcd.so.3", "libdep.so.3")
+
+    assert len(patched) == len(data)
+    assert "libdep.so.3" in shrink.needed_names(patched)
+    assert "libdep-0123abcd.so.3" not in shrink.needed_names(patched)
+    (run / "libuser.so").write_bytes(patched)
+    versions = subprocess.run(["readelf", "-V", str(run / "libuser.so")], capture_output=True,
+                              text=True, check=True).stdout
+    assert "File: libdep.so.3" in versions and "DEP_3.0.0" in versions
+    answer = subprocess.run(
+        [sys.executable, "-c", "import ctypes, sys; "
+         "print(ctypes.CDLL(sys.argv[1]).user_answer())", str(run / "libuser.so")],
+        capture_output=True, text=True, check=True).stdout
+    assert answer.strip() == "43"
+    # The unpatched library does not load there: the rewrite is what makes it load.
+    (run / "unpatched.so").write_bytes(data)
+    failed = subprocess.run([sys.executable, "-c", "import ctypes, sys; ctypes.CDLL(sys.argv[1])",
+                             str(run / "unpatched.so")], capture_output=True, text=True, check=False)
+    assert failed.returncode != 0 and "libdep-0123abcd.so.3" in failed.stderr
+
+
+@linux_with_cc
+def test_a_needed_name_is_not_rewritten_longer_or_when_absent(tmp_path: Path) -> None:
+    lib = _shared_library(tmp_path, "libone.so", "#include <string.h>\n"
+                          "size_t one(const char *s) { return strlen(s); }\n")
+    data = lib.read_bytes()
+    libc = next(name for name in shrink.needed_names(data) if name.startswith("libc.so"))
+    with pytest.raises(ValueError, match="longer"):
+        shrink.replace_needed(data, libc, libc + ".longer")
+    with pytest.raises(ValueError, match="does not need"):
+        shrink.replace_needed(data, "libabsent-0123abcd.so.3", "libabsent.so.3")
