@@ -314,3 +314,27 @@ def test_empty_file(store: Store, tmp_path: Path) -> None:
 def test_sniff_missing_file(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such file"):
         sniff(tmp_path / "missing.csv")
+
+
+def test_into_an_empty_store_a_voter_id_row_still_finds_an_earlier_batch_person_by_name(
+        store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Into an empty store the people-by-door index waits until a row needs it; a row
+    with a voter id still matches, by name and birth year at its door, the person an
+    earlier batch made without one, and never one who has another voter id."""
+    monkeypatch.setattr(importing.run, "BATCH_ROWS", 2)
+    rows = [
+        ["", "Smith", "Ann", "10 Main St", "Madison", "WI", "53703", "", "1980-01-01"],
+        ["301", "Jones", "Al", "12 Main St", "Madison", "WI", "53703", "", "1970-01-01"],
+        ["302", "Lee", "Pa", "14 Main St", "Madison", "WI", "53703", "", ""],
+        ["201", "Smith", "Ann", "10 Main St", "Madison", "WI", "53703", "608-555-0100", "1980-01-01"],
+        ["303", "Jones", "Al", "12 Main St", "Madison", "WI", "53703", "", "1970-01-01"],
+    ]
+    report = import_doors(store, _write(tmp_path, "v.csv", _csv([HEADER, *rows])))
+    people = _people(store)
+    assert sorted(people) == ["201", "301", "302", "303"]  # Ann once, Al twice
+    assert people["201"].phone == "608-555-0100" and people["201"].first_name == "Ann"
+    assert report.people_created == 4 and report.people_updated == 1
+    with store.engine.connect() as conn:
+        plan = " ".join(str(r[-1]) for r in conn.exec_driver_sql(
+            "EXPLAIN QUERY PLAN SELECT id FROM people WHERE door_id = 'd'"))
+    assert "ix_people_door_id" in plan  # built during the load, kept

@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
+from sqlalchemy import Table
 from sqlalchemy.orm import Session
 
+from fieldapp.core.fastinsert import Deferred
 from fieldapp.core.ids import id_stream
 from fieldapp.core.models import Door, Person
 from fieldapp.core.stamping import bulk_insert_tuples, bulk_update, reserve_stamps
@@ -17,6 +19,11 @@ from fieldapp.services.addresses import fold_name
 from fieldapp.services.importing.lookup import DOOR_COMPARED, live_doors, live_people, people_at
 from fieldapp.services.importing.parser import DOOR_FIELDS, PERSON_FIELDS, _Row
 from fieldapp.services.importing.report import ImportReport, Problem
+
+NAMELESS_KEPT = 50_000
+"""Doors kept where this import, into an empty store, made a person without a voter
+id (beyond this many: every door is looked at). Only those can hold someone a row
+with a voter id matches by name (two voter ids are two people)."""
 
 PENDING_KEPT = 200_000
 """Person keys kept to merge a repeated row into the pending write and name its first
@@ -35,13 +42,19 @@ _LANGUAGE = _PERSON_INSERT.index("language")
 _VOTER_ID, _FIRST, _LAST, _YEAR, _STATUS, _DISTRICTS = (PERSON_FIELDS.index(k) for k in (
     "voter_id", "first_name", "last_name", "birth_year", "voter_status", "districts"))
 _EMPTY: tuple[Any, ...] = (None, "", {})
+_PEOPLE_BY_DOOR = cast(Table, Person.__table__).c.door_id
 
 
 class _Importer:
     def __init__(self, session: Session, report: ImportReport, *,
-                 person_given: tuple[str, ...] = PERSON_FIELDS) -> None:
+                 person_given: tuple[str, ...] = PERSON_FIELDS,
+                 deferred: Deferred | None = None) -> None:
         self.session = session
         self.report = report
+        # the store side of the load: an empty store's people-by-door index is
+        # built when first needed; till then every person stored is this import's
+        self.deferred = deferred or Deferred()
+        self.nameless: set[str] | None = set() if self.deferred.empty else None
         self.ids = id_stream()
         self.first_line: dict[str, int] = {}  # person key -> the line that brought it
         # every record this import makes is born at or after this stamp: a voter id
@@ -125,6 +138,7 @@ class _Importer:
         by_name = self._people_at(sorted({
             door_of[r[1]] for r in people_rows
             if r[1] in existing and r[3] and r[3][_VOTER_ID] not in by_voter
+            and self._may_match_by_name(r[3][_VOTER_ID], door_of[r[1]])
         }))
         new_people: dict[str, tuple[Any, ...]] = {}  # batch key -> insert values
         # person id -> values to set; None: the row matches what is stored
@@ -162,6 +176,8 @@ class _Importer:
                 pending[key] = pid
             else:
                 pid = pending[key] = next(self.ids)
+                if not vid and self.nameless is not None:
+                    self.nameless.add(door_id)
                 # no district columns: {} for all, not dumped to JSON row by row
                 row = (pid, door_id, *p) if self.districts_given else (pid, door_id, *p[:-1])
                 if not row[_LANGUAGE]:  # a blank cell of a language column
@@ -207,6 +223,8 @@ class _Importer:
                 bulk_insert_tuples(session, Person, _PERSON_INSERT[:-1],
                                    list(new_people.values()), same={"tags": [], "districts": {}})
             report.people_created += len(new_people)
+        if person_changes or merged_changes:  # (its triggers count people by door)
+            self.deferred.require(_PEOPLE_BY_DOOR)
         if person_changes:
             changed = bulk_update(session, Person, {pid: values for pid, values
                                                     in person_changes.items() if values})
@@ -221,9 +239,21 @@ class _Importer:
             self.pending.clear()
             self.first_line.clear()
 
+    def _may_match_by_name(self, vid: str, door_id: str) -> bool:
+        """Whether a row can be someone stored at its door that its voter id did not find.
+        Into an empty store, a row with a voter id only where this import made a
+        person without one."""
+        nameless = self.nameless
+        if nameless is not None and len(nameless) > NAMELESS_KEPT:
+            nameless = self.nameless = None
+        return nameless is None or not vid or door_id in nameless
+
     def _people_at(self, doors: list[str]) -> dict[tuple[str, str], list[tuple[str, str, int | None]]]:
         """(door, folded name) -> [(person id, voter id, birth year)] for live people, oldest first."""
         found: dict[tuple[str, str], list[tuple[str, str, int | None]]] = {}
+        if not doors:
+            return found
+        self.deferred.require(_PEOPLE_BY_DOOR)
         for pid, door, first, last, vid, year in people_at(self.session, doors):
             found.setdefault((door or "", fold_name(first, last)), []).append((pid, vid, year))
         return found
