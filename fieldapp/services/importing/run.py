@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from fieldapp.core import rollups
 from fieldapp.core.db import Store
-from fieldapp.core.fastinsert import Deferred, bulk_load, import_cache
+from fieldapp.core.fastinsert import Deferred, bulk_load
 from fieldapp.core.models import Door, Person
 from fieldapp.errors import InputError
 from fieldapp.services.importing.layouts import get_layout
@@ -42,8 +42,7 @@ def _bulk_load(session: Session) -> Iterator[Deferred]:
     per row."""
     doors, people = cast(Table, Door.__table__), cast(Table, Person.__table__)
     connection = session.connection()
-    # (the roomy cache also for the rollups' and search index's pass after the load)
-    with import_cache(connection), rollups.deferred(connection), bulk_load(
+    with rollups.deferred(connection), bulk_load(
             connection, [doors, people], lookups=[people.c.voter_id],
             on_demand=[doors.c.address_key, people.c.door_id]) as deferred:
         yield deferred
