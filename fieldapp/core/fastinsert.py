@@ -9,7 +9,8 @@ cursor. :func:`fieldapp.core.stamping.bulk_insert` stamps rows and calls this.
 :func:`bulk_load` is the store side of a big import on SQLite: a larger page
 cache while it runs and, when the tables start empty, the indexes the import
 does not look rows up by dropped for the load and built once at the end (one
-sorted pass instead of a million scattered inserts into each).
+sorted pass instead of a million scattered inserts into each); those it looks
+rows up by only now and then dropped too and built when first asked for.
 """
 
 from __future__ import annotations
@@ -88,10 +89,12 @@ def insert_tuples(
 
 
 # The import's page cache: with the non-lookup indexes built after the load the
-# working set is the lookup indexes and the pages being appended to.
-# 64 MB: SQLite's sorter building each index at the end takes about as much again,
-# so an import of 1,000,000 voters peaked at 279 MB of RSS (361 MB with 128 MB).
-IMPORT_CACHE_KIB = 64 * 1024
+# working set is the lookup indexes and the pages being appended to (into an empty
+# store, the voter-id index and the pages appended to).
+# SQLite's sorter building each index at the end takes about as much again: an import
+# of 1,000,000 voters peaked at 279 MB of RSS with 64 MB (361 MB with 128 MB), and at
+# 311 MB with 64 MB once the import kept its door map (numpy, 11 MB) during the load.
+IMPORT_CACHE_KIB = 48 * 1024
 
 
 @contextlib.contextmanager
@@ -134,7 +137,7 @@ def bulk_load(connection: Connection, tables: Iterable[Table],
               on_demand: Iterable[Column[Any]] = ()) -> Iterator[Deferred]:
     """The store side of a big import into ``tables`` on SQLite (elsewhere: nothing).
 
-    While it runs the connection has a 64 MB page cache. If every table is
+    While it runs the connection has the import's page cache (48 MB). If every table is
     empty when it starts, each non-unique index whose first column is not one
     of ``lookups`` (the columns the import finds rows by while it loads) is
     dropped and, when the block ends without an error, built again: one sorted
