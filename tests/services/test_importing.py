@@ -346,12 +346,14 @@ def _households(store: Store) -> list[tuple[str, ...]]:
                       for p, d in s.execute(select(Person, Door).join(Door, Door.id == Person.door_id)))
 
 
-@pytest.mark.parametrize("limit", ["merged into the sorted arrays", "every key one hash"])
+@pytest.mark.parametrize("limit", ["merged into the sorted arrays", "every key one hash",
+                                   "few doors kept"])
 def test_into_an_empty_store_doors_are_found_when_the_door_map_lets_go(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit: str) -> None:
     """The doors an import into an empty store made are found in memory, also once
-    merged into its sorted arrays; when two address keys share a hash the store's
-    index takes over mid-import. The rows land on the same doors either way."""
+    merged into its sorted arrays; past its limit, or when two address keys share a
+    hash, the store's index takes over mid-import. The rows land on the same doors
+    either way."""
     from fieldapp.core.db import open_store
     from fieldapp.services.importing import doormap
 
@@ -364,6 +366,8 @@ def test_into_an_empty_store_doors_are_found_when_the_door_map_lets_go(
     assert report.doors_created == 5 and report.people_created == 17
     if limit == "merged into the sorted arrays":
         monkeypatch.setattr(doormap, "RECENT", 2)
+    elif limit == "few doors kept":
+        monkeypatch.setattr(doormap, "KEPT", 2)
     else:
         monkeypatch.setattr(doormap, "hash", lambda key: 7, raising=False)
     other = open_store(tmp_path / "other.sqlite")

@@ -8,8 +8,9 @@ door made is remembered compactly, about 30 bytes a door: the hash of its
 address key beside its place in a byte string of 16-byte ids, in two numpy
 arrays sorted by hash (the latest doors in a small dict, merged in now and
 then). A key found there is read back from the store by id and its address key
-checked; one not found is a new door. Should two keys share a hash, the map is
-let go and the index built then: from there the store answers.
+checked; one not found is a new door. Beyond :data:`KEPT` doors, or should two
+keys share a hash, the map is let go and the index built then: from there the
+store answers.
 """
 
 from __future__ import annotations
@@ -23,6 +24,11 @@ from fieldapp.services.importing.lookup import live_doors_by_id
 RECENT = 50_000
 """Doors kept in the dict before they are merged into the sorted arrays."""
 
+KEPT = 1_000_000
+"""Doors remembered at most (about 40 MB, and as much again while merging); beyond,
+the address-key index is built and the store answers (a state file of 5,000,000
+voters peaked at 406 MB with every door kept)."""
+
 
 class DoorMap:
     def __init__(self) -> None:
@@ -34,8 +40,9 @@ class DoorMap:
         self.recent: dict[int, int] = {}
         self.ids = bytearray()
 
-    def add(self, doors: dict[str, tuple[Any, ...]]) -> None:
-        """Remember new doors (address key -> insert values, the id first)."""
+    def add(self, doors: dict[str, tuple[Any, ...]]) -> bool:
+        """Remember new doors (address key -> insert values, the id first); False when
+        there are more than :data:`KEPT` (then let the map go)."""
         recent, ids = self.recent, self.ids
         n = len(ids) // 16
         for key, values in doors.items():
@@ -50,6 +57,7 @@ class DoorMap:
             order = np.argsort(hashes, kind="stable")
             self.hashes, self.places = hashes[order], places[order]
             self.recent = {}
+        return n <= KEPT
 
     def _places(self, keys: list[str]) -> list[tuple[str, int]]:
         """(key, place) of the keys remembered (a key that shares a hash included)."""

@@ -110,8 +110,8 @@ class _Importer:
         if new_doors:
             bulk_insert_tuples(session, Door, _DOOR_INSERT, list(new_doors.values()))
             self.report.doors_created += len(new_doors)
-            if self.door_map is not None:
-                self.door_map.add(new_doors)
+            if self.door_map is not None and not self.door_map.add(new_doors):
+                self._forget_doors()
         self._people(rows, door_of, existing)
         if door_changes:
             self.report.doors_updated += bulk_update(session, Door, door_changes)
