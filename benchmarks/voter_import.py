@@ -13,14 +13,18 @@ Each measurement runs in a process of its own (so its peak RSS is its own):
   inserts doors and people with ``executemany`` in batches of 5,000 in one
   transaction. Being a plain load it drops every non-unique index of the two
   tables first and builds them after the rows (which Field App does only for
-  indexes it does not look rows up by).
+  indexes it does not look rows up by). Like Field App it turns the schema's
+  per-row insert triggers off for its transaction and fills what they keep (the
+  rollup tables of migration 0007, the search indexes of 0009) in one pass
+  after the rows, with its own SQL for a new store (``DERIVED_SQL``).
 * **fieldapp**: ``import_doors`` into a new store, then the same file again
   (nothing changed: every row matched, nothing written).
 * **encrypted** (``--encrypted``): ``import_doors`` into a new SQLCipher store.
 
 After the first round the two stores' doors and people are compared column by
-column (ids and clock stamps aside): the raw load must have written the same
-rows, or the comparison is meaningless and the script fails.
+column (ids and clock stamps aside), and so are their rollups and what their
+search indexes hold and find: the raw load must have written the same rows, or
+the comparison is meaningless and the script fails.
 
 Targets: 1,000,000 rows in under 35 s (35 s per million at other sizes);
 within 1.2x of the raw load; peak RSS under 300 MB; a re-import with nothing
@@ -62,6 +66,28 @@ PERSON_COLUMNS = ("first_name", "last_name", "phone", "email", "language", "tags
                   "party", "voter_id", "voter_status", "registration_date", "precinct", "ward",
                   "districts", "do_not_call", "do_not_text", "do_not_email", "notes",
                   "merged_into_id", "deleted", "clocks")
+
+
+# What the schema's triggers would have written row by row, in one pass each (a new
+# store: no turfs or contact attempts yet, so no turf name or latest result). The
+# search rows go in in key order (in another order the index is much slower to fill).
+DOOR_SORT_KEY = ("d.street_name || char(31) || CASE WHEN d.house_number IS NULL THEN '' "
+                 "ELSE printf('%015d', d.house_number) END || char(31) || d.street_number "
+                 "|| char(31) || d.unit")
+DERIVED_SQL = (
+    "INSERT INTO door_rollups (door_id, people_count, last_result, turf_name) SELECT d.id, "
+    "(SELECT count(*) FROM people p WHERE p.door_id = d.id AND p.deleted = 0), NULL, NULL "
+    "FROM doors d",
+    f"INSERT INTO person_rollups (person_id, door_sort) SELECT p.id, {DOOR_SORT_KEY} "
+    "FROM people p JOIN doors d ON d.id = p.door_id",
+    "INSERT INTO person_search_keys (person_id) SELECT id FROM people ORDER BY rowid",
+    "INSERT INTO person_search (rowid, first_name, last_name, email, phone) SELECT k.n, "
+    "p.first_name, p.last_name, p.email, p.phone FROM person_search_keys k "
+    "JOIN people p ON p.id = k.person_id ORDER BY k.n",
+    "INSERT INTO door_search_keys (door_id) SELECT id FROM doors ORDER BY rowid",
+    "INSERT INTO door_search (rowid, address_key, zip) SELECT k.n, d.address_key, d.zip "
+    "FROM door_search_keys k JOIN doors d ON d.id = k.door_id ORDER BY k.n",
+)
 
 
 def peak_mb() -> float:
@@ -134,6 +160,9 @@ def child_raw(csv_path: Path, db: Path) -> dict[str, float]:
     conn.execute("BEGIN")
     for name, _ in indexes:
         conn.execute(f"DROP INDEX {name}")
+    # the schema's per-row insert triggers (rollups, search index) off for this
+    # transaction: the derived tables are filled in one pass after the rows
+    conn.execute("INSERT INTO store_meta (key, value) VALUES ('rollups_paused', '1')")
     doors: list[tuple[object, ...]] = []
     people: list[tuple[object, ...]] = []
     with csv_path.open(encoding="utf-8", newline="") as fh:
@@ -161,6 +190,9 @@ def child_raw(csv_path: Path, db: Path) -> dict[str, float]:
     conn.executemany(door_sql, doors)
     conn.executemany(person_sql, people)
     for _, sql in indexes:
+        conn.execute(sql)
+    conn.execute("DELETE FROM store_meta WHERE key = 'rollups_paused'")
+    for sql in DERIVED_SQL:
         conn.execute(sql)
     conn.execute("COMMIT")
     seconds, cpu_seconds = time.perf_counter() - t0, cpu() - c0
@@ -200,6 +232,7 @@ def same_rows(app_db: Path, raw_db: Path) -> list[str]:
             n = conn.execute(f"SELECT count(*) FROM ({first} EXCEPT {second})").fetchone()[0]
             if n:
                 problems.append(f"{label}: {n:,} rows {name}")
+    problems += _same_derived(conn)
     for table in ("doors", "people"):
         counts = [conn.execute(f"SELECT count(*) FROM {db}.{table}").fetchone()[0]
                   for db in ("main", "raw")]
@@ -211,6 +244,39 @@ def same_rows(app_db: Path, raw_db: Path) -> list[str]:
         if index_sql[0] != index_sql[1]:
             problems.append(f"{table}: the two stores' indexes differ")
     conn.close()
+    return problems
+
+
+# The derived tables compared (ids aside): each door's and person's rollups, and how
+# many rows each search index holds and finds for a few words.
+DERIVED_CHECKS = (
+    ("door rollups", "SELECT d.address_key, r.people_count, r.last_result, r.turf_name "
+                     "FROM {db}.door_rollups r JOIN {db}.doors d ON d.id = r.door_id"),
+    ("person rollups", "SELECT p.voter_id, r.door_sort FROM {db}.person_rollups r "
+                       "JOIN {db}.people p ON p.id = r.person_id"),
+    ("search index keys", "SELECT 'people', count(*) FROM {db}.person_search_keys UNION ALL "
+                          "SELECT 'doors', count(*) FROM {db}.door_search_keys"),
+    *((f"search for {word!r}",
+       f"SELECT count(*) FROM {{db}}.{fts} WHERE {fts} MATCH '\"{word}\"'")
+      for fts, word in (("person_search", "ruiz"), ("person_search", "555-01"),
+                        ("person_search", "bro"), ("door_search", "st 12"),
+                        ("door_search", "53205"))),
+)
+
+
+def _same_derived(conn: sqlite3.Connection) -> list[str]:
+    problems = []
+    for label, query in DERIVED_CHECKS:
+        a, b = query.format(db="main"), query.format(db="raw")
+        if "MATCH" in query or "UNION" in query:
+            if conn.execute(a).fetchall() != conn.execute(b).fetchall():
+                problems.append(f"{label}: the two stores differ")
+            continue
+        for name, first, second in (("only in the fieldapp store", a, b),
+                                    ("only in the raw store", b, a)):
+            n = conn.execute(f"SELECT count(*) FROM ({first} EXCEPT {second})").fetchone()[0]
+            if n:
+                problems.append(f"{label}: {n:,} rows {name}")
     return problems
 
 

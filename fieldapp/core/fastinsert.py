@@ -9,7 +9,8 @@ cursor. :func:`fieldapp.core.stamping.bulk_insert` stamps rows and calls this.
 :func:`bulk_load` is the store side of a big import on SQLite: a larger page
 cache while it runs and, when the tables start empty, the indexes the import
 does not look rows up by dropped for the load and built once at the end (one
-sorted pass instead of a million scattered inserts into each).
+sorted pass instead of a million scattered inserts into each); those it looks
+rows up by only now and then dropped too and built when first asked for.
 """
 
 from __future__ import annotations
@@ -88,44 +89,86 @@ def insert_tuples(
 
 
 # The import's page cache: with the non-lookup indexes built after the load the
-# working set is the lookup indexes and the pages being appended to.
-# 64 MB: SQLite's sorter building each index at the end takes about as much again,
-# so an import of 1,000,000 voters peaked at 279 MB of RSS (361 MB with 128 MB).
-IMPORT_CACHE_KIB = 64 * 1024
+# working set is the lookup indexes and the pages being appended to (into an empty
+# store, the voter-id index and the pages appended to).
+# SQLite's sorter building each index at the end takes about as much again: an import
+# of 1,000,000 voters peaked at 279 MB of RSS with 64 MB (361 MB with 128 MB), and at
+# 311 MB with 64 MB once the import kept its door map (numpy, 11 MB) during the load.
+IMPORT_CACHE_KIB = 48 * 1024
+
+
+@contextlib.contextmanager
+def import_cache(connection: Connection) -> Iterator[None]:
+    """The import's page cache on ``connection`` (SQLite) for the block, then the one it had."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    before = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+    connection.exec_driver_sql(f"PRAGMA cache_size=-{IMPORT_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql(f"PRAGMA cache_size={int(before or -2000)}")
+
+
+class Deferred:
+    """What :func:`bulk_load` yields: whether the tables started empty, and a way to
+    have a dropped on-demand index built at once (the load is about to look rows
+    up by its column)."""
+
+    def __init__(self, connection: Connection | None = None, empty: bool = False) -> None:
+        self.connection = connection
+        self.empty = empty
+        self.later: list[Index] = []  # built when the block ends
+        self.on_demand: dict[str, Index] = {}  # "table.column" -> its dropped index
+
+    def require(self, column: Column[Any]) -> None:
+        """Build now the on-demand index of ``column`` if it was dropped (else nothing)."""
+        index = self.on_demand.pop(f"{column.table.name}.{column.key}", None)
+        if index is not None and self.connection is not None:
+            index.create(self.connection)
+            self.later.remove(index)
+            log.info("bulk load: built %s on demand", index.name)
 
 
 @contextlib.contextmanager
 def bulk_load(connection: Connection, tables: Iterable[Table],
-              lookups: Iterable[Column[Any]] = ()) -> Iterator[None]:
+              lookups: Iterable[Column[Any]] = (),
+              on_demand: Iterable[Column[Any]] = ()) -> Iterator[Deferred]:
     """The store side of a big import into ``tables`` on SQLite (elsewhere: nothing).
 
-    While it runs the connection has a 64 MB page cache. If every table is
+    While it runs the connection has the import's page cache (48 MB). If every table is
     empty when it starts, each non-unique index whose first column is not one
     of ``lookups`` (the columns the import finds rows by while it loads) is
     dropped and, when the block ends without an error, built again: one sorted
-    pass each instead of scattered inserts row by row. All inside the caller's
-    transaction: an error or a cancel rolls the drops back with the rows.
+    pass each instead of scattered inserts row by row. The index of an
+    ``on_demand`` column (one the load looks rows up by only now and then) is
+    dropped too, and built at once when the caller says it needs it
+    (:meth:`Deferred.require`). All inside the caller's transaction: an error or
+    a cancel rolls the drops back with the rows.
     """
     if connection.dialect.name != "sqlite":
-        yield
+        yield Deferred()
         return
     tables = list(tables)
-    before = connection.exec_driver_sql("PRAGMA cache_size").scalar()
-    connection.exec_driver_sql(f"PRAGMA cache_size=-{IMPORT_CACHE_KIB}")
-    deferred: list[Index] = []
-    try:
+    deferred = Deferred(connection)
+    with import_cache(connection):
         if all(connection.execute(select(1).select_from(t).limit(1)).first() is None
                for t in tables):
-            deferred = _deferrable(tables, {c.key for c in lookups}, {c.table.name for c in lookups})
-            for index in deferred:
+            deferred.empty = True
+            deferred.later = _deferrable(tables, {c.key for c in lookups},
+                                         {c.table.name for c in lookups})
+            wanted = {f"{c.table.name}.{c.key}" for c in on_demand}
+            for index in deferred.later:
+                first = f"{index.table.name}.{next(iter(index.columns)).key}"  # type: ignore[union-attr]
+                if first in wanted:
+                    deferred.on_demand[first] = index
                 index.drop(connection)
-        yield
-        for index in deferred:
+        yield deferred
+        for index in list(deferred.later):
             index.create(connection)
-        if deferred:
-            log.info("bulk load: built %s indexes after the load", len(deferred))
-    finally:
-        connection.exec_driver_sql(f"PRAGMA cache_size={int(before or -2000)}")
+        if deferred.later:
+            log.info("bulk load: built %s indexes after the load", len(deferred.later))
 
 
 def _deferrable(tables: list[Table], lookup_keys: set[str], lookup_tables: set[str]) -> list[Index]:

@@ -37,7 +37,8 @@ _DOORS = """INSERT OR REPLACE INTO door_rollups (door_id, people_count, last_res
               AND NOT EXISTS (SELECT 1 FROM contact_attempts n WHERE n.supersedes_id = a.id)
             ORDER BY a.attempted_at DESC, a.hlc DESC, a.id DESC LIMIT 1),
         (SELECT t.name FROM turfs t WHERE t.id = d.turf_id)
-    FROM doors d
+    FROM doors d"""
+_DOORS_SINCE = """
     WHERE d.hlc > :mark
        OR d.id IN (SELECT p.door_id FROM people p WHERE p.hlc > :mark)"""
 _PEOPLE = """INSERT OR REPLACE INTO person_rollups (person_id, door_sort)
@@ -63,7 +64,8 @@ def deferred(connection: Connection) -> Iterator[None]:
         yield
     finally:
         connection.execute(text("DELETE FROM store_meta WHERE key = :k"), {"k": PAUSE_KEY})
-    connection.execute(text(_DOORS), {"mark": mark})
+    # (into empty tables every door is new: no need to find which)
+    connection.execute(text(_DOORS + (_DOORS_SINCE if mark else "")), {"mark": mark})
     connection.execute(text(_PEOPLE), {"mark": mark})
     for base, (keys, *_rest) in search.INDEXES.items():
         after = connection.exec_driver_sql(f"SELECT coalesce(max(n), 0) FROM {keys}").scalar()

@@ -227,3 +227,34 @@ def test_one_bulk_insert_takes_its_stamps_in_one_reservation(tmp_path: Any) -> N
     assert max(first) < min(second)  # the clock moved on between the writes
     assert all(r[1] == r[2] and r[3] == r[4] == store.site_id for r in rows)
     assert int(store.meta("hlc_last") or 0) == max(second)
+
+
+def test_bulk_load_builds_an_on_demand_index_when_asked_and_keeps_it(tmp_path: Any) -> None:
+    from fieldapp.core.fastinsert import bulk_load
+
+    store = open_store(tmp_path / "s.sqlite")
+    doors = Door.__table__
+    all_indexes = _index_names(store, "doors")
+
+    def names(session: Any) -> set[str]:
+        return {row[0] for row in session.connection().exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type='index' AND tbl_name='doors'"
+            " AND sql IS NOT NULL")}
+
+    with store.transaction() as session, bulk_load(
+        session.connection(), [doors], lookups=[doors.c.address_key],
+        on_demand=[doors.c.building_key],
+    ) as deferred:
+            assert deferred.empty
+            bulk_insert(session, Door, _door_rows(20, "a"))
+            assert "ix_doors_building_key" not in names(session)
+            deferred.require(doors.c.building_key)
+            assert "ix_doors_building_key" in names(session)
+            deferred.require(doors.c.building_key)  # once is enough
+            bulk_insert(session, Door, _door_rows(20, "b"))
+    assert _index_names(store, "doors") == all_indexes
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+        assert conn.exec_driver_sql(
+            "SELECT count(*) FROM doors INDEXED BY ix_doors_building_key WHERE building_key > ''"
+        ).scalar() == 40

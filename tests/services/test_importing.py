@@ -314,3 +314,67 @@ def test_empty_file(store: Store, tmp_path: Path) -> None:
 def test_sniff_missing_file(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such file"):
         sniff(tmp_path / "missing.csv")
+
+
+def test_into_an_empty_store_a_voter_id_row_still_finds_an_earlier_batch_person_by_name(
+        store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Into an empty store the people-by-door index waits until a row needs it; a row
+    with a voter id still matches, by name and birth year at its door, the person an
+    earlier batch made without one, and never one who has another voter id."""
+    monkeypatch.setattr(importing.run, "BATCH_ROWS", 2)
+    rows = [
+        ["", "Smith", "Ann", "10 Main St", "Madison", "WI", "53703", "", "1980-01-01"],
+        ["301", "Jones", "Al", "12 Main St", "Madison", "WI", "53703", "", "1970-01-01"],
+        ["302", "Lee", "Pa", "14 Main St", "Madison", "WI", "53703", "", ""],
+        ["201", "Smith", "Ann", "10 Main St", "Madison", "WI", "53703", "608-555-0100", "1980-01-01"],
+        ["303", "Jones", "Al", "12 Main St", "Madison", "WI", "53703", "", "1970-01-01"],
+    ]
+    report = import_doors(store, _write(tmp_path, "v.csv", _csv([HEADER, *rows])))
+    people = _people(store)
+    assert sorted(people) == ["201", "301", "302", "303"]  # Ann once, Al twice
+    assert people["201"].phone == "608-555-0100" and people["201"].first_name == "Ann"
+    assert report.people_created == 4 and report.people_updated == 1
+    with store.engine.connect() as conn:
+        plan = " ".join(str(r[-1]) for r in conn.exec_driver_sql(
+            "EXPLAIN QUERY PLAN SELECT id FROM people WHERE door_id = 'd'"))
+    assert "ix_people_door_id" in plan  # built during the load, kept
+
+
+def _households(store: Store) -> list[tuple[str, ...]]:
+    with store.session() as s:
+        return sorted((d.address_key, p.voter_id, p.first_name, p.last_name, p.phone)
+                      for p, d in s.execute(select(Person, Door).join(Door, Door.id == Person.door_id)))
+
+
+@pytest.mark.parametrize("limit", ["merged into the sorted arrays", "every key one hash",
+                                   "few doors kept"])
+def test_into_an_empty_store_doors_are_found_when_the_door_map_lets_go(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit: str) -> None:
+    """The doors an import into an empty store made are found in memory, also once
+    merged into its sorted arrays; past its limit, or when two address keys share a
+    hash, the store's index takes over mid-import. The rows land on the same doors
+    either way."""
+    from fieldapp.core.db import open_store
+    from fieldapp.services.importing import doormap
+
+    monkeypatch.setattr(importing.run, "BATCH_ROWS", 3)
+    rows = [[str(500 + i), "Last", f"First{i}", f"{10 + 2 * (i % 5)} Oak St", "Madison", "WI",
+             "53703", "", ""] for i in range(17)]
+    path = _write(tmp_path, "v.csv", _csv([HEADER, *rows]))
+    with_map = open_store(tmp_path / "map.sqlite")
+    report = import_doors(with_map, path)
+    assert report.doors_created == 5 and report.people_created == 17
+    if limit == "merged into the sorted arrays":
+        monkeypatch.setattr(doormap, "RECENT", 2)
+    elif limit == "few doors kept":
+        monkeypatch.setattr(doormap, "KEPT", 2)
+    else:
+        monkeypatch.setattr(doormap, "hash", lambda key: 7, raising=False)
+    other = open_store(tmp_path / "other.sqlite")
+    report = import_doors(other, path)
+    assert report.doors_created == 5 and report.people_created == 17
+    assert _households(other) == _households(with_map)
+    with other.engine.connect() as conn:
+        plan = " ".join(str(r[-1]) for r in conn.exec_driver_sql(
+            "EXPLAIN QUERY PLAN SELECT id FROM doors WHERE address_key = 'k'"))
+    assert "ix_doors_address_key" in plan

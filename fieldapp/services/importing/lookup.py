@@ -38,17 +38,22 @@ def _rows(session: Session, head: str, keys: list[str]) -> Iterator[Any]:
         cursor.close()
 
 
-def live_doors(session: Session, keys: list[str]) -> dict[str, tuple[Any, ...]]:
+def live_doors(session: Session, keys: list[str], by: str = "address_key") -> dict[str, tuple[Any, ...]]:
     """Address key -> (door id, *DOOR_COMPARED values) among live, unmerged doors;
-    the oldest-born wins."""
+    the oldest-born wins. ``keys`` are address keys, or door ids with ``by="id"``."""
     found: dict[str, tuple[Any, ...]] = {}
     born: dict[str, int] = {}
     head = (f"SELECT address_key, born_hlc, id, {', '.join(DOOR_COMPARED)} FROM doors "
-            "WHERE NOT deleted AND merged_into_id IS NULL AND address_key")
+            f"WHERE NOT deleted AND merged_into_id IS NULL AND {by}")
     for key, stamp, *values in _rows(session, head, keys):
         if key not in found or stamp < born[key]:
             found[key], born[key] = tuple(values), stamp
     return found
+
+
+def live_doors_by_id(session: Session, ids: list[str]) -> dict[str, tuple[Any, ...]]:
+    """As :func:`live_doors`, for the doors of ``ids``."""
+    return live_doors(session, ids, by="id")
 
 
 def live_people(session: Session, voter_ids: list[str],

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from fieldapp.core import rollups
 from fieldapp.core.db import Store
-from fieldapp.core.fastinsert import bulk_load
+from fieldapp.core.fastinsert import Deferred, bulk_load
 from fieldapp.core.models import Door, Person
 from fieldapp.errors import InputError
 from fieldapp.services.importing.layouts import get_layout
@@ -32,17 +32,20 @@ log = logging.getLogger(__name__)
 BATCH_ROWS = 5000
 
 @contextlib.contextmanager
-def _bulk_load(session: Session) -> Iterator[None]:
+def _bulk_load(session: Session) -> Iterator[Deferred]:
     """The store side of the load: a roomy cache; on an empty store, the indexes the
-    import does not look rows up by are built after the load (``core.fastinsert``);
-    the tables' sort values of the new rows computed in one pass at the end
-    (``core.rollups``) rather than by a trigger per row."""
+    import does not look rows up by are built after the load (``core.fastinsert``),
+    and those of doors by address and people by door when the writer first needs
+    them (into an empty store it remembers the doors it made, ``doormap``, and
+    looks people up by door only for people without a voter id); the tables' sort values of the new
+    rows computed in one pass at the end (``core.rollups``) rather than by a trigger
+    per row."""
     doors, people = cast(Table, Door.__table__), cast(Table, Person.__table__)
     connection = session.connection()
     with rollups.deferred(connection), bulk_load(
-            connection, [doors, people],
-            lookups=[doors.c.address_key, people.c.voter_id, people.c.door_id]):
-        yield
+            connection, [doors, people], lookups=[people.c.voter_id],
+            on_demand=[doors.c.address_key, people.c.door_id]) as deferred:
+        yield deferred
 
 
 class _RollbackError(Exception):
@@ -85,8 +88,9 @@ def import_doors(
     parser = _Parser(fmt.header, resolved, report, (today or dt.date.today()).year,
                      statuses=found.statuses if found else None, damaged=fmt.damaged)
     try:
-        with store.transaction() as session, _bulk_load(session):
-            importer = _Importer(session, report, person_given=parser.person_given)
+        with store.transaction() as session, _bulk_load(session) as deferred:
+            importer = _Importer(session, report, person_given=parser.person_given,
+                                 deferred=deferred)
             _read_rows(path, fmt, parser, importer, strict, progress)
             _refuse_if_nothing(path, report)
             if dry_run:
@@ -139,6 +143,7 @@ def _read_rows(path: Path, fmt: FileFormat, parser: _Parser, importer: _Importer
             raise InputError(f"unreadable CSV: {exc}", where=str(path)) from exc
     if batch:
         importer.batch(batch)
+    importer.done()
     progress.update(total, total, "Importing doors")
     progress.check()
 

@@ -3,20 +3,29 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
+from sqlalchemy import Table
 from sqlalchemy.orm import Session
 
+from fieldapp.core.fastinsert import Deferred
 from fieldapp.core.ids import id_stream
 from fieldapp.core.models import Door, Person
 from fieldapp.core.stamping import bulk_insert_tuples, bulk_update, reserve_stamps
 from fieldapp.services import consent
 from fieldapp.services.addresses import fold_name
+from fieldapp.services.importing.doormap import DoorMap
 from fieldapp.services.importing.lookup import DOOR_COMPARED, live_doors, live_people, people_at
 from fieldapp.services.importing.parser import DOOR_FIELDS, PERSON_FIELDS, _Row
 from fieldapp.services.importing.report import ImportReport, Problem
+
+NAMELESS_KEPT = 50_000
+"""Doors kept where this import, into an empty store, made a person without a voter
+id (beyond this many: every door is looked at). Only those can hold someone a row
+with a voter id matches by name (two voter ids are two people)."""
 
 PENDING_KEPT = 200_000
 """Person keys kept to merge a repeated row into the pending write and name its first
@@ -35,13 +44,21 @@ _LANGUAGE = _PERSON_INSERT.index("language")
 _VOTER_ID, _FIRST, _LAST, _YEAR, _STATUS, _DISTRICTS = (PERSON_FIELDS.index(k) for k in (
     "voter_id", "first_name", "last_name", "birth_year", "voter_status", "districts"))
 _EMPTY: tuple[Any, ...] = (None, "", {})
+_PEOPLE_BY_DOOR = cast(Table, Person.__table__).c.door_id
+_DOORS_BY_KEY = cast(Table, Door.__table__).c.address_key
 
 
 class _Importer:
     def __init__(self, session: Session, report: ImportReport, *,
-                 person_given: tuple[str, ...] = PERSON_FIELDS) -> None:
+                 person_given: tuple[str, ...] = PERSON_FIELDS,
+                 deferred: Deferred | None = None) -> None:
         self.session = session
         self.report = report
+        # the store side of the load: an empty store's people-by-door index is
+        # built when first needed; till then every person stored is this import's
+        self.deferred = deferred or Deferred()
+        self.nameless: set[str] | None = set() if self.deferred.empty else None
+        self.door_map: DoorMap | None = DoorMap() if self.deferred.empty else None
         self.ids = id_stream()
         self.first_line: dict[str, int] = {}  # person key -> the line that brought it
         # every record this import makes is born at or after this stamp: a voter id
@@ -52,13 +69,16 @@ class _Importer:
         self.person_fields = tuple((i, k) for i, k in enumerate(PERSON_FIELDS)
                                    if k in person_given or k == "voter_id")
         self.given_names = tuple(k for _, k in self.person_fields)
+        given_at = [i for i, _ in self.person_fields]
+        self.given_values: Callable[[tuple[Any, ...]], tuple[Any, ...]] = (
+            itemgetter(*given_at) if len(given_at) > 1 else lambda p: (p[given_at[0]],))
         self.status_given = "voter_status" in person_given
         self.districts_given = "districts" in person_given
 
     def batch(self, rows: list[_Row]) -> None:
         session = self.session
         # ---- doors: match by address key; new ones in bulk
-        existing = live_doors(session, sorted({r[1] for r in rows}))
+        existing = self._stored_doors(sorted({r[1] for r in rows}))
         new_doors: dict[str, tuple[Any, ...]] = {}  # address key -> insert values
         door_changes: dict[str, dict[str, Any]] = {}
         door_of: dict[str, str] = {}
@@ -90,9 +110,29 @@ class _Importer:
         if new_doors:
             bulk_insert_tuples(session, Door, _DOOR_INSERT, list(new_doors.values()))
             self.report.doors_created += len(new_doors)
+            if self.door_map is not None and not self.door_map.add(new_doors):
+                self._forget_doors()
         self._people(rows, door_of, existing)
         if door_changes:
             self.report.doors_updated += bulk_update(session, Door, door_changes)
+
+    def _stored_doors(self, keys: list[str]) -> dict[str, tuple[Any, ...]]:
+        """Address key -> (door id, *DOOR_COMPARED) of the stored doors of ``keys``."""
+        if self.door_map is not None:
+            found = self.door_map.find(self.session, keys)
+            if found is not None:
+                return found
+            self._forget_doors()
+        return live_doors(self.session, keys)
+
+    def _forget_doors(self) -> None:
+        """From here on the store finds doors by address key (its index built now)."""
+        self.door_map = None
+        self.deferred.require(_DOORS_BY_KEY)
+
+    def done(self) -> None:
+        """The load is over: the door map's memory goes back before the indexes are built."""
+        self.door_map = None
 
     def _values(self, person: tuple[Any, ...], door_id: str) -> dict[str, Any]:
         """The fields a row gives (empty ones left out), to update a stored person with."""
@@ -104,6 +144,8 @@ class _Importer:
         """Whether a row would change nothing on the stored person (``live_people``'s values)."""
         if stored[2] != door_id:
             return False
+        if self.given_values(person) == stored[3:]:
+            return True  # every field the file gives, as stored (a re-import: nearly all)
         for n, (i, _) in enumerate(self.person_fields, 3):  # stored: given fields from 3 on
             value = person[i]
             if value in _EMPTY or value == stored[n]:
@@ -125,6 +167,7 @@ class _Importer:
         by_name = self._people_at(sorted({
             door_of[r[1]] for r in people_rows
             if r[1] in existing and r[3] and r[3][_VOTER_ID] not in by_voter
+            and self._may_match_by_name(r[3][_VOTER_ID], door_of[r[1]])
         }))
         new_people: dict[str, tuple[Any, ...]] = {}  # batch key -> insert values
         # person id -> values to set; None: the row matches what is stored
@@ -162,6 +205,8 @@ class _Importer:
                 pending[key] = pid
             else:
                 pid = pending[key] = next(self.ids)
+                if not vid and self.nameless is not None:
+                    self.nameless.add(door_id)
                 # no district columns: {} for all, not dumped to JSON row by row
                 row = (pid, door_id, *p) if self.districts_given else (pid, door_id, *p[:-1])
                 if not row[_LANGUAGE]:  # a blank cell of a language column
@@ -207,6 +252,8 @@ class _Importer:
                 bulk_insert_tuples(session, Person, _PERSON_INSERT[:-1],
                                    list(new_people.values()), same={"tags": [], "districts": {}})
             report.people_created += len(new_people)
+        if person_changes or merged_changes:  # (its triggers count people by door)
+            self.deferred.require(_PEOPLE_BY_DOOR)
         if person_changes:
             changed = bulk_update(session, Person, {pid: values for pid, values
                                                     in person_changes.items() if values})
@@ -221,9 +268,21 @@ class _Importer:
             self.pending.clear()
             self.first_line.clear()
 
+    def _may_match_by_name(self, vid: str, door_id: str) -> bool:
+        """Whether a row can be someone stored at its door that its voter id did not find.
+        Into an empty store, a row with a voter id only where this import made a
+        person without one."""
+        nameless = self.nameless
+        if nameless is not None and len(nameless) > NAMELESS_KEPT:
+            nameless = self.nameless = None
+        return nameless is None or not vid or door_id in nameless
+
     def _people_at(self, doors: list[str]) -> dict[tuple[str, str], list[tuple[str, str, int | None]]]:
         """(door, folded name) -> [(person id, voter id, birth year)] for live people, oldest first."""
         found: dict[tuple[str, str], list[tuple[str, str, int | None]]] = {}
+        if not doors:
+            return found
+        self.deferred.require(_PEOPLE_BY_DOOR)
         for pid, door, first, last, vid, year in people_at(self.session, doors):
             found.setdefault((door or "", fold_name(first, last)), []).append((pid, vid, year))
         return found
