@@ -119,6 +119,7 @@ DIST_SOURCES := build.spec $(LOCK) $(shell find fieldapp release -type f -not -p
 # tests and the wheel keep numpy's own wheel.
 NUMPY_NOBLAS := build/numpy-noblas
 NUMPY_CACHE ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/fieldapp-build/numpy-noblas
+NUMPY_TOOLS := release/numpy-build-constraints.txt
 NUMPY_SETUP := -Dblas=none -Dlapack=none -Dallow-noblas=true -Dcpu-dispatch=none \
 	-Ddisable-svml=true -Ddisable-intel-sort=true -Ddisable-highway=true
 ifeq ($(shell uname -s),Linux)
@@ -126,16 +127,17 @@ FROZEN_NUMPY := $(NUMPY_NOBLAS)/.installed
 FROZEN_PATH := PYTHONPATH=$(abspath $(NUMPY_NOBLAS))/site
 endif
 
-$(NUMPY_NOBLAS)/.installed: $(LOCK) | $(VENV)/.installed
+$(NUMPY_NOBLAS)/.installed: $(LOCK) $(NUMPY_TOOLS) | $(VENV)/.installed
 	rm -rf $(NUMPY_NOBLAS)
 	@version=$$($(PY) -c 'import importlib.metadata as m; print(m.version("numpy"))'); \
-	key=$$(echo "$$version $$($(PY) -c 'import sys; print(sys.implementation.cache_tag)') $(NUMPY_SETUP)" \
-		| sha256sum | cut -c1-16); \
+	key=$$( (echo "$$version $$($(PY) -c 'import sys; print(sys.implementation.cache_tag)') $(NUMPY_SETUP)"; \
+		cat $(NUMPY_TOOLS)) | sha256sum | cut -c1-16); \
 	cached=$(NUMPY_CACHE)/$$version-$$key; \
 	if [ -d "$$cached" ]; then echo "numpy $$version without BLAS: cached in $$cached"; else \
 		echo "numpy $$version without BLAS: building (a few minutes) into $$cached"; \
 		rm -rf "$$cached.tmp" && \
 		$(PIP) wheel --quiet --no-cache-dir --no-deps --no-binary numpy -w "$$cached.tmp" \
+			--build-constraint $(NUMPY_TOOLS) \
 			numpy==$$version $(addprefix -Csetup-args=,$(NUMPY_SETUP)) && \
 		mv "$$cached.tmp" "$$cached" || exit 1; fi; \
 	$(PIP) install --quiet --no-deps --target $(NUMPY_NOBLAS)/site "$$cached"/numpy-$$version-*.whl
