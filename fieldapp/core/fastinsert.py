@@ -214,7 +214,7 @@ class _InsertPlan:
             (process(values[key]) if process else values[key]) for key, process in self.same)
 
     def tuples(self, rows: list[dict[str, Any]], same: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-        keys, processors, generated = self.keys, self.processors, self.generated
+        keys = self.keys
         constants = same + self.constants
         width = len(keys)
         fetch = itemgetter(*keys) if width else None
@@ -231,16 +231,7 @@ class _InsertPlan:
                 values = (fetch(row),)  # type: ignore[misc]
             else:
                 values = ()
-            if processors:
-                listed = list(values)
-                for index, process in processors:
-                    listed[index] = process(listed[index])
-                values = tuple(listed)
-            if constants:
-                values += constants
-            if generated:
-                values += tuple(make() for make in generated)
-            out.append(values)
+            out.append(self._finish(values, (), constants))
         return out
 
     def from_tuples(self, rows: list[tuple[Any, ...]], same: tuple[Any, ...] = (),
@@ -256,21 +247,25 @@ class _InsertPlan:
                 return [(*row, s, *constants) for row, s in zip(rows, stamps, strict=True)]
             if not copies:
                 return [row + constants for row in rows] if constants else rows
-        out: list[tuple[Any, ...]] = []
-        for n, row in enumerate(rows):
-            if processors:
-                listed = list(row)
-                for index, process in processors:
-                    listed[index] = process(listed[index])
-                row = tuple(listed)
-            if copies:
-                row += (stamps[n],) * copies
-            if constants:
-                row += constants
-            if generated:
-                row += tuple(make() for make in generated)
-            out.append(row)
-        return out
+        if not copies:
+            return [self._finish(row, (), constants) for row in rows]
+        return [self._finish(row, (stamps[n],) * copies, constants) for n, row in enumerate(rows)]
+
+    def _finish(self, values: tuple[Any, ...], stamps: tuple[Any, ...],
+                constants: tuple[Any, ...]) -> tuple[Any, ...]:
+        """One row's parameters: ``values`` through the column processors, then its
+        stamps, the constants and the generated defaults."""
+        if self.processors:
+            listed = list(values)
+            for index, process in self.processors:
+                listed[index] = process(listed[index])
+            values = tuple(listed)
+        values += stamps
+        if constants:
+            values += constants
+        if self.generated:
+            values += tuple(make() for make in self.generated)
+        return values
 
     def _fill(self, key: str) -> Any:
         make = self.missing.get(key)
