@@ -378,3 +378,48 @@ def test_into_an_empty_store_doors_are_found_when_the_door_map_lets_go(
         plan = " ".join(str(r[-1]) for r in conn.exec_driver_sql(
             "EXPLAIN QUERY PLAN SELECT id FROM doors WHERE address_key = 'k'"))
     assert "ix_doors_address_key" in plan
+
+
+@pytest.mark.parametrize("limit", ["merged into the sorted array", "every voter id one hash",
+                                   "few voter ids kept", "pending keys let go"])
+def test_into_an_empty_store_repeated_voter_ids_merge_when_the_voter_set_lets_go(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit: str) -> None:
+    """Into an empty store the voter ids given are kept as hashes, not in the store's
+    index: a voter id repeated many batches later, one first given to a person found
+    by name, and hashes that collide still find the person this import made, and the
+    rows land as they do when the store answers (a store that was not empty)."""
+    from fieldapp.core.db import open_store
+    from fieldapp.services.importing import voterset, writer
+
+    monkeypatch.setattr(importing.run, "BATCH_ROWS", 3)
+    rows = [[str(700 + i), f"Last{i}", "Al", f"{10 + 2 * i} Oak St", "Madison", "WI", "53703",
+             "", ""] for i in range(12)]
+    rows.insert(1, ["", "Kim", "Lee", "90 Elm St", "Madison", "WI", "53703", "", "1960-01-01"])
+    rows += [["799", "Kim", "Lee", "90 Elm St", "Madison", "WI", "53703", "608-555-0199", ""],
+             ["702", "Last2", "Al", "14 Oak St", "Madison", "WI", "53703", "608-555-0102", ""],
+             ["799", "Kim", "Lee", "90 Elm St", "Madison", "WI", "53703", "", "1960-01-01"],
+             *rows[3:6]]
+    path = _write(tmp_path, "v.csv", _csv([HEADER, *rows]))
+    answered = open_store(tmp_path / "answered.sqlite")
+    with answered.transaction() as session:  # not empty: the store answers every question
+        session.add(Door(street_number="1", street_name="Far Rd", city="X", state="WI",
+                         address_key="far", building_key="far"))
+    expected = import_doors(answered, path)
+    assert expected.people_created == 13 and expected.people_merged == 5
+    if limit == "merged into the sorted array":
+        monkeypatch.setattr(voterset, "RECENT", 2)
+    elif limit == "every voter id one hash":
+        monkeypatch.setattr(voterset, "hash", lambda key: 7, raising=False)
+    elif limit == "few voter ids kept":
+        monkeypatch.setattr(voterset, "KEPT", 4)
+    else:
+        monkeypatch.setattr(writer, "PENDING_KEPT", 2)
+    empty = open_store(tmp_path / "empty.sqlite")
+    report = import_doors(empty, path)
+    assert (report.people_created, report.people_merged, report.people_updated) == (
+        expected.people_created, expected.people_merged, expected.people_updated)
+    assert _households(empty) == [h for h in _households(answered) if h[0] != "far"]
+    with empty.engine.connect() as conn:
+        plan = " ".join(str(r[-1]) for r in conn.exec_driver_sql(
+            "EXPLAIN QUERY PLAN SELECT id FROM people WHERE voter_id = 'v'"))
+    assert "ix_people_voter_id" in plan

@@ -35,16 +35,17 @@ BATCH_ROWS = 5000
 def _bulk_load(session: Session) -> Iterator[Deferred]:
     """The store side of the load: a roomy cache; on an empty store, the indexes the
     import does not look rows up by are built after the load (``core.fastinsert``),
-    and those of doors by address and people by door when the writer first needs
-    them (into an empty store it remembers the doors it made, ``doormap``, and
-    looks people up by door only for people without a voter id); the tables' sort values of the new
+    and those of doors by address, people by voter id and people by door when the
+    writer first needs them (into an empty store it remembers the doors it made,
+    ``doormap``, and the voter ids it gave, ``voterset``, and looks people up by
+    door only for people without a voter id); the tables' sort values of the new
     rows computed in one pass at the end (``core.rollups``) rather than by a trigger
     per row."""
     doors, people = cast(Table, Door.__table__), cast(Table, Person.__table__)
     connection = session.connection()
     with rollups.deferred(connection), bulk_load(
-            connection, [doors, people], lookups=[people.c.voter_id],
-            on_demand=[doors.c.address_key, people.c.door_id]) as deferred:
+            connection, [doors, people],
+            on_demand=[doors.c.address_key, people.c.door_id, people.c.voter_id]) as deferred:
         yield deferred
 
 

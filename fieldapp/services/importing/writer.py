@@ -21,6 +21,7 @@ from fieldapp.services.importing.doormap import DoorMap
 from fieldapp.services.importing.lookup import DOOR_COMPARED, live_doors, live_people, people_at
 from fieldapp.services.importing.parser import DOOR_FIELDS, PERSON_FIELDS, _Row
 from fieldapp.services.importing.report import ImportReport, Problem
+from fieldapp.services.importing.voterset import VoterSet
 
 NAMELESS_KEPT = 50_000
 """Doors kept where this import, into an empty store, made a person without a voter
@@ -45,6 +46,7 @@ _VOTER_ID, _FIRST, _LAST, _YEAR, _STATUS, _DISTRICTS = (PERSON_FIELDS.index(k) f
     "voter_id", "first_name", "last_name", "birth_year", "voter_status", "districts"))
 _EMPTY: tuple[Any, ...] = (None, "", {})
 _PEOPLE_BY_DOOR = cast(Table, Person.__table__).c.door_id
+_PEOPLE_BY_VOTER = cast(Table, Person.__table__).c.voter_id
 _DOORS_BY_KEY = cast(Table, Door.__table__).c.address_key
 
 
@@ -59,6 +61,7 @@ class _Importer:
         self.deferred = deferred or Deferred()
         self.nameless: set[str] | None = set() if self.deferred.empty else None
         self.door_map: DoorMap | None = DoorMap() if self.deferred.empty else None
+        self.voters: VoterSet | None = VoterSet() if self.deferred.empty else None
         self.ids = id_stream()
         self.first_line: dict[str, int] = {}  # person key -> the line that brought it
         # every record this import makes is born at or after this stamp: a voter id
@@ -130,9 +133,26 @@ class _Importer:
         self.door_map = None
         self.deferred.require(_DOORS_BY_KEY)
 
+    def _stored_people(self, voter_ids: list[str]) -> dict[str, tuple[Any, ...]]:
+        """As :func:`live_people` for ``voter_ids``: into an empty store, none unless
+        the voter set may hold one that is not a pending key of this import."""
+        voters = self.voters
+        if voters is not None:
+            first_line = self.first_line
+            if not any("v:" + vid not in first_line for vid in voters.maybe_stored(voter_ids)):
+                return {}  # (those it holds are merged by their pending keys)
+            self._forget_voters()
+        return live_people(self.session, voter_ids, self.given_names)
+
+    def _forget_voters(self) -> None:
+        """From here on the store finds people by voter id (its index built now)."""
+        self.voters = None
+        self.deferred.require(_PEOPLE_BY_VOTER)
+
     def done(self) -> None:
-        """The load is over: the door map's memory goes back before the indexes are built."""
+        """The load is over: the in-memory maps go back before the indexes are built."""
         self.door_map = None
+        self.voters = None
 
     def _values(self, person: tuple[Any, ...], door_id: str) -> dict[str, Any]:
         """The fields a row gives (empty ones left out), to update a stored person with."""
@@ -158,11 +178,11 @@ class _Importer:
     def _people(self, rows: list[_Row], door_of: dict[str, str],
                 existing: dict[str, tuple[Any, ...]]) -> None:
         """Match each row's person (voter id, else name + birth year at the door) and write."""
-        session, report = self.session, self.report
+        report = self.report
         people_rows = [r for r in rows if r[3] is not None]
         report.rows_skipped += len(rows) - len(people_rows)
         voter_ids = sorted({r[3][_VOTER_ID] for r in people_rows if r[3] and r[3][_VOTER_ID]})
-        by_voter = live_people(session, voter_ids, self.given_names)
+        by_voter = self._stored_people(voter_ids)
         # by name only where the voter id found no one (a re-import finds nearly all by id)
         by_name = self._people_at(sorted({
             door_of[r[1]] for r in people_rows
@@ -215,6 +235,8 @@ class _Importer:
             if choices:
                 opted.append((pid, choices))
         self._write_people(new_people, person_changes, merged_changes, opted)
+        if self.voters is not None and not self.voters.add(voter_ids):
+            self._forget_voters()  # (every voter id a row gave is now on a person)
 
     def _merge(self, key: str, line: int, first: int | None, target: str | None,
                by_voter_id: bool, values: dict[str, Any],
