@@ -51,7 +51,8 @@ def insert_rows(
         # let SQLAlchemy fill it row by row.
         connection.execute(insert(table), [{**row, **same} for row in rows])
         return
-    _execute(connection, plan.sql, plan.tuples(rows, plan.convert_same(same)))
+    sql, constants = plan.with_constants(plan.convert_same(same))
+    _execute(connection, sql, plan.tuples(rows, constants))
 
 
 def insert_tuples(
@@ -63,6 +64,7 @@ def insert_tuples(
     *,
     stamp_keys: tuple[str, ...] = (),
     first_stamp: int = 0,
+    converted: bool = False,
 ) -> None:
     """Insert ``rows``, each a tuple of the ``keys`` columns' values in that order.
 
@@ -70,7 +72,8 @@ def insert_tuples(
     their columns' bind processing (JSON dumped...) and ``same`` and the other
     columns' defaults added. Every key must be a column. The ``stamp_keys``
     columns (a clock stamp) of row *n* get ``first_stamp + n``, added in the
-    same step.
+    same step. With ``converted`` the values are already as the driver takes
+    them (floats for floats, no JSON to dump...): no bind processing.
     """
     if not rows:
         return
@@ -84,8 +87,9 @@ def insert_tuples(
             {**dict(zip(keys, row, strict=True)), **dict.fromkeys(stamp_keys, stamp), **same}
             for row, stamp in zip(rows, stamps, strict=True)])
         return
-    connection.exec_driver_sql(
-        plan.sql, plan.from_tuples(rows, plan.convert_same(same), stamps, len(stamp_keys)))
+    sql, constants = plan.with_constants(plan.convert_same(same))
+    connection.exec_driver_sql(sql, plan.from_tuples(rows, constants, stamps, len(stamp_keys),
+                                                     converted=converted))
 
 
 # The import's page cache: with the non-lookup indexes built after the load the
@@ -208,14 +212,39 @@ class _InsertPlan:
     missing: dict[str, Callable[[], Any]]  # a given column a row leaves out: its default
     extra_keys: bool  # some rows carry keys that are not columns
     same: tuple[tuple[str, Callable[[Any], Any] | None], ...] = ()  # per-call constants
+    inline: bool = False  # constants may be written into the statement (SQLite)
 
     def convert_same(self, values: dict[str, Any]) -> tuple[Any, ...]:
         return tuple(
             (process(values[key]) if process else values[key]) for key, process in self.same)
 
-    def tuples(self, rows: list[dict[str, Any]], same: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-        keys = self.keys
+    def with_constants(self, same: tuple[Any, ...]) -> tuple[str, tuple[Any, ...]]:
+        """The INSERT, and the constant values each row binds after its own (``same``,
+        then the columns' constant defaults). On SQLite the constants are written
+        into the statement when each can be (no bind per row: about half the cost of
+        a wide row), and none is left to bind."""
         constants = same + self.constants
+        if not self.inline or not constants:
+            return self.sql, constants
+        key = (self.sql, constants)
+        try:
+            sql = _INLINED.get(key)
+        except TypeError:  # an unhashable constant: bound
+            return self.sql, constants
+        if sql is None:
+            literals = [literal for value in constants if (literal := _literal(value)) is not None]
+            if len(literals) != len(constants):
+                return self.sql, constants
+            marks = ["?"] * len(self.keys) + literals + ["?"] * len(self.generated)
+            sql = f"{self.sql.partition(' VALUES ')[0]} VALUES ({', '.join(marks)})"
+            if len(_INLINED) > 256:
+                _INLINED.clear()
+            _INLINED[key] = sql
+        return sql, ()
+
+    def tuples(self, rows: list[dict[str, Any]], constants: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        """The parameters of ``rows``; ``constants`` as :meth:`with_constants` gives."""
+        keys = self.keys
         width = len(keys)
         fetch = itemgetter(*keys) if width else None
         check = self.extra_keys
@@ -234,12 +263,13 @@ class _InsertPlan:
             out.append(self._finish(values, (), constants))
         return out
 
-    def from_tuples(self, rows: list[tuple[Any, ...]], same: tuple[Any, ...] = (),
-                    stamps: range = range(0), copies: int = 0) -> list[tuple[Any, ...]]:
+    def from_tuples(self, rows: list[tuple[Any, ...]], constants: tuple[Any, ...] = (),
+                    stamps: range = range(0), copies: int = 0, *,
+                    converted: bool = False) -> list[tuple[Any, ...]]:
         """The parameters of rows given as tuples in ``keys`` order, each followed by
-        ``copies`` times its stamp from ``stamps`` (one tuple built per row)."""
-        processors, generated = self.processors, self.generated
-        constants = same + self.constants
+        ``copies`` times its stamp from ``stamps`` (one tuple built per row), then
+        ``constants`` (as :meth:`with_constants` gives); ``converted``: no processing."""
+        processors, generated = () if converted else self.processors, self.generated
         if not processors and not generated:
             if copies == 2:
                 return [(*row, s, s, *constants) for row, s in zip(rows, stamps, strict=True)]
@@ -248,16 +278,20 @@ class _InsertPlan:
             if not copies:
                 return [row + constants for row in rows] if constants else rows
         if not copies:
-            return [self._finish(row, (), constants) for row in rows]
-        return [self._finish(row, (stamps[n],) * copies, constants) for n, row in enumerate(rows)]
+            return [self._finish(row, (), constants, processors) for row in rows]
+        return [self._finish(row, (stamps[n],) * copies, constants, processors)
+                for n, row in enumerate(rows)]
 
     def _finish(self, values: tuple[Any, ...], stamps: tuple[Any, ...],
-                constants: tuple[Any, ...]) -> tuple[Any, ...]:
+                constants: tuple[Any, ...],
+                processors: tuple[tuple[int, Callable[[Any], Any]], ...] | None = None,
+                ) -> tuple[Any, ...]:
         """One row's parameters: ``values`` through the column processors, then its
         stamps, the constants and the generated defaults."""
-        if self.processors:
+        processors = self.processors if processors is None else processors
+        if processors:
             listed = list(values)
-            for index, process in self.processors:
+            for index, process in processors:
                 listed[index] = process(listed[index])
             values = tuple(listed)
         values += stamps
@@ -353,7 +387,25 @@ def _make_plan(table: Table, dialect: Dialect, given: frozenset[str],
         # Keys that are not columns are ignored, as SQLAlchemy's executemany ignores them.
         extra_keys=bool(given - {c.key for c in table.columns}),
         same=tuple((c.key, processors.get(c.key)) for c in same_columns),
+        inline=dialect.name == "sqlite",
     )
+
+
+_INLINED: dict[tuple[str, tuple[Any, ...]], str] = {}  # (statement, constants) -> inlined
+
+
+def _literal(value: Any) -> str | None:
+    """A constant as an SQLite literal, or None where it is better bound (a float, whose
+    text SQLite may read back a bit off; bytes; a string with a NUL)."""
+    if value is None:
+        return "NULL"
+    if type(value) is bool:
+        return "1" if value else "0"
+    if type(value) is int:
+        return str(value)
+    if type(value) is str and "\x00" not in value:
+        return "'" + value.replace("'", "''") + "'"
+    return None
 
 
 def _processed(make: Callable[[], Any], process: Callable[[Any], Any]) -> Callable[[], Any]:

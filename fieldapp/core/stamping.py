@@ -169,12 +169,14 @@ def bulk_insert(session: Session, model: type[Synced], rows: list[dict[str, Any]
 
 
 def bulk_insert_tuples(session: Session, model: type[Synced], keys: tuple[str, ...],
-                       rows: list[tuple[Any, ...]], same: dict[str, Any] | None = None) -> None:
+                       rows: list[tuple[Any, ...]], same: dict[str, Any] | None = None,
+                       *, converted: bool = False) -> None:
     """As :func:`bulk_insert`, for rows given as tuples of the ``keys`` columns' values.
 
     No dict per row: the import's hot path. ``same`` gives columns whose value
     is the same for every row; the other columns get their defaults. The rows
-    of one call take their stamps from one clock reservation.
+    of one call take their stamps from one clock reservation. ``converted``: the
+    values are already as the driver takes them (see ``insert_tuples``).
     """
     source: StampSource | None = session.info.get("store")
     if source is None:
@@ -184,7 +186,7 @@ def bulk_insert_tuples(session: Session, model: type[Synced], keys: tuple[str, .
     same = dict(same or {})
     table = cast(Table, model.__table__)
     if session.info.get("merging"):
-        insert_tuples(session.connection(), table, keys, rows, same)
+        insert_tuples(session.connection(), table, keys, rows, same, converted=converted)
         return
     first = reserve_stamps(session, source, len(rows))
     same["site_id"] = source.site_id
@@ -193,7 +195,7 @@ def bulk_insert_tuples(session: Session, model: type[Synced], keys: tuple[str, .
         same.update(born_site=source.site_id, clocks={}, deleted=False)
         stamp_keys = ("hlc", "born_hlc")
     insert_tuples(session.connection(), table, keys, rows, same, stamp_keys=stamp_keys,
-                  first_stamp=first)
+                  first_stamp=first, converted=converted)
 
 
 def bulk_update(

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import func, select, text
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from fieldapp.core.db import Store, open_store
 from fieldapp.core.fastinsert import COPY_MIN_ROWS
@@ -258,3 +258,35 @@ def test_bulk_load_builds_an_on_demand_index_when_asked_and_keeps_it(tmp_path: A
         assert conn.exec_driver_sql(
             "SELECT count(*) FROM doors INDEXED BY ix_doors_building_key WHERE building_key > ''"
         ).scalar() == 40
+
+
+@pytest.mark.parametrize("notes", ["", "O'Brien's \"gate\"; -- DROP TABLE doors", "a\x00b",
+                                   "back\\slash ñ 中 '' ?"],
+                         ids=["empty", "quotes", "nul", "marks"])
+@pytest.mark.parametrize("lat", [None, 43.0412345678901], ids=["no float", "a float"])
+def test_values_the_same_for_every_row_are_stored_as_given(any_store: Store, notes: str,
+                                                           lat: float | None) -> None:
+    """A batch's shared values (written into the statement on SQLite rather than bound
+    per row, unless one is a float) come back exactly: quotes, NULs, question marks,
+    floats, NULL, booleans."""
+    from fieldapp.core.stamping import bulk_insert_tuples
+
+    store = any_store
+    same = {"notes": notes, "lat": lat, "lon": None, "do_not_knock": True,
+            "geocode_quality": "rooftop?", "house_number": 7}
+    if "\x00" in notes and store.engine.dialect.name == "postgresql":
+        with pytest.raises(DBAPIError), store.transaction() as s:  # (its text holds no NUL)
+            bulk_insert_tuples(s, Door, ("street_name",), [("A St",)] * COPY_MIN_ROWS, same)
+        return
+    with store.transaction() as s:
+        bulk_insert_tuples(s, Door, ("street_name", "address_key"),
+                           [(f"{n} St'", f"k{n}") for n in range(COPY_MIN_ROWS + 2)], same)
+    with store.session() as s:
+        doors = list(s.scalars(select(Door).order_by(Door.address_key)))
+    assert len(doors) == COPY_MIN_ROWS + 2
+    for door in doors:
+        assert (door.notes, door.lat, door.lon, door.do_not_knock, door.geocode_quality,
+                door.house_number, door.deleted) == (notes, lat, None, True,
+                                                     "rooftop?", 7, False)
+    assert {d.street_name for d in doors} == {f"{n} St'" for n in range(COPY_MIN_ROWS + 2)}
+    store.close()

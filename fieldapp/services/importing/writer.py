@@ -111,7 +111,8 @@ class _Importer:
                 new_doors[akey] = (door_id, *door)
             door_of[akey] = door_id
         if new_doors:
-            bulk_insert_tuples(session, Door, _DOOR_INSERT, list(new_doors.values()))
+            bulk_insert_tuples(session, Door, _DOOR_INSERT, list(new_doors.values()),
+                               converted=True)  # (coordinates parsed as floats)
             self.report.doors_created += len(new_doors)
             if self.door_map is not None and not self.door_map.add(new_doors):
                 self._forget_doors()
