@@ -423,3 +423,26 @@ def test_into_an_empty_store_repeated_voter_ids_merge_when_the_voter_set_lets_go
         plan = " ".join(str(r[-1]) for r in conn.exec_driver_sql(
             "EXPLAIN QUERY PLAN SELECT id FROM people WHERE voter_id = 'v'"))
     assert "ix_people_voter_id" in plan
+
+
+def test_fields_a_file_lacks_are_stored_as_the_parser_leaves_them(store: Store,
+                                                                    tmp_path: Path) -> None:
+    """A person's fields the file has no column for are the same for every row (written
+    once into the insert): stored as a parsed row has them, which are the columns'
+    empty values."""
+    from fieldapp.services.importing.parser import PERSON_ABSENT, PERSON_FIELDS, _Parser
+    from fieldapp.services.importing.report import ImportReport
+
+    header = ["VANID", "FirstName", "LastName", "Address", "City", "State", "Zip5"]
+    row = ["9", "Ann", "Lee", "12 Oak St", "Madison", "WI", "53703"]
+    import_doors(store, _write(tmp_path, "v.csv", _csv([header, row])))
+    stored = _people(store)["9"]
+    parser = _Parser(header, importing.guess_mapping(header), ImportReport(file="v.csv"), 2026)
+    parsed = parser.parse(2, row)[3]
+    assert parsed is not None
+    absent = [k for k in PERSON_FIELDS if k not in parser.person_given]
+    assert set(absent) == {"phone", "email", "party", "birth_year", "language", "voter_status",
+                           "registration_date", "precinct", "ward", "districts"}
+    for k in absent:
+        assert getattr(stored, k) == parsed[PERSON_FIELDS.index(k)] == PERSON_ABSENT[k], k
+    assert (stored.first_name, stored.last_name, stored.tags) == ("Ann", "Lee", [])

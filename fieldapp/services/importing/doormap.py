@@ -61,23 +61,17 @@ class DoorMap:
 
     def _places(self, keys: list[str]) -> list[tuple[str, int]]:
         """(key, place) of the keys remembered (a key that shares a hash included)."""
-        np, recent, hashes = self.np, self.recent, self.hashes
-        out = []
-        rest = []
-        for key in keys:
-            h = hash(key)
-            n = recent.get(h)
-            if n is not None:
-                out.append((key, n))
-            else:
-                rest.append((key, h))
-        if rest and len(hashes):
-            wanted = np.fromiter((h for _, h in rest), np.int64, len(rest))
-            at = np.minimum(np.searchsorted(hashes, wanted), len(hashes) - 1)
-            for (key, _), i, hit in zip(rest, at.tolist(), (hashes[at] == wanted).tolist(),
-                                        strict=True):
-                if hit:
-                    out.append((key, int(self.places[i])))
+        hashes = list(map(hash, keys))
+        recent, kept = self.recent, self.hashes
+        out = [(key, n) for key, h in zip(keys, hashes, strict=True)
+               if (n := recent.get(h)) is not None] if recent else []
+        if len(kept) and hashes:
+            np = self.np
+            wanted = np.array(hashes, dtype=np.int64)
+            at = np.minimum(np.searchsorted(kept, wanted), len(kept) - 1)
+            hits = np.flatnonzero(kept[at] == wanted)
+            out += zip([keys[i] for i in hits.tolist()], self.places[at[hits]].tolist(),
+                       strict=True)
         return out
 
     def find(self, session: Session, keys: list[str]) -> dict[str, tuple[Any, ...]] | None:

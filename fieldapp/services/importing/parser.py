@@ -44,6 +44,10 @@ PERSON_FIELDS = ("first_name", "last_name", "voter_id", "phone", "email", "party
 is empty ("" or None or {}), as the column's default, except ``language``: "en"
 when the file has no language column, "" for a blank cell of one."""
 
+PERSON_ABSENT: dict[str, Any] = {k: "" for k in PERSON_FIELDS} | {
+    "birth_year": None, "language": "en", "districts": {}}
+"""The value a parsed row has for each person field its file does not give."""
+
 # A parsed row: (line, address key, door values, person values or None, explicit
 # opt-outs or None). Plain tuples: no dict per row, none copied again per batch.
 _Row: TypeAlias = tuple[int, str, tuple[Any, ...], tuple[Any, ...] | None, dict[str, str] | None]
@@ -128,6 +132,8 @@ class _Parser:
         self.language_given = "language" in self.at
         self.no_language = "" if self.language_given else "en"
         self.ages = any(name in self.at for name in ("birth_year", "birth_date", "age"))
+        self.birth_year_at = self.at.get("birth_year", -1)
+        self.area_code_at = self.at.get("area_code")
         given = {*self.at, "voter_id"}  # (a row's voter id is "" without the column)
         if "full_name" in given:
             given |= {"first_name", "last_name"}
@@ -187,7 +193,12 @@ class _Parser:
         akey = bkey + "|" + normalize_unit(unit)  # as address_key() makes it
         door: tuple[Any, ...]
         if v[i_lat] or v[i_lon]:
-            lat, lon = self._coords(v[i_lat], v[i_lon])
+            try:
+                lat, lon = float(v[i_lat]), float(v[i_lon])
+            except ValueError:
+                lat, lon = self._coords(v[i_lat], v[i_lon])  # (the reason, or a decimal comma)
+            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                lat, lon = self._coords(v[i_lat], v[i_lon])  # (out of range: the reason)
             door = (number, _house_number(number), street, unit, city, state, v[i_zip], akey,
                     bkey, lat, lon, "file", "file")
         else:
@@ -199,14 +210,20 @@ class _Parser:
         if not (first or last or vid):
             return line, akey, door, None, None
         phone = v[i_phone]
-        if phone and "area_code" in self.at and v[self.at["area_code"]]:
-            phone = v[self.at["area_code"]] + phone
+        if phone and self.area_code_at is not None and v[self.area_code_at]:
+            phone = v[self.area_code_at] + phone
         language = v[i_lang]
         if language:
             language = language.lower()
             language = _LANGS.get(language, language[:10])
         # (warnings in this order: birth year, status, registration date)
-        year = self._birth_year(line, v) if self.ages else None
+        year = None
+        if self.ages:
+            text = v[self.birth_year_at]
+            if len(text) == 4 and text.isdecimal() and 1880 <= (year := int(text)) <= self.this_year:
+                pass  # the usual case, asked first
+            else:
+                year = self._birth_year(line, v)
         status = self._status(line, v[i_status]) if i_status >= 0 else ""
         registration = self._registration(line, v[i_date]) if i_date >= 0 else ""
         person = (
@@ -312,9 +329,6 @@ class _Parser:
 
     def _birth_year(self, line: int, v: list[str]) -> int | None:
         at = self.at
-        text = v[at.get("birth_year", -1)]
-        if text.isdigit() and len(text) == 4 and 1880 <= int(text) <= self.this_year:
-            return int(text)  # the usual case, asked first
         year: int | None = None
         source = ""
         if (text := v[at.get("birth_year", -1)]):

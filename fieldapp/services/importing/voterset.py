@@ -49,19 +49,13 @@ class VoterSet:
     def maybe_stored(self, voter_ids: list[str]) -> list[str]:
         """The voter ids that may be on a stored person (their hash is kept): every
         one that is, and now and then one that shares a hash with one that is."""
-        recent, hashes = self.recent, self.hashes
-        out = []
-        rest = []
-        for vid in voter_ids:
-            h = hash(vid)
-            if h in recent:
-                out.append(vid)
-            else:
-                rest.append((vid, h))
-        if rest and len(hashes):
+        hashes = list(map(hash, voter_ids))
+        recent, kept = self.recent, self.hashes
+        out = [] if recent.isdisjoint(hashes) else [
+            vid for vid, h in zip(voter_ids, hashes, strict=True) if h in recent]
+        if len(kept) and hashes:
             np = self.np
-            wanted = np.fromiter((h for _, h in rest), np.int64, len(rest))
-            at = np.minimum(np.searchsorted(hashes, wanted), len(hashes) - 1)
-            out += [vid for (vid, _), hit in zip(rest, (hashes[at] == wanted).tolist(), strict=True)
-                    if hit]
+            wanted = np.array(hashes, dtype=np.int64)
+            at = np.minimum(np.searchsorted(kept, wanted), len(kept) - 1)
+            out += [voter_ids[i] for i in np.flatnonzero(kept[at] == wanted).tolist()]
         return out

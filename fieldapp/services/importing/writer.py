@@ -19,7 +19,7 @@ from fieldapp.services import consent
 from fieldapp.services.addresses import fold_name
 from fieldapp.services.importing.doormap import DoorMap
 from fieldapp.services.importing.lookup import DOOR_COMPARED, live_doors, live_people, people_at
-from fieldapp.services.importing.parser import DOOR_FIELDS, PERSON_FIELDS, _Row
+from fieldapp.services.importing.parser import DOOR_FIELDS, PERSON_ABSENT, PERSON_FIELDS, _Row
 from fieldapp.services.importing.report import ImportReport, Problem
 from fieldapp.services.importing.voterset import VoterSet
 
@@ -39,9 +39,6 @@ _DOOR_INSERT = ("id", *DOOR_FIELDS)
 _DOOR_UPDATE = tuple((DOOR_FIELDS.index(k), k) for k in DOOR_COMPARED)
 _door_update = itemgetter(*(i for i, _ in _DOOR_UPDATE))  # a row's values of them
 _new_door_update = itemgetter(*(i + 1 for i, _ in _DOOR_UPDATE))  # ... in insert values
-_PERSON_INSERT = ("id", "door_id", *PERSON_FIELDS)
-assert _PERSON_INSERT[-1] == "districts"  # left off the end when the file has none
-_LANGUAGE = _PERSON_INSERT.index("language")
 _VOTER_ID, _FIRST, _LAST, _YEAR, _STATUS, _DISTRICTS = (PERSON_FIELDS.index(k) for k in (
     "voter_id", "first_name", "last_name", "birth_year", "voter_status", "districts"))
 _EMPTY: tuple[Any, ...] = (None, "", {})
@@ -76,7 +73,13 @@ class _Importer:
         self.given_values: Callable[[tuple[Any, ...]], tuple[Any, ...]] = (
             itemgetter(*given_at) if len(given_at) > 1 else lambda p: (p[given_at[0]],))
         self.status_given = "voter_status" in person_given
-        self.districts_given = "districts" in person_given
+        # a new person's row: id, door, the fields the file gives; the others are the
+        # same for every row, written once into the statement (``core.fastinsert``)
+        self.insert_keys = ("id", "door_id", *self.given_names)
+        self.insert_same = {"tags": [], **{k: v for k, v in PERSON_ABSENT.items()
+                                           if k not in self.given_names}}
+        self.language_at = (self.insert_keys.index("language") if "language" in self.given_names
+                            else None)
 
     def batch(self, rows: list[_Row]) -> None:
         session = self.session
@@ -228,10 +231,9 @@ class _Importer:
                 pid = pending[key] = next(self.ids)
                 if not vid and self.nameless is not None:
                     self.nameless.add(door_id)
-                # no district columns: {} for all, not dumped to JSON row by row
-                row = (pid, door_id, *p) if self.districts_given else (pid, door_id, *p[:-1])
-                if not row[_LANGUAGE]:  # a blank cell of a language column
-                    row = (*row[:_LANGUAGE], "en", *row[_LANGUAGE + 1 :])
+                row = (pid, door_id, *self.given_values(p))
+                if (at := self.language_at) is not None and not row[at]:  # a blank cell
+                    row = (*row[:at], "en", *row[at + 1 :])
                 new_people[key] = row
             if choices:
                 opted.append((pid, choices))
@@ -257,7 +259,7 @@ class _Importer:
         elif key in new_people:
             row = list(new_people[key])
             for k, value in values.items():
-                row[_PERSON_INSERT.index(k)] = value
+                row[self.insert_keys.index(k)] = value
             new_people[key] = tuple(row)
         elif target is not None:  # written by an earlier batch
             merged_changes.setdefault(target, {}).update(values)
@@ -268,12 +270,8 @@ class _Importer:
                       opted: list[tuple[str, dict[str, str]]]) -> None:
         session, report = self.session, self.report
         if new_people:
-            if self.districts_given:
-                bulk_insert_tuples(session, Person, _PERSON_INSERT, list(new_people.values()),
-                                   same={"tags": []})
-            else:
-                bulk_insert_tuples(session, Person, _PERSON_INSERT[:-1],
-                                   list(new_people.values()), same={"tags": [], "districts": {}})
+            bulk_insert_tuples(session, Person, self.insert_keys, list(new_people.values()),
+                               same=self.insert_same)
             report.people_created += len(new_people)
         if person_changes or merged_changes:  # (its triggers count people by door)
             self.deferred.require(_PEOPLE_BY_DOOR)
