@@ -170,13 +170,16 @@ def bulk_insert(session: Session, model: type[Synced], rows: list[dict[str, Any]
 
 def bulk_insert_tuples(session: Session, model: type[Synced], keys: tuple[str, ...],
                        rows: list[tuple[Any, ...]], same: dict[str, Any] | None = None,
-                       *, converted: bool = False) -> None:
+                       *, converted: bool = False, stamped: bool = False) -> None:
     """As :func:`bulk_insert`, for rows given as tuples of the ``keys`` columns' values.
 
     No dict per row: the import's hot path. ``same`` gives columns whose value
     is the same for every row; the other columns get their defaults. The rows
     of one call take their stamps from one clock reservation. ``converted``: the
     values are already as the driver takes them (see ``insert_tuples``).
+    ``stamped``: each row already ends with its stamps, ``hlc`` (and ``born_hlc``
+    for a mutable record), taken from the caller's :func:`reserve_stamps` (no
+    tuple built again per row to add them).
     """
     source: StampSource | None = session.info.get("store")
     if source is None:
@@ -185,15 +188,19 @@ def bulk_insert_tuples(session: Session, model: type[Synced], keys: tuple[str, .
         return
     same = dict(same or {})
     table = cast(Table, model.__table__)
+    stamp_keys: tuple[str, ...] = ("hlc", "born_hlc") if issubclass(model, Mutable) else ("hlc",)
+    if stamped:
+        keys = (*keys, *stamp_keys)
     if session.info.get("merging"):
         insert_tuples(session.connection(), table, keys, rows, same, converted=converted)
         return
-    first = reserve_stamps(session, source, len(rows))
     same["site_id"] = source.site_id
-    stamp_keys: tuple[str, ...] = ("hlc",)
     if issubclass(model, Mutable):
         same.update(born_site=source.site_id, clocks={}, deleted=False)
-        stamp_keys = ("hlc", "born_hlc")
+    if stamped:
+        insert_tuples(session.connection(), table, keys, rows, same, converted=converted)
+        return
+    first = reserve_stamps(session, source, len(rows))
     insert_tuples(session.connection(), table, keys, rows, same, stamp_keys=stamp_keys,
                   first_stamp=first, converted=converted)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from operator import itemgetter
 from pathlib import Path
 from typing import Any, cast
@@ -84,8 +84,10 @@ class _Importer:
     def batch(self, rows: list[_Row]) -> None:
         session = self.session
         # ---- doors: match by address key; new ones in bulk
-        existing = self._stored_doors(sorted({r[1] for r in rows}))
-        new_doors: dict[str, tuple[Any, ...]] = {}  # address key -> insert values
+        keys = sorted({r[1] for r in rows})
+        existing = self._stored_doors(keys)
+        stamps = self._stamps(len(keys) - len(existing))  # one for each new door
+        new_doors: dict[str, tuple[Any, ...]] = {}  # address key -> insert values, stamps
         door_changes: dict[str, dict[str, Any]] = {}
         door_of: dict[str, str] = {}
         for _, akey, door, _, _ in rows:
@@ -111,17 +113,25 @@ class _Importer:
                     new_doors[akey] = tuple(values)
             else:
                 door_id = next(self.ids)
-                new_doors[akey] = (door_id, *door)
+                stamp = next(stamps)
+                new_doors[akey] = (door_id, *door, stamp, stamp)
             door_of[akey] = door_id
         if new_doors:
             bulk_insert_tuples(session, Door, _DOOR_INSERT, list(new_doors.values()),
-                               converted=True)  # (coordinates parsed as floats)
+                               converted=True, stamped=True)  # (coordinates parsed as floats)
             self.report.doors_created += len(new_doors)
             if self.door_map is not None and not self.door_map.add(new_doors):
                 self._forget_doors()
         self._people(rows, door_of, existing)
         if door_changes:
             self.report.doors_updated += bulk_update(session, Door, door_changes)
+
+    def _stamps(self, n: int) -> Iterator[int]:
+        """``n`` clock stamps for new records (hlc = born_hlc), reserved in one go."""
+        if n <= 0:
+            return iter(())
+        first = reserve_stamps(self.session, self.session.info["store"], n)
+        return iter(range(first, first + n))
 
     def _stored_doors(self, keys: list[str]) -> dict[str, tuple[Any, ...]]:
         """Address key -> (door id, *DOOR_COMPARED) of the stored doors of ``keys``."""
@@ -193,7 +203,9 @@ class _Importer:
             if r[1] in existing and r[3] and r[3][_VOTER_ID] not in by_voter
             and self._may_match_by_name(r[3][_VOTER_ID], door_of[r[1]])
         }))
-        new_people: dict[str, tuple[Any, ...]] = {}  # batch key -> insert values
+        # (at most one new person for each row whose voter id found no one)
+        stamps = self._stamps(len(people_rows) - len(by_voter))
+        new_people: dict[str, tuple[Any, ...]] = {}  # batch key -> insert values, stamps
         # person id -> values to set; None: the row matches what is stored
         person_changes: dict[str, dict[str, Any] | None] = {}
         merged_changes: dict[str, dict[str, Any]] = {}
@@ -231,7 +243,8 @@ class _Importer:
                 pid = pending[key] = next(self.ids)
                 if not vid and self.nameless is not None:
                     self.nameless.add(door_id)
-                row = (pid, door_id, *self.given_values(p))
+                stamp = next(stamps)
+                row = (pid, door_id, *self.given_values(p), stamp, stamp)
                 if (at := self.language_at) is not None and not row[at]:  # a blank cell
                     row = (*row[:at], "en", *row[at + 1 :])
                 new_people[key] = row
@@ -271,7 +284,7 @@ class _Importer:
         session, report = self.session, self.report
         if new_people:
             bulk_insert_tuples(session, Person, self.insert_keys, list(new_people.values()),
-                               same=self.insert_same)
+                               same=self.insert_same, stamped=True)
             report.people_created += len(new_people)
         if person_changes or merged_changes:  # (its triggers count people by door)
             self.deferred.require(_PEOPLE_BY_DOOR)
