@@ -16,14 +16,16 @@ Each measurement runs in a process of its own (so its peak RSS is its own):
   indexes it does not look rows up by). Like Field App it turns the schema's
   per-row insert triggers off for its transaction and fills what they keep (the
   rollup tables of migration 0007, the search indexes of 0009) in one pass
-  after the rows, with its own SQL for a new store (``DERIVED_SQL``).
+  after the rows, with its own SQL for a new store (``DERIVED_SQL``). And like
+  Field App it records each person's row digest (migration 0010), made by Field
+  App's ``Digester`` as it uses Field App's address normalizer.
 * **fieldapp**: ``import_doors`` into a new store, then the same file again
   (nothing changed: every row matched, nothing written).
 * **encrypted** (``--encrypted``): ``import_doors`` into a new SQLCipher store.
 
 After the first round the two stores' doors and people are compared column by
-column (ids and clock stamps aside), and so are their rollups and what their
-search indexes hold and find: the raw load must have written the same rows, or
+column (ids and clock stamps aside), and so are their rollups, row digests and
+what their search indexes hold and find: the raw load must have written the same rows, or
 the comparison is meaningless and the script fails.
 
 Targets: 1,000,000 rows in under 35 s (35 s per million at other sizes);
@@ -132,6 +134,9 @@ def child_raw(csv_path: Path, db: Path) -> dict[str, float]:
     from fieldapp.core.fastinsert import IMPORT_CACHE_KIB
     from fieldapp.core.ids import id_stream
     from fieldapp.services.addresses import building_key, house_number, normalize_unit
+    from fieldapp.services.importing.digests import Digester
+    from fieldapp.services.importing.profiles import resolve_mapping
+    from fieldapp.services.importing.sniffing import sniff
 
     open_store(db).close()  # Field App's own schema, nothing else in it
     conn = sqlite3.connect(db, isolation_level=None)
@@ -155,7 +160,12 @@ def child_raw(csv_path: Path, db: Path) -> dict[str, float]:
                   "'{}', 0, 0, 0, '', NULL)")
     ids = id_stream()
     stamp = time.time_ns() // 1_000_000 << 16
-    door_of: dict[str, str] = {}
+    door_of: dict[str, tuple[str, int]] = {}  # address key -> door id, its stamp
+    fmt = sniff(csv_path)  # the row digests are keyed by how the file is read, as Field App's
+    digester = Digester(fmt.header, resolve_mapping(csv_path, fmt.header, None, fmt.layout or None),
+                        fmt.layout or "", time.localtime().tm_year, fmt.header.index("VANID"))
+    digest_sql = "INSERT INTO import_rows (person_id, digest, person_hlc, door_hlc) VALUES (?, ?, ?, ?)"
+    digests: list[tuple[object, ...]] = []
     t0, c0 = time.perf_counter(), cpu()
     conn.execute("BEGIN")
     for name, _ in indexes:
@@ -174,21 +184,25 @@ def child_raw(csv_path: Path, db: Path) -> dict[str, float]:
             state = state.upper()
             bkey = building_key(number, street, city, state)
             akey = bkey + "|" + normalize_unit(apt)
-            door_id = door_of.get(akey)
-            if door_id is None:
-                door_id = door_of[akey] = next(ids)
+            door = door_of.get(akey)
+            if door is None:
                 stamp += 1
-                doors.append((door_id, site, stamp, stamp, site, number, house_number(number),
+                door = door_of[akey] = (next(ids), stamp)
+                doors.append((door[0], site, stamp, stamp, site, number, house_number(number),
                               street, apt, city, state, zip5, akey, bkey, float(lat), float(lon)))
             stamp += 1
-            people.append((next(ids), site, stamp, stamp, site, door_id, first, last, phone,
+            person_id = next(ids)
+            people.append((person_id, site, stamp, stamp, site, door[0], first, last, phone,
                            int(yob) if yob else None, vid))
+            digests.append((person_id, digester.digest(cells), stamp, door[1]))
             if len(people) >= BATCH:
                 conn.executemany(door_sql, doors)
                 conn.executemany(person_sql, people)
-                doors, people = [], []
+                conn.executemany(digest_sql, digests)
+                doors, people, digests = [], [], []
     conn.executemany(door_sql, doors)
     conn.executemany(person_sql, people)
+    conn.executemany(digest_sql, digests)
     for _, sql in indexes:
         conn.execute(sql)
     conn.execute("DELETE FROM store_meta WHERE key = 'rollups_paused'")
@@ -254,6 +268,9 @@ DERIVED_CHECKS = (
                      "FROM {db}.door_rollups r JOIN {db}.doors d ON d.id = r.door_id"),
     ("person rollups", "SELECT p.voter_id, r.door_sort FROM {db}.person_rollups r "
                        "JOIN {db}.people p ON p.id = r.person_id"),
+    ("row digests", "SELECT p.voter_id, g.digest, g.person_hlc = p.hlc, g.door_hlc = d.hlc "
+                    "FROM {db}.import_rows g JOIN {db}.people p ON p.id = g.person_id "
+                    "JOIN {db}.doors d ON d.id = p.door_id"),
     ("search index keys", "SELECT 'people', count(*) FROM {db}.person_search_keys UNION ALL "
                           "SELECT 'doors', count(*) FROM {db}.door_search_keys"),
     *((f"search for {word!r}",

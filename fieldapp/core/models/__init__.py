@@ -72,6 +72,7 @@ from fieldapp.core.models.bookkeeping import (
     SyncConflict,
 )
 from fieldapp.core.models.rollups import DoorRollup, DoorSearchKey, PersonRollup, PersonSearchKey
+from fieldapp.core.models.importrows import ImportRow
 
 SYNCED_MODELS: tuple[type[Synced], ...] = (
     Organization,
@@ -124,6 +125,7 @@ __all__ = [
     "EventHost",
     "Fact",
     "GeocodeCache",
+    "ImportRow",
     "Mutable",
     "Organization",
     "Person",

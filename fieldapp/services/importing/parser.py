@@ -133,6 +133,8 @@ class _Parser:
         self.no_language = "" if self.language_given else "en"
         self.ages = any(name in self.at for name in ("birth_year", "birth_date", "age"))
         self.birth_year_at = self.at.get("birth_year", -1)
+        # the voter id's cell in a file row (-1: none)
+        self.voter_id_cell = self.columns[self.at["voter_id"]][0] if "voter_id" in self.at else -1
         self.area_code_at = self.at.get("area_code")
         given = {*self.at, "voter_id"}  # (a row's voter id is "" without the column)
         if "full_name" in given:

@@ -19,6 +19,7 @@ from fieldapp.core.db import Store
 from fieldapp.core.fastinsert import Deferred, bulk_load
 from fieldapp.core.models import Door, Person
 from fieldapp.errors import InputError
+from fieldapp.services.importing.digests import Digester
 from fieldapp.services.importing.layouts import get_layout
 from fieldapp.services.importing.parser import _Parser, _records, _Row, _RowError
 from fieldapp.services.importing.profiles import resolve_mapping
@@ -92,7 +93,9 @@ def import_doors(
         with store.transaction() as session, _bulk_load(session) as deferred:
             importer = _Importer(session, report, person_given=parser.person_given,
                                  deferred=deferred)
-            _read_rows(path, fmt, parser, importer, strict, progress)
+            digester = (Digester(fmt.header, resolved, fmt.layout or "", parser.this_year,
+                                 parser.voter_id_cell) if parser.voter_id_cell >= 0 else None)
+            _read_rows(path, fmt, parser, importer, strict, progress, digester)
             _refuse_if_nothing(path, report)
             if dry_run:
                 raise _RollbackError
@@ -104,35 +107,29 @@ def import_doors(
 
 
 def _read_rows(path: Path, fmt: FileFormat, parser: _Parser, importer: _Importer,
-               strict: bool, progress: Progress) -> None:
+               strict: bool, progress: Progress, digester: Digester | None) -> None:
     report = importer.report
     total = path.stat().st_size
     progress.update(0, total, "Importing doors")
     raw, text = open_text(path, fmt.encoding, damaged=fmt.damaged)
-    batch: list[_Row] = []
+    records: list[tuple[int, list[str]]] = []
+    suspect: dict[int, str] = {}  # line -> its text, for the rows to check for bad bytes
     damaged = fmt.damaged
     with raw, text:
         try:
             for line, cells in _records(text, fmt.delimiter, fmt.has_header):
                 joined = "".join(cells)
-                if not joined.strip():  # a blank line, or only separators
+                if not joined or joined.isspace():  # a blank line, or only separators
                     report.blank_lines += 1
                     continue
                 report.rows_read += 1
-                try:
-                    if damaged or "\x00" in joined:
-                        parser.check_cells(line, cells, joined)
-                    row = parser.parse(line, cells)
-                except _RowError as exc:
-                    if strict:
-                        raise InputError(exc.reason, where=_where(path, line, exc.field)) from None
-                    report.add(Problem(line, exc.field, exc.reason))
-                    continue
-                if row is not None:
-                    batch.append(row)
-                if len(batch) >= BATCH_ROWS:
-                    importer.batch(batch)
-                    batch = []
+                if damaged or "\x00" in joined:
+                    suspect[line] = joined
+                records.append((line, cells))
+                if len(records) >= BATCH_ROWS:
+                    _write(path, records, suspect, parser, importer, strict, digester)
+                    records = []
+                    suspect = {}
                     progress.update(raw.tell(), total, "Importing doors")
                     progress.check()
         except UnicodeDecodeError as exc:
@@ -142,11 +139,51 @@ def _read_rows(path: Path, fmt: FileFormat, parser: _Parser, importer: _Importer
             ) from exc
         except csv.Error as exc:
             raise InputError(f"unreadable CSV: {exc}", where=str(path)) from exc
-    if batch:
-        importer.batch(batch)
+    if records:
+        _write(path, records, suspect, parser, importer, strict, digester)
     importer.done()
     progress.update(total, total, "Importing doors")
     progress.check()
+
+
+def _write(path: Path, records: list[tuple[int, list[str]]], suspect: dict[int, str],
+           parser: _Parser, importer: _Importer, strict: bool, digester: Digester | None
+           ) -> None:
+    """Parse a batch of file rows (those in ``suspect`` checked for NUL and invalid
+    bytes first) and write them; with a ``digester``, pass over the rows an earlier
+    import recorded as they are (``digests``), and give the others' digests to the
+    writer."""
+    report = importer.report
+    digest_of: dict[int, int] = {}
+    skipped: set[int] = set()
+    if digester is not None:
+        keyed = [(line, digester.voter_id(cells), digester.digest(cells))
+                 for line, cells in records]
+        skipped = importer.pass_over([k for k in keyed if k[1]])
+        digest_of = {line: digest for line, _, digest in keyed}
+    rows: list[_Row] = []
+    for line, cells in records:
+        if line in skipped:
+            continue
+        warned = report.warnings
+        try:
+            if line in suspect:
+                parser.check_cells(line, cells, suspect[line])
+            row = parser.parse(line, cells)
+        except _RowError as exc:
+            _reject(path, report, line, exc, strict)
+            continue
+        rows.append(row)
+        if digest_of and (report.warnings != warned or row[4] is not None):
+            del digest_of[line]  # (a warning or an opt-out: read every time)
+    importer.batch(rows, digest_of)
+
+
+def _reject(path: Path, report: ImportReport, line: int, exc: _RowError, strict: bool) -> None:
+    """A row that cannot be imported: the import's error when strict, else reported."""
+    if strict:
+        raise InputError(exc.reason, where=_where(path, line, exc.field)) from None
+    report.add(Problem(line, exc.field, exc.reason))
 
 
 def _refuse_if_nothing(path: Path, report: ImportReport) -> None:

@@ -17,6 +17,7 @@ from fieldapp.core.models import Door, Person
 from fieldapp.core.stamping import bulk_insert_tuples, bulk_update, reserve_stamps
 from fieldapp.services import consent
 from fieldapp.services.addresses import fold_name
+from fieldapp.services.importing import digests as digest_rows
 from fieldapp.services.importing.doormap import DoorMap
 from fieldapp.services.importing.lookup import DOOR_COMPARED, live_doors, live_people, people_at
 from fieldapp.services.importing.parser import DOOR_FIELDS, PERSON_ABSENT, PERSON_FIELDS, _Row
@@ -81,8 +82,12 @@ class _Importer:
         self.language_at = (self.insert_keys.index("language") if "language" in self.given_names
                             else None)
 
-    def batch(self, rows: list[_Row]) -> None:
+    def batch(self, rows: list[_Row], digests: dict[int, int] | None = None) -> None:
+        """Write a batch of parsed rows; ``digests``: line -> digest of the rows whose
+        person may be passed over next time (``digests``)."""
         session = self.session
+        self.digests = digests or {}
+        self.door_hlc: dict[str, int] = {}  # door id -> its clock, for the digests
         # ---- doors: match by address key; new ones in bulk
         keys = sorted({r[1] for r in rows})
         existing = self._stored_doors(keys)
@@ -94,9 +99,11 @@ class _Importer:
             stored = existing.get(akey)
             if stored is not None:
                 door_id = door_of[akey] = stored[0]
-                if door_id not in door_changes and _door_update(door) == stored[1:]:
+                if door_id not in door_changes and _door_update(door) == stored[1:-1]:
+                    self.door_hlc[door_id] = stored[-1]
                     continue  # as stored
                 changes = {k: door[i] for i, k in _DOOR_UPDATE if door[i] not in _EMPTY}
+                self.door_hlc.pop(door_id, None)  # (its clock is about to move)
                 if door_id in door_changes:
                     door_changes[door_id].update(changes)
                 elif any(door[i] != stored[n] for n, (i, _) in enumerate(_DOOR_UPDATE, 1)
@@ -113,7 +120,7 @@ class _Importer:
                     new_doors[akey] = tuple(values)
             else:
                 door_id = next(self.ids)
-                stamp = next(stamps)
+                stamp = self.door_hlc[door_id] = next(stamps)
                 new_doors[akey] = (door_id, *door, stamp, stamp)
             door_of[akey] = door_id
         if new_doors:
@@ -125,6 +132,27 @@ class _Importer:
         self._people(rows, door_of, existing)
         if door_changes:
             self.report.doors_updated += bulk_update(session, Door, door_changes)
+
+    def pass_over(self, keyed: list[tuple[int, str, int]]) -> set[int]:
+        """The lines of rows (line, voter id, digest) that are as an earlier import
+        recorded them (``digests``): counted unchanged, not to be read again."""
+        if self.deferred.empty or not keyed:
+            return set()
+        found = digest_rows.recorded(self.session, sorted({vid for _, vid, _ in keyed}),
+                                     self.since)
+        skipped: set[int] = set()
+        first_line, pending, statuses = self.first_line, self.pending, self.report.statuses
+        for line, vid, digest in keyed:
+            hit = found.get(vid)
+            if hit is None or hit[0] != digest or "v:" + vid in first_line:
+                continue  # (a repeat of a voter id is read: merged, with its warning)
+            first_line["v:" + vid] = line
+            pending["v:" + vid] = hit[1]
+            if self.status_given:
+                statuses[hit[2]] = statuses.get(hit[2], 0) + 1
+            skipped.add(line)
+        self.report.people_unchanged += len(skipped)
+        return skipped
 
     def _stamps(self, n: int) -> Iterator[int]:
         """``n`` clock stamps for new records (hlc = born_hlc), reserved in one go."""
@@ -178,7 +206,7 @@ class _Importer:
         """Whether a row would change nothing on the stored person (``live_people``'s values)."""
         if stored[2] != door_id:
             return False
-        if self.given_values(person) == stored[3:]:
+        if self.given_values(person) == stored[3:-1]:
             return True  # every field the file gives, as stored (a re-import: nearly all)
         for n, (i, _) in enumerate(self.person_fields, 3):  # stored: given fields from 3 on
             value = person[i]
@@ -211,33 +239,50 @@ class _Importer:
         merged_changes: dict[str, dict[str, Any]] = {}
         opted: list[tuple[str, dict[str, str]]] = []  # person id, explicit opt-outs
         first_line, pending, statuses = self.first_line, self.pending, report.statuses
+        since, status_given, as_stored = self.since, self.status_given, self._as_stored
+        digests, door_hlc = self.digests, self.door_hlc
+        # person id -> (person id, digest, person hlc, door hlc) to record
+        recorded: dict[str, tuple[str, int, int, int]] = {}
         for line, akey, _, p, choices in people_rows:
             assert p is not None
             door_id = door_of[akey]
             vid = p[_VOTER_ID]
-            folded = "" if vid and not by_name else fold_name(p[_FIRST], p[_LAST])
-            key = "v:" + vid if vid else f"n:{door_id}|{folded}|{p[_YEAR] or ''}"
-            stored = by_voter.get(vid) if vid else None
+            if vid:
+                folded = fold_name(p[_FIRST], p[_LAST]) if by_name else ""
+                key = "v:" + vid
+                stored = by_voter.get(vid)
+            else:
+                folded = fold_name(p[_FIRST], p[_LAST])
+                key = f"n:{door_id}|{folded}|{p[_YEAR] or ''}"
+                stored = None
             first = first_line.get(key)
-            if first is not None or (stored is not None and stored[0] >= self.since):
+            if first is not None or (stored is not None and stored[0] >= since):
                 # an earlier row of this file (beyond first_line's reach: born in this import)
                 target = pending.get(key) if first is not None else stored[1]  # type: ignore[index]
                 self._merge(key, line, first, target, bool(vid), self._values(p, door_id),
                             new_people, person_changes, merged_changes)
+                if target is not None:
+                    recorded.pop(target, None)  # (made of two rows)
                 if choices and target is not None:
                     opted.append((target, choices))
                 continue
             first_line[key] = line
-            if self.status_given:
+            if status_given:
                 statuses[p[_STATUS]] = statuses.get(p[_STATUS], 0) + 1
-            pid = stored[1] if stored else None
-            if pid is None and by_name:
-                pid = _same_person(by_name.get((door_id, folded), []), vid, p[_YEAR])
-            if pid is not None:
-                if stored is not None and stored[2] is not None and stored[2] != door_id:
+            if stored is not None:
+                pid = stored[1]
+                if stored[2] is not None and stored[2] != door_id:
                     report.people_moved += 1
-                person_changes[pid] = (None if stored is not None and self._as_stored(p, door_id, stored)
-                                       else self._values(p, door_id))
+                if as_stored(p, door_id, stored):
+                    person_changes[pid] = None
+                    if line in digests and door_id in door_hlc:
+                        recorded[pid] = (pid, digests[line], stored[-1], door_hlc[door_id])
+                else:
+                    person_changes[pid] = self._values(p, door_id)
+                pending[key] = pid
+            elif by_name and (pid := _same_person(by_name.get((door_id, folded), []), vid,
+                                                  p[_YEAR])) is not None:
+                person_changes[pid] = self._values(p, door_id)
                 pending[key] = pid
             else:
                 pid = pending[key] = next(self.ids)
@@ -245,12 +290,16 @@ class _Importer:
                     self.nameless.add(door_id)
                 stamp = next(stamps)
                 row = (pid, door_id, *self.given_values(p), stamp, stamp)
+                if line in digests and door_id in door_hlc:
+                    recorded[pid] = (pid, digests[line], stamp, door_hlc[door_id])
                 if (at := self.language_at) is not None and not row[at]:  # a blank cell
                     row = (*row[:at], "en", *row[at + 1 :])
                 new_people[key] = row
             if choices:
                 opted.append((pid, choices))
         self._write_people(new_people, person_changes, merged_changes, opted)
+        if recorded:
+            digest_rows.record(self.session, list(recorded.values()))
         if self.voters is not None and not self.voters.add(voter_ids):
             self._forget_voters()  # (every voter id a row gave is now on a person)
 
