@@ -157,10 +157,12 @@ def _write(path: Path, records: list[tuple[int, list[str]]], suspect: dict[int, 
     digest_of: dict[int, int] = {}
     skipped: set[int] = set()
     if digester is not None:
-        keyed = [(line, digester.voter_id(cells), digester.digest(cells))
-                 for line, cells in records]
-        skipped = importer.pass_over([k for k in keyed if k[1]])
-        digest_of = {line: digest for line, _, digest in keyed}
+        digest = digester.digest
+        digest_of = {line: digest(cells) for line, cells in records}
+        if not importer.deferred.empty:  # (into an empty store: nothing to pass over)
+            voter_id = digester.voter_id
+            skipped = importer.pass_over([(line, vid, digest_of[line]) for line, cells in records
+                                          if (vid := voter_id(cells))])
     rows: list[_Row] = []
     for line, cells in records:
         if line in skipped:

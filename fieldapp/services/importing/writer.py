@@ -136,7 +136,7 @@ class _Importer:
     def pass_over(self, keyed: list[tuple[int, str, int]]) -> set[int]:
         """The lines of rows (line, voter id, digest) that are as an earlier import
         recorded them (``digests``): counted unchanged, not to be read again."""
-        if self.deferred.empty or not keyed:
+        if not keyed:
             return set()
         found = digest_rows.recorded(self.session, sorted({vid for _, vid, _ in keyed}),
                                      self.since)
