@@ -8,6 +8,10 @@ superset of the rows ``LIKE '%word%'`` finds; the caller keeps its ``LIKE``
 conditions on those rows, and the result is exactly what ``LIKE`` alone gave.
 A shorter word has no trigram: it stays a plain ``LIKE``.
 
+A phone is indexed by its digits alone (:func:`phone_digits_sql`, migration
+0011): a search for ``5550042`` finds ``414-555-0042`` and ``(414) 555-0042``,
+and the ``LIKE`` condition compares the same digits (:func:`phone_digits`).
+
 Each index is contentless, keyed by a local table that gives each row a stable
 integer (``person_search_keys``, ``door_search_keys``), and kept by triggers in
 the same transaction as every write. A bulk insert inside
@@ -22,7 +26,8 @@ import itertools
 import math
 from typing import Any
 
-from sqlalchemy import Connection, column, select, table, text
+from sqlalchemy import Connection, column, func, select, table, text
+from sqlalchemy.sql.elements import ColumnElement
 
 #: base table -> (keys table, key column, index table, indexed columns)
 INDEXES: dict[str, tuple[str, str, str, list[str]]] = {
@@ -47,15 +52,40 @@ MAX_STARTS = 64
 # folds into ASCII.
 _FOLDED_INTO = {"k": "\u212a", "s": "\u017f"}
 
+#: What a phone is written with besides its digits; searches compare the phone without them.
+PHONE_PUNCTUATION = " -().+/"
+
+
+def phone_digits_sql(expression: str) -> str:
+    """SQL for the phone ``expression`` without its punctuation (what the index holds)."""
+    for mark in PHONE_PUNCTUATION:
+        expression = f"replace({expression}, '{mark}', '')"
+    return expression
+
+
+def phone_digits(expression: Any) -> ColumnElement[Any]:
+    """:func:`phone_digits_sql` as a SQLAlchemy expression (SQLite and PostgreSQL alike)."""
+    for mark in PHONE_PUNCTUATION:
+        expression = func.replace(expression, mark, "")
+    return expression  # type: ignore[no-any-return]
+
+
+#: What the index holds of a column, when not the column itself.
+_INDEXED_AS = {"phone": phone_digits_sql}
+
 _NOT_PAUSED = "NOT EXISTS (SELECT 1 FROM store_meta WHERE key = 'rollups_paused')"
 
 
-def _values(prefix: str, columns: list[str]) -> str:
-    return ", ".join(f"{prefix}.{c}" for c in columns)
+def _values(prefix: str, columns: list[str], *, as_written: bool = False) -> str:
+    """The indexed values of ``columns`` of the row ``prefix`` (NEW, OLD, an alias);
+    ``as_written``: the columns themselves (the index of migration 0009)."""
+    return ", ".join(f"{prefix}.{c}" if as_written else _INDEXED_AS.get(c, str)(f"{prefix}.{c}")
+                     for c in columns)
 
 
-def statements(base: str) -> tuple[list[str], dict[str, str]]:
-    """The tables and the triggers (name -> body) of the search index of ``base``."""
+def statements(base: str, *, as_written: bool = False) -> tuple[list[str], dict[str, str]]:
+    """The tables and the triggers (name -> body) of the search index of ``base``
+    (``as_written``: as migration 0009 made them, phones with their punctuation)."""
     keys, key, fts, columns = INDEXES[base]
     names = ", ".join(columns)
     tables = [
@@ -63,10 +93,12 @@ def statements(base: str) -> tuple[list[str], dict[str, str]]:
         f"CREATE UNIQUE INDEX ux_{keys}_{key} ON {keys} ({key})",
         f"CREATE VIRTUAL TABLE {fts} USING fts5({names}, content='', columnsize=0, tokenize='trigram')",
     ]
-    add = (f"INSERT INTO {fts} (rowid, {names}) SELECT k.n, {_values('NEW', columns)} "
+    add = (f"INSERT INTO {fts} (rowid, {names}) SELECT k.n, "
+           f"{_values('NEW', columns, as_written=as_written)} "
            f"FROM {keys} k WHERE k.{key} = NEW.id;")
     remove = (f"INSERT INTO {fts} ({fts}, rowid, {names}) SELECT 'delete', k.n, "
-              f"{_values('OLD', columns)} FROM {keys} k WHERE k.{key} = OLD.id;")
+              f"{_values('OLD', columns, as_written=as_written)} FROM {keys} k "
+              f"WHERE k.{key} = OLD.id;")
     triggers = {
         f"tr_{fts}_insert": f"""AFTER INSERT ON {base} WHEN {_NOT_PAUSED} BEGIN
             INSERT INTO {keys} ({key}) VALUES (NEW.id);
@@ -86,7 +118,7 @@ def statements(base: str) -> tuple[list[str], dict[str, str]]:
     return tables, triggers
 
 
-def fill_sql(base: str, where: str) -> list[str]:
+def fill_sql(base: str, where: str, *, as_written: bool = False) -> list[str]:
     """Give a key to, and index, the rows of ``base`` (alias ``b``) matching ``where``
     that have none yet; the second statement takes ``:after``, the greatest key
     before the first ran."""
@@ -94,7 +126,8 @@ def fill_sql(base: str, where: str) -> list[str]:
     return [
         f"INSERT INTO {keys} ({key}) SELECT b.id FROM {base} b WHERE ({where}) "
         f"AND NOT EXISTS (SELECT 1 FROM {keys} k WHERE k.{key} = b.id)",
-        f"INSERT INTO {fts} (rowid, {', '.join(columns)}) SELECT k.n, {_values('b', columns)} "
+        f"INSERT INTO {fts} (rowid, {', '.join(columns)}) SELECT k.n, "
+        f"{_values('b', columns, as_written=as_written)} "
         f"FROM {keys} k JOIN {base} b ON b.id = k.{key} WHERE k.n > :after",
     ]
 

@@ -20,6 +20,7 @@ from PySide6.QtGui import QColor
 from sqlalchemy import Select, case, func, or_, select
 from sqlalchemy.orm import Session
 
+from fieldapp.core import search as text_search
 from fieldapp.core.models import (
     Door,
     DoorRollup,
@@ -162,8 +163,8 @@ class PersonSource(IndexedSearch, RowSource):
                 Person.last_name.like(pattern, escape="\\"),
                 Person.email.like(pattern, escape="\\"),
             ]
-            if len(digits) >= 3:
-                conditions.append(Person.phone.like(f"%{digits}%"))
+            if len(digits) >= 3:  # a phone's digits, whatever its punctuation
+                conditions.append(text_search.phone_digits(Person.phone).like(f"%{digits}%"))
             query = query.where(or_(*conditions))
         return self.narrow(query, Person.id, search)
 
