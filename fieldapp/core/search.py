@@ -136,6 +136,17 @@ def _phrase(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
 
 
+def _part(columns: str, word: str) -> str:
+    """``word`` in ``columns``. The index finds a phrase at the pace of its most
+    common piece: a phone's first digits (area code, exchange) are in thousands of
+    phones, its last four in few, so a number is first looked for by its last four
+    (the same rows: the number holds them)."""
+    found = f"{{{columns}}} : {_phrase(word)}"
+    if len(word) > 4 and word.isascii() and word.isdigit():
+        return f"({{{columns}}} : {_phrase(word[-4:])} AND {found})"
+    return found
+
+
 def match_expression(words: list[list[tuple[list[str], str]]]) -> str | None:
     """An FTS5 query: every group holds, a group being its word in one of its columns.
 
@@ -145,7 +156,7 @@ def match_expression(words: list[list[tuple[list[str], str]]]) -> str | None:
     """
     groups = []
     for alternatives in words:
-        parts = [f"{{{' '.join(cols)}}} : {_phrase(w)}" for cols, w in alternatives]
+        parts = [_part(" ".join(cols), w) for cols, w in alternatives]
         if not parts or any(len(w) < MIN_LENGTH for _cols, w in alternatives):
             continue
         groups.append("(" + " OR ".join(parts) + ")")
@@ -215,3 +226,46 @@ def found_ids(connection: Connection, base: str, expression: str, limit: int) ->
         f"SELECT k.{key} FROM {keys} k WHERE k.n IN "
         f"(SELECT rowid FROM {fts} WHERE {fts} MATCH ? LIMIT ?)", (expression, limit + 1))]
     return None if len(ids) > limit else ids
+
+
+def some_ids(connection: Connection, base: str, expression: str, limit: int) -> list[str]:
+    """The ids of up to ``limit`` rows the index finds for ``expression`` (the first
+    keys it holds: a sample, in no useful order)."""
+    keys, key, fts, _columns = INDEXES[base]
+    return [row[0] for row in connection.exec_driver_sql(
+        f"SELECT k.{key} FROM {keys} k WHERE k.n IN "
+        f"(SELECT rowid FROM {fts} WHERE {fts} MATCH ? LIMIT ?)", (expression, limit))]
+
+
+def trigrams(word: str) -> list[str]:
+    """The pieces of 3 characters of ``word`` as the index keeps them (folded: ASCII only)."""
+    folded = word.lower()
+    return [folded[i:i + 3] for i in range(len(folded) - 2)]
+
+
+def rows_holding(connection: Connection, base: str, trigram: str) -> int:
+    """How many rows of ``base`` hold ``trigram`` (folded) in any indexed column: the
+    index's own count (an fts5vocab table, made for the connection), read without
+    reading the rows or matching a phrase."""
+    fts = INDEXES[base][2]
+    connection.exec_driver_sql(
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{fts}_vocab USING fts5vocab(main, {fts}, row)")
+    return int(connection.exec_driver_sql(
+        f"SELECT doc FROM temp.{fts}_vocab WHERE term = ?", (trigram,)).scalar() or 0)
+
+
+def total_keys(connection: Connection, base: str) -> int:
+    """About how many rows ``base`` has (its greatest search key; never less)."""
+    keys = INDEXES[base][0]
+    return int(connection.exec_driver_sql(f"SELECT max(n) FROM {keys}").scalar() or 0)
+
+
+def start_counts(connection: Connection, table_name: str, column_name: str,
+                 spellings: list[str]) -> list[int]:
+    """How many rows of ``table_name`` (deleted ones too) have ``column_name`` starting
+    with each of ``spellings``: ranges of an index on the column, counted in one query."""
+    one = f"(SELECT count(*) FROM {table_name} WHERE {column_name} >= ? AND {column_name} < ?)"
+    row = connection.exec_driver_sql(
+        "SELECT " + ", ".join([one] * len(spellings)),
+        tuple(v for s in spellings for v in (s, after(s)))).one()
+    return [int(n) for n in row]

@@ -2,29 +2,46 @@
 
 :class:`IndexedSearch` is mixed into a :class:`~fieldapp.ui.tablemodel.RowSource`
 whose search words may be looked up in a trigram index (``fieldapp.core.search``).
+The first window of a search is the first ``size`` matching rows in the table's
+order; which way finds them fastest depends on how many rows hold the words and
+where they sort, so each search picks its way from what the index counts:
+
+* few rows hold the words (up to ``index_limit``): the index's candidates, sorted
+  (:meth:`IndexedSearch.prepare_search`; every window and the count use them);
+* more, in an order whose first column no word is looked for in (phone, address,
+  language): the matches spread over that order, and the window query, reading the
+  sort index in order, stops after about ``size * rows / matches`` rows (sorting
+  the candidates costs more: about five rows read in order each);
+* more, in an order that starts with a column a word is looked for in (the name):
+  the matches gather where that column holds the word. The first rows of the sort
+  index first, then the ranges of the sort index where the column starts with the
+  word, or with a value the index finds holding it ("Ruiz" for "uiz"), and the
+  other rows the index finds, if any: when the index counts as many rows holding
+  a piece of the word as the ranges hold, there are none, found without reading
+  them.
+
+Every way keeps the same ``LIKE`` conditions, so the rows and their order are the
+window query's.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections import Counter
+from collections.abc import Callable, Iterator
+from typing import Any, cast
 
-from sqlalchemy import Select, tuple_
+from sqlalchemy import Select, select, tuple_, union_all
 from sqlalchemy.orm import Session
 
 from fieldapp.core import search as text_search
-from fieldapp.ui.tablemodel import Column
+from fieldapp.ui.tablemodel import Column, RowSource, order_by
+
+Words = list[list[tuple[list[str], str]]]
+Start = tuple[str, list[str], list[tuple[list[str], str]]]  # start, its spellings, its word
 
 
 class IndexedSearch:
-    """A source whose search may find its candidates in a trigram index (core.search).
-
-    :meth:`prepare_search` asks the index how many rows hold the words; up to
-    ``index_limit`` the id query keeps only those (then sorted: a few
-    milliseconds), more and it reads the table's sort index as before, whose
-    first window fills early. Either way the ``LIKE`` conditions decide, so the
-    rows are the same.
-    """
+    """A source whose search may find its candidates in a trigram index (core.search)."""
 
     base = ""
     index_limit = text_search.INDEX_LIMIT
@@ -32,15 +49,18 @@ class IndexedSearch:
     PROBE_ROWS = 20_000
     #: Most rows read by id for a late-sorting word (those not found by their column's start).
     rest_limit = text_search.INDEX_LIMIT
+    #: Rows the index finds whose values are looked at for the start of a range.
+    SAMPLE = 64
     _indexed: tuple[str, str] | None = None
     # Given by the RowSource it is mixed into.
     id_query: Callable[[str], Select[Any]]
     tiebreak: Callable[[], list[Any]]
 
-    def search_words(self, search: str) -> list[list[tuple[list[str], str]]]:
+    def search_words(self, search: str) -> Words:
         raise NotImplementedError
 
     def prepare_search(self, session: Session, search: str) -> None:
+        """Keep the id query to the index's candidates when they are few."""
         self._indexed = None
         expression = text_search.match_expression(self.search_words(search))
         if expression is not None and text_search.candidates(
@@ -49,39 +69,27 @@ class IndexedSearch:
 
     def first_window(self, session: Session, column: Column | None, descending: bool,
                      search: str, size: int) -> list[str] | None:
-        """The first ``size`` ids in ``column``'s order for words in too many rows for
-        the index path, when the order starts with a column a word is looked for in.
-
-        Reading the sort index from its start until ``size`` rows match takes long
-        when the matches sort late (the surname "Ruiz" at 2,000,000 people: every
-        name from A to R first). Instead, after the first rows of the sort index
-        (:attr:`PROBE_ROWS`, where a word early in the order or in first names
-        fills the window): the rows whose column starts with one word, whichever
-        case (:func:`core.search.starts`), are ranges of the sort index, read in
-        order up to ``size`` each; every other row that may match is one the
-        index finds for the words but not with that start, at most
-        :attr:`rest_limit` of them. The same ``LIKE`` conditions decide all, so
-        the rows and their order are those of the window query. None when this
-        does not apply (the model reads the window query).
-        """
+        """The first ``size`` ids in ``column``'s order, the quickest way (the module's
+        docstring); None when the window query is as quick (the model reads it)."""
         if (self._indexed is not None or column is None or not column.sort
-                or column.join is not None or session.get_bind().dialect.name != "sqlite"):
+                or session.get_bind().dialect.name != "sqlite"):
             return None
         words = self.search_words(search)
-        lead = column.sort[0]
-        name = getattr(lead, "key", None)
         expression = text_search.match_expression(words)
-        # The longest words first: their starts are the narrowest ranges.
-        starts = sorted((found for found in (text_search.longest_start(alternatives[0][1])
-                                             for alternatives in words
-                                             if name in alternatives[0][0]) if found),
-                        key=lambda found: -len(found[0]))
-        if not starts or expression is None:
-            return None
-        query = self.id_query(search)
+        if expression is None:
+            return None  # words too short for the index: the window query
+        name = getattr(column.sort[0], "key", None)
+        if column.join is not None or not any(name in alts[0][0] for alts in words):
+            return None  # the matches spread over this order: the window query stops early
+        return self._gathered(session, column, descending, search, words, expression, size)
+
+    def _gathered(self, session: Session, column: Column, descending: bool, search: str,
+                  words: Words, expression: str, size: int) -> list[str] | None:
+        """The first window of an order led by a searched column (see the module)."""
+        lead = column.sort[0]
         keys = [*column.sort, *(self.tiebreak() if column.tiebreak is None else column.tiebreak)]
-        wanted = query.add_columns(*keys)
-        order = [k.desc() if descending else k.asc() for k in keys]
+        wanted = self.id_query(search).add_columns(*keys)
+        order = order_by(cast(RowSource, self), column, descending=descending)
         # Matches early in the order (a first name, a surname sorting first) fill the
         # window from the first rows of the sort index: read those, up to a bound.
         bound = session.execute(self.id_query("").add_columns(*keys).order_by(*order)
@@ -92,24 +100,68 @@ class IndexedSearch:
         ids = [r[0] for r in session.execute(early.order_by(*order).limit(size))]
         if len(ids) == size or bound is None:
             return ids
-        for start in starts:
-            rest = text_search.found_ids(
-                session.connection(), self.base,
-                text_search.not_starting(expression, lead.key, start[0]), self.rest_limit)
-            if rest is not None:
+        for start, spellings, word in self._starts(session, lead, words, expression):
+            found = self._rest(session, lead, expression, start, spellings, word)
+            if found is not None:
                 break
-        else:
-            return None
-        rows: dict[str, Any] = {}
-        for spelling in start[1]:
-            ranged = wanted.where(lead >= spelling, lead < text_search.after(spelling))
-            rows.update((r[0], r) for r in session.execute(ranged.order_by(*order).limit(size)))
+        else:  # no range found: read on from the bound (the window query, not read twice)
+            later = wanted.where((tuple_(*keys) < tuple_(*bound[1:])) if descending
+                                 else (tuple_(*keys) > tuple_(*bound[1:])))
+            return ids + [r[0] for r in session.execute(
+                later.order_by(*order).limit(size - len(ids)))]
+        held, rest = found
+        ranged = [select(*q.subquery().c) for q in (
+            wanted.where(lead >= s, lead < text_search.after(s)).order_by(*order).limit(size)
+            for s in held)]
+        rows = {r[0]: r for r in session.execute(union_all(*ranged))} if ranged else {}
         if rest:
-            id_column = query.selected_columns[0]
+            id_column = wanted.selected_columns[0]
             rows.update((r[0], r) for r in session.execute(wanted.where(id_column.in_(rest))))
         ordered = sorted(rows.values(), reverse=descending,
                          key=lambda r: tuple((v is not None, v) for v in r[1:]))
         return [r[0] for r in ordered[:size]]
+
+    def _starts(self, session: Session, lead: Any, words: Words, expression: str) -> Iterator[Start]:
+        """Starts of the lead column whose ranges may hold the matches: the words' own
+        (the longest first: the narrowest ranges), then those of the lead values of
+        rows the index finds, when they hold a word (the most found first)."""
+        mine = [alts for alts in words if lead.key in alts[0][0]]
+        own = [(*found, alts) for alts in mine
+               if (found := text_search.longest_start(alts[0][1])) is not None]
+        yield from sorted(own, key=lambda start: -len(start[0]))
+        sample = text_search.some_ids(session.connection(), self.base, expression, self.SAMPLE)
+        id_column = self.id_query("").selected_columns[0]
+        values = Counter(v for (v,) in session.execute(select(lead).where(id_column.in_(sample))))
+        for value, _times in values.most_common(2):
+            found = text_search.longest_start(value or "")
+            for alts in mine:
+                if found is not None and alts[0][1].lower() in found[0].lower():
+                    yield (*found, alts)
+                    break
+
+    def _rest(self, session: Session, lead: Any, expression: str, start: str,
+              spellings: list[str], word: list[tuple[list[str], str]]) -> tuple[list[str], list[str]] | None:
+        """The spellings of ``start`` the lead column holds, and the ids of the rows the
+        index finds for ``expression`` whose lead does not start with ``start``; None
+        when more than :attr:`rest_limit`.
+
+        Every row holding the word holds each piece of 3 characters the word and the
+        start share, and so does every row whose lead starts with the start: when the
+        index counts as many rows holding such a piece as the ranges hold (deleted
+        rows too, as the index does), there is no other row, and none is read."""
+        connection = session.connection()
+        counts = text_search.start_counts(connection, lead.table.name, lead.key, spellings)
+        held = [s for s, n in zip(spellings, counts, strict=True) if n]
+        total: int = sum(counts)
+        if len(word) == 1 and total:  # the word alone (no phone digits besides)
+            shorter = min(start, word[0][1], key=len)
+            for piece in text_search.trigrams(shorter)[:2]:
+                if text_search.rows_holding(connection, self.base, piece) == total:
+                    return held, []
+        rest = text_search.found_ids(connection, self.base,
+                                     text_search.not_starting(expression, lead.key, start),
+                                     self.rest_limit)
+        return None if rest is None else (held, rest)
 
     def narrow(self, query: Select[Any], id_column: Any, search: str) -> Select[Any]:
         """``query`` kept to the index's candidates when :meth:`prepare_search` chose it."""
