@@ -52,6 +52,9 @@ class IndexedSearch:
     #: Rows the index finds whose values are looked at for the start of a range.
     SAMPLE = 64
     _indexed: tuple[str, str] | None = None
+    #: How the last first window was found (for figures and logs): "first rows",
+    #: "ranges", "ranges + rest by id", "read on"; "" when by the window query.
+    last_way = ""
     # Given by the RowSource it is mixed into.
     id_query: Callable[[str], Select[Any]]
     tiebreak: Callable[[], list[Any]]
@@ -71,6 +74,7 @@ class IndexedSearch:
                      search: str, size: int) -> list[str] | None:
         """The first ``size`` ids in ``column``'s order, the quickest way (the module's
         docstring); None when the window query is as quick (the model reads it)."""
+        self.last_way = ""
         if (self._indexed is not None or column is None or not column.sort
                 or session.get_bind().dialect.name != "sqlite"):
             return None
@@ -99,17 +103,20 @@ class IndexedSearch:
             else (tuple_(*keys) <= tuple_(*bound[1:])))
         ids = [r[0] for r in session.execute(early.order_by(*order).limit(size))]
         if len(ids) == size or bound is None:
+            self.last_way = "first rows"
             return ids
         for start, spellings, word in self._starts(session, lead, words, expression):
             found = self._rest(session, lead, expression, start, spellings, word)
             if found is not None:
                 break
         else:  # no range found: read on from the bound (the window query, not read twice)
+            self.last_way = "read on"
             later = wanted.where((tuple_(*keys) < tuple_(*bound[1:])) if descending
                                  else (tuple_(*keys) > tuple_(*bound[1:])))
             return ids + [r[0] for r in session.execute(
                 later.order_by(*order).limit(size - len(ids)))]
         held, rest = found
+        self.last_way = "ranges + rest by id" if rest else "ranges"
         ranged = [select(*q.subquery().c) for q in (
             wanted.where(lead >= s, lead < text_search.after(s)).order_by(*order).limit(size)
             for s in held)]
