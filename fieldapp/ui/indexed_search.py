@@ -52,6 +52,8 @@ class IndexedSearch:
     #: Rows the index finds whose values are looked at for the start of a range.
     SAMPLE = 64
     _indexed: tuple[str, str] | None = None
+    #: The search whose words the index finds in more than ``index_limit`` rows.
+    _many: tuple[str, str] | None = None
     #: How the last first window was found (for figures and logs): "first rows",
     #: "ranges", "ranges + rest by id", "read on"; "" when by the window query.
     last_way = ""
@@ -64,11 +66,15 @@ class IndexedSearch:
 
     def prepare_search(self, session: Session, search: str) -> None:
         """Keep the id query to the index's candidates when they are few."""
-        self._indexed = None
+        self._indexed = self._many = None
         expression = text_search.match_expression(self.search_words(search))
-        if expression is not None and text_search.candidates(
-                session.connection(), self.base, expression, self.index_limit) <= self.index_limit:
+        if expression is None:
+            return
+        if text_search.candidates(session.connection(), self.base, expression,
+                                  self.index_limit) <= self.index_limit:
             self._indexed = (search, expression)
+        else:
+            self._many = (search, expression)
 
     def first_window(self, session: Session, column: Column | None, descending: bool,
                      search: str, size: int) -> list[str] | None:
@@ -150,7 +156,8 @@ class IndexedSearch:
               spellings: list[str], word: list[tuple[list[str], str]]) -> tuple[list[str], list[str]] | None:
         """The spellings of ``start`` the lead column holds, and the ids of the rows the
         index finds for ``expression`` whose lead does not start with ``start``; None
-        when more than :attr:`rest_limit`.
+        when more than :attr:`rest_limit` (known without asking when the ranges hold
+        fewer rows than the index found beyond that).
 
         Every row holding the word holds each piece of 3 characters the word and the
         start share, and so does every row whose lead starts with the start: when the
@@ -165,6 +172,9 @@ class IndexedSearch:
             for piece in text_search.trigrams(shorter)[:2]:
                 if text_search.rows_holding(connection, self.base, piece) == total:
                     return held, []
+        if (self._many is not None and self._many[1] == expression
+                and self.index_limit + 1 - total > self.rest_limit):
+            return None  # the other rows are more than the index finds by id: none read
         rest = text_search.found_ids(connection, self.base,
                                      text_search.not_starting(expression, lead.key, start),
                                      self.rest_limit)
