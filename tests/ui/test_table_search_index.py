@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from fieldapp.core import rollups
+from fieldapp.core import rollups, search
 from fieldapp.core.db import Store, open_store
 from fieldapp.core.ids import new_id
 from fieldapp.core.models import Door, Person
@@ -146,6 +146,12 @@ def test_writes_and_a_deferred_bulk_insert_keep_the_index(app, tmp_path: Path) -
     assert found("xavier") == {later[0]["id"], later[2]["id"]}
     with store.session() as session:  # the index holds one entry per person, no leftovers
         assert session.execute(text("SELECT count(*) FROM person_search_keys")).scalar() == 3
+        # and counts the rows holding a piece of text as they are now (what a search's
+        # first window relies on to read no other row)
+        connection = session.connection()
+        assert search.rows_holding(connection, "people", "xav") == 2
+        assert search.rows_holding(connection, "people", "lob") == 1
+        assert search.rows_holding(connection, "people", "qui") == 0
     store.close()
 
 
