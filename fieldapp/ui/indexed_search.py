@@ -104,6 +104,8 @@ class IndexedSearch:
         # window from the first rows of the sort index: read those, up to a bound.
         bound = session.execute(self.id_query("").add_columns(*keys).order_by(*order)
                                 .offset(self.PROBE_ROWS).limit(1)).first()
+        if bound is not None and None in bound[1:]:
+            return None  # (no row value compares with NULL: the window query)
         early = wanted if bound is None else wanted.where(
             (tuple_(*keys) >= tuple_(*bound[1:])) if descending
             else (tuple_(*keys) <= tuple_(*bound[1:])))
