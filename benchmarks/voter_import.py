@@ -53,6 +53,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from fieldapp.core.search import phone_digits_sql  # what the search index holds of a phone
+
 BATCH = 5000
 SECONDS_PER_MILLION = 35.0
 RAW_RATIO = 1.2
@@ -84,7 +86,7 @@ DERIVED_SQL = (
     "FROM people p JOIN doors d ON d.id = p.door_id",
     "INSERT INTO person_search_keys (person_id) SELECT id FROM people ORDER BY rowid",
     "INSERT INTO person_search (rowid, first_name, last_name, email, phone) SELECT k.n, "
-    "p.first_name, p.last_name, p.email, p.phone FROM person_search_keys k "
+    f"p.first_name, p.last_name, p.email, {phone_digits_sql('p.phone')} FROM person_search_keys k "
     "JOIN people p ON p.id = k.person_id ORDER BY k.n",
     "INSERT INTO door_search_keys (door_id) SELECT id FROM doors ORDER BY rowid",
     "INSERT INTO door_search (rowid, address_key, zip) SELECT k.n, d.address_key, d.zip "

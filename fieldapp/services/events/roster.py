@@ -17,6 +17,7 @@ from fieldapp.core.models import (
     Shift,
     Signup,
 )
+from fieldapp.core.search import phone_digits
 from fieldapp.services import rules
 from fieldapp.services.events._rows import _event
 
@@ -51,10 +52,8 @@ def _digits(text: str) -> str:
 
 
 def _phone_digits_sql() -> Any:
-    expr: Any = Person.phone
-    for ch in ("-", " ", "(", ")", ".", "+"):
-        expr = func.replace(expr, ch, "")
-    return expr
+    """The phone without its punctuation: the one rule the people search uses too."""
+    return phone_digits(Person.phone)
 
 
 def _live_checkins(event_id: str) -> Any:

@@ -37,10 +37,10 @@ def upgrade() -> None:
     if op.get_bind().dialect.name != "sqlite":
         return
     for base in INDEXES:
-        tables, triggers = statements(base)
+        tables, triggers = statements(base, as_written=True)
         for sql in tables:
             op.execute(sql)
-        for sql in fill_sql(base, "1"):
+        for sql in fill_sql(base, "1", as_written=True):
             op.execute(sql.replace(":after", "0"))
         for name, body in triggers.items():
             op.execute(f"CREATE TRIGGER {name} {body}")
@@ -50,7 +50,7 @@ def downgrade() -> None:
     if op.get_bind().dialect.name != "sqlite":
         return
     for base, (keys, _key, fts, _columns) in INDEXES.items():
-        for name in statements(base)[1]:
+        for name in statements(base, as_written=True)[1]:
             op.execute(f"DROP TRIGGER IF EXISTS {name}")
         op.execute(f"DROP TABLE IF EXISTS {fts}")
         op.execute(f"DROP TABLE IF EXISTS {keys}")
