@@ -1,7 +1,7 @@
 """people search index: phones by their digits alone (SQLite stores only)
 
 Revision ID: 0011
-Revises: 0009
+Revises: 0010
 
 A search for the digits of a phone (``5550042``) did not find the phones written
 with punctuation (``414-555-0042``): the search compared the phone as written.
@@ -13,8 +13,6 @@ place, so it is built again from the people, keeping their keys; its triggers
 are made again to write the digits. Derived, local data: bundles and the
 people rows are unchanged. PostgreSQL (HQ) has no index; its search compares
 the digits too, in SQL.
-
-The revision follows 0009 on this branch; when 0010 lands first, it follows 0010.
 """
 
 from __future__ import annotations
@@ -24,7 +22,7 @@ from alembic import op
 from fieldapp.core.search import INDEXES, fill_sql, statements
 
 revision = "0011"
-down_revision = "0009"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
