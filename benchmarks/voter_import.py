@@ -162,11 +162,11 @@ def child_raw(csv_path: Path, db: Path) -> dict[str, float]:
                   "'{}', 0, 0, 0, '', NULL)")
     ids = id_stream()
     stamp = time.time_ns() // 1_000_000 << 16
-    door_of: dict[str, tuple[str, int]] = {}  # address key -> door id, its stamp
+    door_of: dict[str, str] = {}
     fmt = sniff(csv_path)  # the row digests are keyed by how the file is read, as Field App's
     digester = Digester(fmt.header, resolve_mapping(csv_path, fmt.header, None, fmt.layout or None),
                         fmt.layout or "", time.localtime().tm_year, fmt.header.index("VANID"))
-    digest_sql = "INSERT INTO import_rows (person_id, digest, person_hlc, door_hlc) VALUES (?, ?, ?, ?)"
+    digest_sql = "INSERT INTO import_rows (person_id, digest) VALUES (?, ?)"
     digests: list[tuple[object, ...]] = []
     t0, c0 = time.perf_counter(), cpu()
     conn.execute("BEGIN")
@@ -186,17 +186,17 @@ def child_raw(csv_path: Path, db: Path) -> dict[str, float]:
             state = state.upper()
             bkey = building_key(number, street, city, state)
             akey = bkey + "|" + normalize_unit(apt)
-            door = door_of.get(akey)
-            if door is None:
+            door_id = door_of.get(akey)
+            if door_id is None:
+                door_id = door_of[akey] = next(ids)
                 stamp += 1
-                door = door_of[akey] = (next(ids), stamp)
-                doors.append((door[0], site, stamp, stamp, site, number, house_number(number),
+                doors.append((door_id, site, stamp, stamp, site, number, house_number(number),
                               street, apt, city, state, zip5, akey, bkey, float(lat), float(lon)))
             stamp += 1
             person_id = next(ids)
-            people.append((person_id, site, stamp, stamp, site, door[0], first, last, phone,
+            people.append((person_id, site, stamp, stamp, site, door_id, first, last, phone,
                            int(yob) if yob else None, vid))
-            digests.append((person_id, digester.digest(cells), stamp, door[1]))
+            digests.append((person_id, digester.digest(cells)))
             if len(people) >= BATCH:
                 conn.executemany(door_sql, doors)
                 conn.executemany(person_sql, people)
@@ -270,9 +270,8 @@ DERIVED_CHECKS = (
                      "FROM {db}.door_rollups r JOIN {db}.doors d ON d.id = r.door_id"),
     ("person rollups", "SELECT p.voter_id, r.door_sort FROM {db}.person_rollups r "
                        "JOIN {db}.people p ON p.id = r.person_id"),
-    ("row digests", "SELECT p.voter_id, g.digest, g.person_hlc = p.hlc, g.door_hlc = d.hlc "
-                    "FROM {db}.import_rows g JOIN {db}.people p ON p.id = g.person_id "
-                    "JOIN {db}.doors d ON d.id = p.door_id"),
+    ("row digests", "SELECT p.voter_id, g.digest FROM {db}.import_rows g "
+                    "JOIN {db}.people p ON p.id = g.person_id"),
     ("search index keys", "SELECT 'people', count(*) FROM {db}.person_search_keys UNION ALL "
                           "SELECT 'doors', count(*) FROM {db}.door_search_keys"),
     *((f"search for {word!r}",

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from fieldapp.core.db import Store, open_store
 from fieldapp.core.models import Door, ImportRow, Person
@@ -182,3 +182,29 @@ def test_rows_with_a_warning_or_an_opt_out_are_read_every_time(
     (lines,), read = _both(tmp_path, monkeypatch, parsed, steps)
     assert any("'Q'" in line for line in lines)
     assert read == [4, 5]
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
+def test_any_update_of_a_person_or_door_retires_their_digests(
+        tmp_path: Path, request: pytest.FixtureRequest, kind: str) -> None:
+    """Whatever writes (a purge's plain UPDATE keeps the row clock; a sync merge may
+    too), the database's triggers delete the digests in the same transaction."""
+    store = (open_store(tmp_path / "s.sqlite") if kind == "sqlite"
+             else open_store(request.getfixturevalue("pg_url")))
+    import_doors(store, _file(tmp_path, "v.csv", ROWS))
+    with store.transaction() as s:
+        s.execute(update(Person).where(Person.voter_id == "101").values(phone=""))
+        door = s.scalar(select(Person.door_id).where(Person.voter_id == "103"))
+        s.execute(update(Door).where(Door.id == door).values(notes="dog"))
+    with store.session() as s:
+        left = set(s.scalars(select(Person.voter_id).join(ImportRow,
+                                                          ImportRow.person_id == Person.id)))
+    assert left == {"102", "105", "106"}  # 101 written; 103 and 104 live at the door
+    again = import_doors(store, _file(tmp_path, "v.csv", ROWS))
+    assert again.people_updated == 1 and _people_phone(store, "101") == "414-555-0101"
+    store.close()
+
+
+def _people_phone(store: Store, voter_id: str) -> str:
+    with store.session() as s:
+        return str(s.scalar(select(Person.phone).where(Person.voter_id == voter_id)))

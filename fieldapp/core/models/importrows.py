@@ -12,10 +12,9 @@ class ImportRow(Base):
     """The digest of the file row a person was made (or last found unchanged) from.
 
     A re-import of that row need not read it again while the person and their door
-    are as they were then: their clocks (``hlc``) are the ones recorded here
-    (:mod:`fieldapp.services.importing.digests`). Any later write to either moves
-    its clock and so retires the digest. Each store keeps its own: not synced,
-    never in a bundle or a dump.
+    are as they were then (:mod:`fieldapp.services.importing.digests`): database
+    triggers (migration 0010) delete it with any update of either. Each store keeps
+    its own: not synced, never in a bundle or a dump.
     """
 
     __tablename__ = "import_rows"
@@ -24,5 +23,3 @@ class ImportRow(Base):
     person_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     digest: Mapped[int] = mapped_column(BigInteger)
     """A 64-bit keyed digest of the row's cells and of how the file was read."""
-    person_hlc: Mapped[int] = mapped_column(BigInteger)
-    door_hlc: Mapped[int] = mapped_column(BigInteger)

@@ -4,18 +4,18 @@ A state voter file comes again every month or so, nearly all of it as before.
 Reading a row again (parsing it, finding its door and person, comparing every
 field) cost most of a re-import. So each person an import makes, or finds
 unchanged, gets a row in ``import_rows`` (migration 0010): a 64-bit digest of
-the file row it came from, with the clocks (``hlc``) of the person and of the
-door at that moment. The digest is keyed by how the file is read (Field App's
+the file row it came from. Database triggers delete it, in the same transaction,
+with any update of the person or of their door (an edit, a sync merge, a purge,
+a duplicate merge, a later import's change). The digest is keyed by how the file is read (Field App's
 version and parser, the address-key version, the header, the column mapping,
 the layout, the year that turns ages into birth years), so the same cells read
 another way never match.
 
 A later row with a voter id is passed over when its digest is the one recorded
-for the live person with that voter id, and that person and their door still
-carry the recorded clocks (any write since, from this laptop or a sync, moves a
-clock and retires the digest), and neither has a namesake (another person with
-the voter id, another door at the address, even a merged or deleted one: they
-are counted in the index alone) that the full path could pick instead. Such a row would have changed nothing: it counts as unchanged. Rows
+for the live person with that voter id (so neither the person nor their door was
+written since), and neither has a namesake (another person with the voter id,
+another door at the address, even a merged or deleted one: they are counted in
+the index alone) that the full path could pick instead. Such a row would have changed nothing: it counts as unchanged. Rows
 that gave a warning or an opt-out are always read again (their report lines and
 consent records come from reading them), and so are repeats of a voter id.
 """
@@ -25,7 +25,6 @@ from __future__ import annotations
 import hashlib
 import json
 import zlib
-from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -65,8 +64,8 @@ class Digester:
 
 
 _VALID = """SELECT p.voter_id, g.digest, p.id, p.voter_status FROM people p
-    JOIN import_rows g ON g.person_id = p.id AND g.person_hlc = p.hlc
-    JOIN doors d ON d.id = p.door_id AND d.hlc = g.door_hlc
+    JOIN import_rows g ON g.person_id = p.id
+    JOIN doors d ON d.id = p.door_id
     WHERE NOT p.deleted AND p.merged_into_id IS NULL AND p.born_hlc < {since}
       AND NOT d.deleted AND d.merged_into_id IS NULL
       AND (SELECT count(*) FROM people q WHERE q.voter_id = p.voter_id) = 1
@@ -93,20 +92,16 @@ def recorded(session: Session, voter_ids: list[str], since: int) -> dict[str, tu
     return found
 
 
-def record(session: Session, rows: list[tuple[Any, ...]]) -> None:
-    """Write (person id, digest, person hlc, door hlc) rows, each replacing the one
-    its person had."""
+def record(session: Session, rows: list[tuple[str, int]]) -> None:
+    """Write (person id, digest) rows, each replacing the one its person had."""
     if not rows:
         return
     connection = session.connection()
     if connection.dialect.name == "postgresql":
-        sql = ("INSERT INTO import_rows (person_id, digest, person_hlc, door_hlc) "
-               "VALUES (%s, %s, %s, %s) ON CONFLICT (person_id) DO UPDATE SET "
-               "digest = excluded.digest, person_hlc = excluded.person_hlc, "
-               "door_hlc = excluded.door_hlc")
+        sql = ("INSERT INTO import_rows (person_id, digest) VALUES (%s, %s) "
+               "ON CONFLICT (person_id) DO UPDATE SET digest = excluded.digest")
     else:
-        sql = ("INSERT OR REPLACE INTO import_rows (person_id, digest, person_hlc, door_hlc) "
-               "VALUES (?, ?, ?, ?)")
+        sql = "INSERT OR REPLACE INTO import_rows (person_id, digest) VALUES (?, ?)"
     cursor = connection.connection.cursor()
     try:
         cursor.executemany(sql, rows)

@@ -39,11 +39,11 @@ def _rows(session: Session, head: str, keys: list[str]) -> Iterator[Any]:
 
 
 def live_doors(session: Session, keys: list[str], by: str = "address_key") -> dict[str, tuple[Any, ...]]:
-    """Address key -> (door id, *DOOR_COMPARED values, hlc) among live, unmerged doors;
+    """Address key -> (door id, *DOOR_COMPARED values) among live, unmerged doors;
     the oldest-born wins. ``keys`` are address keys, or door ids with ``by="id"``."""
     found: dict[str, tuple[Any, ...]] = {}
     born: dict[str, int] = {}
-    head = (f"SELECT address_key, born_hlc, id, {', '.join(DOOR_COMPARED)}, hlc FROM doors "
+    head = (f"SELECT address_key, born_hlc, id, {', '.join(DOOR_COMPARED)} FROM doors "
             f"WHERE NOT deleted AND merged_into_id IS NULL AND {by}")
     for key, stamp, *values in _rows(session, head, keys):
         if key not in found or stamp < born[key]:
@@ -58,13 +58,13 @@ def live_doors_by_id(session: Session, ids: list[str]) -> dict[str, tuple[Any, .
 
 def live_people(session: Session, voter_ids: list[str],
                 fields: tuple[str, ...] = PERSON_FIELDS) -> dict[str, tuple[Any, ...]]:
-    """Voter id -> (born stamp, person id, door id, *values of ``fields``, hlc) among
-    live, unmerged people; the oldest-born wins. ``fields`` must hold ``voter_id``; only the
+    """Voter id -> (born stamp, person id, door id, *values of ``fields``) among live,
+    unmerged people; the oldest-born wins. ``fields`` must hold ``voter_id``; only the
     fields a file gives are worth reading. ``districts`` is as the driver gives it
     (JSON text on SQLite)."""
     found: dict[str, tuple[Any, ...]] = {}
     born: dict[str, int] = {}
-    head = (f"SELECT born_hlc, id, door_id, {', '.join(fields)}, hlc FROM people "
+    head = (f"SELECT born_hlc, id, door_id, {', '.join(fields)} FROM people "
             "WHERE NOT deleted AND merged_into_id IS NULL AND voter_id")
     vid_at = 3 + fields.index("voter_id")
     for row in _rows(session, head, voter_ids):

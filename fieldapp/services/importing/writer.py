@@ -87,7 +87,6 @@ class _Importer:
         person may be passed over next time (``digests``)."""
         session = self.session
         self.digests = digests or {}
-        self.door_hlc: dict[str, int] = {}  # door id -> its clock, for the digests
         # ---- doors: match by address key; new ones in bulk
         keys = sorted({r[1] for r in rows})
         existing = self._stored_doors(keys)
@@ -99,11 +98,9 @@ class _Importer:
             stored = existing.get(akey)
             if stored is not None:
                 door_id = door_of[akey] = stored[0]
-                if door_id not in door_changes and _door_update(door) == stored[1:-1]:
-                    self.door_hlc[door_id] = stored[-1]
+                if door_id not in door_changes and _door_update(door) == stored[1:]:
                     continue  # as stored
                 changes = {k: door[i] for i, k in _DOOR_UPDATE if door[i] not in _EMPTY}
-                self.door_hlc.pop(door_id, None)  # (its clock is about to move)
                 if door_id in door_changes:
                     door_changes[door_id].update(changes)
                 elif any(door[i] != stored[n] for n, (i, _) in enumerate(_DOOR_UPDATE, 1)
@@ -120,7 +117,7 @@ class _Importer:
                     new_doors[akey] = tuple(values)
             else:
                 door_id = next(self.ids)
-                stamp = self.door_hlc[door_id] = next(stamps)
+                stamp = next(stamps)
                 new_doors[akey] = (door_id, *door, stamp, stamp)
             door_of[akey] = door_id
         if new_doors:
@@ -206,7 +203,7 @@ class _Importer:
         """Whether a row would change nothing on the stored person (``live_people``'s values)."""
         if stored[2] != door_id:
             return False
-        if self.given_values(person) == stored[3:-1]:
+        if self.given_values(person) == stored[3:]:
             return True  # every field the file gives, as stored (a re-import: nearly all)
         for n, (i, _) in enumerate(self.person_fields, 3):  # stored: given fields from 3 on
             value = person[i]
@@ -240,9 +237,9 @@ class _Importer:
         opted: list[tuple[str, dict[str, str]]] = []  # person id, explicit opt-outs
         first_line, pending, statuses = self.first_line, self.pending, report.statuses
         since, status_given, as_stored = self.since, self.status_given, self._as_stored
-        digests, door_hlc = self.digests, self.door_hlc
-        # person id -> (person id, digest, person hlc, door hlc) to record
-        recorded: dict[str, tuple[str, int, int, int]] = {}
+        # person id -> (person id, digest) to record (an update of the person or of the
+        # door, below or later, deletes it: migration 0010's triggers)
+        digests, recorded = self.digests, dict[str, tuple[str, int]]()
         for line, akey, _, p, choices in people_rows:
             assert p is not None
             door_id = door_of[akey]
@@ -275,8 +272,8 @@ class _Importer:
                     report.people_moved += 1
                 if as_stored(p, door_id, stored):
                     person_changes[pid] = None
-                    if line in digests and door_id in door_hlc:
-                        recorded[pid] = (pid, digests[line], stored[-1], door_hlc[door_id])
+                    if line in digests:
+                        recorded[pid] = (pid, digests[line])
                 else:
                     person_changes[pid] = self._values(p, door_id)
                 pending[key] = pid
@@ -290,8 +287,8 @@ class _Importer:
                     self.nameless.add(door_id)
                 stamp = next(stamps)
                 row = (pid, door_id, *self.given_values(p), stamp, stamp)
-                if line in digests and door_id in door_hlc:
-                    recorded[pid] = (pid, digests[line], stamp, door_hlc[door_id])
+                if line in digests:
+                    recorded[pid] = (pid, digests[line])
                 if (at := self.language_at) is not None and not row[at]:  # a blank cell
                     row = (*row[:at], "en", *row[at + 1 :])
                 new_people[key] = row
