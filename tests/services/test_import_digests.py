@@ -170,6 +170,7 @@ def test_rows_with_a_warning_or_an_opt_out_are_read_every_time(
     rows = [[*r, ""] for r in ROWS]
     rows[2][8] = "Q"  # a status Field App does not know: a warning
     rows[3][9] = "Y"  # an explicit opt-out
+    rows[5][8] = "Q"  # (warned of once a file: when line 4 goes, this line warns)
 
     def steps(store: Store) -> list[Any]:
         path = tmp_path / "v.csv"
@@ -181,7 +182,7 @@ def test_rows_with_a_warning_or_an_opt_out_are_read_every_time(
 
     (lines,), read = _both(tmp_path, monkeypatch, parsed, steps)
     assert any("'Q'" in line for line in lines)
-    assert read == [4, 5]
+    assert read == [4, 5, 7]
 
 
 @pytest.mark.parametrize("kind", ["sqlite", "postgresql"])

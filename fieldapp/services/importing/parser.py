@@ -124,6 +124,7 @@ class _Parser:
         self.statuses = statuses or {}
         self.damaged = damaged
         self.unknown_statuses: set[str] = set()
+        self.unknown_rows = 0  # rows with a status not known (warned of once per code)
         self.districts = [(key, self.at[name]) for name, key in _DISTRICTS.items()
                           if name in self.at]
         self.opt_outs = [(ch, self.at[f"do_not_{ch}"]) for ch in ("call", "text", "email")
@@ -289,6 +290,7 @@ class _Parser:
         status = normalize_status(raw, self.statuses)
         if status is None:
             code = raw.strip()[:20]
+            self.unknown_rows += 1
             if code not in self.unknown_statuses:
                 self.unknown_statuses.add(code)
                 self.report.add(Problem(line, self._col("status"),

@@ -167,7 +167,7 @@ def _write(path: Path, records: list[tuple[int, list[str]]], suspect: dict[int, 
     for line, cells in records:
         if line in skipped:
             continue
-        warned = report.warnings
+        warned = report.warnings + parser.unknown_rows
         try:
             if line in suspect:
                 parser.check_cells(line, cells, suspect[line])
@@ -176,8 +176,9 @@ def _write(path: Path, records: list[tuple[int, list[str]]], suspect: dict[int, 
             _reject(path, report, line, exc, strict)
             continue
         rows.append(row)
-        if digest_of and (report.warnings != warned or row[4] is not None):
-            del digest_of[line]  # (a warning or an opt-out: read every time)
+        if digest_of and (report.warnings + parser.unknown_rows != warned
+                          or row[4] is not None):
+            del digest_of[line]  # (a warning, maybe one given once a file, or an opt-out)
     importer.batch(rows, digest_of)
 
 
