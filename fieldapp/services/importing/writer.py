@@ -220,14 +220,7 @@ class _Importer:
         report = self.report
         people_rows = [r for r in rows if r[3] is not None]
         report.rows_skipped += len(rows) - len(people_rows)
-        voter_ids = sorted({r[3][_VOTER_ID] for r in people_rows if r[3] and r[3][_VOTER_ID]})
-        by_voter = self._stored_people(voter_ids)
-        # by name only where the voter id found no one (a re-import finds nearly all by id)
-        by_name = self._people_at(sorted({
-            door_of[r[1]] for r in people_rows
-            if r[1] in existing and r[3] and r[3][_VOTER_ID] not in by_voter
-            and self._may_match_by_name(r[3][_VOTER_ID], door_of[r[1]])
-        }))
+        voter_ids, by_voter, by_name = self._stored_of(people_rows, door_of, existing)
         # (at most one new person for each row whose voter id found no one)
         stamps = self._stamps(len(people_rows) - len(by_voter))
         new_people: dict[str, tuple[Any, ...]] = {}  # batch key -> insert values, stamps
@@ -299,6 +292,22 @@ class _Importer:
             digest_rows.record(self.session, list(recorded.values()))
         if self.voters is not None and not self.voters.add(voter_ids):
             self._forget_voters()  # (every voter id a row gave is now on a person)
+
+    def _stored_of(self, people_rows: list[_Row], door_of: dict[str, str],
+                   existing: dict[str, tuple[Any, ...]]) -> tuple[
+                       list[str], dict[str, tuple[Any, ...]],
+                       dict[tuple[str, str], list[tuple[str, str, int | None]]]]:
+        """The rows' voter ids, the stored people they find, and by (door, folded name)
+        the stored people at the doors of rows their voter id found no one for (a
+        re-import finds nearly all by voter id)."""
+        voter_ids = sorted({r[3][_VOTER_ID] for r in people_rows if r[3] and r[3][_VOTER_ID]})
+        by_voter = self._stored_people(voter_ids)
+        by_name = self._people_at(sorted({
+            door_of[r[1]] for r in people_rows
+            if r[1] in existing and r[3] and r[3][_VOTER_ID] not in by_voter
+            and self._may_match_by_name(r[3][_VOTER_ID], door_of[r[1]])
+        }))
+        return voter_ids, by_voter, by_name
 
     def _merge(self, key: str, line: int, first: int | None, target: str | None,
                by_voter_id: bool, values: dict[str, Any],
