@@ -125,8 +125,8 @@ class Person(Mutable):
 
     __tablename__ = "people"
     __table_args__ = (
-        Index("ix_people_name", "last_name", "first_name"),
-        # The people table's sorts (column order, then id, deleted last).
+        # The people table's sorts (column order, then id, deleted last); lookups by
+        # name, phone or e-mail use them too (migration 0012 dropped the narrower ones).
         Index("ix_people_sort_name", "last_name", "first_name", "id", "deleted",
               "email", "phone"),  # + the searched columns: a search in name order reads the index alone
         Index("ix_people_sort_phone", "phone", "id", "deleted"),
@@ -137,8 +137,8 @@ class Person(Mutable):
     door_id: Mapped[str | None] = mapped_column(_fk("doors.id"), index=True)
     first_name: Mapped[str] = mapped_column(String(100), default="")
     last_name: Mapped[str] = mapped_column(String(100), default="")
-    phone: Mapped[str] = mapped_column(String(40), default="", index=True)
-    email: Mapped[str] = mapped_column(String(200), default="", index=True)
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
     language: Mapped[str] = mapped_column(String(10), default="en")
     tags: Mapped[list[Any]] = mapped_column(default=list)
     birth_year: Mapped[int | None] = mapped_column(Integer)
