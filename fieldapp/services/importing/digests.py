@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 
 from fieldapp import __version__
 from fieldapp.services.addresses import KEY_VERSION
-from fieldapp.services.importing.lookup import chunks
+from fieldapp.services.importing.lookup import rows_in
 
 PARSE_VERSION = 1
 """Bump when a change makes the same cells parse to other values."""
@@ -70,26 +70,15 @@ _VALID = """SELECT p.voter_id, g.digest, p.id, p.voter_status FROM people p
       AND NOT d.deleted AND d.merged_into_id IS NULL
       AND (SELECT count(*) FROM people q WHERE q.voter_id = p.voter_id) = 1
       AND (SELECT count(*) FROM doors e WHERE e.address_key = d.address_key) = 1
-      AND p.voter_id IN ({marks})"""
+      AND p.voter_id"""
 
 
 def recorded(session: Session, voter_ids: list[str], since: int) -> dict[str, tuple[int, str, str]]:
     """Voter id -> (digest, person id, voter status) where a row of that voter id may
     be passed over (see the module's docstring); people born at or after ``since``
     (this import) are left out."""
-    connection = session.connection()
-    mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
-    cursor = connection.connection.cursor()  # in the session's transaction
-    found: dict[str, tuple[int, str, str]] = {}
-    try:
-        for chunk in chunks(voter_ids):
-            cursor.execute(_VALID.format(since=int(since), marks=", ".join([mark] * len(chunk))),
-                           tuple(chunk))
-            for vid, digest, pid, status in cursor.fetchall():
-                found[vid] = (digest, pid, status)
-    finally:
-        cursor.close()
-    return found
+    return {vid: (digest, pid, status) for vid, digest, pid, status
+            in rows_in(session, _VALID.format(since=int(since)), voter_ids)}
 
 
 def record(session: Session, rows: list[tuple[str, int]]) -> None:

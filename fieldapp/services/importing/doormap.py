@@ -30,6 +30,15 @@ the address-key index is built and the store answers (a state file of 5,000,000
 voters peaked at 406 MB with every door kept)."""
 
 
+def sorted_hits(np: Any, kept: Any, hashes: list[int]) -> tuple[Any, Any]:
+    """Which of ``hashes`` the sorted array ``kept`` holds, in one numpy pass: their
+    positions in ``hashes`` and, for each, its place in ``kept``."""
+    wanted = np.array(hashes, dtype=np.int64)
+    at = np.minimum(np.searchsorted(kept, wanted), len(kept) - 1)
+    hits = np.flatnonzero(kept[at] == wanted)
+    return hits, at[hits]
+
+
 class DoorMap:
     def __init__(self) -> None:
         import numpy as np
@@ -66,12 +75,8 @@ class DoorMap:
         out = [(key, n) for key, h in zip(keys, hashes, strict=True)
                if (n := recent.get(h)) is not None] if recent else []
         if len(kept) and hashes:
-            np = self.np
-            wanted = np.array(hashes, dtype=np.int64)
-            at = np.minimum(np.searchsorted(kept, wanted), len(kept) - 1)
-            hits = np.flatnonzero(kept[at] == wanted)
-            out += zip([keys[i] for i in hits.tolist()], self.places[at[hits]].tolist(),
-                       strict=True)
+            hits, at = sorted_hits(self.np, kept, hashes)
+            out += zip([keys[i] for i in hits.tolist()], self.places[at].tolist(), strict=True)
         return out
 
     def find(self, session: Session, keys: list[str]) -> dict[str, tuple[Any, ...]] | None:

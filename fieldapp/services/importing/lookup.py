@@ -20,18 +20,18 @@ DOOR_COMPARED = ("zip", "lat", "lon", "geocode_source", "geocode_quality")
 """The door values a row can change, in the order :func:`live_doors` gives them."""
 
 
-def chunks(items: list[str], size: int = CHUNK) -> Iterator[list[str]]:
+def _chunks(items: list[str], size: int = CHUNK) -> Iterator[list[str]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
 
 
-def _rows(session: Session, head: str, keys: list[str]) -> Iterator[Any]:
+def rows_in(session: Session, head: str, keys: list[str]) -> Iterator[Any]:
     """The rows of ``head`` + ``IN (keys...)``, chunk by chunk, as the driver's tuples."""
     connection = session.connection()
     mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
     cursor = connection.connection.cursor()  # in the session's transaction
     try:
-        for chunk in chunks(keys):
+        for chunk in _chunks(keys):
             cursor.execute(f"{head} IN ({', '.join([mark] * len(chunk))})", tuple(chunk))
             yield from cursor.fetchall()
     finally:
@@ -45,7 +45,7 @@ def live_doors(session: Session, keys: list[str], by: str = "address_key") -> di
     born: dict[str, int] = {}
     head = (f"SELECT address_key, born_hlc, id, {', '.join(DOOR_COMPARED)} FROM doors "
             f"WHERE NOT deleted AND merged_into_id IS NULL AND {by}")
-    for key, stamp, *values in _rows(session, head, keys):
+    for key, stamp, *values in rows_in(session, head, keys):
         if key not in found or stamp < born[key]:
             found[key], born[key] = tuple(values), stamp
     return found
@@ -67,7 +67,7 @@ def live_people(session: Session, voter_ids: list[str],
     head = (f"SELECT born_hlc, id, door_id, {', '.join(fields)} FROM people "
             "WHERE NOT deleted AND merged_into_id IS NULL AND voter_id")
     vid_at = 3 + fields.index("voter_id")
-    for row in _rows(session, head, voter_ids):
+    for row in rows_in(session, head, voter_ids):
         vid = row[vid_at]
         if vid not in found or row[0] < born[vid]:
             found[vid], born[vid] = tuple(row), row[0]
@@ -79,4 +79,4 @@ def people_at(session: Session, doors: list[str]) -> list[tuple[str, str, str, s
     people at ``doors``, oldest first."""
     head = ("SELECT born_hlc, id, door_id, first_name, last_name, voter_id, birth_year "
             "FROM people WHERE NOT deleted AND merged_into_id IS NULL AND door_id")
-    return [row[1:] for row in sorted(_rows(session, head, doors), key=lambda r: r[0])]
+    return [row[1:] for row in sorted(rows_in(session, head, doors), key=lambda r: r[0])]

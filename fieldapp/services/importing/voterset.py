@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from fieldapp.services.importing.doormap import sorted_hits
+
 RECENT = 50_000
 """Hashes kept in the set before they are merged into the sorted array."""
 
@@ -54,8 +56,6 @@ class VoterSet:
         out = [] if recent.isdisjoint(hashes) else [
             vid for vid, h in zip(voter_ids, hashes, strict=True) if h in recent]
         if len(kept) and hashes:
-            np = self.np
-            wanted = np.array(hashes, dtype=np.int64)
-            at = np.minimum(np.searchsorted(kept, wanted), len(kept) - 1)
-            out += [voter_ids[i] for i in np.flatnonzero(kept[at] == wanted).tolist()]
+            hits, _ = sorted_hits(self.np, kept, hashes)
+            out += [voter_ids[i] for i in hits.tolist()]
         return out

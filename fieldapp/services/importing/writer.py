@@ -88,7 +88,6 @@ class _Importer:
         """Write a batch of parsed rows; ``digests``: line -> digest of the rows whose
         person may be passed over next time (``digests``)."""
         session = self.session
-        self.digests = digests or {}
         # ---- doors: match by address key; new ones in bulk
         keys = sorted({r[1] for r in rows})
         existing = self._stored_doors(keys)
@@ -128,7 +127,7 @@ class _Importer:
             self.report.doors_created += len(new_doors)
             if self.door_map is not None and not self.door_map.add(new_doors):
                 self._forget_doors()
-        self._people(rows, door_of, existing)
+        self._people(rows, door_of, existing, digests or {})
         if door_changes:
             self.report.doors_updated += bulk_update(session, Door, door_changes)
 
@@ -217,7 +216,7 @@ class _Importer:
         return True
 
     def _people(self, rows: list[_Row], door_of: dict[str, str],
-                existing: dict[str, tuple[Any, ...]]) -> None:
+                existing: dict[str, tuple[Any, ...]], digests: dict[int, int]) -> None:
         """Match each row's person (voter id, else name + birth year at the door) and write."""
         report = self.report
         people_rows = [r for r in rows if r[3] is not None]
@@ -234,7 +233,7 @@ class _Importer:
         since, status_given, as_stored = self.since, self.status_given, self._as_stored
         # person id -> (person id, digest) to record (an update of the person or of the
         # door, below or later, deletes it: migration 0010's triggers)
-        digests, recorded = self.digests, dict[str, tuple[str, int]]()
+        recorded: dict[str, tuple[str, int]] = {}
         for line, akey, _, p, choices in people_rows:
             assert p is not None
             door_id = door_of[akey]
