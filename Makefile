@@ -74,7 +74,7 @@ test: check-lock install-test system-test-deps lint
 # `make test-encrypted ENCRYPTED_TESTS=tests` runs the whole suite encrypted.
 ENCRYPTED_TESTS ?= tests/test_cli.py tests/services/sync/test_merge.py \
 	tests/services/test_importing.py tests/test_no_pii_in_logs.py tests/ui/test_store_security.py \
-	tests/ui/test_shell_app.py
+	tests/ui/test_shell_app.py tests/core/test_loadjournal.py
 test-encrypted: install-test
 	FIELDAPP_TEST_ENCRYPTED=1 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:randomly $(ENCRYPTED_TESTS)
 

@@ -6,7 +6,8 @@ Each measurement runs in a process of its own (so its peak RSS is its own):
 
 * **raw**: a hand-written ``sqlite3`` loader, the floor to compare with. It
   does the same job into the same schema: the store is made by Field App
-  (same tables, columns, indexes and pragmas, with the import's page cache), it
+  (same tables, columns, indexes and pragmas, with the import's page cache and, as
+  Field App's command line into an empty store, a rollback journal for the load), it
   reads the same CSV with ``csv.reader``, strips the cells, makes the same
   address keys with Field App's USPS normalizer, one door per address key (a
   dict), time-ordered UUIDv7 ids, a clock stamp and site on every row, and
@@ -113,13 +114,13 @@ def child_fieldapp(csv_path: Path, db: Path, key: str | None, again: bool) -> di
 
     store = open_store(db, key=key)
     t0, c0 = time.perf_counter(), cpu()
-    report = import_doors(store, csv_path)
+    report = import_doors(store, csv_path, alone=True)  # as `fieldapp import doors` does
     out = {"seconds": time.perf_counter() - t0, "cpu": cpu() - c0, "peak_mb": peak_mb(),
            "doors": report.doors_created, "people": report.people_created,
            "rejected": report.rows_rejected}
     if again:
         t0, c0 = time.perf_counter(), cpu()
-        report = import_doors(store, csv_path)
+        report = import_doors(store, csv_path, alone=True)
         out["again_seconds"] = time.perf_counter() - t0
         out["again_cpu"] = cpu() - c0
         out["again_unchanged"] = report.people_unchanged
@@ -142,7 +143,9 @@ def child_raw(csv_path: Path, db: Path) -> dict[str, float]:
 
     open_store(db).close()  # Field App's own schema, nothing else in it
     conn = sqlite3.connect(db, isolation_level=None)
-    for pragma in ("journal_mode=WAL", "foreign_keys=ON", "synchronous=FULL",
+    # a rollback journal for the load into the empty store, as Field App's command
+    # line takes it (core.loadjournal); WAL again after
+    for pragma in ("journal_mode=DELETE", "foreign_keys=ON", "synchronous=FULL",
                    f"cache_size=-{IMPORT_CACHE_KIB}"):
         conn.execute(f"PRAGMA {pragma}")
     indexes = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND "
@@ -211,6 +214,7 @@ def child_raw(csv_path: Path, db: Path) -> dict[str, float]:
     for sql in DERIVED_SQL:
         conn.execute(sql)
     conn.execute("COMMIT")
+    conn.execute("PRAGMA journal_mode=WAL")
     seconds, cpu_seconds = time.perf_counter() - t0, cpu() - c0
     conn.close()
     return {"seconds": seconds, "cpu": cpu_seconds, "peak_mb": peak_mb(), "doors": len(door_of)}

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from fieldapp.core import rollups
 from fieldapp.core.db import Store
 from fieldapp.core.fastinsert import Deferred, bulk_load
+from fieldapp.core.loadjournal import sole_load
 from fieldapp.core.models import Door, Person
 from fieldapp.errors import InputError
 from fieldapp.services.importing.digests import Digester
@@ -65,6 +66,7 @@ def import_doors(
     strict: bool = False,
     progress: Progress | None = None,
     today: dt.date | None = None,
+    alone: bool = False,
 ) -> ImportReport:
     """Import doors and people from a CSV/TSV voter file, in one transaction.
 
@@ -74,7 +76,9 @@ def import_doors(
     first such row stops the import and nothing is written. A file with no data
     row, or whose every row is rejected, raises :class:`InputError` and writes
     nothing. A cancel through ``progress`` raises :class:`CancelledError` and
-    writes nothing.
+    writes nothing. ``alone``: nothing else in this process opens the store while
+    the import runs (the command line), so a first import into an empty store may
+    take the store to itself and write each page once (``core.loadjournal``).
     """
     path = Path(path)
     progress = progress or Progress()
@@ -90,7 +94,8 @@ def import_doors(
     parser = _Parser(fmt.header, resolved, report, (today or dt.date.today()).year,
                      statuses=found.statuses if found else None, damaged=fmt.damaged)
     try:
-        with store.transaction() as session, _bulk_load(session) as deferred:
+        with sole_load(store.engine, ("doors", "people"), alone), \
+                store.transaction() as session, _bulk_load(session) as deferred:
             importer = _Importer(session, report, person_given=parser.person_given,
                                  deferred=deferred)
             digester = (Digester(fmt.header, resolved, fmt.layout or "", parser.this_year,
