@@ -28,7 +28,6 @@ from fieldapp.core.models import CONSENT_CHANNELS, CONSENT_SOURCES, ConsentChang
 from fieldapp.errors import InputError, NotFoundError
 
 FLAG = {"call": "do_not_call", "text": "do_not_text", "email": "do_not_email"}
-_TRUE = frozenset({"1", "y", "yes", "true", "t", "x", "si", "sí", "dnc", "do not call"})
 
 
 def _check(channel: str, choice: str, source: str) -> None:
@@ -74,11 +73,6 @@ def record(
 def opt_outs(*, call: bool = False, text: bool = False, email: bool = False) -> dict[str, str]:
     """The changes a form's ticked "do not ..." boxes stand for (unticked: nothing)."""
     return {ch: "opt_out" for ch, on in (("call", call), ("text", text), ("email", email)) if on}
-
-
-def is_opt_out_cell(text: str) -> bool:
-    """Whether an import file's "do not call" cell says so (blank or "no" records nothing)."""
-    return text.strip().lower() in _TRUE
 
 
 def derived(session: Session, person_ids: Iterable[str]) -> dict[str, dict[str, bool]]:

@@ -8,9 +8,14 @@ asked to include them. Inactive voters stay on lists and are marked.
 
 from __future__ import annotations
 
-from sqlalchemy import ColumnElement, not_
+from typing import TYPE_CHECKING
 
-from fieldapp.core.models import VOTER_STATUSES, Person
+from fieldapp.core.statuses import VOTER_STATUSES
+
+if TYPE_CHECKING:  # (the import's reader process uses this module without SQLAlchemy)
+    from sqlalchemy import ColumnElement
+
+    from fieldapp.core.models import Person
 
 STATUSES: tuple[str, ...] = VOTER_STATUSES
 OFF_LISTS: tuple[str, ...] = ("removed", "cancelled", "deceased")
@@ -44,6 +49,8 @@ def normalize_status(raw: str, table: dict[str, str] | None = None) -> str | Non
 
 def listable(person: type[Person]) -> ColumnElement[bool]:
     """SQL condition: the person belongs on walk, canvass and call lists."""
+    from sqlalchemy import not_
+
     return not_(person.voter_status.in_(OFF_LISTS))
 
 

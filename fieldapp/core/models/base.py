@@ -23,6 +23,7 @@ from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from fieldapp.core.ids import new_id
+from fieldapp.core.statuses import VOTER_STATUSES as VOTER_STATUSES  # (re-exported)
 
 RESULT_CODES: tuple[str, ...] = (
     "canvassed",
@@ -60,8 +61,6 @@ EVENT_KINDS: tuple[str, ...] = (
 VOLUNTEER_ROLES: tuple[str, ...] = ("captain", "canvasser", "staff")
 TURF_STATUSES: tuple[str, ...] = ("open", "assigned", "in_progress", "done")
 LANGUAGES: tuple[str, ...] = ("en", "es")
-VOTER_STATUSES: tuple[str, ...] = ("active", "inactive", "removed", "cancelled", "confidential",
-                                   "deceased")
 
 
 def _fk(target: str) -> ForeignKey:

@@ -19,6 +19,9 @@ in one transaction: a cancel (or ``dry_run``) leaves the store as it was.
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from fieldapp.services.importing.fields import FIELDS, MAX_PROBLEMS_KEPT
 from fieldapp.services.importing.layouts import Layout, get_layout, layouts
 from fieldapp.services.importing.profiles import (
@@ -36,7 +39,6 @@ from fieldapp.services.importing.report import (
     mapping_lines,
     mapping_warnings,
 )
-from fieldapp.services.importing.run import BATCH_ROWS, import_doors
 from fieldapp.services.importing.sniffing import (
     FileFormat,
     Preview,
@@ -46,6 +48,19 @@ from fieldapp.services.importing.sniffing import (
     preview,
     sniff,
 )
+
+if TYPE_CHECKING:
+    from fieldapp.services.importing.run import BATCH_ROWS, import_doors
+
+
+def __getattr__(name: str) -> Any:
+    """The import itself (``run``: SQLAlchemy, the models) is loaded when first asked
+    for, so that the reader process (``reading``) starts without it."""
+    if name in ("BATCH_ROWS", "import_doors", "run"):
+        run = importlib.import_module(f"{__name__}.run")
+        return run if name == "run" else getattr(run, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "BATCH_ROWS",

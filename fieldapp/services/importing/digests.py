@@ -25,12 +25,13 @@ from __future__ import annotations
 import hashlib
 import json
 import zlib
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from fieldapp import __version__
 from fieldapp.services.addresses import KEY_VERSION
-from fieldapp.services.importing.lookup import rows_in
+
+if TYPE_CHECKING:  # (the import's reader process digests rows without SQLAlchemy)
+    from sqlalchemy.orm import Session
 
 PARSE_VERSION = 1
 """Bump when a change makes the same cells parse to other values."""
@@ -77,6 +78,8 @@ def recorded(session: Session, voter_ids: list[str], since: int) -> dict[str, tu
     """Voter id -> (digest, person id, voter status) where a row of that voter id may
     be passed over (see the module's docstring); people born at or after ``since``
     (this import) are left out."""
+    from fieldapp.services.importing.lookup import rows_in
+
     return {vid: (digest, pid, status) for vid, digest, pid, status
             in rows_in(session, _VALID.format(since=int(since)), voter_ids)}
 

@@ -113,3 +113,10 @@ _LANGS = {"es": "es", "spa": "es", "spanish": "es", "espanol": "es", "español":
 def norm_header(text: str) -> str:
     """A header cell lower-cased with everything but letters and digits removed."""
     return re.sub(r"[^a-z0-9]", "", text.lower())
+
+_OPT_OUT_WORDS = frozenset({"1", "y", "yes", "true", "t", "x", "si", "sí", "dnc", "do not call"})
+
+
+def is_opt_out_cell(text: str) -> bool:
+    """Whether an import file's "do not call" cell says so (blank or "no" records nothing)."""
+    return text.strip().lower() in _OPT_OUT_WORDS

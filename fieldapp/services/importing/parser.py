@@ -11,14 +11,13 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import Any, TypeAlias
 
-from fieldapp.services import consent
 from fieldapp.services.addresses import (
     building_key,
     house_number,
     normalize_unit,
     split_street_line,
 )
-from fieldapp.services.importing.fields import _LANGS, FIELDS
+from fieldapp.services.importing.fields import _LANGS, FIELDS, is_opt_out_cell
 from fieldapp.services.importing.report import ImportReport, Problem
 from fieldapp.services.voterstatus import normalize_status
 
@@ -237,7 +236,7 @@ class _Parser:
         )
         opted = None
         if self.opt_outs:
-            opted = {ch: "opt_out" for ch, i in self.opt_outs if consent.is_opt_out_cell(v[i])}
+            opted = {ch: "opt_out" for ch, i in self.opt_outs if is_opt_out_cell(v[i])}
         return line, akey, door, person, opted or None
 
     def _street_line(self, number: str, street: str, unit: str, v: list[str]
