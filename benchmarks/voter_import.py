@@ -2,7 +2,7 @@
 
 Run: ``.venv/bin/python benchmarks/voter_import.py [--rows 1000000] [--repeat 1] [--encrypted]``.
 
-Each measurement runs in a process of its own (so its peak RSS is its own):
+Each measurement runs in a process of its own (its peak RSS, with the processes it starts, is its own):
 
 * **raw**: a hand-written ``sqlite3`` loader, the floor to compare with. It
   does the same job into the same schema: the store is made by Field App
@@ -100,9 +100,10 @@ def peak_mb() -> float:
 
 
 def cpu() -> float:
-    """This process's CPU seconds (user + system): steadier than wall time on a busy machine."""
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    return usage.ru_utime + usage.ru_stime
+    """CPU seconds (user + system) of this process and of the processes it started and
+    waited for (Field App's reader process): steadier than wall time on a busy machine."""
+    return sum(u.ru_utime + u.ru_stime for u in (resource.getrusage(resource.RUSAGE_SELF),
+                                                 resource.getrusage(resource.RUSAGE_CHILDREN)))
 
 
 # ---------------------------------------------------------------------------- children
@@ -224,13 +225,46 @@ def child_raw(csv_path: Path, db: Path) -> dict[str, float]:
 
 
 def run_child(*args: str) -> dict[str, float]:
-    done = subprocess.run([sys.executable, __file__, "--child", *args], capture_output=True,
-                          text=True)
-    if done.returncode:
-        sys.stderr.write(done.stderr)
-        raise SystemExit(f"the {args[0]} run failed (exit {done.returncode})")
-    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    """Run one measurement in a process of its own; ``tree_peak_mb``: the peak RSS of
+    that process and every process it started (Field App's reader process), summed,
+    sampled every 0.1 s."""
+    proc = subprocess.Popen([sys.executable, __file__, "--child", *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    tree_peak = 0
+    while proc.poll() is None:
+        tree_peak = max(tree_peak, tree_rss(proc.pid))
+        time.sleep(0.1)
+    out, err = proc.communicate()
+    if proc.returncode:
+        sys.stderr.write(err)
+        raise SystemExit(f"the {args[0]} run failed (exit {proc.returncode})")
+    result: dict[str, float] = json.loads(out.strip().splitlines()[-1])
+    result["tree_peak_mb"] = max(tree_peak / 2**20, result["peak_mb"])
     return result
+
+
+def tree_rss(root: int) -> int:
+    """Bytes resident in process ``root`` and its descendants now (Linux /proc)."""
+    parent_of: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            parent_of[int(entry)] = int(stat.rsplit(")", 1)[1].split()[1])
+    tree, grew = {root}, True
+    while grew:
+        more = {pid for pid, parent in parent_of.items() if parent in tree} - tree
+        tree |= more
+        grew = bool(more)
+    total = 0
+    for pid in tree:
+        try:
+            total += int(Path(f"/proc/{pid}/statm").read_text().split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+    return total * os.sysconf("SC_PAGE_SIZE")
 
 
 def same_rows(app_db: Path, raw_db: Path) -> list[str]:
@@ -374,7 +408,7 @@ def main() -> int:
 def import_only(rows: int, csv_path: Path, tmp: Path) -> int:
     started = time.perf_counter()
     result = run_child("first", str(csv_path), str(tmp / "first.sqlite"))
-    first, peak = result["seconds"], result["peak_mb"]
+    first, peak = result["seconds"], result["tree_peak_mb"]
     limit = SECONDS_PER_MILLION * rows / 1e6
     print(f"\n{'figure':38} {'value':>16}  target")
     for label, value, target in (
@@ -402,7 +436,7 @@ def report(rows: int, raw: list[dict[str, float]], app: list[dict[str, float]],
         return statistics.median(r[key] for r in results)
 
     first, again = median(app, "seconds"), median(app, "again_seconds")
-    raw_s, peak = median(raw, "seconds"), max(r["peak_mb"] for r in app)
+    raw_s, peak = median(raw, "seconds"), max(r["tree_peak_mb"] for r in app)
     limit = SECONDS_PER_MILLION * rows / 1e6
     figures = [
         ("rows", f"{rows:,}", ""),
@@ -410,6 +444,7 @@ def report(rows: int, raw: list[dict[str, float]], app: list[dict[str, float]],
         ("import, seconds", f"{first:.1f}", f"< {limit:.1f}"),
         ("import, rows/s", f"{rows / first:,.0f}", f"> {rows / limit:,.0f}"),
         ("peak RSS, MB (import + re-import)", f"{peak:.0f}", f"< {PEAK_MB:.0f}"),
+        ("  importing process alone", f"{max(r['peak_mb'] for r in app):.0f}", ""),
         ("raw sqlite3 load, seconds", f"{raw_s:.1f}", ""),
         ("raw sqlite3 load, peak RSS, MB", f"{max(r['peak_mb'] for r in raw):.0f}", ""),
         ("import / raw", f"{first / raw_s:.2f}x", f"<= {RAW_RATIO}x"),
@@ -438,7 +473,7 @@ def report(rows: int, raw: list[dict[str, float]], app: list[dict[str, float]],
         figures += [("encrypted store import, seconds", f"{enc_s:.1f}", ""),
                     ("encrypted / plain", f"{enc_s / first:.2f}x", f"<= {ENCRYPTED_RATIO}x"),
                     ("encrypted / plain, CPU", f"{median(enc, 'cpu') / median(app, 'cpu'):.2f}x", ""),
-                    ("encrypted peak RSS, MB", f"{max(r['peak_mb'] for r in enc):.0f}",
+                    ("encrypted peak RSS, MB", f"{max(r['tree_peak_mb'] for r in enc):.0f}",
                      f"< {PEAK_MB:.0f}")]
         if enc_s / first > ENCRYPTED_RATIO:
             missed.append(f"encrypted import {enc_s / first:.2f}x plain (target {ENCRYPTED_RATIO}x)")

@@ -16,6 +16,11 @@ for _name in ("stdout", "stderr"):
 from fieldapp.cli import main  # noqa: E402
 
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["--fieldapp-import-reader"]:
+        # the standalone build starts a voter import's reader process as itself
+        from fieldapp.services.importing.reader_process import serve
+
+        sys.exit(serve())
     # Finder passes -psn_... to apps started from it on older macOS; it is no option of ours.
     # With no command the CLI opens the app, so the arguments pass through as they are.
     sys.exit(main([a for a in sys.argv[1:] if not a.startswith("-psn_")]))

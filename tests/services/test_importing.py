@@ -19,6 +19,7 @@ from fieldapp.services.importing import (
     save_profile,
     sniff,
 )
+from fieldapp.services.importing.reader_process import READER_ENV
 from fieldapp.services.inspect_store import write_dump
 from fieldapp.services.progress import Progress
 
@@ -32,6 +33,14 @@ ROWS = [
     ["106", "Nowak", "Piotr", "2431 West Vliet Street", "Milwaukee", "WI", "53205", "", ""],
 ]
 
+
+
+@pytest.fixture(autouse=True, params=["here", "process"])
+def reader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every test twice: the file read in the importing process, and (into an empty
+    store) in the second process that reads big files (``importing.reading``)."""
+    monkeypatch.setenv(READER_ENV, request.param)
+    return str(request.param)
 
 def _csv(rows: list[list[str]], delimiter: str = ",", newline: str = "\n") -> str:
     def cell(c: str) -> str:

@@ -19,6 +19,7 @@ from fieldapp.core.db import Store
 from fieldapp.core.models import Door, Person
 from fieldapp.errors import InputError
 from fieldapp.services.importing import get_layout, import_doors, layouts, sniff
+from fieldapp.services.importing.reader_process import READER_ENV
 
 # layout_ncvoter.txt (NCSBE, 02/11/2022): 67 tab-separated, quoted columns.
 NC_COLUMNS = [
@@ -63,6 +64,14 @@ PA = {"id": 0, "last": 2, "first": 3, "dob": 7, "reg": 8, "status": 9, "party": 
       "number": 12, "street": 14, "apt": 15, "city": 17, "state": 18, "zip": 19,
       "precinct": 26, "phone": 150}
 
+
+
+@pytest.fixture(autouse=True, params=["here", "process"])
+def reader(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every test twice: the file read in the importing process, and (into an empty
+    store) in the second process that reads big files (``importing.reading``)."""
+    monkeypatch.setenv(READER_ENV, request.param)
+    return str(request.param)
 
 def _delimited(rows: list[list[str]], delimiter: str, *, quote_all: bool,
                newline: str = "\r\n") -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 import contextlib
-import csv
 import datetime as dt
 import logging
 from collections.abc import Iterator
@@ -20,12 +19,12 @@ from fieldapp.core.fastinsert import Deferred, bulk_load
 from fieldapp.core.loadjournal import sole_load
 from fieldapp.core.models import Door, Person
 from fieldapp.errors import InputError
-from fieldapp.services.importing.digests import Digester
 from fieldapp.services.importing.layouts import get_layout
-from fieldapp.services.importing.parser import _Parser, _records, _Row, _RowError
 from fieldapp.services.importing.profiles import resolve_mapping
-from fieldapp.services.importing.report import ImportReport, Problem
-from fieldapp.services.importing.sniffing import FileFormat, open_text, sniff
+from fieldapp.services.importing.reader_process import in_reader_process, worth_a_worker
+from fieldapp.services.importing.reading import ReadSpec, read_batches
+from fieldapp.services.importing.report import ImportReport
+from fieldapp.services.importing.sniffing import sniff
 from fieldapp.services.importing.writer import _Importer
 from fieldapp.services.progress import Progress
 
@@ -91,16 +90,15 @@ def import_doors(
                           mapping=resolved, header=list(fmt.header),
                           layout=f"{found.name} ({found.title})" if found else "",
                           dry_run=dry_run)
-    parser = _Parser(fmt.header, resolved, report, (today or dt.date.today()).year,
-                     statuses=found.statuses if found else None, damaged=fmt.damaged)
+    spec = ReadSpec(path, fmt, resolved, (today or dt.date.today()).year,
+                    found.statuses if found else None, strict, BATCH_ROWS)
+    parser = spec.parser(report)  # (what the file gives; the rows are parsed in ``reading``)
     try:
         with sole_load(store.engine, ("doors", "people"), alone), \
                 store.transaction() as session, _bulk_load(session) as deferred:
             importer = _Importer(session, report, person_given=parser.person_given,
                                  deferred=deferred)
-            digester = (Digester(fmt.header, resolved, fmt.layout or "", parser.this_year,
-                                 parser.voter_id_cell) if parser.voter_id_cell >= 0 else None)
-            _read_rows(path, fmt, parser, importer, strict, progress, digester)
+            _load(spec, importer, progress)
             _refuse_if_nothing(path, report)
             if dry_run:
                 raise _RollbackError
@@ -111,87 +109,24 @@ def import_doors(
     return report
 
 
-def _read_rows(path: Path, fmt: FileFormat, parser: _Parser, importer: _Importer,
-               strict: bool, progress: Progress, digester: Digester | None) -> None:
+def _load(spec: ReadSpec, importer: _Importer, progress: Progress) -> None:
+    """Read the file a batch at a time (``reading``) and write each batch."""
     report = importer.report
-    total = path.stat().st_size
+    total = spec.path.stat().st_size
     progress.update(0, total, "Importing doors")
-    raw, text = open_text(path, fmt.encoding, damaged=fmt.damaged)
-    records: list[tuple[int, list[str]]] = []
-    suspect: dict[int, str] = {}  # line -> its text, for the rows to check for bad bytes
-    damaged = fmt.damaged
-    with raw, text:
-        try:
-            for line, cells in _records(text, fmt.delimiter, fmt.has_header):
-                joined = "".join(cells)
-                if not joined or joined.isspace():  # a blank line, or only separators
-                    report.blank_lines += 1
-                    continue
-                report.rows_read += 1
-                if damaged or "\x00" in joined:
-                    suspect[line] = joined
-                records.append((line, cells))
-                if len(records) >= BATCH_ROWS:
-                    _write(path, records, suspect, parser, importer, strict, digester)
-                    records = []
-                    suspect = {}
-                    progress.update(raw.tell(), total, "Importing doors")
-                    progress.check()
-        except UnicodeDecodeError as exc:
-            raise InputError(
-                f"the file is not valid {fmt.encoding} ({exc.reason}); pass --encoding",
-                where=str(path),
-            ) from exc
-        except csv.Error as exc:
-            raise InputError(f"unreadable CSV: {exc}", where=str(path)) from exc
-    if records:
-        _write(path, records, suspect, parser, importer, strict, digester)
+    if importer.deferred.empty and worth_a_worker(spec):
+        batches = in_reader_process(spec)  # read and parsed on another core meanwhile
+    else:  # (a store with voters: rows an earlier import recorded are passed over)
+        batches = read_batches(spec, None if importer.deferred.empty else importer.pass_over)
+    with contextlib.closing(batches):
+        for batch in batches:
+            batch.add_to(report)
+            importer.batch(batch.rows, batch.digests)
+            progress.update(batch.position, total, "Importing doors")
+            progress.check()
     importer.done()
     progress.update(total, total, "Importing doors")
     progress.check()
-
-
-def _write(path: Path, records: list[tuple[int, list[str]]], suspect: dict[int, str],
-           parser: _Parser, importer: _Importer, strict: bool, digester: Digester | None
-           ) -> None:
-    """Parse a batch of file rows (those in ``suspect`` checked for NUL and invalid
-    bytes first) and write them; with a ``digester``, pass over the rows an earlier
-    import recorded as they are (``digests``), and give the others' digests to the
-    writer."""
-    report = importer.report
-    digest_of: dict[int, int] = {}
-    skipped: set[int] = set()
-    if digester is not None:
-        digest = digester.digest
-        digest_of = {line: digest(cells) for line, cells in records}
-        if not importer.deferred.empty:  # (into an empty store: nothing to pass over)
-            voter_id = digester.voter_id
-            skipped = importer.pass_over([(line, vid, digest_of[line]) for line, cells in records
-                                          if (vid := voter_id(cells))])
-    rows: list[_Row] = []
-    for line, cells in records:
-        if line in skipped:
-            continue
-        warned = report.warnings + parser.unknown_rows
-        try:
-            if line in suspect:
-                parser.check_cells(line, cells, suspect[line])
-            row = parser.parse(line, cells)
-        except _RowError as exc:
-            _reject(path, report, line, exc, strict)
-            continue
-        rows.append(row)
-        if digest_of and (report.warnings + parser.unknown_rows != warned
-                          or row[4] is not None):
-            del digest_of[line]  # (a warning, maybe one given once a file, or an opt-out)
-    importer.batch(rows, digest_of)
-
-
-def _reject(path: Path, report: ImportReport, line: int, exc: _RowError, strict: bool) -> None:
-    """A row that cannot be imported: the import's error when strict, else reported."""
-    if strict:
-        raise InputError(exc.reason, where=_where(path, line, exc.field)) from None
-    report.add(Problem(line, exc.field, exc.reason))
 
 
 def _refuse_if_nothing(path: Path, report: ImportReport) -> None:
@@ -203,7 +138,3 @@ def _refuse_if_nothing(path: Path, report: ImportReport) -> None:
         reason = f"; the first: {first.describe(path.name)}" if first else ""
         raise InputError(f"every row ({report.rows_read:,}) was rejected, nothing imported"
                          + reason, where=path.name)
-
-
-def _where(path: Path, line: int, field_name: str) -> str:
-    return f"{path.name}:{line}" + (f" field '{field_name}'" if field_name else "")
