@@ -227,13 +227,15 @@ def child_raw(csv_path: Path, db: Path) -> dict[str, float]:
 def run_child(*args: str) -> dict[str, float]:
     """Run one measurement in a process of its own; ``tree_peak_mb``: the peak RSS of
     that process and every process it started (Field App's reader process), summed,
-    sampled every 0.1 s."""
+    sampled every 0.2 s."""
     proc = subprocess.Popen([sys.executable, __file__, "--child", *args], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
-    tree_peak = 0
-    while proc.poll() is None:
-        tree_peak = max(tree_peak, tree_rss(proc.pid))
-        time.sleep(0.1)
+    tree_peak, tree, looked = 0, [proc.pid], 0.0
+    while proc.poll() is None:  # (cheap: the tree is looked for once a second)
+        if time.monotonic() - looked > 1.0:
+            tree, looked = descendants(proc.pid), time.monotonic()
+        tree_peak = max(tree_peak, resident(tree))
+        time.sleep(0.2)
     out, err = proc.communicate()
     if proc.returncode:
         sys.stderr.write(err)
@@ -243,25 +245,31 @@ def run_child(*args: str) -> dict[str, float]:
     return result
 
 
-def tree_rss(root: int) -> int:
-    """Bytes resident in process ``root`` and its descendants now (Linux /proc)."""
+def descendants(root: int) -> list[int]:
+    """Process ``root`` and its descendants (Linux /proc)."""
     parent_of: dict[int, int] = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
             try:
-                stat = Path(f"/proc/{entry}/stat").read_text()
+                with open(f"/proc/{entry}/stat", "rb") as fh:
+                    parent_of[int(entry)] = int(fh.read().rsplit(b")", 1)[1].split()[1])
             except OSError:
                 continue
-            parent_of[int(entry)] = int(stat.rsplit(")", 1)[1].split()[1])
     tree, grew = {root}, True
     while grew:
         more = {pid for pid, parent in parent_of.items() if parent in tree} - tree
         tree |= more
         grew = bool(more)
+    return sorted(tree)
+
+
+def resident(pids: list[int]) -> int:
+    """Bytes resident in ``pids`` now."""
     total = 0
-    for pid in tree:
+    for pid in pids:
         try:
-            total += int(Path(f"/proc/{pid}/statm").read_text().split()[1])
+            with open(f"/proc/{pid}/statm", "rb") as fh:
+                total += int(fh.read().split()[1])
         except (OSError, IndexError, ValueError):
             continue
     return total * os.sysconf("SC_PAGE_SIZE")

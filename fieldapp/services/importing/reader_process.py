@@ -3,7 +3,7 @@
 Reading and parsing (``reading``) are about a third of a first import's time and
 need nothing from the store. For a big file into an empty store the importing
 process starts a reader process (:func:`in_reader_process`), a plain Python (or, in
-the standalone build, the program itself with :data:`READER_FLAG`), that runs
+the standalone build, its ``fieldapp`` program with :data:`READER_FLAG`), that runs
 :func:`~fieldapp.services.importing.reading.read_batches` and sends each batch,
 pickled, through a pipe, while the importing process writes the batch before, on
 a second core. At 1,000,000 voters on 2 cores the import takes about 0.85 of the
@@ -30,6 +30,7 @@ import sys
 import tempfile
 import traceback
 from collections.abc import Generator
+from pathlib import Path
 from typing import IO, Any
 
 from fieldapp.errors import InputError
@@ -62,8 +63,11 @@ def worth_a_worker(spec: ReadSpec) -> bool:
 
 
 def _command() -> list[str]:
-    if getattr(sys, "frozen", False):  # the standalone build: the program itself
-        return [sys.executable, READER_FLAG]
+    if getattr(sys, "frozen", False):
+        # the standalone build: its command-line program (a windowed program may have no
+        # standard output to send batches on), else this program itself
+        console = Path(sys.executable).with_name("fieldapp.exe" if os.name == "nt" else "fieldapp")
+        return [str(console if console.exists() else sys.executable), READER_FLAG]
     return [sys.executable, "-c", _START]
 
 
@@ -72,7 +76,8 @@ def in_reader_process(spec: ReadSpec) -> Generator[Batch, None, None]:
     iterator (an error or a cancel here) stops the process."""
     with tempfile.TemporaryFile() as errors:  # what the reader says if it dies
         process = subprocess.Popen(_command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                   stderr=errors)
+                                   stderr=errors,
+                                   creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
         assert process.stdin is not None and process.stdout is not None
         try:
             try:
