@@ -5,12 +5,14 @@ as it was."""
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
 from fieldapp.core.db import Store, engine_key, open_store
@@ -132,5 +134,21 @@ import_doors(open_store({str(db)!r}, key={key!r}), {str(csv)!r}, progress=Stop()
             assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
         report = import_doors(store, csv, alone=True)  # and the import can be run again
         assert report.people_created == 40_000
+    finally:
+        store.close()
+
+
+def test_the_command_line_import_into_a_new_store_takes_it_to_itself(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture, capsys: pytest.CaptureFixture[str]) -> None:
+    from fieldapp.cli import main
+
+    caplog.set_level(logging.INFO, logger="fieldapp.core.loadjournal")
+    db = tmp_path / "cli.sqlite"
+    assert main(["--db", str(db), "import", "doors", str(_voter_file(tmp_path / "v.csv"))]) == 0
+    assert "Imported: v.csv" in capsys.readouterr().out
+    assert "loading into the empty store with a rollback journal" in caplog.text
+    store = open_store(db)
+    try:
+        assert _mode(store) == "wal" and _counts(store) == (ROWS // 2, ROWS)
     finally:
         store.close()
