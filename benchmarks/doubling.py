@@ -15,6 +15,7 @@ Run: ``.venv/bin/python benchmarks/doubling.py [--scale 2] [--only entry,held]``
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import shutil
 import sys
@@ -246,7 +247,11 @@ def build_voters(n: int, folder: Path, *, again: bool = False) -> Prepare:
 
     from fieldapp.core.db import open_store
     from fieldapp.services.importing import import_doors
+    from fieldapp.services.importing.reader_process import READER_ENV
 
+    # in this process at every size: the figure is this process's CPU, and a big file
+    # would otherwise be read in a reader process whose CPU it leaves out
+    os.environ[READER_ENV] = "here"
     csv = folder / "voters.csv"
     make_voter_file(csv, n)
     first = folder / "first.sqlite"
