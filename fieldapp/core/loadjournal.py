@@ -19,8 +19,8 @@ store to it for the load and back to WAL after, when it can:
   refuses to leave WAL otherwise (asked without waiting), and the load runs in
   WAL as before.
 
-While the load runs, another program that opens the store waits (10 s) and then
-reports the store busy. A crash during the load leaves a journal that SQLite plays
+While the load runs, another program that opens the store waits (twice 10 s) and
+then fails with "cannot open the store ...: database is locked". A crash during the load leaves a journal that SQLite plays
 back the next time the store is opened, before WAL is set again: the store is as
 it was before the load, as with WAL.
 """
