@@ -23,7 +23,6 @@ from pathlib import Path
 
 from fieldapp.errors import InputError
 from fieldapp.services.importing.digests import Digester
-from fieldapp.services.importing.fields import MAX_PROBLEMS_KEPT
 from fieldapp.services.importing.parser import _Parser, _records, _Row, _RowError
 from fieldapp.services.importing.report import ImportReport, Problem
 from fieldapp.services.importing.sniffing import FileFormat, open_text
@@ -47,14 +46,10 @@ class Batch:
     dropped: int = 0
 
     def add_to(self, report: ImportReport) -> None:
-        """Count this batch's rows and problems in ``report`` (as ``report.add`` would)."""
+        """Count this batch's rows and problems in ``report``."""
         report.rows_read += self.rows_read
         report.blank_lines += self.blank_lines
-        report.rows_rejected += self.rejected
-        report.warnings += self.warnings
-        room = max(0, MAX_PROBLEMS_KEPT - len(report.problems))
-        report.problems.extend(self.problems[:room])
-        report.problems_dropped += self.dropped + max(0, len(self.problems) - room)
+        report.take(self.rejected, self.warnings, self.problems, self.dropped)
 
 
 @dataclass(frozen=True)

@@ -130,13 +130,20 @@ class ImportReport:
 
     def add(self, problem: Problem) -> None:
         if problem.level == "rejected":
-            self.rows_rejected += 1
+            self.take(1, 0, [problem])
         else:
-            self.warnings += 1
-        if len(self.problems) < MAX_PROBLEMS_KEPT:
-            self.problems.append(problem)
-        else:
-            self.problems_dropped += 1
+            self.take(0, 1, [problem])
+
+    def take(self, rejected: int, warnings: int, problems: list[Problem], dropped: int = 0
+             ) -> None:
+        """Count problems found elsewhere (a batch from the reader process): ``dropped``
+        of them not kept there; of ``problems``, those past the first
+        ``MAX_PROBLEMS_KEPT`` of the report are counted, not kept."""
+        self.rows_rejected += rejected
+        self.warnings += warnings
+        room = max(0, MAX_PROBLEMS_KEPT - len(self.problems))
+        self.problems.extend(problems[:room])
+        self.problems_dropped += dropped + max(0, len(problems) - room)
 
     def lines(self) -> list[str]:
         """The report as lines of text (the CLI prints them; the wizard shows them)."""
