@@ -11,7 +11,6 @@ window, or the welcome screen when the store is empty.
 # ruff: noqa: I001  (the store before PySide6: see the comment there)
 from __future__ import annotations
 
-import gc
 import logging
 import sys
 import threading
@@ -169,11 +168,18 @@ again this long after the first window is shown (after its first paint)."""
 
 
 def resume_gc() -> None:
-    """Turn the cyclic garbage collector back on (a no-op when it is on)."""
-    if not gc.isenabled():
-        gc.enable()
-        log.debug("garbage collector resumed %.2fs after start", time.perf_counter() - _START)
+    """Collect cyclic garbage again, from now on on the GUI thread only.
 
+    Start-up runs with the collector paused; from here a timer on the GUI thread
+    collects (:mod:`fieldapp.ui.collector`), so no worker thread ever destroys a Qt
+    object it finds in a cycle. A no-op when that timer already runs.
+    """
+    from fieldapp.ui.collector import collector
+
+    found = collector()
+    if not found.running:
+        found.start()
+        log.debug("garbage collector resumed %.2fs after start", time.perf_counter() - _START)
 
 
 def _may_ask_passphrase(url: str) -> bool:

@@ -77,8 +77,8 @@ def cmd_gui(args: argparse.Namespace, ctx: Context) -> int:
     import gc
 
     # Start-up makes many long-lived objects and frees few: the cyclic collector would
-    # walk them again and again (a tenth of the time to the first window). The app turns
-    # it back on once its first window is up (fieldapp.app.resume_gc).
+    # walk them again and again (a tenth of the time to the first window). Once its first
+    # window is up, the app collects again from a GUI-thread timer (fieldapp.app.resume_gc).
     gc.disable()
     from fieldapp.app import run_gui  # imported here: the CLI never loads Qt otherwise
 

@@ -20,13 +20,24 @@ from fieldapp.core.db import Store
 
 @pytest.fixture
 def app(qapp):  # type: ignore[no-untyped-def]
-    """The QApplication with Field App's names, look and English strings."""
+    """The QApplication with Field App's names, look and English strings.
+
+    Cyclic garbage is collected on the GUI thread, as in the app (a worker thread that
+    collects a window's leftovers can hang on a QObject's destructor); the test's own
+    leftovers are collected here before the next test runs.
+    """
+    import gc
+
     from fieldapp import app as fieldapp_app
+    from fieldapp.ui.collector import collector
 
     fieldapp_app.make_app()
     fieldapp_app.load_translations(qapp, "en")
+    collector().start()
     yield qapp
     fieldapp_app.load_translations(qapp, "en")
+    gc.collect()
+    collector().stop()
 
 
 @pytest.fixture

@@ -246,13 +246,16 @@ def test_a_revoked_laptop_hides_the_window_tells_and_closes(app, qtbot, tmp_path
 
 
 @pytest.fixture
-def gc_paused():  # type: ignore[no-untyped-def]
+def gc_paused(app):  # type: ignore[no-untyped-def]
     """The collector paused as ``fieldapp.cli.cmd_gui`` pauses it for start-up."""
     import gc
 
+    from fieldapp.ui.collector import collector
+
+    collector().stop()
     gc.disable()
-    yield
-    gc.enable()
+    yield collector()
+    collector().start()
 
 
 @pytest.mark.parametrize("seeded", [True, False])
@@ -271,21 +274,20 @@ def test_the_garbage_collector_runs_again_once_the_first_window_is_up(
     launcher = _launch(qtbot, target)
     try:
         qtbot.waitUntil(lambda: (launcher.window or launcher.welcome) is not None, timeout=30000)
-        qtbot.waitUntil(gc.isenabled, timeout=10000)
+        qtbot.waitUntil(lambda: gc_paused.running, timeout=10000)
+        assert not gc.isenabled()  # collected by the GUI thread's timer, not by any thread
     finally:
         launcher.shutdown()
 
 
 def test_the_garbage_collector_runs_again_when_the_store_cannot_open(
         app, qtbot, tmp_path, monkeypatch, gc_paused) -> None:  # type: ignore[no-untyped-def]
-    import gc
-
     monkeypatch.setattr(errordialog, "show_problem", lambda parent, exc, title="": None)
     (tmp_path / "not-a-db.sqlite").write_text("this is not a database " * 100)
     launcher = _launch(qtbot, tmp_path / "not-a-db.sqlite")
     try:
         qtbot.waitUntil(lambda: launcher.exit_code == 1, timeout=10000)
-        assert gc.isenabled()
+        assert gc_paused.running
     finally:
         launcher.shutdown()
 
