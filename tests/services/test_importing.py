@@ -455,3 +455,33 @@ def test_fields_a_file_lacks_are_stored_as_the_parser_leaves_them(store: Store,
     for k in absent:
         assert getattr(stored, k) == parsed[PERSON_FIELDS.index(k)] == PERSON_ABSENT[k], k
     assert (stored.first_name, stored.last_name, stored.tags) == ("Ann", "Lee", [])
+
+
+def test_the_garbage_collector_is_paused_while_batches_are_written(
+        store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    from fieldapp.core import gcpause
+
+    monkeypatch.setattr(importing.run, "BATCH_ROWS", 2)
+    seen: list[bool] = []
+
+    class Watch(Progress):
+        def check(self) -> None:
+            seen.append(gcpause.is_paused() and not gc.isenabled())
+            super().check()
+
+    gc.enable()
+    import_doors(store, _write(tmp_path, "v.csv", _csv([HEADER, *ROWS])), progress=Watch())
+    assert len(seen) >= 3 and all(seen[:-1])  # every batch; not the check after the load
+    assert gc.isenabled() and not gcpause.is_paused()
+
+    class CancelAtOnce(Progress):
+        def check(self) -> None:
+            self.cancel()
+            super().check()
+
+    with pytest.raises(CancelledError):
+        import_doors(store, _write(tmp_path, "w.csv", _csv([HEADER, *ROWS])),
+                     progress=CancelAtOnce())
+    assert gc.isenabled() and not gcpause.is_paused()

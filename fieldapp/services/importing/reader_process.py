@@ -21,6 +21,7 @@ looks each row's digest up in the store before parsing it (``digests``).
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import os
@@ -128,6 +129,7 @@ def _send(channel: IO[bytes], item: Any) -> None:
 def serve() -> int:
     """The reader process: the spec from stdin, then every batch to stdout, then None
     (or the error that stopped it). Exit 0, or 1 when the importer has gone."""
+    gc.disable()  # a process for this one job: its rows are freed by reference counting
     channel = sys.stdout.buffer
     sys.stdout = sys.stderr  # (a stray print must not land in the pipe)
     if getattr(sys, "frozen", False):  # (else the start-up line read the path already)

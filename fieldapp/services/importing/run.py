@@ -13,7 +13,7 @@ from typing import cast
 from sqlalchemy import Table
 from sqlalchemy.orm import Session
 
-from fieldapp.core import rollups
+from fieldapp.core import gcpause, rollups
 from fieldapp.core.db import Store
 from fieldapp.core.fastinsert import Deferred, bulk_load
 from fieldapp.core.loadjournal import sole_load
@@ -118,7 +118,7 @@ def _load(spec: ReadSpec, importer: _Importer, progress: Progress) -> None:
         batches = in_reader_process(spec)  # read and parsed on another core meanwhile
     else:  # (a store with voters: rows an earlier import recorded are passed over)
         batches = read_batches(spec, None if importer.deferred.empty else importer.pass_over)
-    with contextlib.closing(batches):
+    with contextlib.closing(batches), gcpause.paused():  # (millions of tuples, no cycles)
         for batch in batches:
             batch.add_to(report)
             importer.batch(batch.rows, batch.digests)
