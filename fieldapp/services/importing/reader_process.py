@@ -9,8 +9,9 @@ pickled, through a pipe, while the importing process writes the batch before, on
 a second core. At 1,000,000 voters on 2 cores the import takes about 0.85 of the
 time, and the reader process holds about 46 MB.
 
-The pipe holds at most about a batch, so the reader waits for the writer and memory
-stays flat. A cancel or an error in the importing process closes the pipe and stops
+The importing process takes up to :data:`READ_AHEAD` batches off the pipe before it
+needs them (so neither process waits on the other's batch); beyond that the reader
+waits, and memory stays flat. A cancel or an error in the importing process closes the pipe and stops
 the reader; a reader that stops before the end of the file (killed, out of memory)
 fails the import, which then writes nothing; a row it rejects under ``strict``, or a
 file it cannot decode, stops the import with the same message as in one process.
@@ -26,9 +27,12 @@ import json
 import logging
 import os
 import pickle
+import queue
+import struct
 import subprocess
 import sys
 import tempfile
+import threading
 import traceback
 from collections.abc import Generator
 from pathlib import Path
@@ -48,6 +52,10 @@ there), "here" (always in the importing process)."""
 WORKER_MIN_BYTES = 16_000_000
 """A file this big (about 150,000 voters) is worth a reader process; for a smaller one
 starting it (0.3 s) costs more than it saves."""
+
+READ_AHEAD = 3
+"""Batches the importing process takes off the pipe before it needs them (a few MB)."""
+_HEADER = struct.Struct("<Q")  # each item on the pipe: its pickled size, then the pickle
 
 _START = ("import json, sys; sys.path[:0] = json.loads(sys.stdin.buffer.readline()); "
           "from fieldapp.services.importing.reader_process import serve; sys.exit(serve())")
@@ -80,6 +88,7 @@ def in_reader_process(spec: ReadSpec) -> Generator[Batch, None, None]:
                                    stderr=errors,
                                    creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
         assert process.stdin is not None and process.stdout is not None
+        ahead = _ReadAhead(process.stdout)
         try:
             try:
                 process.stdin.write(json.dumps(sys.path).encode() + b"\n")
@@ -87,7 +96,7 @@ def in_reader_process(spec: ReadSpec) -> Generator[Batch, None, None]:
                 process.stdin.close()
             except BrokenPipeError:
                 pass  # it stopped at once: _next says how
-            while (item := _next(process, errors)) is not None:
+            while (item := _next(process, errors, ahead)) is not None:
                 if isinstance(item, Batch):
                     yield item
                 elif item[0] == "input":
@@ -96,22 +105,68 @@ def in_reader_process(spec: ReadSpec) -> Generator[Batch, None, None]:
                     raise RuntimeError(f"reading the file failed in the reader process:\n"
                                        f"{item[1]}")
         finally:
-            process.stdout.close()
             if process.poll() is None:
-                process.terminate()
+                process.terminate()  # (its pipe ends: the read-ahead thread stops)
+            ahead.stop()
+            process.stdout.close()
             process.wait(10)
 
 
-def _next(process: subprocess.Popen[bytes], errors: IO[bytes]) -> Any:
+class _ReadAhead:
+    """Reads the reader's frames off the pipe on a thread of this process, up to
+    :data:`READ_AHEAD` batches ahead, so that neither process waits for the other's
+    batch to be done (the pipe itself holds a fraction of one). The thread holds
+    the GIL only to copy bytes; the batches are unpickled where they are used."""
+
+    def __init__(self, pipe: IO[bytes]) -> None:
+        self.pipe = pipe
+        self.frames: queue.Queue[bytes | None] = queue.Queue(READ_AHEAD)
+        self.stopping = threading.Event()
+        self.thread = threading.Thread(target=self._run, name="import-read-ahead", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        frame: bytes | None = None
+        while not self.stopping.is_set():
+            try:
+                header = self.pipe.read(_HEADER.size)
+                size = _HEADER.unpack(header)[0] if len(header) == _HEADER.size else -1
+                frame = self.pipe.read(size) if size >= 0 else None
+            except (OSError, ValueError):
+                frame = None
+            if frame is not None and len(frame) != size:
+                frame = None  # it ended mid-frame
+            while not self.stopping.is_set():
+                try:
+                    self.frames.put(frame, timeout=0.2)
+                    break
+                except queue.Full:
+                    continue
+            if frame is None:
+                return
+
+    def next(self) -> bytes | None:
+        """The next frame; None when the pipe ended (whole or mid-frame)."""
+        return self.frames.get()
+
+    def stop(self) -> None:
+        self.stopping.set()
+        self.thread.join(10)
+
+
+def _next(process: subprocess.Popen[bytes], errors: IO[bytes], ahead: _ReadAhead) -> Any:
     """The next item from the reader process."""
+    frame = ahead.next()
     try:
-        return pickle.load(process.stdout)  # type: ignore[arg-type]
-    except (EOFError, OSError, pickle.UnpicklingError):  # it ended, maybe mid-batch
-        code = process.wait(10)
-        errors.seek(0)
-        said = errors.read().decode("utf-8", "replace").strip()[-2000:]
-        raise RuntimeError(f"the reader process stopped (exit code {code}) before the end "
-                           "of the file" + (f":\n{said}" if said else "")) from None
+        if frame is not None:
+            return pickle.loads(frame)
+    except pickle.UnpicklingError:
+        pass
+    code = process.wait(10)  # it ended, maybe mid-batch
+    errors.seek(0)
+    said = errors.read().decode("utf-8", "replace").strip()[-2000:]
+    raise RuntimeError(f"the reader process stopped (exit code {code}) before the end "
+                       "of the file" + (f":\n{said}" if said else "")) from None
 
 
 class _GoneError(Exception):
@@ -119,8 +174,10 @@ class _GoneError(Exception):
 
 
 def _send(channel: IO[bytes], item: Any) -> None:
+    frame = pickle.dumps(item, pickle.HIGHEST_PROTOCOL)
     try:
-        pickle.dump(item, channel, pickle.HIGHEST_PROTOCOL)
+        channel.write(_HEADER.pack(len(frame)))
+        channel.write(frame)
         channel.flush()
     except (BrokenPipeError, ConnectionResetError) as exc:
         raise _GoneError from exc
