@@ -14,8 +14,9 @@ Each measurement runs in a process of its own (its peak RSS, with the processes 
   inserts doors and people with ``executemany`` in batches of 5,000 in one
   transaction. Being a plain load it drops every non-unique index of the two
   tables first and builds them after the rows (which Field App does only for
-  indexes it does not look rows up by). Like Field App it turns the schema's
-  per-row insert triggers off for its transaction and fills what they keep (the
+  indexes it does not look rows up by). Like Field App it drops the schema's
+  per-row insert triggers for its transaction (and makes them again before it
+  commits) and fills what they keep (the
   rollup tables of migration 0007, the search indexes of 0009) in one pass
   after the rows, with its own SQL for a new store (``DERIVED_SQL``). And like
   Field App it records each person's row digest (migration 0010), made by Field
@@ -179,6 +180,10 @@ def child_raw(csv_path: Path, db: Path) -> dict[str, float]:
     # the schema's per-row insert triggers (rollups, search index) off for this
     # transaction: the derived tables are filled in one pass after the rows
     conn.execute("INSERT INTO store_meta (key, value) VALUES ('rollups_paused', '1')")
+    paused = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND "
+                          "sql LIKE '%''rollups_paused''%' ORDER BY rowid").fetchall()
+    for name, _ in paused:  # dropped for the load, as Field App's rollups.deferred does
+        conn.execute(f'DROP TRIGGER "{name}"')
     doors: list[tuple[object, ...]] = []
     people: list[tuple[object, ...]] = []
     with csv_path.open(encoding="utf-8", newline="") as fh:
@@ -212,6 +217,8 @@ def child_raw(csv_path: Path, db: Path) -> dict[str, float]:
     for _, sql in indexes:
         conn.execute(sql)
     conn.execute("DELETE FROM store_meta WHERE key = 'rollups_paused'")
+    for _, sql in paused:
+        conn.execute(sql)
     for sql in DERIVED_SQL:
         conn.execute(sql)
     conn.execute("COMMIT")

@@ -16,7 +16,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy import select, update
+from sqlalchemy import select, text, update
 
 from fieldapp.core.db import Store
 from fieldapp.core.models import (
@@ -204,6 +204,12 @@ def test_postgresql_keeps_the_same_rollups(make_site: Callable[..., Site], tmp_p
         pg.close()
 
 
+def _triggers(store: Store) -> list[tuple[str, str]]:
+    with store.session() as s:
+        return sorted((str(n), str(q)) for n, q in s.execute(
+            text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")))
+
+
 VOTERS = ("VANID,FirstName,LastName,StreetNo,StreetName,AptNo,City,State,Zip5\n"
           "V1,Ana,Lee,12,Main St,,Springfield,WI,53205\n"
           "V2,Bo,Lee,12,Main St,,Springfield,WI,53205\n"
@@ -220,7 +226,10 @@ def test_a_voter_import_computes_the_rollups_of_what_it_inserted_once(
     store = make_site("a").store
     first = tmp_path / "voters.csv"
     first.write_text(VOTERS, encoding="utf-8")
+    triggers_before = _triggers(store)
+    assert len([t for t in triggers_before if "rollups_paused" in t[1]]) == 4
     import_doors(store, first)  # into an empty store (indexes built after the load)
+    assert _triggers(store) == triggers_before  # dropped for the load, made again
     assert sorted(count for count, _, _ in rollups(store).values()) == [1, 1, 2]
     assert_rollups_right(store)
     knock(store, next(iter(rollups(store))), "canvassed", 0)
@@ -235,3 +244,43 @@ def test_a_voter_import_computes_the_rollups_of_what_it_inserted_once(
     with store.transaction() as s:  # and the triggers work again afterwards
         s.add(Person(first_name="Fay", door_id=next(iter(rollups(store)))))
     assert_rollups_right(store)
+
+
+def test_an_import_that_stops_leaves_the_insert_triggers_as_they_were(
+    make_site: Callable[..., Site], tmp_path: Path
+) -> None:
+    import pytest
+
+    from fieldapp.errors import CancelledError
+    from fieldapp.services.importing import import_doors
+    from fieldapp.services.progress import Progress
+
+    store = make_site("a").store
+    voters = tmp_path / "voters.csv"
+    voters.write_text(VOTERS, encoding="utf-8")
+    before = _triggers(store)
+
+    class Cancel(Progress):
+        def check(self) -> None:
+            self.cancel()
+            super().check()
+
+    with pytest.raises(CancelledError):
+        import_doors(store, voters, progress=Cancel())
+    assert _triggers(store) == before
+    import_doors(store, voters, dry_run=True)
+    assert _triggers(store) == before
+    with store.transaction() as s:  # the insert triggers keep the rollups and search right
+        door = Door(street_number="5", street_name="Oak St", city="Springfield", state="WI",
+                    address_key="5|oak st|springfield|wi|")
+        s.add(door)
+        s.flush()
+        s.add(Person(first_name="Fay", last_name="Oakley", door_id=door.id))
+    assert_rollups_right(store)
+    assert rollups(store)[door.id][0] == 1
+    with store.session() as s:  # (the search index, too)
+        from fieldapp.core.search import found_ids
+
+        assert found_ids(s.connection(), "people", '"oakley"', 10) == [s.scalar(
+            select(Person.id).where(Person.last_name == "Oakley"))]
+        assert found_ids(s.connection(), "doors", '"oak st"', 10) == [door.id]
