@@ -38,6 +38,7 @@ from collections.abc import Generator
 from pathlib import Path
 from typing import IO, Any
 
+from fieldapp.core.ids import new_ids
 from fieldapp.errors import InputError
 from fieldapp.services.importing.reading import Batch, ReadSpec, read_batches
 
@@ -195,6 +196,9 @@ def serve() -> int:
     try:
         try:
             for batch in read_batches(spec):
+                # the ids its new doors and people may take (two a row: a door and a
+                # person), made here, on the core that waits for the writer anyway
+                batch.fresh_ids = new_ids(2 * len(batch.rows))
                 _send(channel, batch)
             item: Any = None
         except InputError as exc:

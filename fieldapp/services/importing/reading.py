@@ -44,6 +44,7 @@ class Batch:
     warnings: int = 0
     problems: list[Problem] = field(default_factory=list)
     dropped: int = 0
+    fresh_ids: list[str] | None = None  # for its new doors and people (reader process)
 
     def add_to(self, report: ImportReport) -> None:
         """Count this batch's rows and problems in ``report``."""

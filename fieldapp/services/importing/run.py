@@ -121,7 +121,7 @@ def _load(spec: ReadSpec, importer: _Importer, progress: Progress) -> None:
     with contextlib.closing(batches), gcpause.paused():  # (millions of tuples, no cycles)
         for batch in batches:
             batch.add_to(report)
-            importer.batch(batch.rows, batch.digests)
+            importer.batch(batch.rows, batch.digests, batch.fresh_ids)
             progress.update(batch.position, total, "Importing doors")
             progress.check()
     importer.done()

@@ -62,7 +62,7 @@ class _Importer:
         self.nameless: set[str] | None = set() if self.deferred.empty else None
         self.door_map: DoorMap | None = DoorMap() if self.deferred.empty else None
         self.voters: VoterSet | None = VoterSet() if self.deferred.empty else None
-        self.ids = id_stream()
+        self.made_here = self.ids = id_stream()
         self.first_line: dict[str, int] = {}  # person key -> the line that brought it
         # every record this import makes is born at or after this stamp: a voter id
         # found born since is an earlier row of the file that first_line let go
@@ -84,9 +84,13 @@ class _Importer:
         self.language_at = (self.insert_keys.index("language") if "language" in self.given_names
                             else None)
 
-    def batch(self, rows: list[_Row], digests: dict[int, int] | None = None) -> None:
+    def batch(self, rows: list[_Row], digests: dict[int, int] | None = None,
+              fresh_ids: list[str] | None = None) -> None:
         """Write a batch of parsed rows; ``digests``: line -> digest of the rows whose
-        person may be passed over next time (``digests``)."""
+        person may be passed over next time (``digests``); ``fresh_ids``: ids made for
+        this batch's new doors and people (two a row, by the reader process), else
+        they are made here."""
+        ids = self.ids = iter(fresh_ids) if fresh_ids else self.made_here
         session = self.session
         # ---- doors: match by address key; new ones in bulk
         keys = sorted({r[1] for r in rows})
@@ -117,7 +121,7 @@ class _Importer:
                             values[i + 1] = door[i]
                     new_doors[akey] = tuple(values)
             else:
-                door_id = next(self.ids)
+                door_id = next(ids)
                 stamp = next(stamps)
                 new_doors[akey] = (door_id, *door, stamp, stamp)
             door_of[akey] = door_id
