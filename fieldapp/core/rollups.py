@@ -13,11 +13,11 @@ in ``store_meta`` that their ``WHEN`` clause reads, and, since even that check c
 about 2.5 s per million rows, the triggers themselves dropped for the block and
 made again from their own SQL at its end (all in the same transaction: no other
 connection ever sees either, and a rollback brings the triggers back and takes the
-flag away with the rows). Updates and deletes still run their triggers. When the block ends, the rollups of the doors and people
-stamped since it began, and of the doors those people live at, are recomputed
-by the same SQL the triggers use, and those people and doors are put in the
-search indexes (:mod:`fieldapp.core.search`) in one pass. On PostgreSQL the block does nothing (its
-trigger functions always run).
+flag away with the rows). Updates and deletes still run their triggers. When the
+block ends, the rollups of the doors and people stamped since it began, and of the
+doors those people live at, are recomputed by the same SQL the triggers use, and
+those people and doors are put in the search indexes (:mod:`fieldapp.core.search`)
+in one pass. On PostgreSQL the block does nothing (its trigger functions always run).
 """
 
 from __future__ import annotations
