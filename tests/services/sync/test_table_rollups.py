@@ -217,15 +217,20 @@ VOTERS = ("VANID,FirstName,LastName,StreetNo,StreetName,AptNo,City,State,Zip5\n"
           "V4,Di,Kay,300,Elm Ave,,Springfield,WI,53205\n")
 
 
+def _store_and_file(make_site: Callable[..., Site], tmp_path: Path) -> tuple[Store, Path]:
+    """A new site's store and the voter file :data:`VOTERS`."""
+    voters = tmp_path / "voters.csv"
+    voters.write_text(VOTERS, encoding="utf-8")
+    return make_site("a").store, voters
+
+
 def test_a_voter_import_computes_the_rollups_of_what_it_inserted_once(
     make_site: Callable[..., Site], tmp_path: Path
 ) -> None:
     from fieldapp.core.models import StoreMeta
     from fieldapp.services.importing import import_doors
 
-    store = make_site("a").store
-    first = tmp_path / "voters.csv"
-    first.write_text(VOTERS, encoding="utf-8")
+    store, first = _store_and_file(make_site, tmp_path)
     triggers_before = _triggers(store)
     assert len([t for t in triggers_before if "rollups_paused" in t[1]]) == 4
     import_doors(store, first)  # into an empty store (indexes built after the load)
@@ -255,9 +260,7 @@ def test_an_import_that_stops_leaves_the_insert_triggers_as_they_were(
     from fieldapp.services.importing import import_doors
     from fieldapp.services.progress import Progress
 
-    store = make_site("a").store
-    voters = tmp_path / "voters.csv"
-    voters.write_text(VOTERS, encoding="utf-8")
+    store, voters = _store_and_file(make_site, tmp_path)
     before = _triggers(store)
 
     class Cancel(Progress):
