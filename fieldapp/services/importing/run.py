@@ -13,7 +13,7 @@ from typing import cast
 from sqlalchemy import Table
 from sqlalchemy.orm import Session
 
-from fieldapp.core import gcpause, heap, rollups
+from fieldapp.core import gcpause, rollups
 from fieldapp.core.db import Store
 from fieldapp.core.fastinsert import Deferred, bulk_load
 from fieldapp.core.loadjournal import sole_load
@@ -81,7 +81,6 @@ def import_doors(
     """
     path = Path(path)
     progress = progress or Progress()
-    heap.keep_big_blocks_apart()  # (a state file's freed blocks go back, not kept)
     fmt = sniff(path, encoding=encoding, layout=layout)
     if encoding and codecs.lookup(fmt.encoding).name == "utf-8":
         fmt.damaged = True  # a forced UTF-8: bad bytes reject their row, with its line
