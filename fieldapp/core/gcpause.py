@@ -2,9 +2,8 @@
 
 A voter import makes tens of millions of short-lived tuples. Each time the young
 generation fills, the collector walks it, and every so often it walks everything
-the process holds: at 1,000,000 voters that was about a tenth of the import's time
-in each of its two processes, and the import makes almost no reference cycles
-(reference counting frees its rows). So the bulk work runs with the collector
+the process holds: unpickling a batch took 5 us a row with it and 1.5 without, and
+the import makes almost no reference cycles (reference counting frees its rows). So the bulk work runs with the collector
 paused::
 
     with gcpause.paused():
