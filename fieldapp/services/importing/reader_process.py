@@ -122,9 +122,9 @@ class _ReadAhead:
     batch to be done (the pipe itself holds a fraction of one). The thread holds
     the GIL only to copy bytes; the batches are unpickled where they are used.
 
-    Frames are read into a few buffers used again and again: a new megabyte-sized
-    bytes object for each batch made the C allocator keep ever more heap (30 MB more
-    over 1,000,000 voters, 40 MB on a state file)."""
+    Frames are read into a few buffers used again and again: with a new megabyte-sized
+    bytes object for each batch the C allocator kept more heap (the importing process
+    grew by 29 MB over a 1,000,000-voter load, against 19 MB with these buffers)."""
 
     def __init__(self, pipe: IO[bytes]) -> None:
         self.pipe = pipe
